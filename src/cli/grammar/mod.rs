@@ -1,0 +1,175 @@
+//! The grammar of rtun, defined once as data: global options, objects, their
+//! commands, and each command's keywords with the kind of value they take
+//! and a help line. The parser, `help`, shell completions and man pages are
+//! all derived from these tables (in the manner of ripgrep's flag `defs.rs`).
+//!
+//! Table order is meaningful: like iproute2, a word selects the *first*
+//! entry it is a prefix of (`l` → link, `a` → address, `r` → route).
+
+pub mod global;
+pub mod link;
+pub mod address;
+pub mod route;
+pub mod netns;
+
+use crate::error::Result;
+use crate::Context;
+
+/// A name as the user may type it: any non-empty prefix, or only exactly.
+#[derive(Clone, Copy, Debug)]
+pub struct Word {
+    pub text: &'static str,
+    pub exact: bool,
+}
+
+/// A name that may be abbreviated (iproute2's `matches`).
+pub const fn p(text: &'static str) -> Word {
+    Word { text, exact: false }
+}
+
+/// A name that must be typed in full (iproute2's `strcmp`).
+pub const fn x(text: &'static str) -> Word {
+    Word { text, exact: true }
+}
+
+/// What follows a keyword. Drives completion and the man page's placeholders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// A flag: nothing follows.
+    Flag,
+    /// An interface name in this namespace.
+    Ifname,
+    /// A new name (nothing to complete).
+    Name,
+    /// A decimal number.
+    Number,
+    /// An IPv4/IPv6 address, optionally /LEN.
+    Prefix,
+    /// An IPv4/IPv6 address.
+    Address,
+    /// A link-layer address `aa:bb:cc:dd:ee:ff`.
+    Lladdr,
+    /// One of a fixed set of words.
+    Choice(&'static [&'static str]),
+    /// `on` or `off`.
+    OnOff,
+    /// A routing table: name from rt_tables, or number.
+    Table,
+    /// A route protocol: name from rt_protos, or number.
+    Protocol,
+    /// A scope: `host`, `link`, `global`, or number.
+    Scope,
+    /// A link kind for `type`.
+    LinkKind,
+    /// A network namespace name (`/run/netns`) or PID.
+    Netns,
+    /// A file path.
+    File,
+    /// Free text.
+    Text,
+}
+
+/// One keyword of a command, e.g. `mtu NUMBER`.
+#[derive(Clone, Copy, Debug)]
+pub struct Keyword {
+    /// The names that select it, in the order iproute2 tests them.
+    pub names: &'static [Word],
+    pub value: Value,
+    /// The placeholder shown in help and man pages (`MTU`, `PREFIX`).
+    pub meta: &'static str,
+    pub help: &'static str,
+}
+
+/// Runs a command: the words after the command name are its arguments.
+pub type Handler = fn(&mut Context, &[String]) -> Result<()>;
+
+/// One command of an object, e.g. `link set`.
+#[derive(Clone, Copy)]
+pub struct Command {
+    pub names: &'static [Word],
+    pub run: Handler,
+    /// The one-line synopsis after `rtun OBJECT` (our own words).
+    pub synopsis: &'static str,
+    pub help: &'static str,
+    pub keywords: &'static [Keyword],
+}
+
+/// An ip object, e.g. `link`. Unsupported iproute2 objects stay in the table
+/// (with no commands) so that prefixes resolve exactly as `ip` resolves them.
+#[derive(Clone, Copy)]
+pub struct Object {
+    pub name: &'static str,
+    /// The handler when only the object is given (`ip link` = `ip link show`).
+    pub default: Option<Handler>,
+    pub commands: &'static [Command],
+    pub help: &'static str,
+    /// Man page prose beyond what the tables say.
+    pub about: &'static str,
+}
+
+impl Object {
+    pub fn supported(&self) -> bool {
+        self.default.is_some()
+    }
+}
+
+/// iproute2's object table, in its order. Objects rtun does not implement
+/// have `default: None`.
+pub static OBJECTS: &[Object] = &[
+    address::OBJECT,
+    unsupported("addrlabel"),
+    unsupported("maddress"),
+    route::OBJECT,
+    unsupported("rule"),
+    unsupported("neighbor"),
+    unsupported("neighbour"),
+    unsupported("ntable"),
+    unsupported("ntbl"),
+    link::OBJECT,
+    unsupported("l2tp"),
+    unsupported("fou"),
+    unsupported("ila"),
+    unsupported("macsec"),
+    unsupported("tunnel"),
+    unsupported("tunl"),
+    unsupported("tuntap"),
+    unsupported("tap"),
+    unsupported("token"),
+    unsupported("tcpmetrics"),
+    unsupported("tcp_metrics"),
+    unsupported("monitor"),
+    unsupported("xfrm"),
+    unsupported("mroute"),
+    unsupported("mrule"),
+    netns::OBJECT,
+    unsupported("netconf"),
+    unsupported("vrf"),
+    unsupported("sr"),
+    unsupported("nexthop"),
+    unsupported("mptcp"),
+    unsupported("ioam"),
+    Object {
+        name: "help",
+        default: Some(global::help),
+        commands: &[],
+        help: "Show the usage summary.",
+        about: "",
+    },
+    unsupported("stats"),
+];
+
+const fn unsupported(name: &'static str) -> Object {
+    Object { name, default: None, commands: &[], help: "", about: "" }
+}
+
+/// The object a word selects: the first in table order it is a prefix of.
+pub fn find_object(word: &str) -> Option<&'static Object> {
+    OBJECTS.iter().find(|o| crate::cli::words::matches(word, o.name))
+}
+
+/// The command a word selects within an object.
+pub fn find_command(obj: &Object, word: &str) -> Option<&'static Command> {
+    // `obj.commands` is 'static data; re-borrow through the static table.
+    let obj: &'static Object = OBJECTS.iter().find(|o| o.name == obj.name)?;
+    obj.commands.iter().find(|c| c.names.iter().any(|n| n.accepts(word)))
+}

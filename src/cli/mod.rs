@@ -1,0 +1,7 @@
+//! The command line: global options, the grammar tables, the word walker
+//! and batch-file reading.
+
+pub mod batch;
+pub mod grammar;
+pub mod options;
+pub mod words;

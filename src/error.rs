@@ -1,0 +1,96 @@
+//! One error type for all of rtun. Each variant carries the message iproute2
+//! would print (already formatted) and maps to iproute2's exit status.
+
+use std::fmt;
+
+/// What went wrong, and therefore which exit status `ip` would use.
+#[derive(Debug)]
+pub enum Error {
+    /// Bad command line: exit 255 (iproute2's `exit(-1)`).
+    Usage(String),
+    /// A local failure (no such device, unreadable file): exit 1.
+    Failure(String),
+    /// A failure iproute2 handles with `exit(1)`: exit 1 at once, even in batch mode.
+    Fatal(String),
+    /// The kernel refused a request: exit 2.
+    Kernel(String),
+    /// The message was already printed (or there is none); exit with this status.
+    Exit(i32),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    /// Whether iproute2 would `exit()` on the spot (no "Command failed", even in batch).
+    pub fn aborts(&self) -> bool {
+        matches!(self, Error::Usage(_) | Error::Fatal(_))
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage(_) => 255,
+            Error::Failure(_) | Error::Fatal(_) => 1,
+            Error::Kernel(_) => 2,
+            Error::Exit(code) => *code,
+        }
+    }
+
+    /// The text to print on stderr, if any (without the trailing newline).
+    pub fn message(&self) -> Option<&str> {
+        match self {
+            Error::Usage(m) | Error::Failure(m) | Error::Fatal(m) | Error::Kernel(m) => Some(m),
+            Error::Exit(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message().unwrap_or(""))
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Failure(e.to_string())
+    }
+}
+
+/// `Error: argument "VALUE" is wrong: WHAT` (iproute2's `invarg`).
+pub fn invarg(what: &str, value: &str) -> Error {
+    Error::Usage(format!("Error: argument \"{value}\" is wrong: {what}"))
+}
+
+/// `Error: either "KEY" is duplicate, or "VALUE" is a garbage.`
+pub fn duparg2(key: &str, value: &str) -> Error {
+    Error::Usage(format!(
+        "Error: either \"{key}\" is duplicate, or \"{value}\" is a garbage."
+    ))
+}
+
+/// `Error: duplicate "KEY": "VALUE" is the second value.`
+pub fn duparg(key: &str, value: &str) -> Error {
+    Error::Usage(format!(
+        "Error: duplicate \"{key}\": \"{value}\" is the second value."
+    ))
+}
+
+/// `Command line is not complete. Try option "help"`
+pub fn incomplete() -> Error {
+    Error::Usage("Command line is not complete. Try option \"help\"".into())
+}
+
+/// `Error: an inet prefix is expected rather than "VALUE".`
+pub fn invalid_prefix(kind: &str, value: &str) -> Error {
+    Error::Usage(format!("Error: {kind} prefix is expected rather than \"{value}\"."))
+}
+
+/// `Cannot find device "NAME"` (exit 1).
+pub fn no_device(name: &str) -> Error {
+    Error::Failure(format!("Cannot find device \"{name}\""))
+}
+
+/// `Error: argument "KEY" is required`
+pub fn missarg(key: &str) -> Error {
+    Error::Usage(format!("Error: argument \"{key}\" is required"))
+}

@@ -1,0 +1,75 @@
+//! Dumps, streamed: each message is parsed and handed to the caller as it
+//! arrives, so memory stays constant whatever the table size.
+
+use netlink_packet_core::{NetlinkMessage, NetlinkPayload, NLM_F_DUMP, NLM_F_REQUEST};
+use netlink_packet_route::RouteNetlinkMessage;
+
+use super::request::{parse_error, read_header, KernelError, NLMSG_DONE, NLMSG_ERROR};
+use super::Netlink;
+use crate::error::{Error, Result};
+
+const NLM_F_DUMP_INTR: u16 = 0x10;
+
+/// How a dump ended.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct DumpStatus {
+    /// The kernel flagged a message NLM_F_DUMP_INTR: the table changed
+    /// while it was being read, so what was seen may be inconsistent.
+    pub interrupted: bool,
+}
+
+impl Netlink {
+    /// Run a dump, calling `each` on every message in order. An error from
+    /// `each` stops the dump (the rest is drained so the socket stays usable).
+    pub fn dump<F>(&mut self, msg: RouteNetlinkMessage, mut each: F) -> Result<DumpStatus>
+    where
+        F: FnMut(RouteNetlinkMessage) -> Result<()>,
+    {
+        let seq = self.send(msg, NLM_F_REQUEST | NLM_F_DUMP)?;
+        let mut status = DumpStatus::default();
+        let mut failed: Option<Error> = None;
+        loop {
+            let n = self.recv_datagram()?;
+            let mut off = 0;
+            while let Some(h) = read_header(&self.buf[off..n]) {
+                let start = off;
+                off += ((h.len + 3) & !3).min(n - off);
+                if h.seq != seq || h.port != self.port {
+                    continue;
+                }
+                if h.flags & NLM_F_DUMP_INTR != 0 {
+                    status.interrupted = true;
+                }
+                let this = &self.buf[start..start + h.len];
+                match h.kind {
+                    NLMSG_DONE => {
+                        let (errno, ext) = parse_error(&h, this);
+                        if let Some(e) = failed {
+                            return Err(e);
+                        }
+                        if errno != 0 {
+                            return Err(KernelError { errno, ext_msg: ext }.into());
+                        }
+                        return Ok(status);
+                    }
+                    NLMSG_ERROR => {
+                        let (errno, ext) = parse_error(&h, this);
+                        return Err(failed.unwrap_or_else(|| KernelError { errno, ext_msg: ext }.into()));
+                    }
+                    _ if failed.is_some() => {}
+                    _ => match NetlinkMessage::<RouteNetlinkMessage>::deserialize(this) {
+                        Ok(NetlinkMessage { payload: NetlinkPayload::InnerMessage(m), .. }) => {
+                            if let Err(e) = each(m) {
+                                failed = Some(e);
+                            }
+                        }
+                        Ok(_) => {}
+                        // A message this version of the parser cannot read is
+                        // skipped rather than ending the whole listing.
+                        Err(_) => {}
+                    },
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! The one synchronous rtnetlink client. Only this module touches sockets.
+
+pub mod dump;
+pub mod errno;
+pub mod netns;
+pub mod request;
+pub mod socket;
+
+pub use dump::DumpStatus;
+pub use socket::Netlink;

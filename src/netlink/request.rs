@@ -1,0 +1,178 @@
+//! Request + acknowledgement, and the kernel's error replies turned into
+//! iproute2's messages (`Error: <extended ack>.` or `RTNETLINK answers: …`).
+
+use netlink_packet_core::{NetlinkMessage, NLM_F_ACK, NLM_F_REQUEST};
+use netlink_packet_route::RouteNetlinkMessage;
+
+use super::errno::strerror;
+use super::Netlink;
+use crate::error::{Error, Result};
+
+pub const NLMSG_ERROR: u16 = 2;
+pub const NLMSG_DONE: u16 = 3;
+const NLM_F_CAPPED: u16 = 0x100;
+const NLM_F_ACK_TLVS: u16 = 0x200;
+const NLMSGERR_ATTR_MSG: u16 = 1;
+pub const HEADER_LEN: usize = 16;
+
+/// The kernel's refusal of one request: errno and its extended-ack text.
+#[derive(Debug, Clone)]
+pub struct KernelError {
+    pub errno: i32,
+    pub ext_msg: Option<String>,
+}
+
+impl KernelError {
+    /// The message iproute2 prints for it.
+    pub fn message(&self) -> String {
+        match &self.ext_msg {
+            Some(m) => ext_ack_line("Error", m),
+            None => format!("RTNETLINK answers: {}", strerror(self.errno)),
+        }
+    }
+}
+
+impl From<KernelError> for Error {
+    fn from(e: KernelError) -> Self {
+        Error::Kernel(e.message())
+    }
+}
+
+/// `Error: msg.` / `Warning: msg.` — a full stop is added when missing.
+fn ext_ack_line(what: &str, msg: &str) -> String {
+    let dot = if msg.ends_with('.') { "" } else { "." };
+    format!("{what}: {msg}{dot}")
+}
+
+/// A message header, read by hand so that errors and DONE are handled
+/// without depending on the route-message parser.
+#[derive(Clone, Copy, Debug)]
+pub struct Header {
+    pub len: usize,
+    pub kind: u16,
+    pub flags: u16,
+    pub seq: u32,
+    pub port: u32,
+}
+
+pub fn read_header(b: &[u8]) -> Option<Header> {
+    if b.len() < HEADER_LEN {
+        return None;
+    }
+    let u32_at = |i: usize| u32::from_ne_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    let len = u32_at(0) as usize;
+    if len < HEADER_LEN || len > b.len() {
+        return None;
+    }
+    Some(Header {
+        len,
+        kind: u16::from_ne_bytes([b[4], b[5]]),
+        flags: u16::from_ne_bytes([b[6], b[7]]),
+        seq: u32_at(8),
+        port: u32_at(12),
+    })
+}
+
+/// The payload of an NLMSG_ERROR (or an NLMSG_DONE carrying an error):
+/// the errno (0 for a plain ACK) and the extended-ack text, if any.
+pub fn parse_error(h: &Header, msg: &[u8]) -> (i32, Option<String>) {
+    let body = &msg[HEADER_LEN.min(msg.len())..h.len.min(msg.len())];
+    if body.len() < 4 {
+        return (0, None);
+    }
+    let errno = -i32::from_ne_bytes([body[0], body[1], body[2], body[3]]);
+    if h.flags & NLM_F_ACK_TLVS == 0 {
+        return (errno, None);
+    }
+    // The echoed request follows the errno: its header only when capped.
+    let mut off = 4;
+    if h.kind == NLMSG_ERROR {
+        if body.len() < off + HEADER_LEN {
+            return (errno, None);
+        }
+        let echoed_len = u32::from_ne_bytes([body[4], body[5], body[6], body[7]]) as usize;
+        off += if h.flags & NLM_F_CAPPED != 0 { HEADER_LEN } else { align(echoed_len) };
+    }
+    (errno, find_string_attr(body.get(off..).unwrap_or(&[]), NLMSGERR_ATTR_MSG))
+}
+
+fn align(n: usize) -> usize {
+    (n + 3) & !3
+}
+
+fn find_string_attr(mut attrs: &[u8], wanted: u16) -> Option<String> {
+    while attrs.len() >= 4 {
+        let len = u16::from_ne_bytes([attrs[0], attrs[1]]) as usize;
+        let kind = u16::from_ne_bytes([attrs[2], attrs[3]]) & 0x3fff;
+        if len < 4 || len > attrs.len() {
+            return None;
+        }
+        if kind == wanted {
+            let value = &attrs[4..len];
+            let end = value.iter().position(|&c| c == 0).unwrap_or(value.len());
+            let text = String::from_utf8_lossy(&value[..end]).into_owned();
+            return (!text.is_empty()).then_some(text);
+        }
+        attrs = &attrs[align(len).min(attrs.len())..];
+    }
+    None
+}
+
+impl Netlink {
+    /// Send a request that expects only an acknowledgement. A warning in
+    /// a successful ACK goes to stderr, as iproute2 prints it.
+    pub fn request(&mut self, msg: RouteNetlinkMessage, flags: u16) -> std::result::Result<(), KernelError> {
+        self.exchange(msg, flags | NLM_F_REQUEST | NLM_F_ACK).map(|_| ())
+    }
+
+    /// Send a request whose answer is one message (a `get`).
+    pub fn query(&mut self, msg: RouteNetlinkMessage, flags: u16) -> std::result::Result<RouteNetlinkMessage, KernelError> {
+        match self.exchange(msg, flags | NLM_F_REQUEST)? {
+            Some(m) => Ok(m),
+            None => Err(KernelError { errno: libc::ENODATA, ext_msg: None }),
+        }
+    }
+
+    fn exchange(&mut self, msg: RouteNetlinkMessage, flags: u16) -> std::result::Result<Option<RouteNetlinkMessage>, KernelError> {
+        let local = |e: Error| KernelError { errno: libc::EIO, ext_msg: Some(e.to_string()) };
+        let seq = self.send(msg, flags).map_err(local)?;
+        loop {
+            let n = self.recv_datagram().map_err(local)?;
+            let mut off = 0;
+            while let Some(h) = read_header(&self.buf[off..n]) {
+                let this = &self.buf[off..off + h.len];
+                off += align(h.len).min(n - off);
+                if h.seq != seq || h.port != self.port {
+                    continue; // a stray reply to an earlier request
+                }
+                if h.kind == NLMSG_ERROR {
+                    let (errno, ext) = parse_error(&h, this);
+                    if errno != 0 {
+                        return Err(KernelError { errno, ext_msg: ext });
+                    }
+                    if let Some(w) = ext {
+                        eprintln!("{}", ext_ack_line("Warning", &w));
+                    }
+                    return Ok(None);
+                }
+                return match NetlinkMessage::<RouteNetlinkMessage>::deserialize(this) {
+                    Ok(m) => Ok(match m.payload {
+                        netlink_packet_core::NetlinkPayload::InnerMessage(inner) => Some(inner),
+                        _ => None,
+                    }),
+                    Err(e) => Err(KernelError { errno: libc::EIO, ext_msg: Some(format!("cannot parse the kernel's reply: {e}")) }),
+                };
+            }
+        }
+    }
+}
+
+/// Turn a kernel error into rtun's error value (exit status 2).
+pub fn kernel(e: KernelError) -> Error {
+    e.into()
+}
+
+pub type KernelResult<T> = std::result::Result<T, KernelError>;
+
+#[allow(dead_code)]
+fn _assert_result(_: Result<()>) {}

@@ -1,0 +1,183 @@
+//! A JSON writer that produces the same bytes as iproute2's `json_writer.c`:
+//! compact by default; with `pretty`, four-space indentation, `[ ` / ` ]`
+//! around arrays and `{`/`}` placed where iproute2 places them. serde_json's
+//! pretty printer lays arrays out differently, so we keep our own state machine.
+
+use std::io::{self, Write};
+
+pub struct JsonWriter {
+    depth: usize,
+    pretty: bool,
+    /// Separator owed before the next element: `None` right after an opening bracket or a name.
+    sep: bool,
+}
+
+impl JsonWriter {
+    pub fn new(pretty: bool) -> Self {
+        JsonWriter { depth: 0, pretty, sep: false }
+    }
+
+    fn indent(&self, w: &mut impl Write) -> io::Result<()> {
+        for _ in 0..self.depth {
+            w.write_all(b"    ")?;
+        }
+        Ok(())
+    }
+
+    fn eol(&self, w: &mut impl Write) -> io::Result<()> {
+        if self.pretty {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        Ok(())
+    }
+
+    /// End of record: write the separator owed, if any.
+    fn eor(&mut self, w: &mut impl Write) -> io::Result<()> {
+        if self.sep {
+            w.write_all(b",")?;
+        }
+        self.sep = true;
+        Ok(())
+    }
+
+    fn begin(&mut self, w: &mut impl Write, c: u8) -> io::Result<()> {
+        self.eor(w)?;
+        w.write_all(&[c])?;
+        self.depth += 1;
+        self.sep = false;
+        Ok(())
+    }
+
+    fn end(&mut self, w: &mut impl Write, c: u8) -> io::Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        if self.sep {
+            self.eol(w)?;
+        }
+        w.write_all(&[c])?;
+        self.sep = true;
+        Ok(())
+    }
+
+    pub fn name(&mut self, w: &mut impl Write, name: &str) -> io::Result<()> {
+        self.eor(w)?;
+        self.eol(w)?;
+        self.sep = false;
+        write_string(w, name)?;
+        w.write_all(if self.pretty { b": " } else { b":" })
+    }
+
+    pub fn start_object(&mut self, w: &mut impl Write) -> io::Result<()> {
+        self.begin(w, b'{')
+    }
+
+    pub fn end_object(&mut self, w: &mut impl Write) -> io::Result<()> {
+        self.end(w, b'}')
+    }
+
+    pub fn start_array(&mut self, w: &mut impl Write) -> io::Result<()> {
+        self.begin(w, b'[')?;
+        if self.pretty {
+            w.write_all(b" ")?;
+        }
+        Ok(())
+    }
+
+    pub fn end_array(&mut self, w: &mut impl Write) -> io::Result<()> {
+        if self.pretty && self.sep {
+            w.write_all(b" ")?;
+        }
+        self.sep = false;
+        self.end(w, b']')
+    }
+
+    /// A raw value (number, `true`, `null`) already rendered as text.
+    pub fn raw(&mut self, w: &mut impl Write, text: &str) -> io::Result<()> {
+        self.eor(w)?;
+        w.write_all(text.as_bytes())
+    }
+
+    pub fn string(&mut self, w: &mut impl Write, value: &str) -> io::Result<()> {
+        self.eor(w)?;
+        write_string(w, value)
+    }
+
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
+}
+
+/// iproute2 escapes only these characters; everything else is written as is.
+fn write_string(w: &mut impl Write, s: &str) -> io::Result<()> {
+    w.write_all(b"\"")?;
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let esc: &[u8] = match b {
+            b'\t' => b"\\t",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            0x0c => b"\\f",
+            0x08 => b"\\b",
+            b'\\' => b"\\\\",
+            b'"' => b"\\\"",
+            _ => continue,
+        };
+        w.write_all(&bytes[start..i])?;
+        w.write_all(esc)?;
+        start = i + 1;
+    }
+    w.write_all(&bytes[start..])?;
+    w.write_all(b"\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(pretty: bool) -> String {
+        let mut out = Vec::new();
+        let mut j = JsonWriter::new(pretty);
+        let w = &mut out;
+        j.start_array(w).unwrap();
+        j.start_object(w).unwrap();
+        j.name(w, "ifindex").unwrap();
+        j.raw(w, "1").unwrap();
+        j.name(w, "flags").unwrap();
+        j.start_array(w).unwrap();
+        j.string(w, "UP").unwrap();
+        j.string(w, "LOWER_UP").unwrap();
+        j.end_array(w).unwrap();
+        j.name(w, "linkinfo").unwrap();
+        j.start_object(w).unwrap();
+        j.name(w, "info_kind").unwrap();
+        j.string(w, "a\"b").unwrap();
+        j.end_object(w).unwrap();
+        j.end_object(w).unwrap();
+        j.end_array(w).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn compact_matches_iproute2() {
+        assert_eq!(
+            render(false),
+            r#"[{"ifindex":1,"flags":["UP","LOWER_UP"],"linkinfo":{"info_kind":"a\"b"}}]"#
+        );
+    }
+
+    #[test]
+    fn pretty_matches_iproute2() {
+        let expected = "[ {\n        \"ifindex\": 1,\n        \"flags\": [ \"UP\",\"LOWER_UP\" ],\n        \"linkinfo\": {\n            \"info_kind\": \"a\\\"b\"\n        }\n    } ]";
+        assert_eq!(render(true), expected);
+    }
+
+    #[test]
+    fn empty_array() {
+        let mut out = Vec::new();
+        let mut j = JsonWriter::new(true);
+        j.start_array(&mut out).unwrap();
+        j.end_array(&mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "[ ]");
+    }
+}

@@ -1,0 +1,309 @@
+//! One printer, two renderings. Every field goes through one call that
+//! writes either iproute2's text (a format with one `{}`) or a JSON member,
+//! as iproute2's `print_*(PRINT_ANY, key, fmt, value)` does — so text and
+//! JSON cannot drift apart.
+
+pub mod color;
+pub mod json;
+
+use std::io::{self, Write};
+
+pub use color::Color;
+use color::Palette;
+use json::JsonWriter;
+
+/// Where a field goes: both renderings, text only (`PRINT_FP`) or JSON only.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Out {
+    Any,
+    Text,
+    Json,
+}
+
+pub struct Printer<W: Write> {
+    w: W,
+    json: Option<JsonWriter>,
+    palette: Option<Palette>,
+    /// iproute2's `_SL_`: "\n", or "\\" with `-o`.
+    line_sep: &'static str,
+}
+
+/// Render `fmt` with `value` in place of its single `{}` (or `{:<N}` /
+/// `{:>N}` for a padded field, iproute2's `%-16s`).
+pub fn render(w: &mut impl Write, fmt: &str, value: &dyn std::fmt::Display) -> io::Result<()> {
+    let Some(open) = fmt.find('{') else {
+        return w.write_all(fmt.as_bytes());
+    };
+    let Some(close) = fmt[open..].find('}').map(|i| open + i) else {
+        return w.write_all(fmt.as_bytes());
+    };
+    w.write_all(fmt[..open].as_bytes())?;
+    let spec = &fmt[open + 1..close];
+    match spec.strip_prefix(":<").or(spec.strip_prefix(":-")) {
+        Some(n) => write!(w, "{:<width$}", value.to_string(), width = n.parse().unwrap_or(0))?,
+        None => match spec.strip_prefix(":>") {
+            Some(n) => write!(w, "{:>width$}", value.to_string(), width = n.parse().unwrap_or(0))?,
+            None => write!(w, "{value}")?,
+        },
+    }
+    w.write_all(fmt[close + 1..].as_bytes())
+}
+
+impl<W: Write> Printer<W> {
+    pub fn new(w: W, json: bool, pretty: bool, color: bool, oneline: bool) -> Self {
+        Printer {
+            w,
+            json: json.then(|| JsonWriter::new(pretty)),
+            palette: color.then(Palette::from_env),
+            line_sep: if oneline { "\\" } else { "\n" },
+        }
+    }
+
+    pub fn is_json(&self) -> bool {
+        self.json.is_some()
+    }
+
+    pub fn oneline(&self) -> bool {
+        self.line_sep != "\n"
+    }
+
+    pub fn inner(&mut self) -> &mut W {
+        &mut self.w
+    }
+
+    pub fn into_inner(self) -> W {
+        self.w
+    }
+
+    fn wants(&self, out: Out) -> (bool, bool) {
+        let json = self.json.is_some();
+        (json && out != Out::Text, !json && out != Out::Json)
+    }
+
+    fn text_field(&mut self, color: Color, fmt: &str, value: &dyn std::fmt::Display) -> io::Result<()> {
+        match self.palette.as_ref().and_then(|p| p.start(color)) {
+            Some(start) => {
+                self.w.write_all(start.as_bytes())?;
+                render(&mut self.w, fmt, value)?;
+                self.w.write_all(color::Palette::clear_code().as_bytes())
+            }
+            None => render(&mut self.w, fmt, value),
+        }
+    }
+
+    fn json_name(&mut self, key: Option<&str>) -> io::Result<()> {
+        if let (Some(j), Some(k)) = (self.json.as_mut(), key) {
+            j.name(&mut self.w, k)?;
+        }
+        Ok(())
+    }
+
+    /// A string field (`print_color_string`).
+    pub fn string_c(&mut self, out: Out, color: Color, key: Option<&str>, fmt: &str, value: &str) -> io::Result<()> {
+        let (json, text) = self.wants(out);
+        if json {
+            self.json_name(key)?;
+            if let Some(j) = self.json.as_mut() {
+                j.string(&mut self.w, value)?;
+            }
+        } else if text {
+            self.text_field(color, fmt, &value)?;
+        }
+        Ok(())
+    }
+
+    /// A number field; `value` is written as is in JSON.
+    pub fn number_c<T: std::fmt::Display>(&mut self, out: Out, color: Color, key: Option<&str>, fmt: &str, value: T) -> io::Result<()> {
+        let (json, text) = self.wants(out);
+        if json {
+            self.json_name(key)?;
+            if let Some(j) = self.json.as_mut() {
+                j.raw(&mut self.w, &value.to_string())?;
+            }
+        } else if text {
+            self.text_field(color, fmt, &value)?;
+        }
+        Ok(())
+    }
+
+    /// `print_string(PRINT_ANY, key, fmt, value)`.
+    pub fn str(&mut self, key: &str, fmt: &str, value: &str) -> io::Result<()> {
+        self.string_c(Out::Any, Color::None, Some(key), fmt, value)
+    }
+
+    /// `print_uint`/`print_u64`/`print_int` with PRINT_ANY.
+    pub fn num<T: std::fmt::Display>(&mut self, key: &str, fmt: &str, value: T) -> io::Result<()> {
+        self.number_c(Out::Any, Color::None, Some(key), fmt, value)
+    }
+
+    /// Text only, a literal (`print_string(PRINT_FP, NULL, "%s", text)`).
+    pub fn text(&mut self, text: &str) -> io::Result<()> {
+        if self.json.is_none() {
+            self.w.write_all(text.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Text only, formatted.
+    pub fn text_fmt(&mut self, fmt: &str, value: &dyn std::fmt::Display) -> io::Result<()> {
+        if self.json.is_none() {
+            render(&mut self.w, fmt, value)?;
+        }
+        Ok(())
+    }
+
+    /// JSON only: a string member.
+    pub fn json_str(&mut self, key: &str, value: &str) -> io::Result<()> {
+        self.string_c(Out::Json, Color::None, Some(key), "", value)
+    }
+
+    /// JSON only: a number member.
+    pub fn json_num<T: std::fmt::Display>(&mut self, key: &str, value: T) -> io::Result<()> {
+        self.number_c(Out::Json, Color::None, Some(key), "", value)
+    }
+
+    /// `print_bool`: `true`/`false` in JSON, `fmt` with "true"/"false" in text.
+    pub fn bool(&mut self, out: Out, key: &str, fmt: &str, value: bool) -> io::Result<()> {
+        self.boolean(out, key, fmt, value, if value { "true" } else { "false" })
+    }
+
+    /// `print_on_off`: `true`/`false` in JSON, "on"/"off" in text.
+    pub fn on_off(&mut self, out: Out, key: &str, fmt: &str, value: bool) -> io::Result<()> {
+        self.boolean(out, key, fmt, value, if value { "on" } else { "off" })
+    }
+
+    fn boolean(&mut self, out: Out, key: &str, fmt: &str, value: bool, word: &str) -> io::Result<()> {
+        let (json, text) = self.wants(out);
+        if json {
+            self.json_name(Some(key))?;
+            if let Some(j) = self.json.as_mut() {
+                j.raw(&mut self.w, if value { "true" } else { "false" })?;
+            }
+        } else if text {
+            self.text_field(Color::None, fmt, &word)?;
+        }
+        Ok(())
+    }
+
+    /// `print_null`: JSON `null`, or `fmt` with `text` in text mode.
+    pub fn null(&mut self, out: Out, key: &str, fmt: &str, text: &str) -> io::Result<()> {
+        let (json, txt) = self.wants(out);
+        if json {
+            self.json_name(Some(key))?;
+            if let Some(j) = self.json.as_mut() {
+                j.raw(&mut self.w, "null")?;
+            }
+        } else if txt {
+            self.text_field(Color::None, fmt, &text)?;
+        }
+        Ok(())
+    }
+
+    /// `print_0xhex`: JSON string "0x…", text formatted by the caller.
+    pub fn hex0x(&mut self, out: Out, key: &str, fmt: &str, value: u64) -> io::Result<()> {
+        let (json, text) = self.wants(out);
+        if json {
+            self.json_name(Some(key))?;
+            let s = if value == 0 { "0".to_string() } else { format!("{value:#x}") };
+            if let Some(j) = self.json.as_mut() {
+                j.string(&mut self.w, &s)?;
+            }
+        } else if text {
+            self.text_field(Color::None, fmt, &format_args!("{value:#x}"))?;
+        }
+        Ok(())
+    }
+
+    /// `print_hex`: JSON string of lowercase hex without prefix.
+    pub fn hex(&mut self, out: Out, key: &str, fmt: &str, value: u32) -> io::Result<()> {
+        let (json, text) = self.wants(out);
+        if json {
+            self.json_name(Some(key))?;
+            if let Some(j) = self.json.as_mut() {
+                j.string(&mut self.w, &format!("{value:x}"))?;
+            }
+        } else if text {
+            self.text_field(Color::None, fmt, &format_args!("{value:x}"))?;
+        }
+        Ok(())
+    }
+
+    /// `open_json_object(key)`: JSON only.
+    pub fn open_object(&mut self, key: Option<&str>) -> io::Result<()> {
+        self.json_name(key)?;
+        if let Some(j) = self.json.as_mut() {
+            j.start_object(&mut self.w)?;
+        }
+        Ok(())
+    }
+
+    pub fn close_object(&mut self) -> io::Result<()> {
+        if let Some(j) = self.json.as_mut() {
+            j.end_object(&mut self.w)?;
+        }
+        Ok(())
+    }
+
+    /// `open_json_array(type, key)`: in text mode (when `out` allows) writes `text`.
+    pub fn open_array(&mut self, out: Out, key: Option<&str>, text: &str) -> io::Result<()> {
+        let (json, txt) = self.wants(out);
+        if json {
+            self.json_name(key)?;
+            if let Some(j) = self.json.as_mut() {
+                j.start_array(&mut self.w)?;
+            }
+        } else if txt {
+            self.w.write_all(text.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    pub fn close_array(&mut self, out: Out, text: &str) -> io::Result<()> {
+        let (json, txt) = self.wants(out);
+        if json {
+            if let Some(j) = self.json.as_mut() {
+                j.end_array(&mut self.w)?;
+            }
+        } else if txt {
+            self.w.write_all(text.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// `print_nl`: the line separator, in text mode only.
+    pub fn nl(&mut self) -> io::Result<()> {
+        if self.json.is_none() {
+            self.w.write_all(self.line_sep.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// `_SL_` as a string, for callers that build text themselves.
+    pub fn line_sep(&self) -> &'static str {
+        self.line_sep
+    }
+
+    /// `new_json_obj`: open the top-level array in JSON mode.
+    pub fn begin(&mut self) -> io::Result<()> {
+        if let Some(j) = self.json.as_mut() {
+            j.start_array(&mut self.w)?;
+        }
+        Ok(())
+    }
+
+    /// `delete_json_obj`: close the top-level array and end the line.
+    pub fn end(&mut self) -> io::Result<()> {
+        if let Some(j) = self.json.as_mut() {
+            while j.depth() > 1 {
+                j.end_object(&mut self.w)?;
+            }
+            j.end_array(&mut self.w)?;
+            self.w.write_all(b"\n")?;
+        }
+        self.w.flush()
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+}
