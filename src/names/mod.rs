@@ -2,3 +2,4 @@
 //! (`/etc/iproute2/rt_tables`, `rt_protos`, `rt_scopes`, …).
 
 pub mod links;
+pub mod tables;

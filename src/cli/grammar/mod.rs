@@ -8,6 +8,7 @@
 
 pub mod global;
 pub mod link;
+pub mod link_show;
 pub mod address;
 pub mod route;
 pub mod netns;

@@ -1,4 +1,5 @@
-//! `link` (placeholder, being written).
+//! `link show` and the link lines of `address show` (iproute2's
+//! `print_linkinfo`) (placeholder, being written).
 
 use crate::error::Result;
 use crate::Context;

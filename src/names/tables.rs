@@ -1,0 +1,2 @@
+//! iproute2's name tables: routing tables, protocols, scopes, realms
+//! (placeholder, being written).

@@ -1,0 +1,1 @@
+//! `link add|set|change|replace|delete` (placeholder, being written).
