@@ -3,5 +3,6 @@
 
 pub mod batch;
 pub mod grammar;
+pub mod help;
 pub mod options;
 pub mod words;

@@ -1,0 +1,184 @@
+//! rtun: a drop-in for iproute2's `ip` over synchronous netlink.
+//!
+//! `run` picks the personality from argv[0] (`ip`, `sysctl`, or rtun),
+//! parses the global options, and runs one command line — or many with
+//! `-batch`. Errors are values; this file alone turns them into stderr
+//! text and an exit status. (`src/main.rs` only calls `run`; the library
+//! form lets tests reach the grammar tables and printers.)
+
+pub mod cli;
+pub mod error;
+pub mod kinds;
+pub mod names;
+pub mod netlink;
+pub mod objects;
+pub mod parse;
+pub mod print;
+
+use std::io::{BufWriter, IsTerminal, Stdout, Write};
+
+use cli::grammar::{self, find_command, find_object};
+use cli::options::{self, Options};
+use error::{Error, Result};
+use netlink::Netlink;
+use print::Printer;
+
+pub type Out = BufWriter<std::io::StdoutLock<'static>>;
+
+/// Everything a command needs: options, the netlink client, the printer.
+pub struct Context {
+    /// The name messages use: `ip` when called as `ip`, else `rtun`.
+    pub prog: &'static str,
+    pub opts: Options,
+    nl: Option<Netlink>,
+    pub out: Printer<Out>,
+    pub links: names::links::LinkNames,
+}
+
+impl Context {
+    fn new(prog: &'static str, opts: Options) -> Self {
+        let stdout: Stdout = std::io::stdout();
+        let color = print::color::enabled(opts.color, opts.color_explicit, opts.json, stdout.is_terminal());
+        let out = Printer::new(BufWriter::with_capacity(64 * 1024, stdout.lock()), opts.json, opts.pretty, color, opts.oneline);
+        Context { prog, opts, nl: None, out, links: names::links::LinkNames::default() }
+    }
+
+    /// The netlink client, opened on first use.
+    pub fn nl(&mut self) -> Result<&mut Netlink> {
+        if self.nl.is_none() {
+            self.nl = Some(Netlink::open()?);
+        }
+        self.nl.as_mut().ok_or_else(|| Error::Failure("Cannot open rtnetlink".into()))
+    }
+
+    /// The netlink client, the printer and the options at once (for dumps
+    /// that print as they go).
+    pub fn parts(&mut self) -> Result<(&mut Netlink, &mut Printer<Out>, &Options, &mut names::links::LinkNames)> {
+        self.nl()?;
+        let Context { nl, out, opts, links, .. } = self;
+        let nl = nl.as_mut().ok_or_else(|| Error::Failure("Cannot open rtnetlink".into()))?;
+        Ok((nl, out, opts, links))
+    }
+}
+
+/// Run one object command line (`link show dev x`).
+pub fn run_object(ctx: &mut Context, args: &[String]) -> Result<()> {
+    let Some(word) = args.first() else {
+        return Err(Error::Usage(grammar::global::usage_text(ctx.prog).trim_end().into()));
+    };
+    let Some(obj) = find_object(word).filter(|o| o.supported()) else {
+        return Err(match find_object(word) {
+            Some(o) => Error::Failure(format!("Object \"{}\" is not supported by rtun.", o.name)),
+            None => Error::Failure(format!("Object \"{word}\" is unknown, try \"{} help\".", ctx.prog)),
+        });
+    };
+    let rest = &args[1..];
+    let Some(cmd_word) = rest.first() else {
+        return obj.default.map_or(Ok(()), |run| run(ctx, rest));
+    };
+    match find_command(obj, cmd_word) {
+        Some(cmd) => (cmd.run)(ctx, &rest[1..]),
+        None if obj.commands.is_empty() => obj.default.map_or(Ok(()), |run| run(ctx, rest)),
+        // iproute2 prints an object's usage on stderr and exits 255.
+        None if cli::words::matches(cmd_word, "help") => Err(Error::Usage(cli::help::object_help(ctx.prog, obj))),
+        None => Err(Error::Usage(format!(
+            "Command \"{cmd_word}\" is unknown, try \"{} {} help\".",
+            ctx.prog, obj.name
+        ))),
+    }
+}
+
+fn report(e: &Error) {
+    if let Some(m) = e.message() {
+        let _ = writeln!(std::io::stderr(), "{m}");
+    }
+}
+
+/// `-batch FILE`: one command line per line; a failing line is reported as
+/// `Command failed FILE:LINE` and stops the batch unless `-force`.
+fn batch(ctx: &mut Context, name: &str) -> i32 {
+    let input: Box<dyn std::io::BufRead> = if name == "-" {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        match std::fs::File::open(name) {
+            Ok(f) => Box::new(std::io::BufReader::new(f)),
+            Err(e) => {
+                eprintln!(
+                    "Cannot open file \"{name}\" for reading: {}",
+                    netlink::errno::strerror(e.raw_os_error().unwrap_or(0))
+                );
+                return 1;
+            }
+        }
+    };
+    let family = ctx.opts.family;
+    let mut status = 0;
+    let mut lines = cli::batch::Lines::new(input);
+    loop {
+        let line = match lines.next_command() {
+            Ok(Some(l)) => l,
+            Ok(None) => break,
+            Err(e) => {
+                report(&e);
+                return e.exit_code();
+            }
+        };
+        if line.words.is_empty() {
+            continue;
+        }
+        ctx.opts.family = family;
+        let result = run_object(ctx, &line.words);
+        let _ = ctx.out.end();
+        if let Err(e) = result {
+            report(&e);
+            if e.aborts() {
+                return e.exit_code();
+            }
+            eprintln!("Command failed {name}:{}", line.number);
+            status = 1;
+            if !ctx.opts.force {
+                break;
+            }
+        }
+    }
+    status
+}
+
+fn program_name(argv0: &str) -> &str {
+    argv0.rsplit('/').next().unwrap_or(argv0)
+}
+
+/// Run rtun with these arguments (argv[0] first); returns the exit status.
+pub fn run(args: Vec<String>) -> i32 {
+    let base = program_name(args.first().map_or("rtun", String::as_str)).to_string();
+    let prog: &'static str = if base == "ip" { "ip" } else { "rtun" };
+    let rest = args.get(1..).unwrap_or(&[]);
+    let (opts, used) = match options::parse(rest, prog) {
+        Ok(x) => x,
+        Err(e) => {
+            report(&e);
+            return e.exit_code();
+        }
+    };
+    if opts.version {
+        println!("ip utility, iproute2-6.1.0, rtun {}", env!("CARGO_PKG_VERSION"));
+        return 0;
+    }
+    if opts.help {
+        report(&Error::Usage(grammar::global::usage_text(prog).trim_end().into()));
+        return 255;
+    }
+    let mut ctx = Context::new(prog, opts);
+    if let Some(file) = ctx.opts.batch.clone() {
+        return batch(&mut ctx, &file);
+    }
+    let result = run_object(&mut ctx, &rest[used..]);
+    let flushed = ctx.out.end();
+    match result.and(flushed.map_err(Error::from)) {
+        Ok(()) => 0,
+        Err(e) => {
+            report(&e);
+            e.exit_code()
+        }
+    }
+}
