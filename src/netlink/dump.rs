@@ -25,6 +25,20 @@ impl Netlink {
     where
         F: FnMut(RouteNetlinkMessage) -> Result<()>,
     {
+        self.dump_raw(msg, |bytes| match NetlinkMessage::<RouteNetlinkMessage>::deserialize(bytes) {
+            Ok(NetlinkMessage { payload: NetlinkPayload::InnerMessage(m), .. }) => each(m),
+            // A message this version of the parser cannot read is skipped
+            // rather than ending the whole listing.
+            _ => Ok(()),
+        })
+    }
+
+    /// As `dump`, but hands over each message's raw bytes (header included):
+    /// for capturing fixtures, and for callers that parse by hand.
+    pub fn dump_raw<F>(&mut self, msg: RouteNetlinkMessage, mut each: F) -> Result<DumpStatus>
+    where
+        F: FnMut(&[u8]) -> Result<()>,
+    {
         let seq = self.send(msg, NLM_F_REQUEST | NLM_F_DUMP)?;
         let mut status = DumpStatus::default();
         let mut failed: Option<Error> = None;
@@ -57,17 +71,11 @@ impl Netlink {
                         return Err(failed.unwrap_or_else(|| KernelError { errno, ext_msg: ext }.into()));
                     }
                     _ if failed.is_some() => {}
-                    _ => match NetlinkMessage::<RouteNetlinkMessage>::deserialize(this) {
-                        Ok(NetlinkMessage { payload: NetlinkPayload::InnerMessage(m), .. }) => {
-                            if let Err(e) = each(m) {
-                                failed = Some(e);
-                            }
+                    _ => {
+                        if let Err(e) = each(this) {
+                            failed = Some(e);
                         }
-                        Ok(_) => {}
-                        // A message this version of the parser cannot read is
-                        // skipped rather than ending the whole listing.
-                        Err(_) => {}
-                    },
+                    }
                 }
             }
         }
