@@ -293,7 +293,7 @@ impl<W: Write> Printer<W> {
 
     /// `delete_json_obj`: close the top-level array and end the line.
     pub fn end(&mut self) -> io::Result<()> {
-        if let Some(j) = self.json.as_mut() {
+        if let Some(j) = self.json.as_mut().filter(|j| j.depth() > 0) {
             while j.depth() > 1 {
                 j.end_object(&mut self.w)?;
             }
@@ -305,5 +305,11 @@ impl<W: Write> Printer<W> {
 
     pub fn flush(&mut self) -> io::Result<()> {
         self.w.flush()
+    }
+
+    /// Text written in both modes (iproute2's plain `printf` to stdout,
+    /// e.g. flush summaries).
+    pub fn text_always(&mut self, text: &str) -> io::Result<()> {
+        self.w.write_all(text.as_bytes())
     }
 }
