@@ -263,7 +263,7 @@ mod tests {
         assert_eq!(num(7, 123456, &o), "   123k ");
         assert_eq!(num(7, 12_345_678, &o), "  12.3M ");
         o.iec = true;
-        assert_eq!(num(7, 2048, &o), " 2.00Ki ");
+        assert_eq!(num(7, 2048, &o), " 2.00ki ");
     }
 
     #[test]
