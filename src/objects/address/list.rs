@@ -20,6 +20,7 @@ use super::filter::{self, Filter, Resolve};
 use super::print::{print_addr, Addr, Style};
 use crate::cli::options::Family;
 use crate::error::{Error, Result};
+use crate::netlink::errno::strerror;
 use crate::netlink::Netlink;
 use crate::objects::link::show::{print_linkinfo, print_stats_of, LinkTable, Shown, View};
 use crate::print::Out;
@@ -126,7 +127,9 @@ pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
 
     // `link show dev NAME`: one RTM_GETLINK by name.
     if let (Some(dev), None, true) = (&filter.dev, filter.group, do_link) {
-        let reply = nl.query(RouteNetlinkMessage::GetLink(get_by_name(dev, family)), 0).map_err(Error::from)?;
+        let reply = nl.query(RouteNetlinkMessage::GetLink(get_by_name(dev, family)), 0).map_err(|e| {
+            Error::Fatal(format!("{}\nCannot send link get request: {}", e.message(), strerror(e.errno)))
+        })?;
         if let RouteNetlinkMessage::NewLink(link) = reply {
             p.open_object(None)?;
             print_linkinfo(p, &link, false, &view)?;
@@ -135,6 +138,20 @@ pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
         return Ok(());
     }
 
+    // One link, asked for by index (before the addresses, as iproute2 does:
+    // when it fails nothing else is read, and the status is still 0).
+    let mut single = None;
+    if filter.ifindex != 0 {
+        match nl.query(RouteNetlinkMessage::GetLink(get_by_index(filter.ifindex, family, opts.stats > 0)), 0) {
+            Ok(RouteNetlinkMessage::NewLink(link)) => single = Some(link),
+            Ok(_) => return Ok(()),
+            Err(e) => {
+                p.flush()?;
+                eprintln!("{}\nCannot send link request: {}", e.message(), strerror(e.errno));
+                return Ok(());
+            }
+        }
+    }
     let addrs = if family != Family::Packet { Some(address_map(nl, &filter)?) } else { None };
     let no_link = family != Family::Packet && opts.oneline;
     let style = Style { opts, with_dev: opts.oneline, table: &table };
@@ -177,14 +194,8 @@ pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
         p.close_object()
     };
 
-    if filter.ifindex != 0 {
-        // One link, asked for by index.
-        let reply = nl.query(RouteNetlinkMessage::GetLink(get_by_index(filter.ifindex, family, opts.stats > 0)), 0);
-        match reply {
-            Ok(RouteNetlinkMessage::NewLink(link)) => each(&link, p)?,
-            Ok(_) => {}
-            Err(e) => return Err(Error::from(e)),
-        }
+    if let Some(link) = single {
+        each(&link, p)?;
         return Ok(());
     }
     nl.dump(RouteNetlinkMessage::GetLink(dump_request(&filter, family)), |m| {
