@@ -298,6 +298,7 @@ impl<W: Write> Printer<W> {
                 j.end_object(&mut self.w)?;
             }
             j.end_array(&mut self.w)?;
+            j.reset();
             self.w.write_all(b"\n")?;
         }
         self.w.flush()

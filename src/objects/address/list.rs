@@ -11,6 +11,7 @@
 //! they are the side kept in memory, while links stream.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use netlink_packet_route::address::AddressMessage;
 use netlink_packet_route::link::{InfoKind, LinkAttribute, LinkExtentMask, LinkInfo, LinkMessage};
@@ -25,6 +26,9 @@ use crate::netlink::Netlink;
 use crate::objects::link::show::{print_linkinfo, print_stats_of, LinkTable, Shown, View};
 use crate::print::Out;
 use crate::Context;
+
+/// Whether a `link show` ran in this process (see `run`).
+static LINK_LISTED: AtomicBool = AtomicBool::new(false);
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Action {
@@ -88,8 +92,14 @@ fn usage(prog: &str, action: Action) -> Error {
 }
 
 pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
-    let do_link = action == Action::LinkShow;
-    let family = if do_link { Family::Packet } else { ctx.opts.family };
+    // iproute2's `do_link` is a global that `link show` sets and nothing
+    // clears: in a batch, later `address` listings behave as `link show`
+    // did (`mode`, `addrgenmode`, and `dev NAME` shows the link alone).
+    if action == Action::LinkShow {
+        LINK_LISTED.store(true, Ordering::Relaxed);
+    }
+    let do_link = LINK_LISTED.load(Ordering::Relaxed);
+    let family = if action == Action::LinkShow { Family::Packet } else { ctx.opts.family };
     if action == Action::Flush {
         if args.is_empty() {
             return Err(Error::Failure("Flush requires arguments.".into()));

@@ -2,12 +2,14 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use netlink_packet_core::{DefaultNla, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
+use netlink_packet_core::{DefaultNla, NLM_F_ACK, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REPLACE};
 use netlink_packet_route::address::{AddressAttribute, AddressFlags, AddressHeaderFlags, AddressMessage, AddressScope, CacheInfo};
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 
 use super::flags;
 use super::names::scope_id;
+use super::print::{print_addr, Addr, Style};
+use crate::objects::link::show::LinkTable;
 use crate::cli::grammar::address::MODIFY_KEYWORDS;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, Words};
@@ -301,6 +303,7 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
             _ => 0,
         };
     }
+    let echo_wanted = ctx.opts.echo;
     let nl = ctx.nl()?;
     let index = super::list::name_to_index(nl, dev);
     if index == 0 {
@@ -330,7 +333,28 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
     msg.header.index = index;
     msg.attributes = attrs;
     let req = if op == Op::Delete { RouteNetlinkMessage::DelAddress(msg) } else { RouteNetlinkMessage::NewAddress(msg) };
-    nl.request(req, op.flags()).map_err(Error::from)
+    if !echo_wanted {
+        return nl.request(req, op.flags()).map_err(Error::from);
+    }
+    echo(ctx, req, op.flags())
+}
+
+/// `-echo`: ask the kernel to send back what it did, and print that.
+fn echo(ctx: &mut Context, req: RouteNetlinkMessage, flags: u16) -> Result<()> {
+    let (nl, p, opts, _) = ctx.parts()?;
+    let reply = nl.query(req, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
+    let table = LinkTable::load(nl)?;
+    let (msg, deleted) = match &reply {
+        RouteNetlinkMessage::NewAddress(m) => (m, false),
+        RouteNetlinkMessage::DelAddress(m) => (m, true),
+        _ => return Ok(()),
+    };
+    let style = Style { opts, with_dev: true, table: &table };
+    p.begin()?;
+    p.open_object(None)?;
+    print_addr(p, &Addr::of(msg), deleted, &style)?;
+    p.close_object()?;
+    Ok(())
 }
 
 const IFA_BROADCAST: u16 = 4;

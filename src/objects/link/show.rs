@@ -70,11 +70,6 @@ impl LinkTable {
     pub fn flags(&self, index: u32) -> u32 {
         self.by_index.get(&index).map_or(0, |(_, f)| *f)
     }
-
-    /// `ll_name_to_index` from the table alone.
-    pub fn index(&self, name: &str) -> Option<u32> {
-        self.by_index.iter().find(|(_, (n, _))| n == name).map(|(i, _)| *i)
-    }
 }
 
 fn ifname(link: &LinkMessage) -> Option<&str> {
