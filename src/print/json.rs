@@ -105,6 +105,13 @@ impl JsonWriter {
     pub fn depth(&self) -> usize {
         self.depth
     }
+
+    /// Forget all state: the next value starts a new document (batch mode
+    /// prints one JSON document per command).
+    pub fn reset(&mut self) {
+        self.depth = 0;
+        self.sep = false;
+    }
 }
 
 /// iproute2 escapes only these characters; everything else is written as is.

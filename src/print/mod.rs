@@ -293,11 +293,12 @@ impl<W: Write> Printer<W> {
 
     /// `delete_json_obj`: close the top-level array and end the line.
     pub fn end(&mut self) -> io::Result<()> {
-        if let Some(j) = self.json.as_mut() {
+        if let Some(j) = self.json.as_mut().filter(|j| j.depth() > 0) {
             while j.depth() > 1 {
                 j.end_object(&mut self.w)?;
             }
             j.end_array(&mut self.w)?;
+            j.reset();
             self.w.write_all(b"\n")?;
         }
         self.w.flush()
@@ -305,5 +306,11 @@ impl<W: Write> Printer<W> {
 
     pub fn flush(&mut self) -> io::Result<()> {
         self.w.flush()
+    }
+
+    /// Text written in both modes (iproute2's plain `printf` to stdout,
+    /// e.g. flush summaries).
+    pub fn text_always(&mut self, text: &str) -> io::Result<()> {
+        self.w.write_all(text.as_bytes())
     }
 }

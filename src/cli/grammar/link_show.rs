@@ -1,6 +1,19 @@
-//! The grammar of `link show` (placeholder, being written).
+//! The grammar of `link show`: the same selection keywords as
+//! `address show` (iproute2 lists links through the address code).
 
 use super::{p, Command};
+use crate::error::Error;
 use crate::objects::link;
 
-pub const SHOW: Command = Command { names: &[p("show"), p("lst"), p("list")], run: link::show, synopsis: "", help: "", keywords: &[] };
+pub const SHOW: Command = Command {
+    names: &[p("show"), p("lst"), p("list")],
+    run: link::show,
+    synopsis: "[ [ dev ] DEVICE | group GROUP ] [ up ] [ master DEVICE | nomaster ] [ vrf NAME ] [ type KIND ]",
+    help: "List links.",
+    keywords: super::address::LIST_KEYWORDS,
+};
+
+/// The usage of `link show` (our own words); exit 255.
+pub fn usage(prog: &str) -> Error {
+    Error::Usage(format!("Usage: {prog} link show {}", SHOW.synopsis))
+}

@@ -1,0 +1,396 @@
+//! `address add|change|replace|delete` (iproute2's `ipaddr_modify`).
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use netlink_packet_core::{DefaultNla, NLM_F_ACK, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REPLACE};
+use netlink_packet_route::address::{AddressAttribute, AddressFlags, AddressHeaderFlags, AddressMessage, AddressScope, CacheInfo};
+use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
+
+use super::flags;
+use super::names::scope_id;
+use super::print::{print_addr, Addr, Style};
+use crate::objects::link::show::LinkTable;
+use crate::cli::grammar::address::MODIFY_KEYWORDS;
+use crate::cli::options::Family;
+use crate::cli::words::{lookup, Words};
+use crate::error::{duparg, duparg2, invarg, Error, Result};
+use crate::parse::{get_addr, get_prefix, Addr as PAddr, Prefix};
+use crate::Context;
+
+const INFINITY_LIFE_TIME: u32 = u32::MAX;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Op {
+    Add,
+    Change,
+    Replace,
+    Delete,
+}
+
+impl Op {
+    fn flags(self) -> u16 {
+        match self {
+            Op::Add => NLM_F_CREATE | NLM_F_EXCL,
+            Op::Change => NLM_F_REPLACE,
+            Op::Replace => NLM_F_CREATE | NLM_F_REPLACE,
+            Op::Delete => 0,
+        }
+    }
+}
+
+pub fn add(ctx: &mut Context, args: &[String]) -> Result<()> {
+    modify(ctx, args, Op::Add)
+}
+
+pub fn change(ctx: &mut Context, args: &[String]) -> Result<()> {
+    modify(ctx, args, Op::Change)
+}
+
+pub fn replace(ctx: &mut Context, args: &[String]) -> Result<()> {
+    modify(ctx, args, Op::Replace)
+}
+
+pub fn delete(ctx: &mut Context, args: &[String]) -> Result<()> {
+    modify(ctx, args, Op::Delete)
+}
+
+/// The bytes of a parsed address (`default`/`any` are zeros of the family).
+fn addr_ip(a: &PAddr) -> Option<IpAddr> {
+    match a {
+        PAddr::Ip(ip) => Some(*ip),
+        PAddr::Default(f) | PAddr::Any(f) => match f {
+            Family::Inet => Some(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
+            Family::Inet6 => Some(IpAddr::V6(Ipv6Addr::UNSPECIFIED)),
+            _ => None,
+        },
+    }
+}
+
+fn family_of(ip: Option<IpAddr>, fallback: Family) -> Family {
+    match ip {
+        Some(IpAddr::V4(_)) => Family::Inet,
+        Some(IpAddr::V6(_)) => Family::Inet6,
+        None => fallback,
+    }
+}
+
+fn byte_len(ip: Option<IpAddr>) -> usize {
+    match ip {
+        Some(IpAddr::V4(_)) => 4,
+        Some(IpAddr::V6(_)) => 16,
+        None => 0,
+    }
+}
+
+/// An address attribute; a family-less `default` is sent empty, as iproute2 does.
+fn ip_attr(kind: u16, ip: Option<IpAddr>, make: fn(IpAddr) -> AddressAttribute) -> AddressAttribute {
+    match ip {
+        Some(ip) => make(ip),
+        None => AddressAttribute::Other(DefaultNla::new(kind, Vec::new())),
+    }
+}
+
+const IFA_ADDRESS: u16 = 1;
+const IFA_LOCAL: u16 = 2;
+
+/// `brd +` / `brd -`: the peer prefix with its host bits all set or all
+/// cleared; None for /31 and /32, which have no broadcast address.
+pub fn computed_broadcast(peer: Ipv4Addr, prefix_len: u8, set: bool) -> Option<Ipv4Addr> {
+    if prefix_len > 30 {
+        return None;
+    }
+    let host = u32::MAX.checked_shr(u32::from(prefix_len)).unwrap_or(0);
+    let bits = u32::from(peer);
+    Some(Ipv4Addr::from(if set { bits | host } else { bits & !host }))
+}
+
+fn set_lifetime(word: &str) -> Option<u32> {
+    if word == "forever" {
+        Some(INFINITY_LIFE_TIME)
+    } else {
+        crate::parse::get_u32(word, 0)
+    }
+}
+
+fn is_multicast(ip: Option<IpAddr>) -> bool {
+    ip.is_some_and(|ip| ip.is_multicast())
+}
+
+pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
+    let mut family = ctx.opts.family;
+    let mut attrs: Vec<AddressAttribute> = Vec::new();
+    let mut prefix_len: u8 = 0;
+    let mut scope: u8 = 0;
+    let mut scoped = false;
+    let mut dev: Option<&str> = None;
+    let mut local: Option<(Prefix, &str)> = None;
+    let mut peer: Option<Prefix> = None;
+    // iproute2's brd_len: 0 none, -1 `+`, -2 `-`, else an explicit address.
+    let mut brd: i32 = 0;
+    let mut any_given = false;
+    let mut valid_given = false;
+    let mut preferred_given = false;
+    let mut valid_lft = INFINITY_LIFE_TIME;
+    let mut preferred_lft = INFINITY_LIFE_TIME;
+    let mut ifa_flags: u32 = 0;
+
+    let mut w = Words::new(args);
+    while let Some(word) = w.next() {
+        let key = match lookup(word, MODIFY_KEYWORDS).and_then(|k| k.names.first()).map_or("", |n| n.text) {
+            // The flag words' entry.
+            "secondary" => "FLAG",
+            other => other,
+        };
+        match key {
+            "peer" => {
+                let v = w.value()?;
+                if peer.as_ref().is_some_and(|p| byte_len(addr_ip(&p.addr)) != 0) {
+                    return Err(duparg("peer", v));
+                }
+                let pf = get_prefix(v, family)?;
+                let ip = addr_ip(&pf.addr);
+                if family == Family::Unspec {
+                    family = pf.family();
+                }
+                attrs.push(ip_attr(IFA_ADDRESS, ip, AddressAttribute::Address));
+                prefix_len = pf.len;
+                peer = Some(pf);
+            }
+            "broadcast" => {
+                let v = w.value()?;
+                if brd != 0 {
+                    return Err(duparg("broadcast", v));
+                }
+                match v {
+                    "+" => brd = -1,
+                    "-" => brd = -2,
+                    _ => {
+                        let a = get_addr(v, family)?;
+                        let ip = addr_ip(&a);
+                        if family == Family::Unspec {
+                            family = family_of(ip, family);
+                        }
+                        match ip {
+                            Some(IpAddr::V4(b)) => attrs.push(AddressAttribute::Broadcast(b)),
+                            other => attrs.push(raw_ip_attr(IFA_BROADCAST, other)),
+                        }
+                        brd = byte_len(ip) as i32;
+                    }
+                }
+            }
+            "anycast" => {
+                let v = w.value()?;
+                if any_given {
+                    return Err(duparg("anycast", v));
+                }
+                let a = get_addr(v, family)?;
+                let ip = addr_ip(&a);
+                if family == Family::Unspec {
+                    family = family_of(ip, family);
+                }
+                match ip {
+                    Some(IpAddr::V6(b)) => attrs.push(AddressAttribute::Anycast(b)),
+                    other => attrs.push(raw_ip_attr(IFA_ANYCAST, other)),
+                }
+                any_given = byte_len(ip) != 0;
+            }
+            "scope" => {
+                let v = w.value()?;
+                scope = scope_id(v).ok_or_else(|| invarg("invalid scope value.", v))?;
+                scoped = true;
+            }
+            "dev" => dev = Some(w.value()?),
+            "label" => {
+                let v = w.value()?;
+                attrs.push(AddressAttribute::Label(v.to_string()));
+            }
+            "metric" => {
+                let v = w.value()?;
+                let m = crate::parse::get_u32(v, 0).ok_or_else(|| invarg("\"metric\" value is invalid\n", v))?;
+                attrs.push(AddressAttribute::RoutePriority(m));
+            }
+            "valid_lft" => {
+                if valid_given {
+                    return Err(duparg("valid_lft", word));
+                }
+                let v = w.value()?;
+                valid_given = true;
+                valid_lft = set_lifetime(v).ok_or_else(|| invarg("valid_lft value", v))?;
+            }
+            "preferred_lft" => {
+                if preferred_given {
+                    return Err(duparg("preferred_lft", word));
+                }
+                let v = w.value()?;
+                preferred_given = true;
+                preferred_lft = set_lifetime(v).ok_or_else(|| invarg("preferred_lft value", v))?;
+            }
+            "FLAG" => {
+                if let Some(fl) = flags::by_name(word) {
+                    if fl.readonly {
+                        eprintln!("Warning: {} option is not mutable from userspace", fl.name);
+                    } else if fl.v6only && family != Family::Inet6 {
+                        eprintln!("Warning: {} option can be set only for IPv6 addresses", fl.name);
+                    } else {
+                        ifa_flags |= fl.mask;
+                    }
+                }
+            }
+            _ => {
+                let v = if key == "local" { w.value()? } else { word };
+                if crate::cli::words::matches(v, "help") {
+                    return Err(crate::cli::grammar::address::usage(ctx.prog));
+                }
+                if local.as_ref().is_some_and(|(p, _)| byte_len(addr_ip(&p.addr)) != 0) {
+                    return Err(duparg2("local", v));
+                }
+                let pf = get_prefix(v, family)?;
+                let ip = addr_ip(&pf.addr);
+                if family == Family::Unspec {
+                    family = pf.family();
+                }
+                attrs.push(ip_attr(IFA_LOCAL, ip, AddressAttribute::Local));
+                local = Some((pf, v));
+            }
+        }
+    }
+
+    let mut header_flags = 0u8;
+    if ifa_flags <= 0xff {
+        header_flags = ifa_flags as u8;
+    } else {
+        attrs.push(AddressAttribute::Flags(AddressFlags::from_bits_retain(ifa_flags)));
+    }
+    let Some(dev) = dev else {
+        return Err(Error::Failure("Not enough information: \"dev\" argument is required.".into()));
+    };
+    let local_ip = local.as_ref().and_then(|(p, _)| addr_ip(&p.addr));
+    let peer_given = peer.as_ref().is_some_and(|p| byte_len(addr_ip(&p.addr)) != 0);
+    if !peer_given {
+        if let Some((lcl, text)) = local.as_ref().filter(|(p, _)| byte_len(addr_ip(&p.addr)) != 0) {
+            if op == Op::Delete && lcl.family() == Family::Inet && !lcl.len_given {
+                eprintln!(
+                    "Warning: Executing wildcard deletion to stay compatible with old scripts.\n         Explicitly specify the prefix length ({text}/{}) to avoid this warning.\n         This special behaviour is likely to disappear in further releases,\n         fix your scripts!",
+                    byte_len(local_ip) * 8
+                );
+            } else {
+                attrs.push(ip_attr(IFA_ADDRESS, local_ip, AddressAttribute::Address));
+                peer = Some(lcl.clone());
+            }
+        }
+    }
+    let local_len = local.as_ref().map_or(0, |(p, _)| p.len);
+    if prefix_len == 0 {
+        prefix_len = local_len;
+    }
+    if brd < 0 && op != Op::Delete {
+        if family != Family::Inet {
+            return Err(Error::Failure("Broadcast can be set only for IPv4 addresses".into()));
+        }
+        // iproute2 starts from the peer (the local address when no peer was given).
+        let base = peer.as_ref().map(|p| (addr_ip(&p.addr), p.len));
+        let (ip, len) = match base {
+            Some((Some(IpAddr::V4(ip)), len)) => (ip, len),
+            _ => (Ipv4Addr::UNSPECIFIED, 0),
+        };
+        if let Some(b) = computed_broadcast(ip, len, brd == -1) {
+            attrs.push(AddressAttribute::Broadcast(b));
+        }
+    }
+    if !scoped && op != Op::Delete {
+        scope = match local_ip {
+            Some(IpAddr::V4(a)) if a.octets()[0] == 127 => libc::RT_SCOPE_HOST,
+            _ => 0,
+        };
+    }
+    let echo_wanted = ctx.opts.echo;
+    let nl = ctx.nl()?;
+    let index = super::list::name_to_index(nl, dev);
+    if index == 0 {
+        return Err(crate::error::no_device(dev));
+    }
+    if valid_given || preferred_given {
+        if valid_lft == 0 {
+            return Err(Error::Failure("valid_lft is zero".into()));
+        }
+        if valid_lft < preferred_lft {
+            return Err(Error::Failure("preferred_lft is greater than valid_lft".into()));
+        }
+        let mut cache = CacheInfo::default();
+        cache.ifa_preferred = preferred_lft;
+        cache.ifa_valid = valid_lft;
+        attrs.push(AddressAttribute::CacheInfo(cache));
+    }
+    if ifa_flags & flags::MCAUTOJOIN != 0 && !is_multicast(local_ip) {
+        return Err(Error::Failure("autojoin needs multicast address".into()));
+    }
+
+    let mut msg = AddressMessage::default();
+    msg.header.family = AddressFamily::from(family.af());
+    msg.header.prefix_len = prefix_len;
+    msg.header.flags = AddressHeaderFlags::from_bits_retain(header_flags);
+    msg.header.scope = AddressScope::from(scope);
+    msg.header.index = index;
+    msg.attributes = attrs;
+    let req = if op == Op::Delete { RouteNetlinkMessage::DelAddress(msg) } else { RouteNetlinkMessage::NewAddress(msg) };
+    if !echo_wanted {
+        return nl.request(req, op.flags()).map_err(Error::from);
+    }
+    echo(ctx, req, op.flags())
+}
+
+/// `-echo`: ask the kernel to send back what it did, and print that.
+fn echo(ctx: &mut Context, req: RouteNetlinkMessage, flags: u16) -> Result<()> {
+    let (nl, p, opts, _) = ctx.parts()?;
+    let reply = nl.query(req, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
+    let table = LinkTable::load(nl)?;
+    let (msg, deleted) = match &reply {
+        RouteNetlinkMessage::NewAddress(m) => (m, false),
+        RouteNetlinkMessage::DelAddress(m) => (m, true),
+        _ => return Ok(()),
+    };
+    let style = Style { opts, with_dev: true, table: &table };
+    p.begin()?;
+    p.open_object(None)?;
+    print_addr(p, &Addr::of(msg), deleted, &style)?;
+    p.close_object()?;
+    Ok(())
+}
+
+const IFA_BROADCAST: u16 = 4;
+const IFA_ANYCAST: u16 = 5;
+
+/// An address attribute of a type netlink-packet-route ties to the other
+/// family (an IPv6 `brd`, an IPv4 `anycast`): sent as raw bytes, as iproute2
+/// sends whatever it parsed and lets the kernel judge.
+fn raw_ip_attr(kind: u16, ip: Option<IpAddr>) -> AddressAttribute {
+    let bytes = match ip {
+        Some(IpAddr::V4(a)) => a.octets().to_vec(),
+        Some(IpAddr::V6(a)) => a.octets().to_vec(),
+        None => Vec::new(),
+    };
+    AddressAttribute::Other(DefaultNla::new(kind, bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broadcast_plus_and_minus() {
+        let ip = Ipv4Addr::new(10, 1, 2, 3);
+        assert_eq!(computed_broadcast(ip, 24, true), Some(Ipv4Addr::new(10, 1, 2, 255)));
+        assert_eq!(computed_broadcast(ip, 24, false), Some(Ipv4Addr::new(10, 1, 2, 0)));
+        assert_eq!(computed_broadcast(ip, 0, true), Some(Ipv4Addr::BROADCAST));
+        assert_eq!(computed_broadcast(ip, 30, true), Some(Ipv4Addr::new(10, 1, 2, 3)));
+        assert_eq!(computed_broadcast(ip, 31, true), None);
+        assert_eq!(computed_broadcast(ip, 32, true), None);
+    }
+
+    #[test]
+    fn lifetimes() {
+        assert_eq!(set_lifetime("forever"), Some(INFINITY_LIFE_TIME));
+        assert_eq!(set_lifetime("0x10"), Some(16));
+        assert_eq!(set_lifetime("never"), None);
+    }
+}

@@ -1,0 +1,276 @@
+//! `-s` link statistics: iproute2's `print_stats64` tables (column widths
+//! grow to fit the numbers) and the `stats64` JSON object.
+
+use std::io::{self, Write};
+
+use netlink_packet_route::link::{Stats, Stats64};
+
+use crate::cli::options::Options;
+use crate::print::Printer;
+
+/// The counters of IFLA_STATS64 (or the 32-bit IFLA_STATS), widened.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Counters {
+    pub rx_packets: u64,
+    pub tx_packets: u64,
+    pub rx_bytes: u64,
+    pub tx_bytes: u64,
+    pub rx_errors: u64,
+    pub tx_errors: u64,
+    pub rx_dropped: u64,
+    pub tx_dropped: u64,
+    pub multicast: u64,
+    pub collisions: u64,
+    pub rx_length_errors: u64,
+    pub rx_over_errors: u64,
+    pub rx_crc_errors: u64,
+    pub rx_frame_errors: u64,
+    pub rx_fifo_errors: u64,
+    pub rx_missed_errors: u64,
+    pub tx_aborted_errors: u64,
+    pub tx_carrier_errors: u64,
+    pub tx_fifo_errors: u64,
+    pub tx_heartbeat_errors: u64,
+    pub tx_window_errors: u64,
+    pub rx_compressed: u64,
+    pub tx_compressed: u64,
+    pub rx_nohandler: u64,
+    pub rx_otherhost_dropped: u64,
+}
+
+macro_rules! widen {
+    ($s:expr, $($f:ident),*) => {
+        Counters { $($f: $s.$f as u64,)* ..Counters::default() }
+    };
+}
+
+impl Counters {
+    pub fn from64(s: &Stats64) -> Self {
+        let mut c = widen!(s, rx_packets, tx_packets, rx_bytes, tx_bytes, rx_errors, tx_errors, rx_dropped,
+            tx_dropped, multicast, collisions, rx_length_errors, rx_over_errors, rx_crc_errors,
+            rx_frame_errors, rx_fifo_errors, rx_missed_errors, tx_aborted_errors, tx_carrier_errors,
+            tx_fifo_errors, tx_heartbeat_errors, tx_window_errors, rx_compressed, tx_compressed, rx_nohandler);
+        c.rx_otherhost_dropped = s.rx_otherhost_dropped;
+        c
+    }
+
+    pub fn from32(s: &Stats) -> Self {
+        widen!(s, rx_packets, tx_packets, rx_bytes, tx_bytes, rx_errors, tx_errors, rx_dropped,
+            tx_dropped, multicast, collisions, rx_length_errors, rx_over_errors, rx_crc_errors,
+            rx_frame_errors, rx_fifo_errors, rx_missed_errors, tx_aborted_errors, tx_carrier_errors,
+            tx_fifo_errors, tx_heartbeat_errors, tx_window_errors, rx_compressed, tx_compressed, rx_nohandler)
+    }
+}
+
+/// Widen `cols` to fit each value's decimal digits (`size_columns`);
+/// with `-h` numbers keep the header widths.
+fn size_columns(cols: &mut [usize; 8], human: bool, values: [u64; 8]) {
+    if human {
+        return;
+    }
+    for (c, v) in cols.iter_mut().zip(values) {
+        let len = v.to_string().len();
+        if len > *c {
+            *c = len;
+        }
+    }
+}
+
+/// `print_num`: right-aligned in `width`, then a space; `-h` scales by
+/// 1000 (or 1024 with `-iec`) with a unit letter.
+pub fn num(width: usize, count: u64, opts: &Options) -> String {
+    let base: u64 = if opts.iec { 1024 } else { 1000 };
+    if opts.human == 0 || count < base {
+        return format!("{count:>width$} ");
+    }
+    let prefixes = b"kMGTPE";
+    let mut i = 0;
+    let mut powi: u64 = 1;
+    loop {
+        powi = powi.saturating_mul(base);
+        if count / base < powi {
+            break;
+        }
+        if i + 1 >= prefixes.len() {
+            break;
+        }
+        i += 1;
+    }
+    let mut precision = 2usize;
+    let mut powj: u64 = 1;
+    while precision > 0 {
+        powj *= 10;
+        if count / powi < powj {
+            break;
+        }
+        precision -= 1;
+    }
+    let text = format!(
+        "{:.*}{}{}",
+        precision,
+        count as f64 / powi as f64,
+        prefixes[i] as char,
+        if opts.iec { "i" } else { "" }
+    );
+    format!("{text:>width$} ")
+}
+
+/// The statistics of one link under `key` (`stats64` or `stats`).
+pub fn print<W: Write>(p: &mut Printer<W>, s: &Counters, carrier_changes: Option<u32>, key: &str, opts: &Options) -> io::Result<()> {
+    let level = opts.stats;
+    if p.is_json() {
+        p.open_object(Some(key))?;
+        p.open_object(Some("rx"))?;
+        p.json_num("bytes", s.rx_bytes)?;
+        p.json_num("packets", s.rx_packets)?;
+        p.json_num("errors", s.rx_errors)?;
+        p.json_num("dropped", s.rx_dropped)?;
+        p.json_num("over_errors", s.rx_over_errors)?;
+        p.json_num("multicast", s.multicast)?;
+        if s.rx_compressed != 0 {
+            p.json_num("compressed", s.rx_compressed)?;
+        }
+        if level > 1 {
+            p.json_num("length_errors", s.rx_length_errors)?;
+            p.json_num("crc_errors", s.rx_crc_errors)?;
+            p.json_num("frame_errors", s.rx_frame_errors)?;
+            p.json_num("fifo_errors", s.rx_fifo_errors)?;
+            p.json_num("missed_errors", s.rx_missed_errors)?;
+            if s.rx_nohandler != 0 {
+                p.json_num("nohandler", s.rx_nohandler)?;
+            }
+            if s.rx_otherhost_dropped != 0 {
+                p.json_num("otherhost", s.rx_otherhost_dropped)?;
+            }
+        }
+        p.close_object()?;
+        p.open_object(Some("tx"))?;
+        p.json_num("bytes", s.tx_bytes)?;
+        p.json_num("packets", s.tx_packets)?;
+        p.json_num("errors", s.tx_errors)?;
+        p.json_num("dropped", s.tx_dropped)?;
+        p.json_num("carrier_errors", s.tx_carrier_errors)?;
+        p.json_num("collisions", s.collisions)?;
+        if s.tx_compressed != 0 {
+            p.json_num("compressed", s.tx_compressed)?;
+        }
+        if level > 1 {
+            p.json_num("aborted_errors", s.tx_aborted_errors)?;
+            p.json_num("fifo_errors", s.tx_fifo_errors)?;
+            p.json_num("window_errors", s.tx_window_errors)?;
+            p.json_num("heartbeat_errors", s.tx_heartbeat_errors)?;
+            if let Some(cc) = carrier_changes {
+                p.json_num("carrier_changes", cc)?;
+            }
+        }
+        p.close_object()?;
+        return p.close_object();
+    }
+
+    let human = opts.human > 0;
+    let mut cols = [10usize, 7, 6, 7, 7, 7, 10, 9];
+    size_columns(&mut cols, human, [s.rx_bytes, s.rx_packets, s.rx_errors, s.rx_dropped, s.rx_missed_errors, s.multicast, s.rx_compressed, 0]);
+    if level > 1 {
+        size_columns(&mut cols, human, [0, s.rx_length_errors, s.rx_crc_errors, s.rx_frame_errors, s.rx_fifo_errors, s.rx_over_errors, s.rx_nohandler, s.rx_otherhost_dropped]);
+    }
+    size_columns(&mut cols, human, [s.tx_bytes, s.tx_packets, s.tx_errors, s.tx_dropped, s.tx_carrier_errors, s.collisions, s.tx_compressed, 0]);
+    if level > 1 {
+        let cc = carrier_changes.map_or(0, u64::from);
+        size_columns(&mut cols, human, [0, 0, s.tx_aborted_errors, s.tx_fifo_errors, s.tx_window_errors, s.tx_heartbeat_errors, cc, 0]);
+    }
+    let [c0, c1, c2, c3, c4, c5, c6, c7] = cols;
+    let sl = p.line_sep();
+
+    let mut t = format!(
+        "    RX: {:>w0$} {:>c1$} {:>c2$} {:>c3$} {:>c4$} {:>c5$} {:>c6$}{sl}",
+        "bytes", "packets", "errors", "dropped", "missed", "mcast",
+        if s.rx_compressed != 0 { "compressed" } else { "" },
+        w0 = c0.saturating_sub(4)
+    );
+    t.push_str("    ");
+    for (w, v) in [(c0, s.rx_bytes), (c1, s.rx_packets), (c2, s.rx_errors), (c3, s.rx_dropped), (c4, s.rx_missed_errors), (c5, s.multicast)] {
+        t.push_str(&num(w, v, opts));
+    }
+    if s.rx_compressed != 0 {
+        t.push_str(&num(c6, s.rx_compressed, opts));
+    }
+    if level > 1 {
+        t.push_str(sl);
+        t.push_str(&format!(
+            "    RX errors:{:>w0$} {:>c1$} {:>c2$} {:>c3$} {:>c4$} {:>c5$}{:>w6$}{:>w7$}{sl}",
+            "", "length", "crc", "frame", "fifo", "overrun",
+            if s.rx_nohandler != 0 { " nohandler" } else { "" },
+            if s.rx_otherhost_dropped != 0 { " otherhost" } else { "" },
+            w0 = c0.saturating_sub(10),
+            w6 = if s.rx_nohandler != 0 { c6 + 1 } else { 0 },
+            w7 = if s.rx_otherhost_dropped != 0 { c7 + 1 } else { 0 },
+        ));
+        t.push_str(&" ".repeat(c0 + 5));
+        for (w, v) in [(c1, s.rx_length_errors), (c2, s.rx_crc_errors), (c3, s.rx_frame_errors), (c4, s.rx_fifo_errors), (c5, s.rx_over_errors)] {
+            t.push_str(&num(w, v, opts));
+        }
+        if s.rx_nohandler != 0 {
+            t.push_str(&num(c6, s.rx_nohandler, opts));
+        }
+        if s.rx_otherhost_dropped != 0 {
+            t.push_str(&num(c7, s.rx_otherhost_dropped, opts));
+        }
+    }
+    t.push_str(sl);
+    t.push_str(&format!(
+        "    TX: {:>w0$} {:>c1$} {:>c2$} {:>c3$} {:>c4$} {:>c5$} {:>c6$}{sl}",
+        "bytes", "packets", "errors", "dropped", "carrier", "collsns",
+        if s.tx_compressed != 0 { "compressed" } else { "" },
+        w0 = c0.saturating_sub(4)
+    ));
+    t.push_str("    ");
+    for (w, v) in [(c0, s.tx_bytes), (c1, s.tx_packets), (c2, s.tx_errors), (c3, s.tx_dropped), (c4, s.tx_carrier_errors), (c5, s.collisions)] {
+        t.push_str(&num(w, v, opts));
+    }
+    if s.tx_compressed != 0 {
+        t.push_str(&num(c6, s.tx_compressed, opts));
+    }
+    if level > 1 {
+        t.push_str(sl);
+        t.push_str(&format!(
+            "    TX errors:{:>w0$} {:>c1$} {:>c2$} {:>c3$} {:>c4$} {:>c5$}{sl}",
+            "", "aborted", "fifo", "window", "heartbt",
+            if carrier_changes.is_some() { "transns" } else { "" },
+            w0 = c0.saturating_sub(10),
+        ));
+        t.push_str(&" ".repeat(c0 + 5));
+        for (w, v) in [(c1, s.tx_aborted_errors), (c2, s.tx_fifo_errors), (c3, s.tx_window_errors), (c4, s.tx_heartbeat_errors)] {
+            t.push_str(&num(w, v, opts));
+        }
+        if let Some(cc) = carrier_changes {
+            t.push_str(&num(c5, u64::from(cc), opts));
+        }
+    }
+    p.text(&t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn human_numbers() {
+        let mut o = Options::default();
+        assert_eq!(num(7, 12, &o), "     12 ");
+        o.human = 1;
+        assert_eq!(num(7, 999, &o), "    999 ");
+        assert_eq!(num(7, 1500, &o), "  1.50k ");
+        assert_eq!(num(7, 123456, &o), "   123k ");
+        assert_eq!(num(7, 12_345_678, &o), "  12.3M ");
+        o.iec = true;
+        assert_eq!(num(7, 2048, &o), " 2.00ki ");
+    }
+
+    #[test]
+    fn columns_grow_with_digits() {
+        let mut cols = [10, 7, 6, 7, 7, 7, 10, 9];
+        size_columns(&mut cols, false, [12345678901, 1, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(cols[0], 11);
+        assert_eq!(cols[1], 7);
+    }
+}
