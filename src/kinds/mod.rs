@@ -412,3 +412,54 @@ mod tests {
         }
     }
 }
+
+/// A check against the kernel: prints the `-d` data of every link in the
+/// current namespace to `$RTUN_KIND_DUMP` (text, then JSON, one link a
+/// line) for comparison with `ip -d link show` (run it inside `unshare -n`
+/// after creating links with ip).
+#[cfg(test)]
+mod kernel_check {
+    use super::*;
+    use netlink_packet_route::link::{LinkAttribute, LinkInfo, LinkMessage};
+    use netlink_packet_route::RouteNetlinkMessage;
+
+    #[test]
+    #[ignore]
+    fn dump_kind_data_of_all_links() {
+        let Ok(path) = std::env::var("RTUN_KIND_DUMP") else { return };
+        let mut nl = crate::netlink::Netlink::open().expect("netlink");
+        let mut out = String::new();
+        nl.dump(RouteNetlinkMessage::GetLink(LinkMessage::default()), |m| {
+            let RouteNetlinkMessage::NewLink(l) = m else { return Ok(()) };
+            let name = l.attributes.iter().find_map(|a| match a {
+                LinkAttribute::IfName(n) => Some(n.clone()),
+                _ => None,
+            });
+            let infos = l.attributes.iter().find_map(|a| match a {
+                LinkAttribute::LinkInfo(i) => Some(i.clone()),
+                _ => None,
+            });
+            let Some(infos) = infos else { return Ok(()) };
+            let kind = infos.iter().find_map(|i| match i {
+                LinkInfo::Kind(k) => Some(k.to_string()),
+                _ => None,
+            });
+            let data = infos.iter().find_map(|i| match i {
+                LinkInfo::Data(d) => Some(d.clone()),
+                _ => None,
+            });
+            let Some(kind) = kind else { return Ok(()) };
+            for json in [false, true] {
+                let mut p = Printer::new(Vec::new(), json, false, false, false);
+                let _ = p.open_object(None);
+                let _ = print_kind_data(&mut p, &kind, data.as_ref(), &Options::default());
+                let _ = p.close_object();
+                let text = String::from_utf8_lossy(&p.into_inner()).into_owned();
+                out.push_str(&format!("{}\t{}\t{}\n", name.clone().unwrap_or_default(), kind, text));
+            }
+            Ok(())
+        })
+        .expect("dump");
+        std::fs::write(path, out).expect("write");
+    }
+}

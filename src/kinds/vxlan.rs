@@ -189,7 +189,8 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
                 dup(LINK, "dev", v)?;
                 let index = env.lookup.index(v);
                 if index == 0 {
-                    return Err(no_device(v));
+                    // iproute2 exits with nodev()'s -1 here: status 255.
+                    return Err(Error::Usage(no_device(v).to_string()));
                 }
                 out.push(InfoVxlan::Link(index));
             }

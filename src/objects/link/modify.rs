@@ -39,6 +39,25 @@ const IFLA_INET6_ADDR_GEN_MODE: u16 = 8;
 const ALIAS_MAX: usize = 256;
 const IFNAMSIZ: usize = 16;
 const GSO_MAX_SEGS: u32 = 65535;
+const IFLA_XDP: u16 = 43;
+const IFLA_XDP_FD: u16 = 1;
+const IFLA_XDP_FLAGS: u16 = 3;
+const XDP_FLAGS_UPDATE_IF_NOEXIST: u32 = 1;
+const XDP_FLAGS_SKB_MODE: u32 = 2;
+const XDP_FLAGS_DRV_MODE: u32 = 4;
+const XDP_FLAGS_HW_MODE: u32 = 8;
+
+/// One netlink attribute (header, value, padding) as bytes, for nests.
+fn nla(kind: u16, value: &[u8]) -> Vec<u8> {
+    let mut b = Vec::with_capacity(4 + value.len() + 3);
+    b.extend_from_slice(&((4 + value.len()) as u16).to_ne_bytes());
+    b.extend_from_slice(&kind.to_ne_bytes());
+    b.extend_from_slice(value);
+    while b.len() % 4 != 0 {
+        b.push(0);
+    }
+    b
+}
 
 /// Interface names as iproute2's `ll_name_to_index` resolves them; a trait
 /// so that parsers can be tested without a kernel.
@@ -126,13 +145,15 @@ pub struct Request {
     pub creating: bool,
     /// Namespace files named by `netns`: open until the request is sent.
     pub files: Vec<File>,
+    /// `-force`: XDP detach without UPDATE_IF_NOEXIST.
+    pub force: bool,
 }
 
 impl Request {
     pub fn new(creating: bool, family: Family) -> Self {
         let mut msg = LinkMessage::default();
         msg.header.interface_family = AddressFamily::from(family.af());
-        Request { msg, creating, files: Vec::new() }
+        Request { msg, creating, files: Vec::new(), force: false }
     }
 
     fn push(&mut self, a: LinkAttribute) {
@@ -286,8 +307,27 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                 req.push(if keyword == "mtu" { LinkAttribute::Mtu(n as u32) } else { LinkAttribute::TxQueueLen(n as u32) });
             }
             "xdpgeneric" => {
-                w.value()?;
-                return Err(not_supported_by_rtun(word));
+                let v = w.value()?;
+                // Only detaching is supported: `off`/`none` as the last word.
+                if !(matches!(v, "off" | "none") && w.rest().is_empty()) {
+                    let loads = matches(v, "object-file") || v == "obj" || matches(v, "object-pinned") || matches(v, "pinned") || matches(v, "fd");
+                    if loads {
+                        return Err(not_supported_by_rtun(word));
+                    }
+                    return Err(Error::Usage(format!("What mode is \"{v}\"?")));
+                }
+                let mut flags = if req.force { 0 } else { XDP_FLAGS_UPDATE_IF_NOEXIST };
+                flags |= match word {
+                    "xdpgeneric" => XDP_FLAGS_SKB_MODE,
+                    "xdpdrv" => XDP_FLAGS_DRV_MODE,
+                    "xdpoffload" => XDP_FLAGS_HW_MODE,
+                    _ => 0,
+                };
+                let mut b = nla(IFLA_XDP_FD, &(-1i32).to_ne_bytes());
+                if flags != 0 {
+                    b.extend_from_slice(&nla(IFLA_XDP_FLAGS, &flags.to_ne_bytes()));
+                }
+                req.push(LinkAttribute::Other(DefaultNla::new(IFLA_XDP, b)));
             }
             "netns" => {
                 let v = w.value()?;
@@ -410,14 +450,7 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                     .position(|m| m.eq_ignore_ascii_case(v))
                     .ok_or_else(|| invarg("Invalid address generation mode\n", v))?;
                 // IFLA_AF_SPEC { AF_INET6 { IFLA_INET6_ADDR_GEN_MODE u8 } }
-                let mut inner = Vec::new();
-                inner.extend_from_slice(&5u16.to_ne_bytes());
-                inner.extend_from_slice(&IFLA_INET6_ADDR_GEN_MODE.to_ne_bytes());
-                inner.extend_from_slice(&[mode as u8, 0, 0, 0]);
-                let mut af = Vec::new();
-                af.extend_from_slice(&((4 + inner.len()) as u16).to_ne_bytes());
-                af.extend_from_slice(&(libc::AF_INET6 as u16).to_ne_bytes());
-                af.extend_from_slice(&inner);
+                let af = nla(libc::AF_INET6 as u16, &nla(IFLA_INET6_ADDR_GEN_MODE, &[mode as u8]));
                 req.push(LinkAttribute::Other(DefaultNla::new(IFLA_AF_SPEC, af)));
             }
             "link-netns" => {
@@ -622,6 +655,7 @@ fn modify(ctx: &mut Context, mode: Mode, args: &[String]) -> Result<()> {
     let family = ctx.opts.family;
     let creating = matches!(mode, Mode::Add | Mode::Replace);
     let mut req = Request::new(creating, family);
+    req.force = ctx.opts.force;
     let nl = ctx.nl()?;
     let parsed = parse_link(args, &mut req, nl, prog)?;
     match &parsed.kind {
