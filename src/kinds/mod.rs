@@ -95,6 +95,8 @@ pub fn find(name: &str) -> Option<&'static Kind> {
 /// `print_linktype`, it opens the JSON object `info_data` itself, and only
 /// for kinds that have a printer (so `veth` gets none). `data` is the parsed
 /// IFLA_INFO_DATA of the message, if it had one.
+// Called by `link show` (src/objects/link/show.rs, written in parallel).
+#[allow(dead_code)]
 pub fn print_kind_data<W: Write>(p: &mut Printer<W>, kind: &str, data: Option<&InfoData>, opts: &Options) -> io::Result<()> {
     let Some(print) = find(kind).and_then(|k| k.print) else {
         return Ok(());
@@ -295,20 +297,16 @@ pub fn unknown_word(kind: &str, first_line: Option<String>) -> crate::error::Err
 
 /// Our usage summary of a kind, built from its keyword table.
 pub fn kind_usage(kind: &str) -> String {
-    let mut s = format!("Usage: ... {kind}");
+    let mut s = format!("Usage: ... {kind} [ OPTION ... ]\n");
     if let Some(k) = find(kind) {
         for kw in k.keywords {
-            let name = kw.names.first().map_or("", |w| w.text);
-            if kw.meta.is_empty() {
-                s.push_str(&format!(" [ {name} ]"));
-            } else {
-                s.push_str(&format!(" [ {name} {} ]", kw.meta));
-            }
+            let names: Vec<&str> = kw.names.iter().map(|w| w.text).collect();
+            let left = if kw.meta.is_empty() { names.join("|") } else { format!("{} {}", names.join("|"), kw.meta) };
+            s.push_str(&format!("    {left:<40} {}\n", kw.help));
         }
-        s.push('\n');
         s.push_str(k.about);
+        s.push('\n');
     }
-    s.push('\n');
     s
 }
 
