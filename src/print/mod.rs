@@ -293,6 +293,7 @@ impl<W: Write> Printer<W> {
 
     /// `delete_json_obj`: close the top-level array and end the line.
     pub fn end(&mut self) -> io::Result<()> {
+        // Nothing begun (a command that prints nothing): nothing to close.
         if let Some(j) = self.json.as_mut().filter(|j| j.depth() > 0) {
             while j.depth() > 1 {
                 j.end_object(&mut self.w)?;

@@ -582,7 +582,7 @@ fn print_linktype<W: Write>(p: &mut Printer<W>, info: &[LinkInfo], v: &View) -> 
     }) {
         p.nl()?;
         p.str("info_kind", "    {} ", &kind)?;
-        crate::kinds::print_kind_data(p, &kind, data, v.names, v.opts)?;
+        crate::kinds::print_kind_data(p, &kind, data, v.opts)?;
     }
     let port_data = info.iter().find_map(|i| match i {
         LinkInfo::PortData(d) => Some(d),
@@ -594,7 +594,7 @@ fn print_linktype<W: Write>(p: &mut Printer<W>, info: &[LinkInfo], v: &View) -> 
     }) {
         p.nl()?;
         p.str("info_slave_kind", "    {}_slave ", &kind)?;
-        crate::kinds::print_slave_data(p, &kind, port_data, v.names, v.opts)?;
+        crate::kinds::print_slave_data(p, &kind, port_data, v.opts)?;
     }
     p.close_object()
 }
