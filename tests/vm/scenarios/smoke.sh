@@ -4,6 +4,7 @@
 # per-namespace noise, and check_same runs rtun against ip on read-only
 # commands. Lenient: ip-vs-rtun differences are reported and counted, but
 # only harness problems make this scenario fail.
+# shellcheck source=tests/vm/rtun-check.sh
 . /lib/rtun-check.sh
 CHECK_LENIENT=1
 
