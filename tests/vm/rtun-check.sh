@@ -1,0 +1,198 @@
+# shellcheck shell=sh
+# Assertions for rtun's VM scenarios (busybox sh). Source it:
+#
+#   . /lib/rtun-check.sh
+#   require  "DESC" -- CMD ARGS…     harness step that must succeed
+#   check_same  "DESC" -- ARGS…      /sbin/ip ARGS vs rtun ARGS: stdout,
+#                                    stderr and exit status must be equal
+#   check_state "DESC" <<'EOF'       one `ip` command per line (without the
+#   link add d0 type dummy           leading "ip"), run by /sbin/ip in one
+#   EOF                              fresh netns and by rtun in another;
+#                                    each command's output and status, and
+#                                    the final `ip -d -j link show`, must
+#                                    be equal
+#   selftest_state "DESC" <<'EOF'  check_state with Debian's ip on both
+#   …                                sides: proves the normalisation hides
+#   EOF                              all noise; a difference is a harness
+#                                    problem, not a parity failure
+#   check_summary                    prints "N passed, M failed"; returns
+#                                    2 on a harness problem, 1 on a failed
+#                                    check (0 if CHECK_LENIENT=1), else 0
+#
+# Debian's ip is /sbin/ip (always by full path: busybox sh would run its own
+# ip applet otherwise); rtun is /rtun/ip, a symlink named ip so that its
+# messages say "ip".
+
+IP=/sbin/ip
+RTUN=/rtun/ip
+CHECK_PASSED=0
+CHECK_FAILED=0
+HARNESS_FAILED=0
+: "${CHECK_LENIENT:=0}"
+_ck=/tmp/rtun-check
+mkdir -p "$_ck"
+
+# _ck_run PREFIX CMD…: PREFIX.out, PREFIX.err, PREFIX.rc
+_ck_run() {
+    _p=$1
+    shift
+    "$@" >"$_p.out" 2>"$_p.err"
+    echo $? >"$_p.rc"
+}
+
+_ck_pass() {
+    CHECK_PASSED=$((CHECK_PASSED + 1))
+    echo "PASS: $1"
+}
+
+# _ck_diff NAME A B: prints a unified diff of A and B, indented. Long JSON
+# lines are broken after each `,` that starts a member, for this display only.
+_ck_diff() {
+    echo "  --- $1 (-ip +rtun)"
+    _ck_split <"$2" >"$_ck/diff.a"
+    _ck_split <"$3" >"$_ck/diff.b"
+    diff -u "$_ck/diff.a" "$_ck/diff.b" | sed '1,2d; s/^/  /'
+}
+_ck_split() {
+    awk '{ gsub(/,"/, ",\n\""); gsub(/,\{/, ",\n{"); print }'
+}
+
+require() {
+    _d=$1
+    shift
+    [ "$1" = -- ] && shift
+    if "$@" >"$_ck/req.out" 2>&1; then
+        echo "ok: $_d"
+    else
+        _rc=$?
+        HARNESS_FAILED=$((HARNESS_FAILED + 1))
+        echo "HARNESS-FAIL: $_d (exit $_rc): $*"
+        sed 's/^/  /' "$_ck/req.out"
+    fi
+}
+
+check_same() {
+    _d=$1
+    shift
+    [ "$1" = -- ] && shift
+    _ck_run "$_ck/ip" "$IP" "$@"
+    _ck_run "$_ck/rtun" "$RTUN" "$@"
+    if cmp -s "$_ck/ip.out" "$_ck/rtun.out" && cmp -s "$_ck/ip.err" "$_ck/rtun.err" &&
+        cmp -s "$_ck/ip.rc" "$_ck/rtun.rc"; then
+        _ck_pass "$_d"
+        return 0
+    fi
+    CHECK_FAILED=$((CHECK_FAILED + 1))
+    echo "FAIL: $_d"
+    echo "  command: ip $*"
+    for _k in out err rc; do
+        cmp -s "$_ck/ip.$_k" "$_ck/rtun.$_k" || _ck_diff "std$_k" "$_ck/ip.$_k" "$_ck/rtun.$_k"
+    done
+    return 1
+}
+
+# _ck_normalize: stdin `ip -d -j link show` -> stdout, one JSON member per
+# line. The only changes, applied alike to both sides:
+#  - "ifindex" and "link_index" values become "N": indexes count devices
+#    ever created in a namespace, not what the commands did to them;
+#  - each distinct MAC address (but 00:…:00 and ff:…:ff) becomes MAC1,
+#    MAC2 … in order of first appearance: dummy, veth, macvlan … get random
+#    addresses, but which devices share an address (a vlan and its parent)
+#    still shows;
+#  - a line break after each `,` that starts a new member, for readable
+#    diffs (this loses nothing).
+_ck_normalize() {
+    sed -E 's/"(ifindex|link_index)":[0-9]+/"\1":"N"/g' | awk '
+    {
+        out = ""; s = $0
+        while (match(s, /"[0-9a-f][0-9a-f](:[0-9a-f][0-9a-f])(:[0-9a-f][0-9a-f])(:[0-9a-f][0-9a-f])(:[0-9a-f][0-9a-f])(:[0-9a-f][0-9a-f])"/)) {
+            mac = substr(s, RSTART, RLENGTH)
+            if (mac == "\"00:00:00:00:00:00\"" || mac == "\"ff:ff:ff:ff:ff:ff\"") seen[mac] = mac
+            else if (!(mac in seen)) seen[mac] = "\"MAC" (++n) "\""
+            out = out substr(s, 1, RSTART - 1) seen[mac]
+            s = substr(s, RSTART + RLENGTH)
+        }
+        print out s
+    }' | _ck_split
+}
+
+# _ck_script BIN NS: runs $_ck/cmds with BIN inside netns NS; writes a
+# transcript (command, stdout, stderr, status) to stdout.
+_ck_script() {
+    _bin=$1 _ns=$2
+    while IFS= read -r _line; do
+        case $_line in '' | '#'*) continue ;; esac
+        eval "set -- $_line"
+        echo "\$ ip $_line"
+        # busybox nsenter: what `ip netns exec` does, less the /sys remount
+        # and /etc/netns binds, and much cheaper under TCG.
+        nsenter --net="/run/netns/$_ns" "$_bin" "$@" >"$_ck/s.out" 2>"$_ck/s.err"
+        echo "exit $?"
+        sed 's/^/out: /' "$_ck/s.out"
+        sed 's/^/err: /' "$_ck/s.err"
+    done <"$_ck/cmds"
+}
+
+_ck_states() {
+    "$IP" -n rtun-ip -d -j link show | _ck_normalize >"$_ck/ip.state"
+    "$IP" -n rtun-rt -d -j link show | _ck_normalize >"$_ck/rtun.state"
+}
+
+check_state() {
+    _d=$1
+    cat >"$_ck/cmds"
+    # Warm-up: run the commands once (with Debian's ip) in a throwaway
+    # namespace first, so every module they need is loaded before the two
+    # compared namespaces exist. A module loaded mid-run would add its
+    # fallback devices (gre0, tunl0, sit0 …) to both namespaces at a
+    # different point of each one's history.
+    for _ns in rtun-warm rtun-ip rtun-rt; do
+        "$IP" netns del "$_ns" 2>/dev/null
+    done
+    "$IP" netns add rtun-warm
+    _ck_script "$IP" rtun-warm >/dev/null
+    "$IP" netns del rtun-warm
+    "$IP" netns add rtun-ip
+    "$IP" netns add rtun-rt
+    _ck_script "$IP" rtun-ip >"$_ck/ip.log"
+    _ck_script "$RTUN" rtun-rt >"$_ck/rtun.log"
+    _ck_states
+    # The kernel's linkwatch applies operstate changes (a vlan following
+    # its parent up, …) up to a second late: look again once before
+    # calling a difference a difference.
+    if ! cmp -s "$_ck/ip.state" "$_ck/rtun.state"; then
+        sleep 1.2
+        _ck_states
+    fi
+    "$IP" netns del rtun-ip
+    "$IP" netns del rtun-rt
+    if cmp -s "$_ck/ip.log" "$_ck/rtun.log" && cmp -s "$_ck/ip.state" "$_ck/rtun.state"; then
+        _ck_pass "$_d"
+        return 0
+    fi
+    CHECK_FAILED=$((CHECK_FAILED + 1))
+    echo "FAIL: $_d"
+    cmp -s "$_ck/ip.log" "$_ck/rtun.log" || _ck_diff "commands" "$_ck/ip.log" "$_ck/rtun.log"
+    cmp -s "$_ck/ip.state" "$_ck/rtun.state" || _ck_diff "ip -d -j link show" "$_ck/ip.state" "$_ck/rtun.state"
+    return 1
+}
+
+selftest_state() {
+    _st_passed=$CHECK_PASSED _st_failed=$CHECK_FAILED _st_rtun=$RTUN
+    RTUN=$IP
+    if check_state "harness self-test: $1" >"$_ck/selftest.out"; then
+        echo "ok: harness self-test: $1"
+    else
+        HARNESS_FAILED=$((HARNESS_FAILED + 1))
+        sed 's/^FAIL:/HARNESS-FAIL:/' "$_ck/selftest.out"
+    fi
+    RTUN=$_st_rtun CHECK_PASSED=$_st_passed CHECK_FAILED=$_st_failed
+}
+
+check_summary() {
+    [ "$HARNESS_FAILED" -eq 0 ] || echo "harness problems: $HARNESS_FAILED"
+    echo "$CHECK_PASSED passed, $CHECK_FAILED failed"
+    [ "$HARNESS_FAILED" -eq 0 ] || return 2
+    [ "$CHECK_FAILED" -eq 0 ] || [ "$CHECK_LENIENT" = 1 ] || return 1
+    return 0
+}
