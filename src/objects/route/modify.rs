@@ -239,13 +239,22 @@ fn parse_one_nexthop(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Resu
     Ok(nh)
 }
 
-/// `parse_nexthops`: `nexthop … nexthop …` into one RTA_MULTIPATH.
+/// `parse_nexthops`: `nexthop … nexthop …` into one RTA_MULTIPATH. The
+/// first `nexthop` has already been read by the caller.
 fn parse_nexthops(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Result<()> {
     let mut all = Vec::new();
-    while let Some(word) = w.next() {
-        if word != "nexthop" {
-            return Err(Error::Usage(format!("Error: \"nexthop\" or end of line is expected instead of \"{word}\"")));
+    let mut first = true;
+    loop {
+        if !first {
+            match w.next() {
+                None => break,
+                Some("nexthop") => {}
+                Some(word) => {
+                    return Err(Error::Usage(format!("Error: \"nexthop\" or end of line is expected instead of \"{word}\"")))
+                }
+            }
         }
+        first = false;
         if w.is_empty() {
             return Err(Error::Usage("Error: unexpected end of line after \"nexthop\"".into()));
         }
