@@ -2,7 +2,7 @@
 //! a packet; the kernel answers with the route it would take, printed as
 //! `route show` prints routes.
 
-use netlink_packet_core::{DefaultNla, Emitable};
+use netlink_packet_core::DefaultNla;
 use netlink_packet_route::route::{RouteAttribute, RouteFlags, RouteMessage};
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 
@@ -208,12 +208,8 @@ pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
     let view = View { opts, links, filter: &filter };
     p.begin()?;
     let show = |p: &mut crate::print::Printer<crate::Out>, answer: &RouteNetlinkMessage| -> Result<()> {
-        let RouteNetlinkMessage::NewRoute(r) = answer else {
-            return Err(Error::Failure("Not a route?".into()));
-        };
-        let mut body = vec![0u8; r.buffer_len()];
-        r.emit(&mut body);
-        let route = Route::from_body(RTM_NEWROUTE, &body).ok_or_else(|| Error::Failure("An error :-)".into()))?;
+        let (kind, body) = emitted(answer).ok_or_else(|| Error::Failure("Not a route?".into()))?;
+        let route = Route::from_body(kind, &body).ok_or_else(|| Error::Failure("An error :-)".into()))?;
         print_route(p, &view, &route)?;
         Ok(())
     };

@@ -22,6 +22,8 @@ const NLM_F_REPLACE: u16 = 0x100;
 const NLM_F_EXCL: u16 = 0x200;
 const NLM_F_CREATE: u16 = 0x400;
 const NLM_F_APPEND: u16 = 0x800;
+const NLM_F_ACK: u16 = 0x4;
+const NLM_F_ECHO: u16 = 0x8;
 
 pub fn add(ctx: &mut Context, args: &[String]) -> Result<()> {
     modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, args)
@@ -278,6 +280,7 @@ fn locked_value<'a>(w: &mut Words<'a>, lock: &mut u32, bit: usize) -> Result<&'a
 
 fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()> {
     let preferred = ctx.opts.family;
+    let echo = ctx.opts.echo;
     let nl = ctx.nl()?;
     let mut req = Request {
         header: RouteHeader::default(),
@@ -556,7 +559,22 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
     }
     let msg = build(req);
     let msg = if cmd == RTM_DELROUTE { RouteNetlinkMessage::DelRoute(msg) } else { RouteNetlinkMessage::NewRoute(msg) };
-    nl.request(msg, flags).map_err(Error::from)
+    if !echo {
+        return nl.request(msg, flags).map_err(Error::from);
+    }
+    // `-echo`: the kernel sends back the route as it stored it.
+    let answer = nl.query(msg, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
+    let (nl, p, opts, links) = ctx.parts()?;
+    links.load(nl)?;
+    let filter = super::filter::Filter::default();
+    let view = super::print::View { opts, links, filter: &filter };
+    let Some((kind, body)) = emitted(&answer) else { return Ok(()) };
+    let Some(route) = Route::from_body(kind, &body) else { return Ok(()) };
+    p.begin()?;
+    p.open_object(None)?;
+    super::print::print_route(p, &view, &route)?;
+    p.close_object()?;
+    Ok(())
 }
 
 fn build(req: Request) -> RouteMessage {

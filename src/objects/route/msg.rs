@@ -244,3 +244,18 @@ mod tests {
         assert!(Route::from_body(RTM_NEWROUTE, &[0; 5]).is_none());
     }
 }
+
+/// A parsed reply (`route get`, `-echo`) back into bytes, with its message
+/// type, so it can be printed by the same code as a dump.
+pub fn emitted(msg: &netlink_packet_route::RouteNetlinkMessage) -> Option<(u16, Vec<u8>)> {
+    use netlink_packet_core::Emitable;
+    use netlink_packet_route::RouteNetlinkMessage as M;
+    let (kind, r) = match msg {
+        M::NewRoute(r) => (RTM_NEWROUTE, r),
+        M::DelRoute(r) => (RTM_DELROUTE, r),
+        _ => return None,
+    };
+    let mut body = vec![0u8; r.buffer_len()];
+    r.emit(&mut body);
+    Some((kind, body))
+}
