@@ -105,6 +105,12 @@ impl JsonWriter {
     pub fn depth(&self) -> usize {
         self.depth
     }
+
+    /// Forget open brackets without closing them (the output was abandoned).
+    pub fn reset(&mut self) {
+        self.depth = 0;
+        self.sep = false;
+    }
 }
 
 /// iproute2 escapes only these characters; everything else is written as is.

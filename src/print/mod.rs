@@ -293,7 +293,7 @@ impl<W: Write> Printer<W> {
 
     /// `delete_json_obj`: close the top-level array and end the line.
     pub fn end(&mut self) -> io::Result<()> {
-        if let Some(j) = self.json.as_mut() {
+        if let Some(j) = self.json.as_mut().filter(|j| j.depth() > 0) {
             while j.depth() > 1 {
                 j.end_object(&mut self.w)?;
             }
@@ -304,6 +304,16 @@ impl<W: Write> Printer<W> {
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+
+    /// A command failed half-way in JSON mode: leave what was written
+    /// unclosed, as iproute2 does (`[` then an error), and let `end()`
+    /// add nothing.
+    pub fn abandon(&mut self) -> io::Result<()> {
+        if let Some(j) = self.json.as_mut() {
+            j.reset();
+        }
         self.w.flush()
     }
 }

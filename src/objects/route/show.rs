@@ -88,7 +88,10 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
         Ok(_) => Ok(()),
         // A missing main table is an empty listing (`save_route_errhndlr`).
         Err(e) if e.errno == libc::ENOENT && filter.tb == crate::names::tables::RT_TABLE_MAIN => Ok(()),
-        Err(e) => Err(dump_failed(e, "Dump terminated")),
+        Err(e) => {
+            p.abandon()?;
+            Err(dump_failed(e, "Dump terminated"))
+        }
     }
 }
 
