@@ -35,7 +35,19 @@ impl Netlink {
 
     /// As `dump`, but hands over each message's raw bytes (header included):
     /// for capturing fixtures, and for callers that parse by hand.
-    pub fn dump_raw<F>(&mut self, msg: RouteNetlinkMessage, mut each: F) -> Result<DumpStatus>
+    pub fn dump_raw<F>(&mut self, msg: RouteNetlinkMessage, each: F) -> Result<DumpStatus>
+    where
+        F: FnMut(&[u8]) -> Result<()>,
+    {
+        self.dump_frames(msg, each)?.map_err(Error::from)
+    }
+}
+
+impl Netlink {
+    /// As `dump_raw`, but a kernel error ending the dump is returned apart
+    /// (inner `Err`, with its errno), so the caller can treat e.g. ENOENT
+    /// as iproute2 does (`route show` of a missing main table is empty).
+    pub fn dump_frames<F>(&mut self, msg: RouteNetlinkMessage, mut each: F) -> Result<std::result::Result<DumpStatus, KernelError>>
     where
         F: FnMut(&[u8]) -> Result<()>,
     {
@@ -62,13 +74,16 @@ impl Netlink {
                             return Err(e);
                         }
                         if errno != 0 {
-                            return Err(KernelError { errno, ext_msg: ext }.into());
+                            return Ok(Err(KernelError { errno, ext_msg: ext }));
                         }
-                        return Ok(status);
+                        return Ok(Ok(status));
                     }
                     NLMSG_ERROR => {
                         let (errno, ext) = parse_error(&h, this);
-                        return Err(failed.unwrap_or_else(|| KernelError { errno, ext_msg: ext }.into()));
+                        return match failed {
+                            Some(e) => Err(e),
+                            None => Ok(Err(KernelError { errno, ext_msg: ext })),
+                        };
                     }
                     _ if failed.is_some() => {}
                     _ => {

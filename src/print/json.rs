@@ -106,8 +106,9 @@ impl JsonWriter {
         self.depth
     }
 
-    /// Forget all state: the next value starts a new document (batch mode
-    /// prints one JSON document per command).
+    /// Forget all state without closing anything: the next value starts a
+    /// new document (batch mode prints one per command; a failed dump leaves
+    /// its output unclosed, as iproute2 does).
     pub fn reset(&mut self) {
         self.depth = 0;
         self.sep = false;

@@ -314,4 +314,14 @@ impl<W: Write> Printer<W> {
     pub fn text_always(&mut self, text: &str) -> io::Result<()> {
         self.w.write_all(text.as_bytes())
     }
+
+    /// A command failed half-way in JSON mode: leave what was written
+    /// unclosed, as iproute2 does (`[` then an error), and let `end()`
+    /// add nothing.
+    pub fn abandon(&mut self) -> io::Result<()> {
+        if let Some(j) = self.json.as_mut() {
+            j.reset();
+        }
+        self.w.flush()
+    }
 }

@@ -1,8 +1,0 @@
-//! `route` (placeholder, being written).
-
-use crate::error::Result;
-use crate::Context;
-
-pub fn show(_ctx: &mut Context, _args: &[String]) -> Result<()> {
-    Ok(())
-}

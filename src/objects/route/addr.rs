@@ -1,0 +1,155 @@
+//! Addresses in route messages as iproute2 prints them (`rt_addr_n2a`):
+//! glibc's `inet_ntop` text for IPv4/IPv6 (including its `::a.b.c.d`
+//! forms, which Rust's `Display` does not produce), MPLS label stacks, and
+//! link-layer bytes. Written through `fmt` so nothing is allocated.
+
+use std::fmt::{self, Display, Write as _};
+
+use super::msg::{AF_INET, AF_INET6, AF_MPLS};
+
+/// An address of `family` held in `bytes`, ready to display.
+pub struct AddrText<'a> {
+    pub family: u8,
+    pub bytes: &'a [u8],
+}
+
+impl Display for AddrText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.family, self.bytes) {
+            (AF_INET, [a, b, c, d, ..]) => write!(f, "{a}.{b}.{c}.{d}"),
+            (AF_INET6, b) if b.len() >= 16 => {
+                let mut w = [0u16; 8];
+                for (i, x) in w.iter_mut().enumerate() {
+                    *x = u16::from_be_bytes([b[2 * i], b[2 * i + 1]]);
+                }
+                inet6(f, &w, &b[12..16])
+            }
+            (AF_MPLS, b) => mpls(f, b),
+            (libc_af_packet, b) if libc_af_packet == libc::AF_PACKET as u8 => lladdr(f, b),
+            _ => f.write_str("???"),
+        }
+    }
+}
+
+/// glibc `inet_ntop6`: the longest run (≥ 2) of zero words becomes `::`,
+/// and `::a.b.c.d` / `::ffff:a.b.c.d` keep the IPv4 part dotted.
+fn inet6(f: &mut fmt::Formatter<'_>, w: &[u16; 8], v4: &[u8]) -> fmt::Result {
+    let (mut best_base, mut best_len) = (None::<usize>, 0usize);
+    let (mut cur_base, mut cur_len) = (None::<usize>, 0usize);
+    for (i, &x) in w.iter().enumerate() {
+        if x == 0 {
+            if cur_base.is_none() {
+                cur_base = Some(i);
+                cur_len = 1;
+            } else {
+                cur_len += 1;
+            }
+        } else if let Some(cb) = cur_base {
+            if best_base.is_none() || cur_len > best_len {
+                best_base = Some(cb);
+                best_len = cur_len;
+            }
+            cur_base = None;
+        }
+    }
+    if let Some(cb) = cur_base {
+        if best_base.is_none() || cur_len > best_len {
+            best_base = Some(cb);
+            best_len = cur_len;
+        }
+    }
+    if best_len < 2 {
+        best_base = None;
+    }
+    let in_best = |i: usize| best_base.is_some_and(|b| i >= b && i < b + best_len);
+    let mut i = 0;
+    while i < 8 {
+        if in_best(i) {
+            if best_base == Some(i) {
+                f.write_char(':')?;
+            }
+            i += 1;
+            continue;
+        }
+        if i != 0 {
+            f.write_char(':')?;
+        }
+        if i == 6 && best_base == Some(0) && (best_len == 6 || (best_len == 5 && w[5] == 0xffff)) {
+            return write!(f, "{}.{}.{}.{}", v4[0], v4[1], v4[2], v4[3]);
+        }
+        write!(f, "{:x}", w[i])?;
+        i += 1;
+    }
+    if best_base.is_some_and(|b| b + best_len == 8) {
+        f.write_char(':')?;
+    }
+    Ok(())
+}
+
+/// `mpls_ntop`: labels joined by `/`, up to the bottom-of-stack bit.
+fn mpls(f: &mut fmt::Formatter<'_>, b: &[u8]) -> fmt::Result {
+    for (i, e) in b.chunks_exact(4).enumerate() {
+        let v = u32::from_be_bytes([e[0], e[1], e[2], e[3]]);
+        if i > 0 {
+            f.write_char('/')?;
+        }
+        write!(f, "{}", v >> 12)?;
+        if v & 0x100 != 0 {
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn lladdr(f: &mut fmt::Formatter<'_>, b: &[u8]) -> fmt::Result {
+    for (i, x) in b.iter().enumerate() {
+        if i > 0 {
+            f.write_char(':')?;
+        }
+        write!(f, "{x:02x}")?;
+    }
+    Ok(())
+}
+
+/// iproute2's `family_name`.
+pub fn family_name(af: u8) -> &'static str {
+    match af as i32 {
+        libc::AF_INET => "inet",
+        libc::AF_INET6 => "inet6",
+        libc::AF_PACKET => "link",
+        libc::AF_MPLS => "mpls",
+        libc::AF_BRIDGE => "bridge",
+        _ => "???",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v6(s: &str) -> String {
+        let a: std::net::Ipv6Addr = s.parse().unwrap();
+        AddrText { family: AF_INET6, bytes: &a.octets() }.to_string()
+    }
+
+    #[test]
+    fn ipv6_like_glibc() {
+        assert_eq!(v6("2001:db8::1"), "2001:db8::1");
+        assert_eq!(v6("::"), "::");
+        assert_eq!(v6("::1"), "::1");
+        assert_eq!(v6("fe80::"), "fe80::");
+        assert_eq!(v6("::ffff:1.2.3.4"), "::ffff:1.2.3.4");
+        assert_eq!(v6("::1.2.3.4"), "::1.2.3.4");
+        assert_eq!(v6("1:0:0:2:0:0:0:3"), "1:0:0:2::3");
+        assert_eq!(v6("1:0:2:3:4:5:6:7"), "1:0:2:3:4:5:6:7");
+        assert_eq!(v6("ff00::"), "ff00::");
+    }
+
+    #[test]
+    fn ipv4_and_mpls() {
+        assert_eq!(AddrText { family: AF_INET, bytes: &[192, 0, 2, 1] }.to_string(), "192.0.2.1");
+        let labels = [0x00, 0x06, 0x40, 0x00, 0x00, 0x0c, 0x81, 0x00];
+        assert_eq!(AddrText { family: AF_MPLS, bytes: &labels }.to_string(), "100/200");
+        assert_eq!(AddrText { family: 99, bytes: &[] }.to_string(), "???");
+    }
+}

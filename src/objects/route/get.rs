@@ -1,0 +1,234 @@
+//! `route get ADDR …` (`iproute_get`): one RTM_GETROUTE request describing
+//! a packet; the kernel answers with the route it would take, printed as
+//! `route show` prints routes.
+
+use netlink_packet_core::DefaultNla;
+use netlink_packet_route::route::{RouteAttribute, RouteFlags, RouteMessage};
+use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
+
+use crate::cli::grammar::route::GET;
+use crate::cli::options::Family;
+use crate::cli::words::{lookup, matches, Words};
+use crate::error::{invarg, no_device, Error, Result};
+use crate::names::tables;
+use crate::parse::{self, Addr};
+use crate::Context;
+
+use super::filter::Filter;
+use super::msg::*;
+use super::print::{print_route, View};
+
+fn nla(kind: usize, data: Vec<u8>) -> RouteAttribute {
+    RouteAttribute::Other(DefaultNla::new(kind as u16, data))
+}
+
+fn family_of(af: u8) -> Family {
+    match af {
+        AF_INET => Family::Inet,
+        AF_INET6 => Family::Inet6,
+        _ => Family::Unspec,
+    }
+}
+
+/// `inet_proto_a2n`: a number (0-255) or a name from /etc/protocols.
+fn ip_protocol(arg: &str) -> Option<u8> {
+    if let Some(v) = parse::get_u8(arg, 10) {
+        return Some(v);
+    }
+    let text = std::fs::read_to_string("/etc/protocols").unwrap_or_default();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("");
+        let mut words = line.split_whitespace();
+        let (Some(name), Some(num)) = (words.next(), words.next()) else { continue };
+        if name == arg || words.any(|alias| alias == arg) {
+            return num.parse().ok();
+        }
+    }
+    // Minimal images may lack /etc/protocols.
+    Some(match arg {
+        "icmp" => 1,
+        "tcp" => 6,
+        "udp" => 17,
+        "ipv6-icmp" => 58,
+        "sctp" => 132,
+        _ => return None,
+    })
+}
+
+/// The bytes and lengths `get_prefix` gives for a `get` address.
+fn prefix_bytes(p: &parse::Prefix) -> (u8, Vec<u8>) {
+    match &p.addr {
+        Addr::Default(f) => (f.af(), vec![0; (parse::bit_len(*f) / 8) as usize]),
+        Addr::Any(f) => (f.af(), Vec::new()),
+        Addr::Ip(std::net::IpAddr::V4(a)) => (AF_INET, a.octets().to_vec()),
+        Addr::Ip(std::net::IpAddr::V6(a)) => (AF_INET6, a.octets().to_vec()),
+    }
+}
+
+pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
+    let mut family = ctx.opts.family.af();
+    let (mut tos, mut rflags, mut src_len, mut dst_len) = (0u8, 0u32, 0u8, 0u8);
+    let mut attrs: Vec<RouteAttribute> = Vec::new();
+    let (mut idev, mut odev): (Option<&str>, Option<&str>) = (None, None);
+    let (mut connected, mut fib_match, mut from_ok, mut found) = (false, false, false, false);
+    let mut mark = 0u32;
+    let nl = ctx.nl()?;
+    let mut w = Words::new(args);
+    while let Some(word) = w.next() {
+        let key = lookup(word, GET).and_then(|k| k.names.first()).map_or("", |n| n.text);
+        match key {
+            "tos" => {
+                let v = w.value()?;
+                tos = tables::dsfield_id(v).ok_or_else(|| invarg("TOS value is invalid\n", v))?;
+            }
+            "from" => {
+                let v = w.value()?;
+                if matches(v, "help") {
+                    return Err(super::usage());
+                }
+                from_ok = true;
+                let p = parse::get_prefix(v, family_of(family))?;
+                let (af, data) = prefix_bytes(&p);
+                if family == 0 {
+                    family = af;
+                }
+                if !data.is_empty() {
+                    attrs.push(nla(RTA_SRC, data));
+                }
+                src_len = p.len;
+            }
+            "iif" => idev = Some(w.value()?),
+            "mark" => {
+                let v = w.value()?;
+                mark = parse::get_unsigned(v).ok_or_else(|| invarg("invalid mark value", v))?;
+            }
+            "oif" => odev = Some(w.value()?),
+            "notify" => rflags |= RTM_F_NOTIFY,
+            "connected" => connected = true,
+            "vrf" => {
+                let v = w.value()?;
+                if super::vrf_index(nl, v) == 0 {
+                    return Err(invarg("Invalid VRF\n", v));
+                }
+                odev = Some(v);
+            }
+            "uid" => {
+                let v = w.value()?;
+                let uid = parse::get_unsigned(v).ok_or_else(|| invarg("invalid UID\n", v))?;
+                attrs.push(nla(RTA_UID, uid.to_ne_bytes().to_vec()));
+            }
+            "fibmatch" => fib_match = true,
+            "as" => {
+                let mut v = w.value()?;
+                if v == "to" {
+                    v = w.value()?;
+                }
+                let a = parse::get_addr(v, family_of(family))?;
+                let (af, data) = prefix_bytes(&parse::Prefix { addr: a, len: 0, len_given: false });
+                if family == 0 {
+                    family = af;
+                }
+                attrs.push(nla(RTA_NEWDST, data));
+            }
+            "sport" | "dport" => {
+                let v = w.value()?;
+                let port = parse::get_u16(v, 0).ok_or_else(|| invarg(&format!("invalid {key}\n"), v))?;
+                attrs.push(nla(if key == "sport" { RTA_SPORT } else { RTA_DPORT }, port.to_be_bytes().to_vec()));
+            }
+            "ipproto" => {
+                let v = w.value()?;
+                let p = ip_protocol(v).ok_or_else(|| invarg("Invalid \"ipproto\" value\n", v))?;
+                attrs.push(nla(RTA_IP_PROTO, vec![p]));
+            }
+            _ => {
+                let mut v = word;
+                if v == "to" {
+                    v = w.value()?;
+                }
+                if matches(v, "help") {
+                    return Err(super::usage());
+                }
+                let p = parse::get_prefix(v, family_of(family))?;
+                let (af, data) = prefix_bytes(&p);
+                if family == 0 {
+                    family = af;
+                }
+                if !data.is_empty() {
+                    attrs.push(nla(RTA_DST, data));
+                }
+                dst_len = if family == AF_INET && p.len != 32 {
+                    eprintln!("Warning: /{} as prefix is invalid, only /32 (or none) is supported.", p.len);
+                    32
+                } else if family == AF_INET6 && p.len != 128 {
+                    eprintln!("Warning: /{} as prefix is invalid, only /128 (or none) is supported.", p.len);
+                    128
+                } else {
+                    p.len
+                };
+                found = true;
+            }
+        }
+    }
+    if !found {
+        return Err(Error::Failure("need at least a destination address".into()));
+    }
+    if let Some(d) = idev {
+        let idx = super::ifindex(nl, d).ok_or_else(|| no_device(d))?;
+        attrs.push(nla(RTA_IIF, idx.to_ne_bytes().to_vec()));
+    }
+    if let Some(d) = odev {
+        let idx = super::ifindex(nl, d).ok_or_else(|| no_device(d))?;
+        attrs.push(nla(RTA_OIF, idx.to_ne_bytes().to_vec()));
+    }
+    if mark != 0 {
+        attrs.push(nla(RTA_MARK, mark.to_ne_bytes().to_vec()));
+    }
+    if family == 0 {
+        family = AF_INET;
+    }
+    if family == AF_INET {
+        rflags |= RTM_F_LOOKUP_TABLE;
+    }
+    if fib_match {
+        rflags |= RTM_F_FIB_MATCH;
+    }
+    let mut m = RouteMessage::default();
+    m.header.address_family = AddressFamily::from(family);
+    m.header.tos = tos;
+    m.header.source_prefix_length = src_len;
+    m.header.destination_prefix_length = dst_len;
+    m.header.flags = RouteFlags::from_bits_retain(rflags);
+    m.attributes = attrs;
+    let request = RouteNetlinkMessage::GetRoute(m);
+
+    let answer = nl.query(request.clone(), 0).map_err(Error::from)?;
+    let (nl, p, opts, links) = ctx.parts()?;
+    links.load(nl)?;
+    let filter = Filter { cloned: 2, ..Filter::default() };
+    let view = View { opts, links, filter: &filter };
+    p.begin()?;
+    let show = |p: &mut crate::print::Printer<crate::Out>, answer: &RouteNetlinkMessage| -> Result<()> {
+        let (kind, body) = emitted(answer).ok_or_else(|| Error::Failure("Not a route?".into()))?;
+        let route = Route::from_body(kind, &body).ok_or_else(|| Error::Failure("An error :-)".into()))?;
+        print_route(p, &view, &route)?;
+        Ok(())
+    };
+    if connected && !from_ok {
+        // iproute2 prints the first answer, checks that it has a source,
+        // then asks again with the very same request.
+        show(p, &answer)?;
+        let has_src = match &answer {
+            RouteNetlinkMessage::NewRoute(r) => r
+                .attributes
+                .iter()
+                .any(|a| matches!(a, RouteAttribute::PrefSource(_) | RouteAttribute::Source(_))),
+            _ => false,
+        };
+        if !has_src {
+            return Err(Error::Failure("Failed to connect the route".into()));
+        }
+        let again = nl.query(request, 0).map_err(Error::from)?;
+        return show(p, &again);
+    }
+    show(p, &answer)
+}

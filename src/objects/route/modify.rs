@@ -1,0 +1,619 @@
+//! `route add|change|replace|prepend|append|test|delete` (`iproute_modify`):
+//! the words become one RTM_NEWROUTE/RTM_DELROUTE with iproute2's defaults
+//! for table, scope, protocol and type, and the attributes laid out as
+//! iproute2 lays them out.
+
+use netlink_packet_core::DefaultNla;
+use netlink_packet_route::route::{RouteAttribute, RouteFlags, RouteHeader, RouteMessage};
+use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
+
+use crate::cli::grammar::route::{NEXTHOP, ROUTE};
+use crate::cli::options::Family;
+use crate::cli::words::{lookup, matches, Words};
+use crate::error::{duparg2, invarg, no_device, Error, Result};
+use crate::names::tables::{self, RT_TABLE_LOCAL, RT_TABLE_MAIN, RTN_ANYCAST, RTN_BROADCAST, RTN_LOCAL, RTN_MULTICAST, RTN_NAT, RTN_UNICAST, RTN_UNSPEC};
+use crate::netlink::Netlink;
+use crate::parse::{self, Addr};
+use crate::Context;
+
+use super::msg::*;
+
+const NLM_F_REPLACE: u16 = 0x100;
+const NLM_F_EXCL: u16 = 0x200;
+const NLM_F_CREATE: u16 = 0x400;
+const NLM_F_APPEND: u16 = 0x800;
+const NLM_F_ACK: u16 = 0x4;
+const NLM_F_ECHO: u16 = 0x8;
+
+pub fn add(ctx: &mut Context, args: &[String]) -> Result<()> {
+    modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, args)
+}
+pub fn change(ctx: &mut Context, args: &[String]) -> Result<()> {
+    modify(ctx, RTM_NEWROUTE, NLM_F_REPLACE, args)
+}
+pub fn replace(ctx: &mut Context, args: &[String]) -> Result<()> {
+    modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, args)
+}
+pub fn prepend(ctx: &mut Context, args: &[String]) -> Result<()> {
+    modify(ctx, RTM_NEWROUTE, NLM_F_CREATE, args)
+}
+pub fn append(ctx: &mut Context, args: &[String]) -> Result<()> {
+    modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_APPEND, args)
+}
+pub fn test(ctx: &mut Context, args: &[String]) -> Result<()> {
+    modify(ctx, RTM_NEWROUTE, NLM_F_EXCL, args)
+}
+pub fn delete(ctx: &mut Context, args: &[String]) -> Result<()> {
+    modify(ctx, RTM_DELROUTE, 0, args)
+}
+
+/// An address as iproute2's `inet_prefix` after `get_addr`/`get_prefix`:
+/// its family and the bytes that go into an attribute.
+struct Bytes {
+    family: u8,
+    data: Vec<u8>,
+    bitlen: u8,
+}
+
+fn to_bytes(p: &parse::Prefix) -> Bytes {
+    let (family, data) = match &p.addr {
+        Addr::Default(f) => (f.af(), vec![0; (parse::bit_len(*f) / 8) as usize]),
+        Addr::Any(f) => (f.af(), Vec::new()),
+        Addr::Ip(std::net::IpAddr::V4(a)) => (AF_INET, a.octets().to_vec()),
+        Addr::Ip(std::net::IpAddr::V6(a)) => (AF_INET6, a.octets().to_vec()),
+    };
+    Bytes { family, data, bitlen: p.len }
+}
+
+fn family_of(af: u8) -> Family {
+    match af {
+        AF_INET => Family::Inet,
+        AF_INET6 => Family::Inet6,
+        AF_MPLS => Family::Mpls,
+        a if a == libc::AF_PACKET as u8 => Family::Packet,
+        a if a == libc::AF_BRIDGE as u8 => Family::Bridge,
+        _ => Family::Unspec,
+    }
+}
+
+/// `get_addr(…, family)` as bytes (iproute2's message and exit 1 on error).
+fn address(word: &str, family: u8) -> Result<Bytes> {
+    let fam = family_of(family);
+    let a = parse::get_addr(word, fam)?;
+    let len = match &a {
+        Addr::Default(f) | Addr::Any(f) => parse::bit_len(*f),
+        Addr::Ip(std::net::IpAddr::V4(_)) => 32,
+        Addr::Ip(std::net::IpAddr::V6(_)) => 128,
+    };
+    Ok(to_bytes(&parse::Prefix { addr: a, len, len_given: false }))
+}
+
+fn nla(kind: usize, data: Vec<u8>) -> RouteAttribute {
+    RouteAttribute::Other(DefaultNla::new(kind as u16, data))
+}
+
+fn u32_nla(kind: usize, v: u32) -> RouteAttribute {
+    nla(kind, v.to_ne_bytes().to_vec())
+}
+
+/// Append one `struct rtattr` to a raw attribute buffer (metrics, nexthops).
+fn push_rta(buf: &mut Vec<u8>, kind: usize, data: &[u8]) {
+    buf.extend_from_slice(&((4 + data.len()) as u16).to_ne_bytes());
+    buf.extend_from_slice(&(kind as u16).to_ne_bytes());
+    buf.extend_from_slice(data);
+    while buf.len() % 4 != 0 {
+        buf.push(0);
+    }
+}
+
+/// `get_time_rtt`: `NUMBER[s|sec|secs|ms|msec|msecs]` in milliseconds,
+/// and whether it was a bare number ("raw").
+pub fn time_rtt(arg: &str) -> Option<(u32, bool)> {
+    let (t, rest) = if arg.contains('.') {
+        let end = arg
+            .char_indices()
+            .take_while(|(i, c)| c.is_ascii_digit() || *c == '.' || (*i == 0 && (*c == '-' || *c == '+')))
+            .count();
+        let t: f64 = arg[..end].parse().ok()?;
+        if t < 0.0 {
+            return None;
+        }
+        (t, &arg[end..])
+    } else {
+        let (v, overflow, rest) = parse::strtoul(arg, 0)?;
+        if overflow {
+            return None;
+        }
+        (v as f64, rest)
+    };
+    let raw = rest.is_empty();
+    let t = match rest.to_ascii_lowercase().as_str() {
+        "" => t,
+        "s" | "sec" | "secs" => t * 1000.0,
+        "ms" | "msec" | "msecs" => t,
+        _ => return None,
+    };
+    // An unsigned int, rounded up as iproute2 does.
+    let mut v = t as u32;
+    if (v as f64) < t {
+        v = v.wrapping_add(1);
+    }
+    Some((v, raw))
+}
+
+/// `read_family` for `via`: a family word, or None.
+fn via_family(word: &str) -> Option<u8> {
+    match Family::parse(word)? {
+        Family::Unspec => None,
+        f => Some(f.af()),
+    }
+}
+
+/// A gateway in family `rt_family` is RTA_GATEWAY; in another, RTA_VIA.
+fn gateway_attr(rt_family: u8, addr: &Bytes) -> (usize, Vec<u8>) {
+    if addr.family == rt_family {
+        (RTA_GATEWAY, addr.data.clone())
+    } else {
+        let mut v = u16::from(addr.family).to_ne_bytes().to_vec();
+        v.extend_from_slice(&addr.data);
+        (RTA_VIA, v)
+    }
+}
+
+struct Request {
+    header: RouteHeader,
+    family: u8,
+    table: u8,
+    protocol: u8,
+    scope: u8,
+    kind: u8,
+    flags: u32,
+    dst_len: u8,
+    src_len: u8,
+    tos: u8,
+    attrs: Vec<RouteAttribute>,
+}
+
+/// `parse_one_nh`: the words of one `nexthop` up to the next `nexthop`.
+fn parse_one_nexthop(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Result<Vec<u8>> {
+    let (mut flags, mut hops, mut ifindex) = (0u8, 0u8, 0u32);
+    let mut attrs = Vec::new();
+    while let Some(word) = w.peek() {
+        let Some(k) = lookup(word, NEXTHOP) else { break };
+        w.next();
+        match k.names.first().map_or("", |n| n.text) {
+            "via" => {
+                let mut v = w.value()?;
+                let fam = match via_family(v) {
+                    Some(f) => {
+                        v = w.value()?;
+                        f
+                    }
+                    None => req.family,
+                };
+                let addr = address(v, fam)?;
+                if req.family == 0 {
+                    req.family = addr.family;
+                }
+                let (kind, data) = gateway_attr(req.family, &addr);
+                push_rta(&mut attrs, kind, &data);
+            }
+            "dev" => {
+                let v = w.value()?;
+                ifindex = match super::ifindex(nl, v) {
+                    Some(i) => i,
+                    None => {
+                        eprintln!("Cannot find device \"{v}\"");
+                        return Err(Error::Usage("Error: cannot parse nexthop".into()));
+                    }
+                };
+            }
+            "weight" => {
+                let v = w.value()?;
+                match parse::get_unsigned(v) {
+                    Some(n) if (1..=256).contains(&n) => hops = (n - 1) as u8,
+                    _ => return Err(invarg("\"weight\" is invalid\n", v)),
+                }
+            }
+            "onlink" => flags |= RTNH_F_ONLINK as u8,
+            "realms" => {
+                let v = w.value()?;
+                let r = tables::realms(v).ok_or_else(|| invarg("\"realm\" value is invalid\n", v))?;
+                push_rta(&mut attrs, RTA_FLOW, &r.to_ne_bytes());
+            }
+            "as" => {
+                let mut v = w.value()?;
+                if v == "to" {
+                    v = w.value()?;
+                }
+                let addr = address(v, req.family)?;
+                push_rta(&mut attrs, RTA_NEWDST, &addr.data);
+            }
+            _ => return Err(Error::Failure("encap is not supported by rtun".into())),
+        }
+    }
+    let mut nh = Vec::with_capacity(8 + attrs.len());
+    nh.extend_from_slice(&((8 + attrs.len()) as u16).to_ne_bytes());
+    nh.push(flags);
+    nh.push(hops);
+    nh.extend_from_slice(&ifindex.to_ne_bytes());
+    nh.extend_from_slice(&attrs);
+    Ok(nh)
+}
+
+/// `parse_nexthops`: `nexthop … nexthop …` into one RTA_MULTIPATH. The
+/// first `nexthop` has already been read by the caller.
+fn parse_nexthops(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Result<()> {
+    let mut all = Vec::new();
+    let mut first = true;
+    loop {
+        if !first {
+            match w.next() {
+                None => break,
+                Some("nexthop") => {}
+                Some(word) => {
+                    return Err(Error::Usage(format!("Error: \"nexthop\" or end of line is expected instead of \"{word}\"")))
+                }
+            }
+        }
+        first = false;
+        if w.is_empty() {
+            return Err(Error::Usage("Error: unexpected end of line after \"nexthop\"".into()));
+        }
+        all.extend(parse_one_nexthop(nl, req, w)?);
+    }
+    if !all.is_empty() {
+        req.attrs.push(nla(RTA_MULTIPATH, all));
+    }
+    Ok(())
+}
+
+/// A metric with an optional `lock` before its value.
+fn locked_value<'a>(w: &mut Words<'a>, lock: &mut u32, bit: usize) -> Result<&'a str> {
+    let v = w.value()?;
+    if v == "lock" {
+        *lock |= 1 << bit;
+        return w.value();
+    }
+    Ok(v)
+}
+
+fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()> {
+    let preferred = ctx.opts.family;
+    let echo = ctx.opts.echo;
+    let nl = ctx.nl()?;
+    let mut req = Request {
+        header: RouteHeader::default(),
+        family: preferred.af(),
+        table: RT_TABLE_MAIN as u8,
+        protocol: 0,
+        scope: RT_SCOPE_NOWHERE,
+        kind: RTN_UNSPEC,
+        flags: 0,
+        dst_len: 0,
+        src_len: 0,
+        tos: 0,
+        attrs: Vec::new(),
+    };
+    if cmd != RTM_DELROUTE {
+        req.protocol = RTPROT_BOOT;
+        req.scope = RT_SCOPE_UNIVERSE;
+        req.kind = RTN_UNICAST;
+    }
+    let mut mx: Vec<u8> = Vec::new();
+    let mut lock = 0u32;
+    let mut dev: Option<&str> = None;
+    let (mut gw_ok, mut dst_ok, mut nhs_ok, mut scope_ok, mut table_ok, mut type_ok) = (false, false, false, false, false, false);
+    let mut nhid = 0u32;
+    let mut w = Words::new(args);
+    while let Some(word) = w.next() {
+        let key = lookup(word, ROUTE).and_then(|k| k.names.first()).map_or("", |n| n.text);
+        match key {
+            "src" => {
+                let a = address(w.value()?, req.family)?;
+                if req.family == 0 {
+                    req.family = a.family;
+                }
+                req.attrs.push(nla(RTA_PREFSRC, a.data));
+            }
+            "as" => {
+                let mut v = w.value()?;
+                if v == "to" {
+                    v = w.value()?;
+                }
+                let a = address(v, req.family)?;
+                if req.family == 0 {
+                    req.family = a.family;
+                }
+                req.attrs.push(nla(RTA_NEWDST, a.data));
+            }
+            "via" => {
+                if gw_ok {
+                    return Err(invarg("use nexthop syntax to specify multiple via\n", word));
+                }
+                gw_ok = true;
+                let mut v = w.value()?;
+                let fam = match via_family(v) {
+                    Some(f) => {
+                        v = w.value()?;
+                        f
+                    }
+                    None => req.family,
+                };
+                let a = address(v, fam)?;
+                if req.family == 0 {
+                    req.family = a.family;
+                }
+                let (kind, data) = gateway_attr(req.family, &a);
+                req.attrs.push(nla(kind, data));
+            }
+            "from" => {
+                let p = to_bytes(&parse::get_prefix(w.value()?, family_of(req.family))?);
+                if req.family == 0 {
+                    req.family = p.family;
+                }
+                if !p.data.is_empty() {
+                    req.attrs.push(nla(RTA_SRC, p.data));
+                }
+                req.src_len = p.bitlen;
+            }
+            "tos" => {
+                let v = w.value()?;
+                req.tos = tables::dsfield_id(v).ok_or_else(|| invarg("\"tos\" value is invalid\n", v))?;
+            }
+            "expires" => {
+                let v = w.value()?;
+                let e = parse::get_u32(v, 0).ok_or_else(|| invarg("\"expires\" value is invalid\n", v))?;
+                req.attrs.push(u32_nla(RTA_EXPIRES, e));
+            }
+            "metric" => {
+                let v = w.value()?;
+                let m = parse::get_u32(v, 0).ok_or_else(|| invarg("\"metric\" value is invalid\n", v))?;
+                req.attrs.push(u32_nla(RTA_PRIORITY, m));
+            }
+            "scope" => {
+                let v = w.value()?;
+                req.scope = tables::scope_id(v).ok_or_else(|| invarg("invalid \"scope\" value\n", v))?;
+                scope_ok = true;
+            }
+            "mtu" | "advmss" | "reordering" | "window" | "cwnd" | "initcwnd" | "initrwnd" | "ssthresh" | "hoplimit" => {
+                let (bit, what) = match key {
+                    "mtu" => (RTAX_MTU, "mtu"),
+                    "advmss" => (RTAX_ADVMSS, "mss"),
+                    "reordering" => (RTAX_REORDERING, "reordering"),
+                    "window" => (RTAX_WINDOW, "window"),
+                    "cwnd" => (RTAX_CWND, "cwnd"),
+                    "initcwnd" => (RTAX_INITCWND, "initcwnd"),
+                    "initrwnd" => (RTAX_INITRWND, "initrwnd"),
+                    "ssthresh" => (RTAX_SSTHRESH, "ssthresh"),
+                    _ => (RTAX_HOPLIMIT, "hoplimit"),
+                };
+                let v = locked_value(&mut w, &mut lock, bit)?;
+                let n = parse::get_unsigned(v)
+                    .filter(|n| bit != RTAX_HOPLIMIT || *n <= 255)
+                    .ok_or_else(|| invarg(&format!("\"{what}\" value is invalid\n"), v))?;
+                push_rta(&mut mx, bit, &n.to_ne_bytes());
+            }
+            "rtt" | "rttvar" => {
+                let (bit, scale) = if key == "rtt" { (RTAX_RTT, 8) } else { (RTAX_RTTVAR, 4) };
+                let v = locked_value(&mut w, &mut lock, bit)?;
+                let (t, raw) = time_rtt(v).ok_or_else(|| invarg(&format!("\"{key}\" value is invalid\n"), v))?;
+                push_rta(&mut mx, bit, &(if raw { t } else { t.wrapping_mul(scale) }).to_ne_bytes());
+            }
+            "rto_min" => {
+                let v = w.value()?;
+                lock |= 1 << RTAX_RTO_MIN;
+                let (t, _) = time_rtt(v).ok_or_else(|| invarg("\"rto_min\" value is invalid\n", v))?;
+                push_rta(&mut mx, RTAX_RTO_MIN, &t.to_ne_bytes());
+            }
+            "features" => {
+                let v = w.value()?;
+                if v != "ecn" {
+                    return Err(invarg("\"features\" value not valid\n", v));
+                }
+                push_rta(&mut mx, RTAX_FEATURES, &1u32.to_ne_bytes());
+            }
+            "quickack" | "fastopen_no_cookie" => {
+                let v = w.value()?;
+                let n = parse::get_unsigned(v).ok_or_else(|| invarg(&format!("\"{key}\" value is invalid\n"), v))?;
+                if n > 1 {
+                    return Err(invarg(&format!("\"{key}\" value should be 0 or 1\n"), v));
+                }
+                let bit = if key == "quickack" { RTAX_QUICKACK } else { RTAX_FASTOPEN_NO_COOKIE };
+                push_rta(&mut mx, bit, &n.to_ne_bytes());
+            }
+            "congctl" => {
+                let v = locked_value(&mut w, &mut lock, RTAX_CC_ALGO)?;
+                push_rta(&mut mx, RTAX_CC_ALGO, v.as_bytes());
+            }
+            "realms" => {
+                let v = w.value()?;
+                let r = tables::realms(v).ok_or_else(|| invarg("\"realm\" value is invalid\n", v))?;
+                req.attrs.push(u32_nla(RTA_FLOW, r));
+            }
+            "onlink" => req.flags |= RTNH_F_ONLINK,
+            "nexthop" => {
+                nhs_ok = true;
+                break;
+            }
+            "nhid" => {
+                let v = w.value()?;
+                nhid = parse::get_u32(v, 0).ok_or_else(|| invarg("\"id\" value is invalid\n", v))?;
+                req.attrs.push(u32_nla(RTA_NH_ID, nhid));
+            }
+            "protocol" => {
+                let v = w.value()?;
+                req.protocol = tables::protocol_id(v).ok_or_else(|| invarg("\"protocol\" value is invalid\n", v))?;
+            }
+            "table" | "vrf" => {
+                let v = w.value()?;
+                let tid = if key == "table" {
+                    tables::table_id(v).ok_or_else(|| invarg("\"table\" value is invalid\n", v))?
+                } else {
+                    match super::vrf_table(nl, v) {
+                        0 => return Err(invarg("Invalid VRF\n", v)),
+                        t => t,
+                    }
+                };
+                if tid < 256 {
+                    req.table = tid as u8;
+                } else {
+                    req.table = 0;
+                    req.attrs.push(u32_nla(RTA_TABLE, tid));
+                }
+                table_ok = true;
+            }
+            "dev" => dev = Some(w.value()?),
+            "pref" => {
+                let v = w.value()?;
+                let pref = match v {
+                    "low" => 3,
+                    "medium" => 0,
+                    "high" => 1,
+                    _ => parse::get_u8(v, 0).ok_or_else(|| invarg("\"pref\" value is invalid\n", v))?,
+                };
+                req.attrs.push(nla(RTA_PREF, vec![pref]));
+            }
+            "encap" => return Err(Error::Failure("encap is not supported by rtun".into())),
+            "ttl-propagate" => {
+                let v = w.value()?;
+                let on = if matches(v, "enabled") {
+                    1
+                } else if matches(v, "disabled") {
+                    0
+                } else {
+                    return Err(invarg("\"ttl-propagate\" value is invalid\n", v));
+                };
+                req.attrs.push(nla(RTA_TTL_PROPAGATE, vec![on]));
+            }
+            // `[to] [TYPE] PREFIX`
+            _ => {
+                let mut v = word;
+                if v == "to" {
+                    v = w.value()?;
+                }
+                if !v.starts_with(|c: char| c.is_ascii_digit()) {
+                    if let Some(t) = tables::route_type_id(v) {
+                        v = w.value()?;
+                        req.kind = t;
+                        type_ok = true;
+                    }
+                }
+                if matches(v, "help") {
+                    return Err(super::usage());
+                }
+                if dst_ok {
+                    return Err(duparg2("to", v));
+                }
+                let p = to_bytes(&parse::get_prefix(v, family_of(req.family))?);
+                if req.family == 0 {
+                    req.family = p.family;
+                }
+                req.dst_len = p.bitlen;
+                dst_ok = true;
+                if !p.data.is_empty() {
+                    req.attrs.push(nla(RTA_DST, p.data));
+                }
+            }
+        }
+    }
+    if !dst_ok {
+        return Err(super::usage());
+    }
+    if let Some(d) = dev {
+        let idx = super::ifindex(nl, d).ok_or_else(|| no_device(d))?;
+        req.attrs.push(u32_nla(RTA_OIF, idx));
+    }
+    if !mx.is_empty() {
+        if lock != 0 {
+            push_rta(&mut mx, RTAX_LOCK, &lock.to_ne_bytes());
+        }
+        req.attrs.push(nla(RTA_METRICS, mx));
+    }
+    if nhs_ok {
+        parse_nexthops(nl, &mut req, &mut w)?;
+    }
+    if req.family == 0 {
+        req.family = AF_INET;
+    }
+    if !table_ok && matches!(req.kind, RTN_LOCAL | RTN_BROADCAST | RTN_NAT | RTN_ANYCAST) {
+        req.table = RT_TABLE_LOCAL as u8;
+    }
+    if !scope_ok {
+        if req.family == AF_INET6 || req.family == AF_MPLS {
+            req.scope = RT_SCOPE_UNIVERSE;
+        } else if matches!(req.kind, RTN_LOCAL | RTN_NAT) {
+            req.scope = RT_SCOPE_HOST;
+        } else if matches!(req.kind, RTN_BROADCAST | RTN_MULTICAST | RTN_ANYCAST) {
+            req.scope = RT_SCOPE_LINK;
+        } else if matches!(req.kind, RTN_UNICAST | RTN_UNSPEC) {
+            if cmd == RTM_DELROUTE {
+                req.scope = RT_SCOPE_NOWHERE;
+            } else if !gw_ok && !nhs_ok && nhid == 0 {
+                req.scope = RT_SCOPE_LINK;
+            }
+        }
+    }
+    if !type_ok && req.family == AF_MPLS {
+        req.kind = RTN_UNICAST;
+    }
+    let msg = build(req);
+    let msg = if cmd == RTM_DELROUTE { RouteNetlinkMessage::DelRoute(msg) } else { RouteNetlinkMessage::NewRoute(msg) };
+    if !echo {
+        return nl.request(msg, flags).map_err(Error::from);
+    }
+    // `-echo`: the kernel sends back the route as it stored it.
+    let answer = nl.query(msg, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
+    let (nl, p, opts, links) = ctx.parts()?;
+    links.load(nl)?;
+    let filter = super::filter::Filter::default();
+    let view = super::print::View { opts, links, filter: &filter };
+    let Some((kind, body)) = emitted(&answer) else { return Ok(()) };
+    let Some(route) = Route::from_body(kind, &body) else { return Ok(()) };
+    p.begin()?;
+    p.open_object(None)?;
+    super::print::print_route(p, &view, &route)?;
+    p.close_object()?;
+    Ok(())
+}
+
+fn build(req: Request) -> RouteMessage {
+    let mut h = req.header;
+    h.address_family = AddressFamily::from(req.family);
+    h.destination_prefix_length = req.dst_len;
+    h.source_prefix_length = req.src_len;
+    h.tos = req.tos;
+    h.table = req.table;
+    h.protocol = req.protocol.into();
+    h.scope = req.scope.into();
+    h.kind = req.kind.into();
+    h.flags = RouteFlags::from_bits_retain(req.flags);
+    let mut m = RouteMessage::default();
+    m.header = h;
+    m.attributes = req.attrs;
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rtt_times() {
+        assert_eq!(time_rtt("30"), Some((30, true)));
+        assert_eq!(time_rtt("30ms"), Some((30, false)));
+        assert_eq!(time_rtt("2s"), Some((2000, false)));
+        assert_eq!(time_rtt("1.5"), Some((2, true)));
+        assert_eq!(time_rtt("0.5s"), Some((500, false)));
+        assert_eq!(time_rtt("3x"), None);
+        assert_eq!(time_rtt("ms"), None);
+    }
+
+    #[test]
+    fn rta_layout() {
+        let mut b = Vec::new();
+        push_rta(&mut b, 16, b"cubic");
+        assert_eq!(b.len(), 12);
+        assert_eq!(&b[..4], &[9, 0, 16, 0]);
+    }
+}
