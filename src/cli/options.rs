@@ -176,7 +176,10 @@ pub fn parse(args: &[String], prog: &str) -> Result<(Options, usize)> {
             }
             Opt::Netns => {
                 i += 1;
-                let v = args.get(i).ok_or_else(crate::error::incomplete)?;
+                // iproute2 hands a NULL name to printf here; glibc prints "(null)".
+                let v = args.get(i).ok_or_else(|| {
+                    Error::Usage("Cannot open network namespace \"(null)\": No such file or directory".into())
+                })?;
                 // Entered right away, as iproute2 does, so later options and
                 // the socket see the new namespace.
                 crate::netlink::netns::switch(v)?;

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use netlink_packet_core::DefaultNla;
 use netlink_packet_route::link::{LinkAttribute, LinkMessage};
 use netlink_packet_route::RouteNetlinkMessage;
 
@@ -55,16 +56,82 @@ impl LinkNames {
     }
 }
 
-/// The index of the interface called `name`, asked of the kernel
-/// (RTM_GETLINK by IFLA_IFNAME), or None if there is none.
-pub fn index_of(nl: &mut Netlink, name: &str) -> Option<u32> {
-    if name.is_empty() || name.len() >= 16 {
+const IFLA_EXT_MASK: u16 = 29;
+const IFLA_ALT_IFNAME: u16 = 53;
+/// RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS, as iproute2 asks for single links.
+const EXT_MASK_VF_SKIP_STATS: u32 = 1 | 8;
+const IFNAMSIZ: usize = 16;
+
+/// `check_ifname`: what the kernel accepts as a device name.
+pub fn valid_ifname(name: &str) -> bool {
+    name.len() < IFNAMSIZ && valid_altname(name)
+}
+
+/// `check_altifname`: non-empty, no `/`, no white space.
+pub fn valid_altname(name: &str) -> bool {
+    !name.is_empty() && !name.bytes().any(|c| c == b'/' || matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+}
+
+/// RTM_GETLINK for one device by name (IFLA_IFNAME, or IFLA_ALT_IFNAME for
+/// names the kernel would not take as a plain name). Errors stay quiet.
+pub fn get_link(nl: &mut Netlink, name: &str) -> Option<LinkMessage> {
+    if name.is_empty() {
         return None;
     }
     let mut req = LinkMessage::default();
-    req.attributes.push(LinkAttribute::IfName(name.to_string()));
+    req.attributes.push(LinkAttribute::Other(DefaultNla::new(IFLA_EXT_MASK, EXT_MASK_VF_SKIP_STATS.to_ne_bytes().to_vec())));
+    if valid_ifname(name) {
+        req.attributes.push(LinkAttribute::IfName(name.to_string()));
+    } else {
+        let mut b = name.as_bytes().to_vec();
+        b.push(0);
+        req.attributes.push(LinkAttribute::Other(DefaultNla::new(IFLA_ALT_IFNAME, b)));
+    }
     match nl.query(RouteNetlinkMessage::GetLink(req), 0) {
-        Ok(RouteNetlinkMessage::NewLink(l)) => Some(l.header.index),
+        Ok(RouteNetlinkMessage::NewLink(l)) => Some(l),
         _ => None,
+    }
+}
+
+/// iproute2's `ll_name_to_index`: the device by name or altname; then what
+/// libc's `if_nametoindex` finds (its ioctl ignores an alias label, so
+/// `v0:1` finds `v0`); then `ifN` read as index N. 0 when nothing matches.
+pub fn ll_name_to_index(nl: &mut Netlink, name: &str) -> u32 {
+    if let Some(l) = get_link(nl, name) {
+        return l.header.index;
+    }
+    let base = name.split(':').next().unwrap_or(name);
+    let base = &base[..base.len().min(IFNAMSIZ - 1)];
+    if base != name && valid_ifname(base) {
+        if let Some(l) = get_link(nl, base) {
+            return l.header.index;
+        }
+    }
+    index_from_if_name(name)
+}
+
+/// `ifN` names index N (iproute2's `ll_idx_a2n`: sscanf "if%u").
+pub fn index_from_if_name(name: &str) -> u32 {
+    name.strip_prefix("if")
+        .and_then(|rest| {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse::<u64>().ok()
+        })
+        .map_or(0, |n| n as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn if_names_and_validity() {
+        assert_eq!(index_from_if_name("if12"), 12);
+        assert_eq!(index_from_if_name("if12x"), 12);
+        assert_eq!(index_from_if_name("eth0"), 0);
+        assert!(valid_ifname("v0"));
+        assert!(!valid_ifname("a/b"));
+        assert!(!valid_ifname("sixteen-chars-xx"));
+        assert!(valid_altname("sixteen-chars-xx"));
     }
 }

@@ -61,27 +61,7 @@ impl Resolve for Lookup<'_> {
 /// `ll_name_to_index`: ask the kernel by name (or altname), else accept
 /// iproute2's `ifN` spelling of an index.
 pub fn name_to_index(nl: &mut Netlink, name: &str) -> u32 {
-    if let Some(i) = crate::names::links::index_of(nl, name) {
-        return i;
-    }
-    if !name.is_empty() && name.len() < 128 {
-        if let Ok(RouteNetlinkMessage::NewLink(l)) = alt_name_query(nl, name) {
-            return l.header.index;
-        }
-    }
-    name.strip_prefix("if")
-        .and_then(|d| crate::parse::strtoul(d, 10))
-        .map_or(0, |(v, _, _)| v as u32)
-}
-
-/// RTM_GETLINK by IFLA_ALT_IFNAME (for names longer than IFNAMSIZ or altnames).
-fn alt_name_query(nl: &mut Netlink, name: &str) -> std::result::Result<RouteNetlinkMessage, crate::netlink::request::KernelError> {
-    const IFLA_ALT_IFNAME: u16 = 53;
-    let mut value = name.as_bytes().to_vec();
-    value.push(0);
-    let mut req = LinkMessage::default();
-    req.attributes.push(LinkAttribute::Other(netlink_packet_core::DefaultNla::new(IFLA_ALT_IFNAME, value)));
-    nl.query(RouteNetlinkMessage::GetLink(req), 0)
+    crate::names::links::ll_name_to_index(nl, name)
 }
 
 fn usage(prog: &str, action: Action) -> Error {

@@ -32,12 +32,9 @@ const IFLA_OPERSTATE: u16 = 16;
 const IFLA_LINKMODE: u16 = 17;
 const IFLA_IFALIAS: u16 = 20;
 const IFLA_AF_SPEC: u16 = 26;
-const IFLA_EXT_MASK: u16 = 29;
-const IFLA_ALT_IFNAME: u16 = 53;
 const IFLA_INET6_ADDR_GEN_MODE: u16 = 8;
 /// IFALIASZ: an alias must be shorter.
 const ALIAS_MAX: usize = 256;
-const IFNAMSIZ: usize = 16;
 const GSO_MAX_SEGS: u32 = 65535;
 const IFLA_XDP: u16 = 43;
 const IFLA_XDP_FD: u16 = 1;
@@ -72,56 +69,16 @@ pub trait Lookup {
     }
 }
 
-/// `check_ifname`: what the kernel accepts as a device name.
-pub fn valid_ifname(name: &str) -> bool {
-    name.len() < IFNAMSIZ && valid_altname(name)
-}
-
-/// `check_altifname`: non-empty, no `/`, no white space.
-pub fn valid_altname(name: &str) -> bool {
-    !name.is_empty() && !name.bytes().any(|c| c == b'/' || matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
-}
-
-impl Netlink {
-    /// RTM_GETLINK by name (or altname), errors kept quiet.
-    fn get_link(&mut self, name: &str) -> Option<LinkMessage> {
-        let mut req = LinkMessage::default();
-        // RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS, as iproute2 asks.
-        req.attributes.push(LinkAttribute::Other(DefaultNla::new(IFLA_EXT_MASK, 9u32.to_ne_bytes().to_vec())));
-        if valid_ifname(name) {
-            req.attributes.push(LinkAttribute::IfName(name.to_string()));
-        } else {
-            let mut b = name.as_bytes().to_vec();
-            b.push(0);
-            req.attributes.push(LinkAttribute::Other(DefaultNla::new(IFLA_ALT_IFNAME, b)));
-        }
-        match self.query(RouteNetlinkMessage::GetLink(req), 0) {
-            Ok(RouteNetlinkMessage::NewLink(l)) => Some(l),
-            _ => None,
-        }
-    }
-}
-
-/// `ifN` names an index (iproute2's `ll_idx_a2n`, sscanf "if%u").
-fn index_from_if_name(name: &str) -> u32 {
-    name.strip_prefix("if")
-        .and_then(|rest| {
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            digits.parse::<u64>().ok()
-        })
-        .map_or(0, |n| n as u32)
-}
+pub use crate::names::links::{valid_altname, valid_ifname};
+use crate::names::links::{get_link, ll_name_to_index};
 
 impl Lookup for Netlink {
     fn index(&mut self, name: &str) -> u32 {
-        match self.get_link(name) {
-            Some(l) => l.header.index,
-            None => index_from_if_name(name),
-        }
+        ll_name_to_index(self, name)
     }
 
     fn is_vrf(&mut self, name: &str) -> bool {
-        self.get_link(name).is_some_and(|l| {
+        get_link(self, name).is_some_and(|l| {
             l.attributes.iter().any(|a| match a {
                 LinkAttribute::LinkInfo(infos) => infos.iter().any(|i| matches!(i, LinkInfo::Kind(InfoKind::Vrf))),
                 _ => false,
@@ -130,7 +87,7 @@ impl Lookup for Netlink {
     }
 
     fn addr_len(&mut self, name: &str) -> Option<usize> {
-        self.get_link(name)?.attributes.iter().find_map(|a| match a {
+        get_link(self, name)?.attributes.iter().find_map(|a| match a {
             LinkAttribute::Address(b) => Some(b.len()),
             _ => None,
         })

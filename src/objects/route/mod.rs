@@ -30,13 +30,8 @@ pub fn usage() -> Error {
 
 /// `ll_name_to_index`: the kernel's index for `name`, else `ifN` read as N.
 pub fn ifindex(nl: &mut Netlink, name: &str) -> Option<u32> {
-    if let Some(i) = crate::names::links::index_of(nl, name) {
-        return Some(i);
-    }
-    let n = name.strip_prefix("if")?;
-    let (v, _, _) = crate::parse::strtoul(n, 10)?;
-    let v = v as u32;
-    (v != 0).then_some(v)
+    let i = crate::names::links::ll_name_to_index(nl, name);
+    (i != 0).then_some(i)
 }
 
 /// The link message for `name`, if there is such a device.
