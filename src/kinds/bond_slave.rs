@@ -90,10 +90,13 @@ fn named(s: &mut dyn Sink, key: &str, names: &[&str], v: u8) -> io::Result<()> {
     }
 }
 
-/// An LACP port state: the number, then its bits by name (` <a,b> `).
+/// An LACP port state: the number, then its bits by name
+/// (`KEY_str <a,b> `).
 fn lacp_state(s: &mut dyn Sink, key: &str, state: u8) -> io::Result<()> {
     s.number(Out::Any, Some(key), &format!("{key} {{}} "), &state)?;
-    s.open_array(Out::Json, Some(&format!("{key}_str")), "")?;
+    // open_json_array(PRINT_ANY, …) writes the array's name in text too.
+    let name = format!("{key}_str");
+    s.open_array(Out::Any, Some(&name), &name)?;
     s.string(Out::Text, None, "{}", " <")?;
     let mut rest = u16::from(state);
     for (bit, name) in LACP_STATES {
@@ -167,7 +170,7 @@ mod tests {
         let data = InfoData::Other(bytes);
         assert_eq!(
             render_port("bond", &data, false),
-            "state BACKUP mii_status 9 perm_hwaddr 02:00:00:00:00:0a ad_actor_oper_port_state 69  <active,aggregating,defaulted> "
+            "state BACKUP mii_status 9 perm_hwaddr 02:00:00:00:00:0a ad_actor_oper_port_state 69 ad_actor_oper_port_state_str <active,aggregating,defaulted> "
         );
         let json = render_port("bond", &data, true);
         assert!(json.contains("\"mii_status_index\":9"), "{json}");
