@@ -32,6 +32,7 @@ pub const KIND: Kind = Kind {
 
 /// The user name of `uid`, as getpwuid finds it.
 fn user_name(uid: u32) -> Option<String> {
+    // SAFETY: passwd is plain C data; all-zero is a valid (empty) value.
     let mut pw: libc::passwd = unsafe { std::mem::zeroed() };
     let mut buf = vec![0 as libc::c_char; 16384];
     let mut result: *mut libc::passwd = std::ptr::null_mut();
@@ -47,6 +48,7 @@ fn user_name(uid: u32) -> Option<String> {
 
 /// The group name of `gid`, as getgrgid finds it.
 fn group_name(gid: u32) -> Option<String> {
+    // SAFETY: group is plain C data; all-zero is a valid (empty) value.
     let mut gr: libc::group = unsafe { std::mem::zeroed() };
     let mut buf = vec![0 as libc::c_char; 65536];
     let mut result: *mut libc::group = std::ptr::null_mut();
