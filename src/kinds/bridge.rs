@@ -249,14 +249,14 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
 
 /// `br_dump_bridge_id`: priority bytes in hex, then the address as glibc's
 /// `ether_ntoa` writes it (no zero padding).
-fn bridge_id(b: &[u8]) -> String {
+pub(super) fn bridge_id(b: &[u8]) -> String {
     let byte = |i: usize| b.get(i).copied().unwrap_or(0);
     let mac: Vec<String> = (2..8).map(|i| format!("{:x}", byte(i))).collect();
     format!("{:02x}{:02x}.{}", byte(0), byte(1), mac.join(":"))
 }
 
 /// A timer in hundredths of a second, as `_bridge_print_timer` shows it.
-fn timer(s: &mut dyn Sink, name: &str, jiffies: u64) -> io::Result<()> {
+pub(super) fn timer(s: &mut dyn Sink, name: &str, jiffies: u64) -> io::Result<()> {
     let usec = jiffies.wrapping_mul(10_000);
     let (sec, hundredths) = ((usec / 1_000_000) as i32, ((usec % 1_000_000) / 10_000) as i32);
     if s.is_json() {

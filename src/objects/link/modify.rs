@@ -5,8 +5,8 @@
 use std::fs::File;
 use std::io::Write;
 
-use netlink_packet_core::{DefaultNla, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
-use netlink_packet_route::link::{InfoData, InfoKind, LinkAttribute, LinkFlags, LinkInfo, LinkMessage};
+use netlink_packet_core::{DefaultNla, Nla, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
+use netlink_packet_route::link::{InfoData, InfoKind, InfoPortData, LinkAttribute, LinkFlags, LinkInfo, LinkMessage};
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 
 use crate::cli::grammar::link::{usage, MODIFY_KEYWORDS};
@@ -592,7 +592,14 @@ fn link_info(env: &mut KindEnv<'_>, kind: &str, args: &[String]) -> Result<Vec<L
                 // iproute2 sends an empty data block and ignores the words.
                 None => InfoData::Other(Vec::new()),
             };
-            info.push(LinkInfo::Data(data));
+            if kind.ends_with("_slave") {
+                // A port's options go to IFLA_INFO_SLAVE_DATA, the kind as given.
+                let mut bytes = vec![0u8; data.value_len()];
+                data.emit_value(&mut bytes);
+                info.push(LinkInfo::PortData(InfoPortData::Other(bytes)));
+            } else {
+                info.push(LinkInfo::Data(data));
+            }
             Ok(info)
         }
         None if kinds::IP_KINDS.contains(&kind) => {
