@@ -515,3 +515,67 @@ mod tests {
         assert_eq!(realms("x/y"), None);
     }
 }
+
+// ---------------------------------------------------------------------------
+// Device groups (`/etc/iproute2/group`)
+
+const GROUPS_FILE: &str = "/etc/iproute2/group";
+
+/// A whole database file, or nothing when it is missing.
+fn read_db_file(path: &str) -> Vec<(i64, String)> {
+    std::fs::read_to_string(path).map(|text| parse_db(path, &text)).unwrap_or_default()
+}
+
+/// Group entries in iproute2's hash order: bucket `id & 255`, newest first
+/// within a bucket, with the built-in `0 default` oldest of bucket 0.
+fn groups() -> &'static [(i64, String)] {
+    static TABLE: OnceLock<Vec<(i64, String)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut entries = vec![(0, "default".to_string())];
+        entries.extend(read_db_file(GROUPS_FILE).into_iter().filter(|(id, _)| *id >= 0));
+        let mut ordered = Vec::with_capacity(entries.len());
+        for bucket in 0..256 {
+            ordered.extend(entries.iter().rev().filter(|(id, _)| id & 255 == bucket).cloned());
+        }
+        ordered
+    })
+}
+
+/// `rtnl_group_n2a`.
+pub fn group_name(id: i32, numeric: bool) -> String {
+    if !numeric {
+        if let Some((_, name)) = groups().iter().find(|(gid, _)| *gid == i64::from(id)) {
+            return name.clone();
+        }
+    }
+    id.to_string()
+}
+
+/// `rtnl_group_a2n`: a name from the table, or a non-negative number
+/// (C's `strtol` then `int`).
+pub fn group_id(word: &str) -> Option<i32> {
+    if let Some((id, _)) = groups().iter().find(|(_, n)| n == word) {
+        return Some(*id as i32);
+    }
+    let v = crate::parse::get_integer(word, 0).or_else(|| {
+        // strtol accepts values beyond int and the cast truncates.
+        let (v, _, rest) = crate::parse::strtoul(word, 0)?;
+        rest.is_empty().then_some(v as i32)
+    })?;
+    (v >= 0).then_some(v)
+}
+
+#[cfg(test)]
+mod group_tests {
+    use super::*;
+
+    #[test]
+    fn default_group() {
+        assert_eq!(group_name(0, false), "default");
+        assert_eq!(group_name(0, true), "0");
+        assert_eq!(group_id("default"), Some(0));
+        assert_eq!(group_id("7"), Some(7));
+        assert_eq!(group_id("-1"), None);
+        assert_eq!(group_id("x"), None);
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::net::IpAddr;
 
-use super::{flags, names};
+use super::flags;
 use crate::cli::grammar::address::LIST_KEYWORDS;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, Words};
@@ -61,7 +61,7 @@ pub fn parse(args: &[String], family: Family, resolve: &mut dyn Resolve, help: i
             "scope" => {
                 let v = w.value()?;
                 f.scopemask = 0xff;
-                f.scope = match names::scope_id(v) {
+                f.scope = match crate::names::tables::scope_id(v) {
                     Some(s) => s,
                     None if v == "all" => {
                         f.scopemask = 0;
@@ -74,7 +74,7 @@ pub fn parse(args: &[String], family: Family, resolve: &mut dyn Resolve, help: i
             "label" => f.label = Some(w.value()?.to_string()),
             "group" => {
                 let v = w.value()?;
-                f.group = Some(names::group_id(v).ok_or_else(|| invarg("Invalid \"group\" value\n", v))?);
+                f.group = Some(crate::names::tables::group_id(v).ok_or_else(|| invarg("Invalid \"group\" value\n", v))?);
             }
             "master" => {
                 let v = w.value()?;

@@ -6,7 +6,6 @@ pub mod flags;
 pub mod flush;
 pub mod list;
 pub mod modify;
-pub mod names;
 pub mod print;
 
 use crate::error::{Error, Result};

@@ -7,7 +7,7 @@ use netlink_packet_route::address::{AddressAttribute, AddressFlags, AddressHeade
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 
 use super::flags;
-use super::names::scope_id;
+use crate::names::tables::scope_id;
 use super::print::{print_addr, Addr, Style};
 use crate::objects::link::show::LinkTable;
 use crate::cli::grammar::address::MODIFY_KEYWORDS;

@@ -9,7 +9,7 @@ use netlink_packet_route::address::{AddressAttribute, AddressMessage};
 
 use super::filter::Filter;
 use super::flags::{self, Shown};
-use super::names::scope_name;
+use crate::names::tables::{scope_name, NumBuf};
 use crate::cli::options::{Family, Options};
 use crate::objects::link::show::LinkTable;
 use crate::print::{Color, Out, Printer};
@@ -212,7 +212,7 @@ pub fn print_addr<W: Write>(p: &mut Printer<W>, a: &Addr, deleted: bool, st: &St
         p.text("any ")?;
         p.string_c(Out::Any, color, Some("anycast"), "{} ", &ntop(any))?;
     }
-    p.str("scope", "scope {} ", &scope_name(a.scope(), st.opts.numeric))?;
+    p.str("scope", "scope {} ", scope_name(a.scope(), st.opts.numeric, &mut NumBuf::new()))?;
     for shown in flags::shown(a.flags, a.family == AF_INET6) {
         match shown {
             Shown::Name(name @ ("dynamic" | "temporary")) => p.bool(Out::Any, name, &format!("{name} "), true)?,

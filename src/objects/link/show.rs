@@ -19,7 +19,7 @@ use crate::error::Result;
 use crate::names::links::LinkNames;
 use crate::netlink::Netlink;
 use crate::objects::address::filter::Filter;
-use crate::objects::address::names::group_name;
+use crate::names::tables::group_name;
 use crate::print::{Color, Out, Printer};
 use crate::Context;
 
