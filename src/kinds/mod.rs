@@ -107,12 +107,17 @@ pub fn print_kind_data<W: Write>(p: &mut Printer<W>, kind: &str, data: Option<&I
     let Some(print) = find(kind).and_then(|k| k.print) else {
         return Ok(());
     };
-    p.open_object(Some("info_data"))?;
+    print_nested(p, "info_data", data, print, opts)
+}
+
+/// Open the JSON object `key`, print the nested attributes of `data` (none
+/// when the kernel sent none) with the kind's printer, close it.
+fn print_nested<W: Write, N: Nla>(p: &mut Printer<W>, key: &str, data: Option<&N>, print: PrintFn, opts: &Options) -> io::Result<()> {
+    p.open_object(Some(key))?;
     if let Some(data) = data {
         let mut bytes = vec![0u8; data.value_len()];
         data.emit_value(&mut bytes);
-        let attrs = Attrs::parse(&bytes);
-        print(p, &attrs, opts)?;
+        print(p, &Attrs::parse(&bytes), opts)?;
     }
     p.close_object()
 }
@@ -521,12 +526,5 @@ pub fn print_slave_data<W: Write>(
     let Some(print) = find(&format!("{kind}_slave")).and_then(|k| k.print) else {
         return Ok(());
     };
-    p.open_object(Some("info_slave_data"))?;
-    if let Some(data) = data {
-        let mut bytes = vec![0u8; data.value_len()];
-        data.emit_value(&mut bytes);
-        let attrs = Attrs::parse(&bytes);
-        print(p, &attrs, opts)?;
-    }
-    p.close_object()
+    print_nested(p, "info_slave_data", data, print, opts)
 }

@@ -10,7 +10,7 @@ use crate::cli::grammar::{p, x, Keyword, Value, Word};
 use crate::cli::options::{Family, Options};
 use crate::cli::words::{lookup, Words};
 use crate::error::{duparg2, invarg, no_device, Error, Result};
-use crate::parse::{get_addr, get_u16, get_u32, get_unsigned, strtoul, Addr};
+use crate::parse::{get_addr, get_u16, get_u32, get_unsigned, Addr};
 use crate::print::Out;
 
 // IFLA_VXLAN_* (linux/if_link.h)
@@ -107,26 +107,6 @@ fn is_multicast(a: &IpAddr) -> bool {
     a.is_multicast()
 }
 
-/// `rtnl_dsfield_a2n`: a name from rt_dsfield, or a hex number up to 255.
-fn dsfield(s: &str) -> Option<u8> {
-    for path in ["/etc/iproute2/rt_dsfield", "/usr/share/iproute2/rt_dsfield"] {
-        let Ok(text) = std::fs::read_to_string(path) else { continue };
-        for line in text.lines() {
-            let mut it = line.split_whitespace();
-            if let (Some(num), Some(name)) = (it.next(), it.next()) {
-                if !num.starts_with('#') && name == s {
-                    if let Some((v, false, "")) = strtoul(num, 0) {
-                        return u8::try_from(v).ok();
-                    }
-                }
-            }
-        }
-    }
-    match strtoul(s, 16)? {
-        (v, false, "") if v <= 255 => Some(v as u8),
-        _ => None,
-    }
-}
 
 fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
     let mut out = Vec::new();
@@ -210,7 +190,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
             "tos" => {
                 let v = w.value()?;
                 dup(TOS, "tos", v)?;
-                let tos = if v == "inherit" { 1 } else { dsfield(v).ok_or_else(|| invarg("bad TOS value", v))? };
+                let tos = if v == "inherit" { 1 } else { crate::names::tables::dsfield_id(v).ok_or_else(|| invarg("bad TOS value", v))? };
                 out.push(InfoVxlan::Tos(tos));
             }
             "df" => {

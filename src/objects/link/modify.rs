@@ -15,7 +15,7 @@ use crate::cli::words::{lookup, matches, Words};
 use crate::error::{duparg, duparg2, invarg, missarg, no_device, Error, Result};
 use crate::kinds::{self, KindEnv};
 use crate::netlink::Netlink;
-use crate::parse::{get_integer, get_unsigned, strtoul};
+use crate::parse::{get_integer, get_unsigned};
 use crate::Context;
 
 // IFF_* flags set through ifi_flags/ifi_change.
@@ -157,23 +157,6 @@ fn atoi(s: &str) -> i64 {
     n as i32 as i64
 }
 
-/// `rtnl_group_a2n`: a name from /etc/iproute2/group, or a number ≥ 0.
-fn group_number(s: &str) -> Option<u32> {
-    for path in ["/etc/iproute2/group", "/usr/share/iproute2/group"] {
-        let Ok(text) = std::fs::read_to_string(path) else { continue };
-        for line in text.lines() {
-            let mut it = line.split_whitespace();
-            if let (Some(num), Some(name)) = (it.next(), it.next()) {
-                if !num.starts_with('#') && name == s {
-                    if let Some((v, false, "")) = strtoul(num, 0) {
-                        return u32::try_from(v).ok();
-                    }
-                }
-            }
-        }
-    }
-    get_integer(s, 0).filter(|n| *n >= 0).map(|n| n as u32)
-}
 
 /// `parse_on_off`: any prefix of "off" or "on"; iproute2 exits 22 (EINVAL)
 /// on anything else.
@@ -370,7 +353,7 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                 if group.is_some() {
                     return Err(duparg("group", v));
                 }
-                let g = group_number(v).ok_or_else(|| invarg("Invalid \"group\" value\n", v))?;
+                let g = crate::names::tables::group_id(v).map(|g| g as u32).ok_or_else(|| invarg("Invalid \"group\" value\n", v))?;
                 group = Some(g);
                 req.push(LinkAttribute::Group(g));
             }
