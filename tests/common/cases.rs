@@ -25,6 +25,18 @@
 //! `'...'` and `"..."` quote, `\` escapes, `#` at the start of a word begins a
 //! comment) but are never run through a shell. Setup names are global across
 //! all files. The same case may not appear twice for the same setup.
+//!
+//! # Writing cases
+//!
+//! - Case lines must give the same output every time: give links fixed MACs
+//!   in 02:00:00:00:xx:xx (setups.txt), no finite address lifetimes in
+//!   `[show]` setups (they count down), no `-d` on bridges or their ports in
+//!   `[show]` cases (timers run), `-s` only where nothing sends packets.
+//! - Put commands that change state, or that should fail without changing
+//!   it, in `[change]` blocks: those also compare the state afterwards.
+//! - Check new cases against ip itself; every line must pass:
+//!   `RTUN_BIN=/usr/sbin/ip PARITY_FILTER=link.txt PARITY_VERBOSE=1 cargo test --test parity -- --nocapture`
+//!   (verbose prints what ip printed, to see that the case tests something).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -126,7 +138,10 @@ pub fn all_case_lines() -> Vec<Step> {
 
 /// Steps marked `!`: lines real ip rejects (the parity test checks the mark).
 pub fn bad_input_lines() -> Vec<Step> {
-    all_case_lines().into_iter().filter(|s| s.expect_failure).collect()
+    all_case_lines()
+        .into_iter()
+        .filter(|s| s.expect_failure)
+        .collect()
 }
 
 /// Parses all `*.txt` files in `dir` (sorted by name) into one suite.
@@ -139,8 +154,8 @@ pub fn load_suite(dir: &Path) -> Result<Suite, String> {
     files.sort();
     let mut parser = Parser::default();
     for path in &files {
-        let text = fs::read_to_string(path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text =
+            fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -165,7 +180,11 @@ enum Section {
     Setup(String),
     /// Inside `[show]`/`[change]`; `first_case` is where this block's cases start,
     /// so a `+` line cannot continue a case of an earlier block.
-    Cases { kind: Kind, setup: String, first_case: usize },
+    Cases {
+        kind: Kind,
+        setup: String,
+        first_case: usize,
+    },
 }
 
 #[derive(Default)]
@@ -181,7 +200,10 @@ impl Parser {
     fn parse_file(&mut self, file: &str, text: &str) -> Result<(), String> {
         let mut section = Section::Start;
         for (index, raw) in text.lines().enumerate() {
-            let origin = Origin { file: file.to_string(), line: index + 1 };
+            let origin = Origin {
+                file: file.to_string(),
+                line: index + 1,
+            };
             let line = raw.trim();
             let err = |msg: String| format!("{origin}: {msg}");
             if line.starts_with('[') {
@@ -196,7 +218,11 @@ impl Parser {
                 Section::Setup(name) => self.add_setup_line(name, raw),
                 _ if line.is_empty() || line.starts_with('#') => {}
                 Section::Start => return Err(err("case line before any [header]".into())),
-                Section::Cases { kind, setup, first_case } => {
+                Section::Cases {
+                    kind,
+                    setup,
+                    first_case,
+                } => {
                     let (kind, setup, first_case) = (*kind, setup.clone(), *first_case);
                     self.add_case_line(kind, &setup, first_case, line, origin)?;
                 }
@@ -209,7 +235,11 @@ impl Parser {
         if let Some(prev) = self.suite.setups.get(name) {
             return Err(format!("setup {name:?} already defined at {}", prev.origin));
         }
-        let setup = Setup { name: name.into(), script: String::new(), origin: origin.clone() };
+        let setup = Setup {
+            name: name.into(),
+            script: String::new(),
+            origin: origin.clone(),
+        };
         self.suite.setups.insert(name.into(), setup);
         Ok(())
     }
@@ -235,23 +265,36 @@ impl Parser {
         if args.is_empty() {
             return Err(format!("{origin}: case line has no arguments"));
         }
-        let step = Step { args, expect_failure, origin: origin.clone() };
+        let step = Step {
+            args,
+            expect_failure,
+            origin: origin.clone(),
+        };
         if !continues {
             self.close_case()?;
-            let case = Case { kind, setup: setup.into(), steps: vec![step] };
+            let case = Case {
+                kind,
+                setup: setup.into(),
+                steps: vec![step],
+            };
             self.suite.cases.push(case);
             self.case_open = true;
             return Ok(());
         }
         if kind != Kind::Change {
-            return Err(format!("{origin}: `+` steps are only allowed in [change] blocks"));
+            return Err(format!(
+                "{origin}: `+` steps are only allowed in [change] blocks"
+            ));
         }
+        let in_this_block = self.suite.cases.len() > first_case;
         match self.suite.cases.last_mut() {
-            Some(case) if self.suite.cases.len() > first_case => {
+            Some(case) if in_this_block => {
                 case.steps.push(step);
                 Ok(())
             }
-            _ => Err(format!("{origin}: `+` line does not follow a case of this block")),
+            _ => Err(format!(
+                "{origin}: `+` line does not follow a case of this block"
+            )),
         }
     }
 
@@ -268,11 +311,17 @@ impl Parser {
         if !std::mem::take(&mut self.case_open) {
             return Ok(());
         }
-        let Some(case) = self.suite.cases.last() else { return Ok(()) };
+        let Some(case) = self.suite.cases.last() else {
+            return Ok(());
+        };
         let lines: Vec<String> = case.steps.iter().map(Step::command_line).collect();
         let key = (case.kind, case.setup.clone(), lines);
         if self.seen.contains(&key) {
-            return Err(format!("{}: duplicate case {:?}", case.origin(), key.2.join(" ; ")));
+            return Err(format!(
+                "{}: duplicate case {:?}",
+                case.origin(),
+                key.2.join(" ; ")
+            ));
         }
         self.seen.insert(key);
         Ok(())
@@ -311,19 +360,32 @@ fn parse_header(line: &str, case_count: usize) -> Result<Section, String> {
         ["setup", name] if attrs.is_empty() => Ok(Section::Setup((*name).to_string())),
         ["setup", ..] => Err(format!("expected `[setup NAME]`, got {line:?}")),
         [kind @ ("show" | "change")] => {
-            let kind = if *kind == "show" { Kind::Show } else { Kind::Change };
+            let kind = if *kind == "show" {
+                Kind::Show
+            } else {
+                Kind::Change
+            };
             let setup = parse_setup_attr(&attrs)
                 .ok_or_else(|| format!("expected `[{}] setup=NAME`, got {line:?}", inside[0]))?;
-            Ok(Section::Cases { kind, setup, first_case: case_count })
+            Ok(Section::Cases {
+                kind,
+                setup,
+                first_case: case_count,
+            })
         }
-        _ => Err(format!("unknown header {line:?} (want [setup NAME], [show], [change])")),
+        _ => Err(format!(
+            "unknown header {line:?} (want [setup NAME], [show], [change])"
+        )),
     }
 }
 
 /// The value of the single `setup=NAME` attribute.
 fn parse_setup_attr(attrs: &[&str]) -> Option<String> {
     match attrs {
-        [attr] => attr.strip_prefix("setup=").filter(|n| !n.is_empty()).map(str::to_string),
+        [attr] => attr
+            .strip_prefix("setup=")
+            .filter(|n| !n.is_empty())
+            .map(str::to_string),
         _ => None,
     }
 }
@@ -383,7 +445,9 @@ pub fn split_words(line: &str) -> Result<Vec<String>, String> {
 /// Quotes a word for display so that `split_words` would give it back.
 pub fn shell_quote(word: &str) -> String {
     let plain = !word.is_empty()
-        && word.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=+,@%^[]".contains(c));
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=+,@%^[]".contains(c));
     if plain {
         word.to_string()
     } else {
