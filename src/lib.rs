@@ -161,7 +161,13 @@ pub fn run(args: Vec<String>) -> i32 {
         }
     };
     if opts.version {
-        println!("ip utility, iproute2-6.1.0, rtun {}", env!("CARGO_PKG_VERSION"));
+        // As `ip`: exactly what iproute2 6.1 prints when built without
+        // libbpf (rtun has no BPF). As rtun: the same, plus rtun's version.
+        if prog == "ip" {
+            println!("ip utility, iproute2-6.1.0");
+        } else {
+            println!("ip utility, iproute2-6.1.0, rtun {}", env!("CARGO_PKG_VERSION"));
+        }
         return 0;
     }
     if opts.help {
