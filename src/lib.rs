@@ -73,6 +73,9 @@ pub fn run_object(ctx: &mut Context, args: &[String]) -> Result<()> {
         });
     };
     let rest = &args[1..];
+    if let Some(dispatch) = obj.dispatch {
+        return dispatch(ctx, rest);
+    }
     let Some(cmd_word) = rest.first() else {
         return obj.default.map_or(Ok(()), |run| run(ctx, rest));
     };

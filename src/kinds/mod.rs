@@ -14,6 +14,7 @@ pub mod dummy;
 pub mod ifb;
 pub mod macvlan;
 pub mod tun;
+pub mod tunnel_attrs;
 pub mod veth;
 pub mod vlan;
 pub mod vxlan;

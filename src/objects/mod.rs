@@ -5,3 +5,4 @@ pub mod address;
 pub mod link;
 pub mod netns;
 pub mod route;
+pub mod tunnel;

@@ -80,6 +80,7 @@ pub const COMMANDS: &[Command] = &[
 pub const OBJECT: Object = Object {
     name: "address",
     default: Some(address::show),
+    dispatch: None,
     commands: COMMANDS,
     help: "Protocol (IPv4/IPv6) addresses of devices.",
     about: "",

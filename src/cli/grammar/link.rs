@@ -130,6 +130,7 @@ pub const HELP: Command = Command {
 pub const OBJECT: Object = Object {
     name: "link",
     default: Some(link::show),
+    dispatch: None,
     commands: &[ADD, SET, CHANGE, REPLACE, DELETE, link_show::SHOW, XSTATS, AFSTATS, PROPERTY, HELP],
     help: "Network devices: list, create, change and remove them.",
     about: "",

@@ -11,6 +11,7 @@ pub mod link;
 pub mod link_show;
 pub mod address;
 pub mod route;
+pub mod tunnel;
 pub mod netns;
 
 use crate::error::Result;
@@ -102,6 +103,9 @@ pub struct Object {
     pub name: &'static str,
     /// The handler when only the object is given (`ip link` = `ip link show`).
     pub default: Option<Handler>,
+    /// When set, the object picks its command itself from the whole line
+    /// (`tunnel`: the family decides which commands exist).
+    pub dispatch: Option<Handler>,
     pub commands: &'static [Command],
     pub help: &'static str,
     /// Man page prose beyond what the tables say.
@@ -131,8 +135,8 @@ pub static OBJECTS: &[Object] = &[
     unsupported("fou"),
     unsupported("ila"),
     unsupported("macsec"),
-    unsupported("tunnel"),
-    unsupported("tunl"),
+    tunnel::OBJECT,
+    tunnel::TUNL,
     unsupported("tuntap"),
     unsupported("tap"),
     unsupported("token"),
@@ -152,6 +156,7 @@ pub static OBJECTS: &[Object] = &[
     Object {
         name: "help",
         default: Some(global::help),
+        dispatch: None,
         commands: &[],
         help: "Show the usage summary.",
         about: "",
@@ -160,7 +165,7 @@ pub static OBJECTS: &[Object] = &[
 ];
 
 const fn unsupported(name: &'static str) -> Object {
-    Object { name, default: None, commands: &[], help: "", about: "" }
+    Object { name, default: None, dispatch: None, commands: &[], help: "", about: "" }
 }
 
 /// The object a word selects: the first in table order it is a prefix of.

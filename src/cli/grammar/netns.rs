@@ -8,6 +8,7 @@ const NAME: &[Keyword] = &[Keyword { names: &[], value: Value::Netns, meta: "NAM
 pub const OBJECT: Object = Object {
     name: "netns",
     default: Some(netns::list),
+    dispatch: None,
     commands: &[
         Command { names: &[p("list"), p("show"), p("lst")], run: netns::list, synopsis: "list", help: "List the named network namespaces.", keywords: &[] },
         Command { names: &[p("add")], run: netns::add, synopsis: "add NAME", help: "Create a network namespace and name it.", keywords: NAME },

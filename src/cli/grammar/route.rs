@@ -114,6 +114,7 @@ pub const VIA_FAMILIES: &[&str] = FAMILIES;
 pub const OBJECT: Object = Object {
     name: "route",
     default: Some(route::show),
+    dispatch: None,
     commands: &[
         Command { names: &[p("add")], run: route::add, synopsis: "add ROUTE", help: "Add a route (it must not exist yet).", keywords: ROUTE },
         Command { names: &[p("change"), x("chg")], run: route::change, synopsis: "change ROUTE", help: "Change an existing route.", keywords: ROUTE },
