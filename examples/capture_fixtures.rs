@@ -16,6 +16,8 @@ use netlink_packet_route::route::RouteMessage;
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use rtun::netlink::Netlink;
 
+/// The bridge stays down: its timers (gc_timer, the port's forward-delay
+/// timer) then read 0 in both the capture and ip's output, taken moments apart.
 const SETUP: &[&str] = &[
     "link set lo up",
     "link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02",
@@ -24,7 +26,6 @@ const SETUP: &[&str] = &[
     "link add vx0 address 02:00:00:00:00:20 type vxlan id 42 dstport 4789 local 192.0.2.1",
     "link set v0 mtu 1400 up",
     "link set v1 up",
-    "link set br0 up",
     "addr add 192.0.2.1/24 dev v0",
     "addr add 198.51.100.1/24 brd + dev v0 label v0:1",
     "addr add 2001:db8::1/64 dev v0 nodad",
@@ -74,7 +75,7 @@ fn main() {
         ("link", &["link", "show"]),
         ("link-d", &["-d", "link", "show"]),
         ("addr", &["addr", "show"]),
-        ("route4", &["route", "show", "table", "all"]),
+        ("route4", &["-4", "route", "show", "table", "all"]),
         ("route6", &["-6", "route", "show", "table", "all"]),
     ];
     for (name, args) in views {

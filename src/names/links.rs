@@ -37,6 +37,11 @@ impl LinkNames {
         Ok(())
     }
 
+    /// Remember one name (tests build the map from captured messages).
+    pub fn insert(&mut self, index: u32, name: &str) {
+        self.by_index.get_or_insert_with(HashMap::new).insert(index, name.to_string());
+    }
+
     pub fn name(&self, index: u32) -> Option<&str> {
         self.by_index.as_ref()?.get(&index).map(String::as_str)
     }

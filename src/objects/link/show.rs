@@ -42,16 +42,21 @@ pub struct LinkTable {
 
 impl LinkTable {
     pub fn load(nl: &mut Netlink) -> Result<Self> {
-        let mut by_index = HashMap::new();
+        let mut table = LinkTable::default();
         nl.dump(RouteNetlinkMessage::GetLink(LinkMessage::default()), |m| {
             if let RouteNetlinkMessage::NewLink(link) = m {
-                if let Some(name) = ifname(&link) {
-                    by_index.insert(link.header.index, (name.to_string(), link.header.flags.bits()));
-                }
+                table.insert(&link);
             }
             Ok(())
         })?;
-        Ok(LinkTable { by_index })
+        Ok(table)
+    }
+
+    /// Remember one link (from a dump, or a captured fixture).
+    pub fn insert(&mut self, link: &LinkMessage) {
+        if let Some(name) = ifname(link) {
+            self.by_index.insert(link.header.index, (name.to_string(), link.header.flags.bits()));
+        }
     }
 
     pub fn name(&self, index: u32) -> Option<&str> {

@@ -4,11 +4,11 @@
 //! read in place (`msg.rs`), addresses printed by `addr.rs`.
 
 mod addr;
-mod filter;
+pub mod filter;
 mod get;
 mod modify;
-mod msg;
-mod print;
+pub mod msg;
+pub mod print;
 mod show;
 
 use netlink_packet_route::link::{InfoData, InfoKind, InfoVrf, LinkAttribute, LinkInfo, LinkMessage};
