@@ -19,6 +19,10 @@
 //! link set v0 mtu 1400       # rtun in namespace B, then real ip reads back
 //! + link set v0 mtu 1500     # `+`: a further step of the previous case
 //! + ! link set v0 mtu abc    # both markers: `+` first, then `!`
+//! ! ~ route add              # `~` (after `!`): ip prints its usage text;
+//!                            # rtun's is its own words, so only the exit
+//!                            # status and stdout are compared, and stderr
+//!                            # must be non-empty on both sides
 //! ```
 //!
 //! Case lines are split into words like a shell would (whitespace separates,
@@ -63,6 +67,10 @@ pub struct Step {
     pub args: Vec<String>,
     /// The case file marks this line with `!`: real ip must exit non-zero.
     pub expect_failure: bool,
+    /// The case file marks this line with `~`: ip prints its usage text on
+    /// stderr, which rtun words its own way. Exit status and stdout are still
+    /// compared; stderr only has to be non-empty on both sides.
+    pub own_usage_text: bool,
     pub origin: Origin,
 }
 
@@ -261,6 +269,7 @@ impl Parser {
     ) -> Result<(), String> {
         let (continues, rest) = strip_marker(line, '+');
         let (expect_failure, rest) = strip_marker(rest, '!');
+        let (own_usage_text, rest) = strip_marker(rest, '~');
         let args = split_words(rest).map_err(|e| format!("{origin}: {e}"))?;
         if args.is_empty() {
             return Err(format!("{origin}: case line has no arguments"));
@@ -268,6 +277,7 @@ impl Parser {
         let step = Step {
             args,
             expect_failure,
+            own_usage_text,
             origin: origin.clone(),
         };
         if !continues {

@@ -264,6 +264,16 @@ fn compare_outputs(
         ("stdout", &expected.stdout, &got.stdout),
         ("stderr", &expected.stderr, &got.stderr),
     ] {
+        if what == "stderr" && step.own_usage_text {
+            if exp.is_empty() || got.is_empty() {
+                result.differences.push(Difference {
+                    step: n,
+                    what: "usage text missing on stderr".into(),
+                    detail: format!("    ip: {} bytes, rtun: {} bytes\n", exp.len(), got.len()),
+                });
+            }
+            continue;
+        }
         if exp != got {
             let detail = bytes_diff(exp, got);
             let what = format!("{what} differs (- ip, + rtun)");
