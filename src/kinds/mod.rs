@@ -12,7 +12,10 @@ pub mod bridge;
 pub mod bridge_slave;
 pub mod dummy;
 pub mod gre;
+pub mod gre6;
 pub mod ifb;
+pub mod ip6tnl;
+pub mod iptnl;
 pub mod macvlan;
 pub mod tun;
 pub mod tunnel_attrs;
@@ -20,6 +23,7 @@ pub mod tunnel_common;
 pub mod tunnel_encap;
 pub mod veth;
 pub mod vlan;
+pub mod vti;
 pub mod vxlan;
 
 use std::collections::BTreeMap;
@@ -88,6 +92,14 @@ pub static KINDS: &[Kind] = &[
     gre::GRE,
     gre::GRETAP,
     gre::ERSPAN,
+    gre6::IP6GRE,
+    gre6::IP6GRETAP,
+    gre6::IP6ERSPAN,
+    iptnl::IPIP,
+    iptnl::SIT,
+    ip6tnl::KIND,
+    vti::VTI,
+    vti::VTI6,
 ];
 
 /// The kinds iproute2 6.1 has a module for (`ip link help` lists them);
