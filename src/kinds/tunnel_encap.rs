@@ -114,6 +114,11 @@ impl Encap {
     }
 
     /// Take the current settings from a kernel dump (`link set`).
+    ///
+    /// The ports are read as host-order numbers, not converted from network
+    /// order: iproute2 does the same and then swaps them again when it
+    /// sends them, so `link set` turns port 5555 into 45845. Kept for
+    /// parity.
     pub fn read(&mut self, a: &Attrs<'_>, n: EncapAttrs) {
         if let Some(v) = a.u16(n.kind) {
             self.kind = v;
@@ -121,10 +126,10 @@ impl Encap {
         if let Some(v) = a.u16(n.flags) {
             self.flags = v;
         }
-        if let Some(v) = a.be16(n.sport) {
+        if let Some(v) = a.u16(n.sport) {
             self.sport = v;
         }
-        if let Some(v) = a.be16(n.dport) {
+        if let Some(v) = a.u16(n.dport) {
             self.dport = v;
         }
     }
