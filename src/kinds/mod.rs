@@ -11,12 +11,19 @@ pub mod bond_slave;
 pub mod bridge;
 pub mod bridge_slave;
 pub mod dummy;
+pub mod gre;
+pub mod gre6;
 pub mod ifb;
+pub mod ip6tnl;
+pub mod iptnl;
 pub mod macvlan;
 pub mod tun;
 pub mod tunnel_attrs;
+pub mod tunnel_common;
+pub mod tunnel_encap;
 pub mod veth;
 pub mod vlan;
+pub mod vti;
 pub mod vxlan;
 
 use std::collections::BTreeMap;
@@ -40,6 +47,9 @@ pub struct KindEnv<'a> {
     pub creating: bool,
     /// `link set`/`change`: RTM_NEWLINK without NLM_F_CREATE.
     pub set_op: bool,
+    /// The device's index in the request (0 when creating one without
+    /// `index`); tunnel kinds read its current data on `link set`.
+    pub index: u32,
     /// `-4`/`-6`/`-f`: iproute2's `preferred_family`.
     pub family: Family,
     /// `ip` or `rtun`, for messages.
@@ -79,6 +89,17 @@ pub static KINDS: &[Kind] = &[
     tun::KIND,
     bridge_slave::KIND,
     bond_slave::KIND,
+    gre::GRE,
+    gre::GRETAP,
+    gre::ERSPAN,
+    gre6::IP6GRE,
+    gre6::IP6GRETAP,
+    gre6::IP6ERSPAN,
+    iptnl::IPIP,
+    iptnl::SIT,
+    ip6tnl::KIND,
+    vti::VTI,
+    vti::VTI6,
 ];
 
 /// The kinds iproute2 6.1 has a module for (`ip link help` lists them);
@@ -369,7 +390,7 @@ pub(crate) mod testutil {
     pub fn parse(k: &Kind, args: &str, links: &[(&str, u32)]) -> Result<InfoData> {
         let mut fake = FakeLinks(links.iter().map(|(n, i)| (n.to_string(), *i)).collect());
         let mut files = Vec::new();
-        let mut env = KindEnv { lookup: &mut fake, creating: true, set_op: false, family: Family::Unspec, prog: "ip", files: &mut files };
+        let mut env = KindEnv { lookup: &mut fake, creating: true, set_op: false, index: 0, family: Family::Unspec, prog: "ip", files: &mut files };
         let f = k.parse.ok_or_else(|| crate::error::Error::Failure("no parser".into()))?;
         f(&mut env, &words(args))
     }

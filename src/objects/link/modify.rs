@@ -67,6 +67,11 @@ pub trait Lookup {
     fn addr_len(&mut self, _name: &str) -> Option<usize> {
         None
     }
+    /// The IFLA_INFO_DATA of device `index` as raw attributes (tunnel
+    /// kinds start `link set` from it); None if it has none.
+    fn info_data(&mut self, _index: u32) -> Option<Vec<u8>> {
+        None
+    }
 }
 
 pub use crate::names::links::{valid_altname, valid_ifname};
@@ -89,6 +94,25 @@ impl Lookup for Netlink {
     fn addr_len(&mut self, name: &str) -> Option<usize> {
         get_link(self, name)?.attributes.iter().find_map(|a| match a {
             LinkAttribute::Address(b) => Some(b.len()),
+            _ => None,
+        })
+    }
+
+    fn info_data(&mut self, index: u32) -> Option<Vec<u8>> {
+        let mut msg = LinkMessage::default();
+        msg.header.index = index;
+        let RouteNetlinkMessage::NewLink(link) = self.query(RouteNetlinkMessage::GetLink(msg), 0).ok()? else {
+            return None;
+        };
+        link.attributes.iter().find_map(|a| match a {
+            LinkAttribute::LinkInfo(infos) => infos.iter().find_map(|i| match i {
+                LinkInfo::Data(d) => {
+                    let mut bytes = vec![0u8; d.value_len()];
+                    d.emit_value(&mut bytes);
+                    Some(bytes)
+                }
+                _ => None,
+            }),
             _ => None,
         })
     }
@@ -611,6 +635,7 @@ fn modify(ctx: &mut Context, mode: Mode, args: &[String]) -> Result<()> {
                 lookup: nl,
                 creating,
                 set_op: mode == Mode::Set,
+                index: req.msg.header.index,
                 family,
                 prog,
                 files: &mut req.files,

@@ -1,0 +1,548 @@
+//! `gre`, `gretap`, `erspan`: GRE over IPv4 (iproute2's link_gre.c).
+//!
+//! On `link set` the tunnel's current settings are read first and the
+//! words change them; the whole set is sent again, as iproute2 does.
+
+use std::io;
+use std::net::IpAddr;
+
+use netlink_packet_route::link::InfoData;
+
+use super::tunnel_attrs::{gre as attr, GRE_CSUM, GRE_KEY, GRE_SEQ};
+use super::tunnel_common::{
+    current_data, endpoint_bytes, endpoint_from_attr, flag, key_text, kw, parse_dev, parse_endpoint, parse_key, parse_tos,
+    parse_ttl, print_endpoint, print_fwmark, print_link, print_tos, print_ttl, AttrBuf, Endpoint,
+};
+use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
+use super::{print_0xhex, print_flag, unknown_word, Attrs, Kind, KindEnv, Sink};
+use crate::cli::grammar::{p, x, Keyword, Value};
+use crate::cli::options::Options;
+use crate::cli::words::{lookup, Words};
+use crate::error::{invarg, Error, Result};
+use crate::parse::{get_u16, get_u32, get_u8};
+use crate::print::Out;
+
+pub(crate) const ENCAP: EncapAttrs =
+    EncapAttrs { kind: attr::ENCAP_TYPE, flags: attr::ENCAP_FLAGS, sport: attr::ENCAP_SPORT, dport: attr::ENCAP_DPORT };
+
+/// The GRE header words (keys, sequence numbers, checksums), shared with
+/// ip6gre, in iproute2's test order; then `middle`, the encap words, `after`.
+macro_rules! gre_table {
+    ([$($middle:expr),* $(,)?], [$($after:expr),* $(,)?]) => {
+        with_encap!([
+            kw(&[p("key")], Value::Text, "KEY", "key both ways: number or dotted quad"),
+            flag(&[p("nokey")], "no key either way"),
+            kw(&[p("ikey")], Value::Text, "KEY", "key of received packets"),
+            flag(&[p("noikey")], "no key on received packets"),
+            kw(&[p("okey")], Value::Text, "KEY", "key of sent packets"),
+            flag(&[p("nookey")], "no key on sent packets"),
+            flag(&[p("seq")], "sequence numbers both ways"),
+            flag(&[p("noseq")], "no sequence numbers"),
+            flag(&[p("iseq")], "require sequence numbers on received packets"),
+            flag(&[p("noiseq")], "do not require sequence numbers"),
+            flag(&[p("oseq")], "number sent packets"),
+            flag(&[p("nooseq")], "do not number sent packets"),
+            flag(&[p("csum")], "checksums both ways"),
+            flag(&[p("nocsum")], "no checksums"),
+            flag(&[p("icsum")], "require checksums on received packets"),
+            flag(&[p("noicsum")], "do not require checksums"),
+            flag(&[p("ocsum")], "checksum sent packets"),
+            flag(&[p("noocsum")], "do not checksum sent packets"),
+            $($middle),*
+        ], [$($after),*])
+    };
+}
+pub(crate) use gre_table;
+
+/// In iproute2's test order.
+pub const KEYWORDS: &[Keyword] = gre_table!(
+    [
+        flag(&[p("nopmtudisc")], "do not discover the path MTU"),
+        flag(&[p("pmtudisc")], "discover the path MTU (the default)"),
+        kw(&[p("remote")], Value::Address, "ADDR", "the far end, or any"),
+        kw(&[p("local")], Value::Address, "ADDR", "this end, or any"),
+        kw(&[p("dev")], Value::Ifname, "DEV", "send through this device only"),
+        kw(&[p("ttl"), p("hoplimit"), p("hlim")], Value::Text, "TTL", "1-255 or inherit"),
+        kw(&[p("tos"), p("tclass"), p("dsfield")], Value::Text, "TOS", "a dsfield value or inherit"),
+    ],
+    [
+        flag(&[x("external")], "metadata mode (collect_md)"),
+        flag(&[x("ignore-df")], "send even when DF is set and the packet is too big"),
+        flag(&[x("noignore-df")], "honour DF"),
+        kw(&[x("fwmark")], Value::Number, "MARK", "firewall mark of the tunnel's packets"),
+    ]
+);
+
+pub const ERSPAN_KEYWORDS: &[Keyword] = gre_table!(
+    [
+        flag(&[p("nopmtudisc")], "do not discover the path MTU"),
+        flag(&[p("pmtudisc")], "discover the path MTU (the default)"),
+        kw(&[p("remote")], Value::Address, "ADDR", "the far end, or any"),
+        kw(&[p("local")], Value::Address, "ADDR", "this end, or any"),
+        kw(&[p("dev")], Value::Ifname, "DEV", "send through this device only"),
+        kw(&[p("ttl"), p("hoplimit"), p("hlim")], Value::Text, "TTL", "1-255 or inherit"),
+        kw(&[p("tos"), p("tclass"), p("dsfield")], Value::Text, "TOS", "a dsfield value or inherit"),
+    ],
+    [
+        flag(&[x("external")], "metadata mode (collect_md)"),
+        flag(&[x("ignore-df")], "send even when DF is set and the packet is too big"),
+        flag(&[x("noignore-df")], "honour DF"),
+        kw(&[x("fwmark")], Value::Number, "MARK", "firewall mark of the tunnel's packets"),
+        kw(&[x("erspan")], Value::Number, "IDX", "ERSPAN v1 session index (1-1048575)"),
+        kw(&[x("erspan_ver")], Value::Number, "VERSION", "ERSPAN version: 0, 1 or 2"),
+        kw(&[x("erspan_dir")], Value::Choice(&["ingress", "egress"]), "DIR", "ERSPAN v2 direction"),
+        kw(&[x("erspan_hwid")], Value::Number, "HWID", "ERSPAN v2 hardware id"),
+    ]
+);
+
+const ABOUT: &str = "GRE over IPv4: remote and local say where; keys, sequence numbers and checksums go in the GRE header.";
+
+pub const GRE: Kind = Kind { name: "gre", keywords: KEYWORDS, parse: Some(parse), print: Some(print), about: ABOUT };
+pub const GRETAP: Kind = Kind { name: "gretap", keywords: KEYWORDS, parse: Some(parse_gretap), print: Some(print), about: ABOUT };
+pub const ERSPAN: Kind = Kind {
+    name: "erspan",
+    keywords: ERSPAN_KEYWORDS,
+    parse: Some(parse_erspan),
+    print: Some(print),
+    about: "ERSPAN over IPv4: a gretap that mirrors traffic; erspan_ver chooses v1 (index) or v2 (dir, hwid).",
+};
+
+/// The GRE header settings both GRE families share: flags as they travel
+/// (big-endian bits), keys as network-order bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GreHeader {
+    pub iflags: u16,
+    pub oflags: u16,
+    pub ikey: [u8; 4],
+    pub okey: [u8; 4],
+}
+
+impl GreHeader {
+    pub fn read(&mut self, a: &Attrs<'_>) {
+        let key = |k: u16| a.get(k).and_then(|b| <[u8; 4]>::try_from(b.get(..4)?).ok());
+        if let Some(k) = key(attr::IKEY) {
+            self.ikey = k;
+        }
+        if let Some(k) = key(attr::OKEY) {
+            self.okey = k;
+        }
+        if let Some(f) = a.be16(attr::IFLAGS) {
+            self.iflags = f;
+        }
+        if let Some(f) = a.be16(attr::OFLAGS) {
+            self.oflags = f;
+        }
+    }
+
+    /// Apply one header keyword; false if `name` is not one.
+    pub fn apply(&mut self, name: &str, w: &mut Words<'_>) -> Result<bool> {
+        let (i, o) = (&mut self.iflags, &mut self.oflags);
+        match name {
+            "key" => {
+                let k = parse_key("key", w.value()?)?;
+                *i |= GRE_KEY;
+                *o |= GRE_KEY;
+                self.ikey = k;
+                self.okey = k;
+            }
+            "nokey" => {
+                *i &= !GRE_KEY;
+                *o &= !GRE_KEY;
+                self.ikey = [0; 4];
+                self.okey = [0; 4];
+            }
+            "ikey" => {
+                self.ikey = parse_key("ikey", w.value()?)?;
+                *i |= GRE_KEY;
+            }
+            "noikey" => {
+                *i &= !GRE_KEY;
+                self.ikey = [0; 4];
+            }
+            "okey" => {
+                self.okey = parse_key("okey", w.value()?)?;
+                *o |= GRE_KEY;
+            }
+            "nookey" => {
+                *o &= !GRE_KEY;
+                self.okey = [0; 4];
+            }
+            "seq" => {
+                *i |= GRE_SEQ;
+                *o |= GRE_SEQ;
+            }
+            "noseq" => {
+                *i &= !GRE_SEQ;
+                *o &= !GRE_SEQ;
+            }
+            "iseq" => *i |= GRE_SEQ,
+            "noiseq" => *i &= !GRE_SEQ,
+            "oseq" => *o |= GRE_SEQ,
+            "nooseq" => *o &= !GRE_SEQ,
+            "csum" => {
+                *i |= GRE_CSUM;
+                *o |= GRE_CSUM;
+            }
+            "nocsum" => {
+                *i &= !GRE_CSUM;
+                *o &= !GRE_CSUM;
+            }
+            "icsum" => *i |= GRE_CSUM,
+            "noicsum" => *i &= !GRE_CSUM,
+            "ocsum" => *o |= GRE_CSUM,
+            "noocsum" => *o &= !GRE_CSUM,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// IKEY, OKEY, IFLAGS, OFLAGS, in iproute2's order.
+    pub fn emit(&self, b: &mut AttrBuf) {
+        b.put(attr::IKEY, &self.ikey);
+        b.put(attr::OKEY, &self.okey);
+        b.put(attr::IFLAGS, &self.iflags.to_be_bytes());
+        b.put(attr::OFLAGS, &self.oflags.to_be_bytes());
+    }
+}
+
+/// ERSPAN settings (sent by erspan kinds, and by every ip6gre kind).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Erspan {
+    pub index: u32,
+    pub ver: u8,
+    pub dir: u8,
+    pub hwid: u16,
+}
+
+impl Default for Erspan {
+    fn default() -> Self {
+        Erspan { index: 0, ver: 1, dir: 0, hwid: 0 }
+    }
+}
+
+impl Erspan {
+    pub fn read(&mut self, a: &Attrs<'_>) {
+        if let Some(v) = a.u32(attr::ERSPAN_INDEX) {
+            self.index = v;
+        }
+        if let Some(v) = a.u8(attr::ERSPAN_VER) {
+            self.ver = v;
+        }
+        if let Some(v) = a.u8(attr::ERSPAN_DIR) {
+            self.dir = v;
+        }
+        if let Some(v) = a.u16(attr::ERSPAN_HWID) {
+            self.hwid = v;
+        }
+    }
+
+    pub fn apply(&mut self, name: &str, w: &mut Words<'_>) -> Result<bool> {
+        match name {
+            "erspan" => {
+                let v = w.value()?;
+                let idx = get_u32(v, 0).ok_or_else(|| invarg("invalid erspan index\n", v))?;
+                if idx & !((1 << 20) - 1) != 0 || idx == 0 {
+                    return Err(invarg("erspan index must be > 0 and <= 20-bit\n", v));
+                }
+                self.index = idx;
+            }
+            "erspan_ver" => {
+                let v = w.value()?;
+                let ver = get_u8(v, 0).ok_or_else(|| invarg("invalid erspan version\n", v))?;
+                if ver > 2 {
+                    return Err(invarg("erspan version must be 0/1/2\n", v));
+                }
+                self.ver = ver;
+            }
+            "erspan_dir" => {
+                let v = w.value()?;
+                self.dir = if crate::cli::words::matches(v, "ingress") {
+                    0
+                } else if crate::cli::words::matches(v, "egress") {
+                    1
+                } else {
+                    return Err(invarg("Invalid erspan direction.", v));
+                };
+            }
+            "erspan_hwid" => {
+                let v = w.value()?;
+                self.hwid = get_u16(v, 0).ok_or_else(|| invarg("invalid erspan hwid\n", v))?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    pub fn emit(&self, b: &mut AttrBuf) {
+        b.u8(attr::ERSPAN_VER, self.ver);
+        if self.ver == 1 && self.index != 0 {
+            b.u32(attr::ERSPAN_INDEX, self.index);
+        } else if self.ver == 2 {
+            b.u8(attr::ERSPAN_DIR, self.dir);
+            b.u16(attr::ERSPAN_HWID, self.hwid);
+        }
+    }
+}
+
+fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+    parse_kind(env, args, "gre")
+}
+
+fn parse_gretap(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+    parse_kind(env, args, "gretap")
+}
+
+fn parse_erspan(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+    parse_kind(env, args, "erspan")
+}
+
+fn parse_kind(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<InfoData> {
+    let is_erspan = kind == "erspan";
+    let table = if is_erspan { ERSPAN_KEYWORDS } else { KEYWORDS };
+    let mut hdr = GreHeader::default();
+    let (mut saddr, mut daddr): (Endpoint, Endpoint) = (None, None);
+    let (mut pmtudisc, mut ignore_df, mut tos, mut ttl, mut link) = (1u8, 0u8, 0u8, 0u8, 0u32);
+    let mut encap = Encap::default();
+    let (mut metadata, mut fwmark) = (false, 0u32);
+    let mut erspan = Erspan::default();
+
+    if !env.creating {
+        let cur = current_data(env)?;
+        let a = Attrs::parse(&cur);
+        saddr = endpoint_from_attr(a.get(attr::LOCAL), false)?;
+        daddr = endpoint_from_attr(a.get(attr::REMOTE), false)?;
+        hdr.read(&a);
+        pmtudisc = a.u8(attr::PMTUDISC).unwrap_or(pmtudisc);
+        ignore_df = a.u8(attr::IGNORE_DF).map_or(ignore_df, |v| u8::from(v != 0));
+        tos = a.u8(attr::TOS).unwrap_or(tos);
+        ttl = a.u8(attr::TTL).unwrap_or(ttl);
+        link = a.u32(attr::LINK).unwrap_or(link);
+        encap.read(&a, ENCAP);
+        metadata = a.has(attr::COLLECT_METADATA);
+        fwmark = a.u32(attr::FWMARK).unwrap_or(fwmark);
+        erspan.read(&a);
+    }
+
+    let mut w = Words::new(args);
+    while let Some(word) = w.next() {
+        let Some(k) = lookup(word, table) else {
+            return Err(unknown_word(kind, None));
+        };
+        let name = k.names[0].text;
+        if hdr.apply(name, &mut w)? || encap.apply(name, &mut w)? || (is_erspan && erspan.apply(name, &mut w)?) {
+            continue;
+        }
+        match name {
+            "nopmtudisc" => pmtudisc = 0,
+            "pmtudisc" => pmtudisc = 1,
+            "remote" => daddr = parse_endpoint(w.value()?, false)?,
+            "local" => saddr = parse_endpoint(w.value()?, false)?,
+            "dev" => link = parse_dev(env, w.value()?)?,
+            "ttl" => ttl = parse_ttl(w.value()?, "invalid TTL\n")?,
+            "tos" => tos = parse_tos(w.value()?)?,
+            "external" => metadata = true,
+            "ignore-df" => ignore_df = 1,
+            // Only the low bit is sent; 2 says "given".
+            "noignore-df" => ignore_df = 2,
+            "fwmark" => {
+                let v = w.value()?;
+                fwmark = get_u32(v, 0).ok_or_else(|| invarg("invalid fwmark\n", v))?;
+            }
+            _ => return Err(unknown_word(kind, None)),
+        }
+    }
+
+    // A multicast remote: keys default to the group, and a source is needed.
+    if let Some(IpAddr::V4(group)) = daddr.filter(|d| d.is_multicast()) {
+        if hdr.ikey == [0; 4] {
+            hdr.ikey = group.octets();
+            hdr.iflags |= GRE_KEY;
+        }
+        if hdr.okey == [0; 4] {
+            hdr.okey = group.octets();
+            hdr.oflags |= GRE_KEY;
+        }
+        if endpoint_bytes(&saddr).is_none() {
+            return Err(Error::Failure("A broadcast tunnel requires a source address.".into()));
+        }
+    }
+
+    let mut b = AttrBuf::default();
+    if metadata {
+        b.flag(attr::COLLECT_METADATA);
+        return Ok(b.into_data());
+    }
+    hdr.emit(&mut b);
+    if let Some(a) = endpoint_bytes(&saddr) {
+        b.put(attr::LOCAL, &a);
+    }
+    if let Some(a) = endpoint_bytes(&daddr) {
+        b.put(attr::REMOTE, &a);
+    }
+    b.u8(attr::PMTUDISC, pmtudisc);
+    if ignore_df != 0 {
+        b.u8(attr::IGNORE_DF, ignore_df & 1);
+    }
+    b.u8(attr::TOS, tos);
+    if link != 0 {
+        b.u32(attr::LINK, link);
+    }
+    b.u8(attr::TTL, ttl);
+    b.u32(attr::FWMARK, fwmark);
+    if is_erspan {
+        erspan.emit(&mut b);
+    }
+    encap.emit(&mut b, ENCAP);
+    Ok(b.into_data())
+}
+
+/// `ikey A.B.C.D okey … iseq oseq icsum ocsum` of the GRE header.
+pub(crate) fn print_header(s: &mut dyn Sink, a: &Attrs<'_>) -> io::Result<()> {
+    let iflags = a.be16(attr::IFLAGS).unwrap_or(0);
+    let oflags = a.be16(attr::OFLAGS).unwrap_or(0);
+    if iflags & GRE_KEY != 0 {
+        if let Some(k) = a.get(attr::IKEY).and_then(key_text) {
+            s.string(Out::Any, Some("ikey"), "ikey {} ", &k)?;
+        }
+    }
+    if oflags & GRE_KEY != 0 {
+        if let Some(k) = a.get(attr::OKEY).and_then(key_text) {
+            s.string(Out::Any, Some("okey"), "okey {} ", &k)?;
+        }
+    }
+    for (set, key) in [(iflags & GRE_SEQ, "iseq"), (oflags & GRE_SEQ, "oseq"), (iflags & GRE_CSUM, "icsum"), (oflags & GRE_CSUM, "ocsum")] {
+        if set != 0 {
+            print_flag(s, key, &format!("{key} "))?;
+        }
+    }
+    Ok(())
+}
+
+/// The erspan fields, when the kernel sent them.
+pub(crate) fn print_erspan(s: &mut dyn Sink, a: &Attrs<'_>) -> io::Result<()> {
+    if let Some(v) = a.u32(attr::ERSPAN_INDEX) {
+        s.number(Out::Any, Some("erspan_index"), "erspan_index {} ", &v)?;
+    }
+    if let Some(v) = a.u8(attr::ERSPAN_VER) {
+        s.number(Out::Any, Some("erspan_ver"), "erspan_ver {} ", &v)?;
+    }
+    if let Some(v) = a.u8(attr::ERSPAN_DIR) {
+        s.string(Out::Any, Some("erspan_dir"), "erspan_dir {} ", if v == 0 { "ingress" } else { "egress" })?;
+    }
+    if let Some(v) = a.u16(attr::ERSPAN_HWID) {
+        print_0xhex(s, "erspan_hwid", "erspan_hwid {} ", u64::from(v))?;
+    }
+    Ok(())
+}
+
+fn print(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
+    if a.has(attr::COLLECT_METADATA) {
+        print_flag(s, "external", "external ")?;
+    }
+    print_endpoint(s, "remote", a.get(attr::REMOTE), false)?;
+    print_endpoint(s, "local", a.get(attr::LOCAL), false)?;
+    print_link(s, a, attr::LINK)?;
+    print_ttl(s, "ttl", a.u8(attr::TTL).unwrap_or(0))?;
+    print_tos(s, a.u8(attr::TOS).unwrap_or(0))?;
+    if let Some(pmtu) = a.u8(attr::PMTUDISC) {
+        if pmtu == 0 {
+            s.boolean(Out::Any, "pmtudisc", "nopmtudisc ", false)?;
+        } else {
+            s.boolean(Out::Json, "pmtudisc", "", true)?;
+        }
+    }
+    if a.u8(attr::IGNORE_DF).is_some_and(|v| v != 0) {
+        print_flag(s, "ignore_df", "ignore-df ")?;
+    }
+    print_header(s, a)?;
+    print_fwmark(s, a, attr::FWMARK)?;
+    print_erspan(s, a)?;
+    tunnel_encap::print(s, a, ENCAP)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::testutil::{parse as parse_with, raw_attrs, render};
+
+    fn attrs(k: &Kind, args: &str) -> Vec<(u16, Vec<u8>)> {
+        raw_attrs(&parse_with(k, args, &[("eth0", 2)]).unwrap())
+    }
+
+    #[test]
+    fn create_sends_what_link_gre_c_sends() {
+        let a = attrs(&GRE, "remote 192.0.2.2 local 192.0.2.1 ttl 255 key 42");
+        let types: Vec<u16> = a.iter().map(|(t, _)| *t).collect();
+        // ikey okey iflags oflags local remote pmtudisc tos ttl fwmark encap×4
+        assert_eq!(types, vec![4, 5, 2, 3, 6, 7, 10, 9, 8, 20, 14, 15, 16, 17]);
+        assert_eq!(a[0].1, vec![0, 0, 0, 42]);
+        assert_eq!(a[2].1, vec![0x20, 0]); // GRE_KEY, big-endian
+        assert_eq!(a[4].1, vec![192, 0, 2, 1]);
+        assert_eq!(a[6].1, vec![1]);
+        assert_eq!(a[8].1, vec![255]);
+    }
+
+    #[test]
+    fn ignore_df_dev_and_flags() {
+        let a = attrs(&GRE, "noignore-df dev eth0 iseq ocsum tos inherit nopmtudisc");
+        assert!(a.contains(&(attr::IGNORE_DF, vec![0])));
+        assert!(a.contains(&(attr::LINK, 2u32.to_ne_bytes().to_vec())));
+        assert!(a.contains(&(attr::IFLAGS, vec![0x10, 0])));
+        assert!(a.contains(&(attr::OFLAGS, vec![0x80, 0])));
+        assert!(a.contains(&(attr::TOS, vec![1])));
+        assert!(a.contains(&(attr::PMTUDISC, vec![0])));
+        assert_eq!(attrs(&GRE, "external"), vec![(attr::COLLECT_METADATA, vec![])]);
+    }
+
+    #[test]
+    fn multicast_remote_needs_a_source_and_keys_follow_it() {
+        let e = parse_with(&GRE, "remote 239.1.1.1", &[]).unwrap_err();
+        assert_eq!((e.to_string().as_str(), e.exit_code()), ("A broadcast tunnel requires a source address.", 1));
+        let a = attrs(&GRE, "remote 239.1.1.1 local 192.0.2.1");
+        assert_eq!(a[0].1, vec![239, 1, 1, 1]);
+    }
+
+    #[test]
+    fn erspan_words_only_for_erspan() {
+        assert!(parse_with(&GRE, "erspan 5", &[]).is_err());
+        let a = attrs(&ERSPAN, "erspan 5");
+        assert!(a.contains(&(attr::ERSPAN_VER, vec![1])));
+        assert!(a.contains(&(attr::ERSPAN_INDEX, 5u32.to_ne_bytes().to_vec())));
+        let a = attrs(&ERSPAN, "erspan_ver 2 erspan_dir egress erspan_hwid 7");
+        assert!(a.contains(&(attr::ERSPAN_DIR, vec![1])));
+        assert!(!a.iter().any(|(t, _)| *t == attr::ERSPAN_INDEX));
+        let e = parse_with(&ERSPAN, "erspan 0", &[]).unwrap_err();
+        assert_eq!(e.to_string(), "Error: argument \"0\" is wrong: erspan index must be > 0 and <= 20-bit\n");
+    }
+
+    #[test]
+    fn errors() {
+        let e = parse_with(&GRE, "ttl 256", &[]).unwrap_err();
+        assert_eq!((e.to_string().as_str(), e.exit_code()), ("Error: argument \"256\" is wrong: invalid TTL\n", 255));
+        let e = parse_with(&GRE, "remote 2001:db8::1", &[]).unwrap_err();
+        assert_eq!(e.to_string(), "Error: inet address is expected rather than \"2001:db8::1\".");
+        assert_eq!(parse_with(&GRE, "dev nosuch", &[]).unwrap_err().exit_code(), 255);
+        assert_eq!(parse_with(&GRE, "bogus", &[]).unwrap_err().exit_code(), 1);
+        assert_eq!(parse_with(&GRE, "key", &[]).unwrap_err().exit_code(), 255);
+    }
+
+    #[test]
+    fn prints_like_ip() {
+        let d = parse_with(&GRE, "remote 192.0.2.2 local 192.0.2.1 ttl 255 key 42 csum", &[]).unwrap();
+        assert_eq!(
+            render("gre", &d, false),
+            "remote 192.0.2.2 local 192.0.2.1 ttl 255 ikey 0.0.0.42 okey 0.0.0.42 icsum ocsum "
+        );
+        let d = parse_with(&GRE, "nopmtudisc tos 0x10 encap fou encap-dport 5555", &[]).unwrap();
+        assert_eq!(
+            render("gre", &d, false),
+            "remote any local any ttl inherit tos 0x10 nopmtudisc encap fou encap-sport auto encap-dport 5555 \
+             noencap-csum encap-csum6 noencap-remcsum "
+                .replace("encap-csum6", "noencap-csum6")
+        );
+        let json = render("gre", &d, true);
+        assert!(json.contains("\"remote\":\"any\""), "{json}");
+        assert!(json.contains("\"ttl\":0,\"tos\":\"0x10\",\"pmtudisc\":false"), "{json}");
+        assert!(json.contains("\"encap\":{\"type\":\"fou\",\"sport\":0,\"dport\":5555,\"csum\":false"), "{json}");
+    }
+}

@@ -1,0 +1,193 @@
+//! `ip6tnl`: IPv6 or IPv4 over IPv6 (iproute2's link_ip6tnl.c).
+//!
+//! Unlike the other kinds, iproute2 does not read the current encap
+//! settings on `link set`: they go back to their defaults unless given.
+
+use std::io;
+
+use netlink_packet_route::link::InfoData;
+
+use super::gre6::{print_ip6_opts, Ip6Attrs, Ip6Opts};
+use super::tunnel_attrs::{iptun as attr, IP6_TNL_F_MIP6_DEV};
+use super::tunnel_common::{
+    current_data, endpoint_bytes, endpoint_from_attr, flag, kw, parse_dev, parse_endpoint, print_endpoint, print_link, AttrBuf,
+    Endpoint,
+};
+use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
+use super::{print_flag, unknown_word, Attrs, Kind, KindEnv, Sink};
+use crate::cli::grammar::{p, x, Keyword, Value};
+use crate::cli::options::Options;
+use crate::cli::words::{lookup, Words};
+use crate::error::{invarg, Result};
+use crate::print::Out;
+
+const ENCAP: EncapAttrs =
+    EncapAttrs { kind: attr::ENCAP_TYPE, flags: attr::ENCAP_FLAGS, sport: attr::ENCAP_SPORT, dport: attr::ENCAP_DPORT };
+
+const IP6_ATTRS: Ip6Attrs =
+    Ip6Attrs { ttl: attr::TTL, encap_limit: attr::ENCAP_LIMIT, flowinfo: attr::FLOWINFO, flags: attr::FLAGS, fwmark: attr::FWMARK };
+
+const IPPROTO_IPIP: u8 = 4;
+const IPPROTO_IPV6: u8 = 41;
+
+/// In iproute2's test order.
+pub const KEYWORDS: &[Keyword] = with_encap!(
+    [
+        kw(&[x("mode")], Value::Choice(&["ip6ip6", "ipip6", "any"]), "MODE", "what is carried: ip6ip6, ipip6 or any"),
+        kw(&[x("remote")], Value::Address, "ADDR", "the far end (IPv6), or any"),
+        kw(&[x("local")], Value::Address, "ADDR", "this end (IPv6), or any"),
+        kw(&[p("dev")], Value::Ifname, "DEV", "send through this device only"),
+        kw(&[x("ttl"), x("hoplimit"), x("hlim")], Value::Text, "HOPS", "0-255 or inherit (default 64)"),
+        kw(&[x("encaplimit")], Value::Text, "LIMIT", "0-255 or none (default 4)"),
+        kw(&[x("tos"), x("tclass"), x("tc"), p("dsfield")], Value::Text, "TCLASS", "traffic class (hex) or inherit"),
+        kw(&[x("flowlabel"), x("fl")], Value::Text, "LABEL", "flow label (hex, 0-0xfffff) or inherit"),
+        kw(&[x("dscp")], Value::Choice(&["inherit"]), "inherit", "copy DSCP of decapsulated packets"),
+        kw(&[x("fwmark")], Value::Text, "MARK", "firewall mark, or inherit"),
+        flag(&[x("allow-localremote")], "allow local and remote on this host"),
+        flag(&[x("noallow-localremote")], "refuse local and remote on this host"),
+    ],
+    [flag(&[x("external")], "metadata mode (collect_md)")]
+);
+
+pub const KIND: Kind = Kind {
+    name: "ip6tnl",
+    keywords: KEYWORDS,
+    parse: Some(parse),
+    print: Some(print),
+    about: "IPv6 or IPv4 in IPv6: remote and local are IPv6 addresses.",
+};
+
+fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+    let (mut saddr, mut daddr): (Endpoint, Endpoint) = (None, None);
+    let mut o = Ip6Opts::new();
+    let (mut proto, mut link) = (0u8, 0u32);
+    let mut encap = Encap::ipv6_default();
+    let mut metadata = false;
+
+    if !env.creating {
+        let cur = current_data(env)?;
+        let a = Attrs::parse(&cur);
+        saddr = endpoint_from_attr(a.get(attr::LOCAL), true)?;
+        daddr = endpoint_from_attr(a.get(attr::REMOTE), true)?;
+        o.hop_limit = a.u8(attr::TTL).unwrap_or(o.hop_limit);
+        o.encap_limit = a.u8(attr::ENCAP_LIMIT).unwrap_or(o.encap_limit);
+        if let Some(b) = a.get(attr::FLOWINFO).and_then(|b| <[u8; 4]>::try_from(b.get(..4)?).ok()) {
+            o.flowinfo = u32::from_be_bytes(b);
+        }
+        o.flags = a.u32(attr::FLAGS).unwrap_or(o.flags);
+        link = a.u32(attr::LINK).unwrap_or(link);
+        proto = a.u8(attr::PROTO).unwrap_or(proto);
+        metadata = a.has(attr::COLLECT_METADATA);
+        o.fwmark = a.u32(attr::FWMARK).unwrap_or(o.fwmark);
+    }
+
+    let mut w = Words::new(args);
+    while let Some(word) = w.next() {
+        let Some(k) = lookup(word, KEYWORDS) else {
+            return Err(unknown_word("ip6tnl", None));
+        };
+        let name = k.names[0].text;
+        if o.apply(name, &mut w)? || encap.apply(name, &mut w)? {
+            continue;
+        }
+        match name {
+            "mode" => {
+                let v = w.value()?;
+                proto = match v {
+                    "ipv6/ipv6" | "ip6ip6" => IPPROTO_IPV6,
+                    "ip/ipv6" | "ipv4/ipv6" | "ipip6" | "ip4ip6" => IPPROTO_IPIP,
+                    "any/ipv6" | "any" => 0,
+                    _ => return Err(invarg("Cannot guess tunnel mode.", v)),
+                };
+            }
+            "remote" => daddr = parse_endpoint(w.value()?, true)?,
+            "local" => saddr = parse_endpoint(w.value()?, true)?,
+            "dev" => link = parse_dev(env, w.value()?)?,
+            "external" => metadata = true,
+            _ => return Err(unknown_word("ip6tnl", None)),
+        }
+    }
+
+    let mut b = AttrBuf::default();
+    b.u8(attr::PROTO, proto);
+    if metadata {
+        b.flag(attr::COLLECT_METADATA);
+        return Ok(b.into_data());
+    }
+    if let Some(a) = endpoint_bytes(&saddr) {
+        b.put(attr::LOCAL, &a);
+    }
+    if let Some(a) = endpoint_bytes(&daddr) {
+        b.put(attr::REMOTE, &a);
+    }
+    b.u8(attr::TTL, o.hop_limit);
+    b.u8(attr::ENCAP_LIMIT, o.encap_limit);
+    b.put(attr::FLOWINFO, &o.flowinfo.to_be_bytes());
+    b.u32(attr::FLAGS, o.flags);
+    b.u32(attr::LINK, link);
+    b.u32(attr::FWMARK, o.fwmark);
+    encap.emit(&mut b, ENCAP);
+    Ok(b.into_data())
+}
+
+fn print(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
+    if a.has(attr::COLLECT_METADATA) {
+        print_flag(s, "external", "external ")?;
+    }
+    if let Some(proto) = a.u8(attr::PROTO) {
+        let name = match proto {
+            IPPROTO_IPIP => Some("ipip6"),
+            IPPROTO_IPV6 => Some("ip6ip6"),
+            0 => Some("any"),
+            _ => None,
+        };
+        if let Some(n) = name {
+            s.string(Out::Any, Some("proto"), "{} ", n)?;
+        }
+    }
+    print_endpoint(s, "remote", a.get(attr::REMOTE), true)?;
+    print_endpoint(s, "local", a.get(attr::LOCAL), true)?;
+    print_link(s, a, attr::LINK)?;
+    let flags = a.u32(attr::FLAGS).unwrap_or(0);
+    print_ip6_opts(s, a, IP6_ATTRS, &|s| {
+        if flags & IP6_TNL_F_MIP6_DEV != 0 {
+            print_flag(s, "ip6_tnl_f_mip6_dev", "mip6 ")?;
+        }
+        Ok(())
+    })?;
+    tunnel_encap::print(s, a, ENCAP)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::testutil::{parse as parse_with, raw_attrs, render};
+
+    #[test]
+    fn create_order_and_defaults() {
+        let a = raw_attrs(&parse_with(&KIND, "mode ipip6 remote 2001:db8::2 local 2001:db8::1", &[]).unwrap());
+        let types: Vec<u16> = a.iter().map(|(t, _)| *t).collect();
+        assert_eq!(types, vec![9, 2, 3, 4, 6, 7, 8, 1, 20, 15, 16, 17, 18]);
+        assert_eq!(a[0].1, vec![4]);
+        assert_eq!(a[3].1, vec![64]);
+        assert_eq!(a[4].1, vec![4]);
+    }
+
+    #[test]
+    fn words_and_errors() {
+        assert!(parse_with(&KIND, "mode ip6ip", &[]).is_err());
+        assert_eq!(parse_with(&KIND, "dscp copy", &[]).unwrap_err().to_string(), "Error: argument \"copy\" is wrong: not inherit");
+        assert_eq!(parse_with(&KIND, "tclass 0x100", &[]).unwrap_err().to_string(), "Error: argument \"0x100\" is wrong: invalid TClass");
+        // no pmtudisc for ip6 tunnels
+        assert!(parse_with(&KIND, "nopmtudisc", &[]).is_err());
+    }
+
+    #[test]
+    fn prints_like_ip() {
+        let d = parse_with(&KIND, "mode ip6ip6 remote 2001:db8::2 local 2001:db8::1 hoplimit inherit encaplimit none flowlabel inherit", &[]).unwrap();
+        assert_eq!(
+            render("ip6tnl", &d, false),
+            "ip6ip6 remote 2001:db8::2 local 2001:db8::1 hoplimit inherit encaplimit none tclass 0x00 flowlabel inherit "
+        );
+    }
+}

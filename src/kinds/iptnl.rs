@@ -1,0 +1,321 @@
+//! `ipip` and `sit`: IPv4 and IPv6 over IPv4 (iproute2's link_iptnl.c),
+//! with sit's ISATAP and 6rd settings.
+
+use std::io;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use netlink_packet_route::link::InfoData;
+
+use super::tunnel_attrs::{iptun as attr, SIT_ISATAP};
+use super::tunnel_common::{
+    current_data, endpoint_bytes, endpoint_from_attr, flag, kw, parse_dev, parse_endpoint, parse_tos, parse_ttl, print_endpoint,
+    print_fwmark, print_link, print_tos, print_ttl, AttrBuf, Endpoint,
+};
+use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
+use super::{print_flag, unknown_word, Attrs, Kind, KindEnv, Sink};
+use crate::cli::grammar::{p, x, Keyword, Value};
+use crate::cli::options::{Family, Options};
+use crate::cli::words::{lookup, Words};
+use crate::error::{invarg, Error, Result};
+use crate::parse::{get_prefix, get_u32, Addr, Prefix};
+use crate::print::Out;
+
+pub(crate) const ENCAP: EncapAttrs =
+    EncapAttrs { kind: attr::ENCAP_TYPE, flags: attr::ENCAP_FLAGS, sport: attr::ENCAP_SPORT, dport: attr::ENCAP_DPORT };
+
+const IPPROTO_IPIP: u8 = 4;
+const IPPROTO_IPV6: u8 = 41;
+const IPPROTO_MPLS: u8 = 137;
+
+macro_rules! iptnl_table {
+    ($($sit_only:expr),*) => {
+        with_encap!(
+            [
+                kw(&[x("mode")], Value::Text, "MODE", "ipip, mplsip or any (sit also ip6ip)"),
+                kw(&[x("remote")], Value::Address, "ADDR", "the far end, or any"),
+                kw(&[x("local")], Value::Address, "ADDR", "this end, or any"),
+                kw(&[p("dev")], Value::Ifname, "DEV", "send through this device only"),
+                kw(&[x("ttl"), x("hoplimit"), x("hlim")], Value::Text, "TTL", "1-255 or inherit"),
+                kw(&[x("tos"), x("tclass"), x("tc"), p("dsfield")], Value::Text, "TOS", "a dsfield value or inherit"),
+                flag(&[x("nopmtudisc")], "do not discover the path MTU"),
+                flag(&[x("pmtudisc")], "discover the path MTU (the default)"),
+                $($sit_only),*
+            ],
+            [
+                flag(&[x("external")], "metadata mode (collect_md)"),
+                kw(&[x("6rd-prefix")], Value::Prefix, "PREFIX", "6rd IPv6 prefix"),
+                kw(&[x("6rd-relay_prefix")], Value::Prefix, "PREFIX", "6rd IPv4 relay prefix"),
+                flag(&[x("6rd-reset")], "6rd back to 2002::/16, no relay prefix"),
+                kw(&[x("fwmark")], Value::Number, "MARK", "firewall mark of the tunnel's packets"),
+            ]
+        )
+    };
+}
+
+pub const IPIP_KEYWORDS: &[Keyword] = iptnl_table!();
+pub const SIT_KEYWORDS: &[Keyword] = iptnl_table!(flag(&[x("isatap")], "ISATAP (RFC 5214) router"));
+
+pub const IPIP: Kind = Kind {
+    name: "ipip",
+    keywords: IPIP_KEYWORDS,
+    parse: Some(parse_ipip),
+    print: Some(print),
+    about: "IPv4 (or MPLS) in IPv4: remote and local say where.",
+};
+pub const SIT: Kind = Kind {
+    name: "sit",
+    keywords: SIT_KEYWORDS,
+    parse: Some(parse_sit),
+    print: Some(print),
+    about: "IPv6 (or IPv4, MPLS) in IPv4; isatap and 6rd-prefix for automatic tunnels.",
+};
+
+fn parse_ipip(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+    parse(env, args, false)
+}
+fn parse_sit(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+    parse(env, args, true)
+}
+
+/// A 6rd prefix as iproute2 holds it: unset, or bytes and a length.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct SixRd {
+    addr: Option<Vec<u8>>,
+    len: u16,
+}
+
+fn prefix_bytes(p: &Prefix, family: Family) -> Vec<u8> {
+    match (&p.addr, family) {
+        (Addr::Ip(IpAddr::V4(a)), _) => a.octets().to_vec(),
+        (Addr::Ip(IpAddr::V6(a)), _) => a.octets().to_vec(),
+        // `default` has the family's length of zeros, `any` none at all.
+        (Addr::Default(_), Family::Inet) => vec![0; 4],
+        (Addr::Default(_), _) => vec![0; 16],
+        (Addr::Any(_), _) => Vec::new(),
+    }
+}
+
+fn parse(env: &mut KindEnv<'_>, args: &[String], sit: bool) -> Result<InfoData> {
+    let kind = if sit { "sit" } else { "ipip" };
+    let table = if sit { SIT_KEYWORDS } else { IPIP_KEYWORDS };
+    let (mut saddr, mut daddr): (Endpoint, Endpoint) = (None, None);
+    let (mut prefix, mut relay) = (SixRd::default(), SixRd::default());
+    let (mut pmtudisc, mut tos, mut iflags, mut ttl, mut proto, mut link) = (1u8, 0u8, 0u16, 0u8, 0u8, 0u32);
+    let mut encap = Encap::default();
+    let (mut metadata, mut fwmark) = (false, 0u32);
+
+    if !env.creating {
+        let cur = current_data(env)?;
+        let a = Attrs::parse(&cur);
+        saddr = endpoint_from_attr(a.get(attr::LOCAL), false)?;
+        daddr = endpoint_from_attr(a.get(attr::REMOTE), false)?;
+        if let Some(b) = a.get(attr::SIXRD_PREFIX) {
+            endpoint_from_attr(Some(b), true)?;
+            prefix.addr = Some(b.to_vec());
+        }
+        if let Some(b) = a.get(attr::SIXRD_RELAY_PREFIX) {
+            endpoint_from_attr(Some(b), false)?;
+            relay.addr = Some(b.to_vec());
+        }
+        prefix.len = a.u16(attr::SIXRD_PREFIXLEN).unwrap_or(0);
+        relay.len = a.u16(attr::SIXRD_RELAY_PREFIXLEN).unwrap_or(0);
+        ttl = a.u8(attr::TTL).unwrap_or(ttl);
+        pmtudisc = a.u8(attr::PMTUDISC).unwrap_or(pmtudisc);
+        tos = a.u8(attr::TOS).unwrap_or(tos);
+        iflags = a.u16(attr::FLAGS).unwrap_or(iflags);
+        link = a.u32(attr::LINK).unwrap_or(link);
+        proto = a.u8(attr::PROTO).unwrap_or(proto);
+        encap.read(&a, ENCAP);
+        metadata = a.has(attr::COLLECT_METADATA);
+        fwmark = a.u32(attr::FWMARK).unwrap_or(fwmark);
+    }
+
+    let mut w = Words::new(args);
+    while let Some(word) = w.next() {
+        let Some(k) = lookup(word, table) else {
+            return Err(unknown_word(kind, None));
+        };
+        let name = k.names[0].text;
+        if encap.apply(name, &mut w)? {
+            continue;
+        }
+        match name {
+            "mode" => {
+                let v = w.value()?;
+                proto = match v {
+                    "ipv6/ipv4" | "ip6ip" if sit => IPPROTO_IPV6,
+                    "ipv4/ipv4" | "ipip" | "ip4ip4" => IPPROTO_IPIP,
+                    "mpls/ipv4" | "mplsip" => IPPROTO_MPLS,
+                    "any/ipv4" | "any" => 0,
+                    _ => return Err(invarg("Cannot guess tunnel mode.", v)),
+                };
+            }
+            "remote" => daddr = parse_endpoint(w.value()?, false)?,
+            "local" => saddr = parse_endpoint(w.value()?, false)?,
+            "dev" => link = parse_dev(env, w.value()?)?,
+            "ttl" => ttl = parse_ttl(w.value()?, "invalid TTL\n")?,
+            "tos" => tos = parse_tos(w.value()?)?,
+            "nopmtudisc" => pmtudisc = 0,
+            "pmtudisc" => pmtudisc = 1,
+            "isatap" => iflags |= SIT_ISATAP,
+            "external" => metadata = true,
+            "6rd-prefix" => {
+                let p = get_prefix(w.value()?, Family::Inet6)?;
+                prefix = SixRd { addr: Some(prefix_bytes(&p, Family::Inet6)), len: u16::from(p.len) };
+            }
+            "6rd-relay_prefix" => {
+                let p = get_prefix(w.value()?, Family::Inet)?;
+                relay = SixRd { addr: Some(prefix_bytes(&p, Family::Inet)), len: u16::from(p.len) };
+            }
+            "6rd-reset" => {
+                prefix = SixRd { addr: Some(vec![0x20, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), len: 16 };
+                relay = SixRd::default();
+            }
+            "fwmark" => {
+                let v = w.value()?;
+                fwmark = get_u32(v, 0).ok_or_else(|| invarg("invalid fwmark\n", v))?;
+            }
+            _ => return Err(unknown_word(kind, None)),
+        }
+    }
+
+    if ttl != 0 && pmtudisc == 0 {
+        return Err(Error::Usage("ttl != 0 and nopmtudisc are incompatible".into()));
+    }
+
+    let mut b = AttrBuf::default();
+    b.u8(attr::PROTO, proto);
+    if metadata {
+        b.flag(attr::COLLECT_METADATA);
+        return Ok(b.into_data());
+    }
+    if let Some(a) = endpoint_bytes(&saddr) {
+        b.put(attr::LOCAL, &a);
+    }
+    if let Some(a) = endpoint_bytes(&daddr) {
+        b.put(attr::REMOTE, &a);
+    }
+    b.u8(attr::PMTUDISC, pmtudisc);
+    b.u8(attr::TOS, tos);
+    b.u8(attr::TTL, ttl);
+    b.u32(attr::LINK, link);
+    b.u32(attr::FWMARK, fwmark);
+    encap.emit(&mut b, ENCAP);
+    if sit {
+        // Host byte order, unlike netlink-packet-route's typed flag.
+        b.u16(attr::FLAGS, iflags);
+        if let Some(a) = &prefix.addr {
+            b.put(attr::SIXRD_PREFIX, a);
+            b.u16(attr::SIXRD_PREFIXLEN, prefix.len);
+        }
+        if let Some(a) = &relay.addr {
+            // addattr32 of the first word: four bytes even for `any`.
+            let mut word = [0u8; 4];
+            for (d, s) in word.iter_mut().zip(a) {
+                *d = *s;
+            }
+            b.put(attr::SIXRD_RELAY_PREFIX, &word);
+            b.u16(attr::SIXRD_RELAY_PREFIXLEN, relay.len);
+        }
+    }
+    Ok(b.into_data())
+}
+
+fn print(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
+    if a.has(attr::COLLECT_METADATA) {
+        print_flag(s, "external", "external ")?;
+    }
+    if let Some(proto) = a.u8(attr::PROTO) {
+        let name = match proto {
+            IPPROTO_IPIP => Some("ipip"),
+            IPPROTO_IPV6 => Some("ip6ip"),
+            IPPROTO_MPLS => Some("mplsip"),
+            0 => Some("any"),
+            _ => None,
+        };
+        if let Some(n) = name {
+            s.string(Out::Any, Some("proto"), "{} ", n)?;
+        }
+    }
+    print_endpoint(s, "remote", a.get(attr::REMOTE), false)?;
+    print_endpoint(s, "local", a.get(attr::LOCAL), false)?;
+    print_link(s, a, attr::LINK)?;
+    print_ttl(s, "ttl", a.u8(attr::TTL).unwrap_or(0))?;
+    print_tos(s, a.u8(attr::TOS).unwrap_or(0))?;
+    if a.u8(attr::PMTUDISC).is_some_and(|v| v != 0) {
+        s.boolean(Out::Any, "pmtudisc", "pmtudisc ", true)?;
+    } else {
+        s.boolean(Out::Any, "pmtudisc", "nopmtudisc ", false)?;
+    }
+    if a.u16(attr::FLAGS).is_some_and(|f| f & SIT_ISATAP != 0) {
+        print_flag(s, "isatap", "isatap ")?;
+    }
+    if let Some(len) = a.u16(attr::SIXRD_PREFIXLEN).filter(|l| *l != 0) {
+        let relay_len = a.u16(attr::SIXRD_RELAY_PREFIXLEN).unwrap_or(0);
+        let relay = a.get(attr::SIXRD_RELAY_PREFIX).and_then(|b| <[u8; 4]>::try_from(b.get(..4)?).ok()).unwrap_or([0; 4]);
+        let prefix = a
+            .get(attr::SIXRD_PREFIX)
+            .and_then(|b| <[u8; 16]>::try_from(b.get(..16)?).ok())
+            .map(|b| Ipv6Addr::from(b).to_string())
+            .unwrap_or_default();
+        if s.is_json() {
+            s.string(Out::Json, Some("prefix"), "", &prefix)?;
+            s.number(Out::Json, Some("prefixlen"), "", &len)?;
+            if relay != [0; 4] {
+                s.string(Out::Json, Some("relay_prefix"), "", &Ipv4Addr::from(relay).to_string())?;
+                s.number(Out::Json, Some("relay_prefixlen"), "", &relay_len)?;
+            }
+        } else {
+            s.string(Out::Text, None, "6rd-prefix {} ", &format!("{prefix}/{len}"))?;
+            if relay != [0; 4] {
+                s.string(Out::Text, None, "6rd-relay_prefix {} ", &format!("{}/{relay_len}", Ipv4Addr::from(relay)))?;
+            }
+        }
+    }
+    print_fwmark(s, a, attr::FWMARK)?;
+    tunnel_encap::print(s, a, ENCAP)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::testutil::{parse as parse_with, raw_attrs, render};
+
+    #[test]
+    fn ipip_create_order() {
+        let a = raw_attrs(&parse_with(&IPIP, "remote 192.0.2.2 local 192.0.2.1 ttl 64", &[]).unwrap());
+        let types: Vec<u16> = a.iter().map(|(t, _)| *t).collect();
+        assert_eq!(types, vec![9, 2, 3, 10, 5, 4, 1, 20, 15, 16, 17, 18]);
+        assert_eq!(a[0].1, vec![0]);
+        assert_eq!(a[5].1, vec![64]);
+    }
+
+    #[test]
+    fn sit_isatap_is_host_order_and_6rd() {
+        let a = raw_attrs(&parse_with(&SIT, "isatap mode ip6ip 6rd-prefix 2001:db8::/32 6rd-relay_prefix 192.0.2.0/24", &[]).unwrap());
+        assert_eq!(a[0], (attr::PROTO, vec![41]));
+        assert!(a.contains(&(attr::FLAGS, SIT_ISATAP.to_ne_bytes().to_vec())));
+        assert!(a.contains(&(attr::SIXRD_PREFIXLEN, 32u16.to_ne_bytes().to_vec())));
+        assert!(a.contains(&(attr::SIXRD_RELAY_PREFIX, vec![192, 0, 2, 0])));
+        assert!(a.contains(&(attr::SIXRD_RELAY_PREFIXLEN, 24u16.to_ne_bytes().to_vec())));
+        // ipip knows neither isatap nor ip6ip
+        assert!(parse_with(&IPIP, "isatap", &[]).is_err());
+        assert_eq!(parse_with(&IPIP, "mode ip6ip", &[]).unwrap_err().to_string(), "Error: argument \"ip6ip\" is wrong: Cannot guess tunnel mode.");
+    }
+
+    #[test]
+    fn ttl_with_nopmtudisc() {
+        let e = parse_with(&IPIP, "ttl 5 nopmtudisc", &[]).unwrap_err();
+        assert_eq!((e.to_string().as_str(), e.exit_code()), ("ttl != 0 and nopmtudisc are incompatible", 255));
+        assert!(parse_with(&IPIP, "ttl inherit nopmtudisc", &[]).is_ok());
+    }
+
+    #[test]
+    fn prints_like_ip() {
+        let d = parse_with(&SIT, "remote 192.0.2.2 local 192.0.2.1 ttl 64 mode any 6rd-prefix 2001:db8::/32", &[]).unwrap();
+        assert_eq!(
+            render("sit", &d, false),
+            "any remote 192.0.2.2 local 192.0.2.1 ttl 64 pmtudisc 6rd-prefix 2001:db8::/32 "
+        );
+    }
+}

@@ -1,0 +1,261 @@
+//! Pieces every IP tunnel speaks the same way, whether created as a link
+//! kind (`link add type gre …`, `src/kinds/gre.rs` …) or through the
+//! `tunnel` object: GRE keys as numbers or dotted quads, endpoint
+//! addresses, TTL/TOS words, attribute bytes, and the current
+//! IFLA_INFO_DATA that `link set` starts from (iproute2's tunnel.c and the
+//! shared parts of link_gre.c, link_iptnl.c …).
+
+use std::io;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use netlink_packet_route::link::InfoData;
+
+use super::{Attrs, KindEnv, Sink};
+use crate::cli::grammar::{Keyword, Value, Word};
+use crate::cli::options::Family;
+use crate::error::{invarg, no_device, Error, Result};
+use crate::parse::{get_addr, get_addr_1, get_u8, get_unsigned, Addr};
+use crate::print::Out;
+
+/// A keyword with a value, for the kinds' tables.
+pub const fn kw(names: &'static [Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
+    Keyword { names, value, meta, help }
+}
+
+/// A keyword without a value.
+pub const fn flag(names: &'static [Word], help: &'static str) -> Keyword {
+    Keyword { names, value: Value::Flag, meta: "", help }
+}
+
+/// IFLA_INFO_DATA being built: attributes in the order iproute2 adds them.
+#[derive(Default, Debug)]
+pub struct AttrBuf(Vec<u8>);
+
+impl AttrBuf {
+    pub fn put(&mut self, kind: u16, value: &[u8]) {
+        self.0.extend_from_slice(&((4 + value.len()) as u16).to_ne_bytes());
+        self.0.extend_from_slice(&kind.to_ne_bytes());
+        self.0.extend_from_slice(value);
+        while self.0.len() % 4 != 0 {
+            self.0.push(0);
+        }
+    }
+    pub fn u8(&mut self, kind: u16, v: u8) {
+        self.put(kind, &[v]);
+    }
+    /// Host byte order (iproute2's `addattr16`).
+    pub fn u16(&mut self, kind: u16, v: u16) {
+        self.put(kind, &v.to_ne_bytes());
+    }
+    /// Host byte order (iproute2's `addattr32`).
+    pub fn u32(&mut self, kind: u16, v: u32) {
+        self.put(kind, &v.to_ne_bytes());
+    }
+    /// An attribute without a value (a flag such as COLLECT_METADATA).
+    pub fn flag(&mut self, kind: u16) {
+        self.put(kind, &[]);
+    }
+    pub fn into_data(self) -> InfoData {
+        InfoData::Other(self.0)
+    }
+}
+
+/// The current IFLA_INFO_DATA of the device a `link set`/`change` names:
+/// iproute2's tunnel kinds start from it, so that words not given keep
+/// their values. On a device without it: "Failed to get existing tunnel
+/// info." (exit 1).
+pub fn current_data(env: &mut KindEnv<'_>) -> Result<Vec<u8>> {
+    env.lookup
+        .info_data(env.index)
+        .ok_or_else(|| Error::Failure("Failed to get existing tunnel info.".into()))
+}
+
+/// A tunnel endpoint as iproute2 holds it (`inet_prefix`): None for unset,
+/// `any` or `default`; an address otherwise. Only a specified (non-zero)
+/// address is sent.
+pub type Endpoint = Option<IpAddr>;
+
+/// `get_addr(&x, word, AF_INET|AF_INET6)` for `local`/`remote`: errors
+/// exit 1 ("Error: inet address is expected rather than …").
+pub fn parse_endpoint(word: &str, v6: bool) -> Result<Endpoint> {
+    let family = if v6 { Family::Inet6 } else { Family::Inet };
+    Ok(match get_addr(word, family)? {
+        Addr::Ip(ip) => Some(ip),
+        _ => None,
+    })
+}
+
+/// The bytes to send for an endpoint, if any (iproute2's
+/// `is_addrtype_inet_not_unspec`).
+pub fn endpoint_bytes(e: &Endpoint) -> Option<Vec<u8>> {
+    match e {
+        Some(IpAddr::V4(a)) if !a.is_unspecified() => Some(a.octets().to_vec()),
+        Some(IpAddr::V6(a)) if !a.is_unspecified() => Some(a.octets().to_vec()),
+        _ => None,
+    }
+}
+
+/// An endpoint read back from the kernel (`get_addr_rta` with a family):
+/// Err when its length does not fit the family.
+pub fn endpoint_from_attr(b: Option<&[u8]>, v6: bool) -> Result<Endpoint> {
+    let failed = || Error::Failure("Failed to get existing tunnel info.".into());
+    match b {
+        None => Ok(None),
+        Some(b) if !v6 => <[u8; 4]>::try_from(b).map(|a| Some(IpAddr::V4(Ipv4Addr::from(a)))).map_err(|_| failed()),
+        Some(b) => <[u8; 16]>::try_from(b).map(|a| Some(IpAddr::V6(Ipv6Addr::from(a)))).map_err(|_| failed()),
+    }
+}
+
+/// `tnl_parse_key`: a GRE/VTI key as a dotted quad or an unsigned number;
+/// the four bytes in network order. A bad dotted quad exits 1, a bad
+/// number 255, with iproute2's messages.
+pub fn parse_key(name: &str, word: &str) -> Result<[u8; 4]> {
+    if word.contains('.') {
+        return match get_addr_1(word, Family::Inet) {
+            Some(Addr::Ip(IpAddr::V4(a))) => Ok(a.octets()),
+            Some(_) => Ok([0; 4]),
+            None => Err(Error::Fatal(format!("Error: an IP address is expected rather than \"{word}\""))),
+        };
+    }
+    get_unsigned(word).map(u32::to_be_bytes).ok_or_else(|| {
+        Error::Usage(format!("invalid value for \"{name}\": \"{word}\"; it should be an unsigned integer"))
+    })
+}
+
+/// A key as iproute2 prints it with `-d`: the dotted quad of its bytes.
+pub fn key_text(b: &[u8]) -> Option<String> {
+    <[u8; 4]>::try_from(b.get(..4)?).ok().map(|a| Ipv4Addr::from(a).to_string())
+}
+
+/// `ttl TTL|inherit` of the IPv4 tunnels: 0 is inherit; other values
+/// `get_u8`, with `what` in the message ("invalid TTL\n" or "invalid HLIM\n").
+pub fn parse_ttl(word: &str, what: &str) -> Result<u8> {
+    if word == "inherit" {
+        return Ok(0);
+    }
+    get_u8(word, 0).ok_or_else(|| invarg(what, word))
+}
+
+/// `tos TOS|inherit` of the IPv4 tunnels: a dsfield name or hex number;
+/// inherit is 1.
+pub fn parse_tos(word: &str) -> Result<u8> {
+    if word == "inherit" {
+        return Ok(1);
+    }
+    crate::names::tables::dsfield_id(word).ok_or_else(|| invarg("bad TOS value", word))
+}
+
+/// `dev NAME`: its index; a missing device exits 255 (`exit(nodev())`).
+pub fn parse_dev(env: &mut KindEnv<'_>, word: &str) -> Result<u32> {
+    match env.lookup.index(word) {
+        0 => Err(Error::Usage(no_device(word).to_string())),
+        i => Ok(i),
+    }
+}
+
+/// `tnl_print_endpoint`: `remote ADDR ` / `local ADDR `, `any` when the
+/// attribute is missing or zero, `unknown` when it does not fit the family.
+pub fn print_endpoint(s: &mut dyn Sink, name: &str, b: Option<&[u8]>, v6: bool) -> io::Result<()> {
+    let value = match b {
+        None => "any".to_string(),
+        Some(b) => match endpoint_from_attr(Some(b), v6) {
+            Ok(Some(ip)) if ip.is_unspecified() => "any".to_string(),
+            Ok(Some(ip)) => ip.to_string(),
+            _ => "unknown".to_string(),
+        },
+    };
+    s.string(Out::Any, Some(name), &format!("{name} {{}}"), &value)?;
+    s.string(Out::Text, None, " ", "")
+}
+
+/// `dev NAME ` for a non-zero IFLA_*_LINK.
+pub fn print_link(s: &mut dyn Sink, a: &Attrs<'_>, attr: u16) -> io::Result<()> {
+    match a.u32(attr) {
+        Some(link) if link != 0 => s.string(Out::Any, Some("link"), "dev {} ", &super::index_to_name(link)),
+        _ => Ok(()),
+    }
+}
+
+/// `ttl N ` (or `hoplimit N `), `… inherit ` in text for 0; JSON always
+/// the number.
+pub fn print_ttl(s: &mut dyn Sink, word: &str, ttl: u8) -> io::Result<()> {
+    if s.is_json() || ttl != 0 {
+        s.number(Out::Any, Some("ttl"), &format!("{word} {{}} "), &ttl)
+    } else {
+        s.string(Out::Text, None, &format!("{word} {{}} "), "inherit")
+    }
+}
+
+/// `tos 0xN ` of the IPv4 tunnels; 1 is `inherit` in text; 0 prints nothing.
+pub fn print_tos(s: &mut dyn Sink, tos: u8) -> io::Result<()> {
+    if tos == 0 {
+        return Ok(());
+    }
+    if s.is_json() || tos != 1 {
+        super::print_0xhex(s, "tos", "tos {} ", u64::from(tos))
+    } else {
+        s.string(Out::Text, None, "tos {} ", "inherit")
+    }
+}
+
+/// `fwmark 0xN ` when non-zero.
+pub fn print_fwmark(s: &mut dyn Sink, a: &Attrs<'_>, attr: u16) -> io::Result<()> {
+    match a.u32(attr) {
+        Some(m) if m != 0 => super::print_0xhex(s, "fwmark", "fwmark {} ", u64::from(m)),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_numbers_and_quads() {
+        assert_eq!(parse_key("key", "42").ok(), Some([0, 0, 0, 42]));
+        assert_eq!(parse_key("key", "0x102").ok(), Some([0, 0, 1, 2]));
+        assert_eq!(parse_key("key", "1.2.3.4").ok(), Some([1, 2, 3, 4]));
+        // short dotted quads fill from the left, as inet_aton would not
+        assert_eq!(parse_key("key", "1.2").ok(), Some([1, 2, 0, 0]));
+        let e = parse_key("ikey", "x").unwrap_err();
+        assert_eq!((e.to_string().as_str(), e.exit_code()), ("invalid value for \"ikey\": \"x\"; it should be an unsigned integer", 255));
+        let e = parse_key("key", "1.2.3.400").unwrap_err();
+        assert_eq!((e.to_string().as_str(), e.exit_code()), ("Error: an IP address is expected rather than \"1.2.3.400\"", 1));
+        assert_eq!(key_text(&[0, 0, 0, 42]).as_deref(), Some("0.0.0.42"));
+    }
+
+    #[test]
+    fn ttl_and_tos_words() {
+        assert_eq!(parse_ttl("inherit", "invalid TTL\n").ok(), Some(0));
+        assert_eq!(parse_ttl("255", "invalid TTL\n").ok(), Some(255));
+        assert_eq!(parse_ttl("256", "invalid TTL\n").unwrap_err().to_string(), "Error: argument \"256\" is wrong: invalid TTL\n");
+        assert_eq!(parse_tos("inherit").ok(), Some(1));
+        assert_eq!(parse_tos("10").ok(), Some(0x10));
+        assert!(parse_tos("100").is_err());
+    }
+
+    #[test]
+    fn endpoints() {
+        assert_eq!(endpoint_bytes(&parse_endpoint("any", false).unwrap()), None);
+        assert_eq!(endpoint_bytes(&parse_endpoint("0.0.0.0", false).unwrap()), None);
+        assert_eq!(endpoint_bytes(&parse_endpoint("192.0.2.1", false).unwrap()), Some(vec![192, 0, 2, 1]));
+        assert_eq!(parse_endpoint("2001:db8::1", false).unwrap_err().exit_code(), 1);
+        assert_eq!(parse_endpoint("192.0.2.1", true).unwrap_err().to_string(), "Error: inet6 address is expected rather than \"192.0.2.1\".");
+        assert!(endpoint_from_attr(Some(&[1, 2, 3, 4]), true).is_err());
+    }
+
+    #[test]
+    fn attribute_bytes_are_padded() {
+        let mut b = AttrBuf::default();
+        b.u8(8, 64);
+        b.flag(19);
+        let InfoData::Other(v) = b.into_data() else { panic!() };
+        let mut want = vec![];
+        want.extend_from_slice(&5u16.to_ne_bytes());
+        want.extend_from_slice(&8u16.to_ne_bytes());
+        want.extend_from_slice(&[64, 0, 0, 0]);
+        want.extend_from_slice(&4u16.to_ne_bytes());
+        want.extend_from_slice(&19u16.to_ne_bytes());
+        assert_eq!(v, want);
+    }
+}
