@@ -43,6 +43,7 @@ pub const LIST_KEYWORDS: &[Keyword] = &[
     k(&[x("type")], Value::LinkKind, "KIND", "Only links of this kind (KIND_slave: ports of this kind)."),
     k(&[x("dev")], Value::Ifname, "DEVICE", "Only this device (the word `dev` may be left out)."),
     k(&[p("help")], Value::Flag, "", "Show this command's usage."),
+    k(&[], Value::Ifname, "DEVICE", "A word that is no keyword names the device."),
 ];
 
 /// `add`/`change`/`replace`/`delete` keywords, in iproute2's test order;

@@ -55,6 +55,12 @@ pub const MODIFY_KEYWORDS: &[Keyword] = &[
     kw(&[x("dev")], Value::Ifname, "DEV", "the device (the word may be left out)"),
 ];
 
+/// `set`/`change`/`delete`: a word that is no keyword names the device.
+pub const DEVICE_KEYWORDS: &[Keyword] = &super::with_positional::<{ MODIFY_KEYWORDS.len() + 1 }>(
+    MODIFY_KEYWORDS,
+    kw(&[], Value::Ifname, "DEV", "the device to act on (without the word dev)"),
+);
+
 pub const ADD: Command = Command {
     names: &[p("add")],
     run: link::modify::add,
@@ -68,7 +74,7 @@ pub const SET: Command = Command {
     run: link::modify::set,
     synopsis: "set { DEV | dev DEV | group GROUP } [ OPTIONS ] [ type TYPE ARGS ]",
     help: "Change a link (or every link of a group).",
-    keywords: MODIFY_KEYWORDS,
+    keywords: DEVICE_KEYWORDS,
 };
 
 pub const CHANGE: Command = Command {
@@ -76,7 +82,7 @@ pub const CHANGE: Command = Command {
     run: link::modify::set,
     synopsis: "change { DEV | dev DEV | group GROUP } [ OPTIONS ]",
     help: "The same as set.",
-    keywords: MODIFY_KEYWORDS,
+    keywords: DEVICE_KEYWORDS,
 };
 
 pub const REPLACE: Command = Command {
@@ -92,7 +98,7 @@ pub const DELETE: Command = Command {
     run: link::modify::delete,
     synopsis: "delete { DEV | dev DEV | group GROUP } [ type TYPE ]",
     help: "Remove a link (or every link of a group).",
-    keywords: MODIFY_KEYWORDS,
+    keywords: DEVICE_KEYWORDS,
 };
 
 pub const XSTATS: Command = Command {

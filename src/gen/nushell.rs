@@ -1,0 +1,1 @@
+pub fn script(_m: &super::model::Model) -> String { String::new() }
