@@ -139,15 +139,16 @@ pub const OBJECT: Object = Object {
     dispatch: None,
     commands: &[ADD, SET, CHANGE, REPLACE, DELETE, link_show::SHOW, XSTATS, AFSTATS, PROPERTY, HELP],
     help: "Network devices: list, create, change and remove them.",
-    about: "",
+    about: "A link is any network device the kernel knows: physical ports, loopback, and virtual devices such as veth pairs, bridges and VXLAN tunnels. Creating one takes a kind after `type`; the kind's own keywords follow it. `-d` (details) shows the kind and its parameters.",
 };
 
 /// Our usage text for `link` (printed by `link help` and on usage errors).
 pub fn usage(prog: &str) -> String {
     let mut s = String::new();
-    for (i, cmd) in OBJECT.commands.iter().enumerate() {
+    // The same lines as the man page's SYNOPSIS.
+    for (i, line) in crate::cli::help::synopsis_lines(prog, &OBJECT).iter().enumerate() {
         let lead = if i == 0 { "Usage:" } else { "      " };
-        s.push_str(&format!("{lead} {prog} link {}\n", cmd.synopsis));
+        s.push_str(&format!("{lead} {line}\n"));
     }
     s.push_str("\nOPTIONS (add, set, change, replace, delete):\n");
     for k in MODIFY_KEYWORDS {
