@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod gen;
 pub mod kinds;
 pub mod names;
 pub mod netlink;

@@ -25,9 +25,30 @@ pub fn keyword_text(k: &Keyword) -> String {
     }
 }
 
+/// The synopsis of a command after `PROG OBJECT`: its `synopsis`, led by
+/// the command's name when the text does not start with one of its names
+/// (`address add` writes only the arguments). None when it has none.
+pub fn command_synopsis(cmd: &Command) -> Option<String> {
+    if cmd.synopsis.is_empty() {
+        return None;
+    }
+    let first = cmd.synopsis.split_whitespace().next().unwrap_or("");
+    if cmd.names.iter().any(|w| w.text == first) {
+        return Some(cmd.synopsis.to_string());
+    }
+    let name = cmd.names.first().map_or("", |w| w.text);
+    Some(format!("{name} {}", cmd.synopsis))
+}
+
+/// `PROG OBJECT SYNOPSIS`, one line per command that has a synopsis: the
+/// lines of `rtun OBJECT help` and of the man page's SYNOPSIS.
+pub fn synopsis_lines(prog: &str, obj: &Object) -> Vec<String> {
+    obj.commands.iter().filter_map(command_synopsis).map(|s| format!("{prog} {} {s}", obj.name)).collect()
+}
+
 fn command_block(prog: &str, obj: &Object, cmd: &Command, out: &mut String) {
     let name = cmd.names.first().map_or("", |w| w.text);
-    let synopsis = if cmd.synopsis.is_empty() { name } else { cmd.synopsis };
+    let synopsis = command_synopsis(cmd).unwrap_or_else(|| name.to_string());
     out.push_str(&format!("  {prog} {} {synopsis}\n", obj.name));
     if !cmd.help.is_empty() {
         out.push_str(&format!("      {}\n", cmd.help));

@@ -579,3 +579,37 @@ mod group_tests {
         assert_eq!(group_id("x"), None);
     }
 }
+
+// ---------------------------------------------------------------------------
+// Every known name, for shell completion (`rtun complete tables` …).
+
+/// Routing table names: the built-ins, then rt_tables and rt_tables.d.
+pub fn table_names() -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for (_, n) in tables() {
+        if !names.contains(n) {
+            names.push(n.clone());
+        }
+    }
+    names
+}
+
+fn db_names(db: &SmallDb) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for n in db.table().iter().flatten() {
+        if !names.contains(n) {
+            names.push(n.clone());
+        }
+    }
+    names
+}
+
+/// Route protocol names (built-ins overlaid with rt_protos).
+pub fn protocol_names() -> Vec<String> {
+    db_names(&PROTOS)
+}
+
+/// Scope names (built-ins overlaid with rt_scopes).
+pub fn scope_names() -> Vec<String> {
+    db_names(&SCOPES)
+}

@@ -43,6 +43,7 @@ pub const LIST_KEYWORDS: &[Keyword] = &[
     k(&[x("type")], Value::LinkKind, "KIND", "Only links of this kind (KIND_slave: ports of this kind)."),
     k(&[x("dev")], Value::Ifname, "DEVICE", "Only this device (the word `dev` may be left out)."),
     k(&[p("help")], Value::Flag, "", "Show this command's usage."),
+    k(&[], Value::Ifname, "DEVICE", "A word that is no keyword names the device."),
 ];
 
 /// `add`/`change`/`replace`/`delete` keywords, in iproute2's test order;
@@ -83,17 +84,16 @@ pub const OBJECT: Object = Object {
     dispatch: None,
     commands: COMMANDS,
     help: "Protocol (IPv4/IPv6) addresses of devices.",
-    about: "",
+    about: "Each address belongs to one device and carries a prefix length, a scope and flags. Adding an IPv4 address also adds its prefix route and, unless told otherwise, a broadcast address; `show` lists every link with its addresses, or only those the selectors keep.",
 };
 
 /// The usage of `address` (our own words, built from the tables); exit 255.
 pub fn usage(prog: &str) -> Error {
     let mut s = String::from("Usage:");
-    let mut first = true;
-    for c in COMMANDS.iter().filter(|c| !c.synopsis.is_empty()) {
-        let lead = if first { "" } else { "      " };
-        first = false;
-        s.push_str(&format!("{lead} {prog} address {} {}\n", c.names[0].text, c.synopsis));
+    // The same lines as the man page's SYNOPSIS.
+    for (i, line) in crate::cli::help::synopsis_lines(prog, &OBJECT).iter().enumerate() {
+        let lead = if i == 0 { "" } else { "      " };
+        s.push_str(&format!("{lead} {line}\n"));
     }
     s.push_str("FLAG := ");
     let flags: Vec<&str> = FLAG_WORDS.iter().map(|w| w.text).collect();

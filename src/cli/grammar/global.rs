@@ -87,7 +87,7 @@ pub static OPTIONS: &[OptionDef] = &[
 
 /// The top-level usage text, built from the tables (our own words).
 pub fn usage_text(prog: &str) -> String {
-    let objects: Vec<&str> = OBJECTS.iter().filter(|o| o.supported()).map(|o| o.name).collect();
+    let objects: Vec<&str> = OBJECTS.iter().filter(|o| o.listed()).map(|o| o.name).collect();
     let mut s = format!(
         "Usage: {prog} [ OPTIONS ] OBJECT {{ COMMAND | help }}\n       {prog} [ -force ] -batch FILE\n"
     );

@@ -55,6 +55,12 @@ pub const MODIFY_KEYWORDS: &[Keyword] = &[
     kw(&[x("dev")], Value::Ifname, "DEV", "the device (the word may be left out)"),
 ];
 
+/// `set`/`change`/`delete`: a word that is no keyword names the device.
+pub const DEVICE_KEYWORDS: &[Keyword] = &super::with_positional::<{ MODIFY_KEYWORDS.len() + 1 }>(
+    MODIFY_KEYWORDS,
+    kw(&[], Value::Ifname, "DEV", "the device to act on (without the word dev)"),
+);
+
 pub const ADD: Command = Command {
     names: &[p("add")],
     run: link::modify::add,
@@ -68,7 +74,7 @@ pub const SET: Command = Command {
     run: link::modify::set,
     synopsis: "set { DEV | dev DEV | group GROUP } [ OPTIONS ] [ type TYPE ARGS ]",
     help: "Change a link (or every link of a group).",
-    keywords: MODIFY_KEYWORDS,
+    keywords: DEVICE_KEYWORDS,
 };
 
 pub const CHANGE: Command = Command {
@@ -76,7 +82,7 @@ pub const CHANGE: Command = Command {
     run: link::modify::set,
     synopsis: "change { DEV | dev DEV | group GROUP } [ OPTIONS ]",
     help: "The same as set.",
-    keywords: MODIFY_KEYWORDS,
+    keywords: DEVICE_KEYWORDS,
 };
 
 pub const REPLACE: Command = Command {
@@ -92,7 +98,7 @@ pub const DELETE: Command = Command {
     run: link::modify::delete,
     synopsis: "delete { DEV | dev DEV | group GROUP } [ type TYPE ]",
     help: "Remove a link (or every link of a group).",
-    keywords: MODIFY_KEYWORDS,
+    keywords: DEVICE_KEYWORDS,
 };
 
 pub const XSTATS: Command = Command {
@@ -133,15 +139,16 @@ pub const OBJECT: Object = Object {
     dispatch: None,
     commands: &[ADD, SET, CHANGE, REPLACE, DELETE, link_show::SHOW, XSTATS, AFSTATS, PROPERTY, HELP],
     help: "Network devices: list, create, change and remove them.",
-    about: "",
+    about: "A link is any network device the kernel knows: physical ports, loopback, and virtual devices such as veth pairs, bridges and VXLAN tunnels. Creating one takes a kind after `type`; the kind's own keywords follow it. `-d` (details) shows the kind and its parameters.",
 };
 
 /// Our usage text for `link` (printed by `link help` and on usage errors).
 pub fn usage(prog: &str) -> String {
     let mut s = String::new();
-    for (i, cmd) in OBJECT.commands.iter().enumerate() {
+    // The same lines as the man page's SYNOPSIS.
+    for (i, line) in crate::cli::help::synopsis_lines(prog, &OBJECT).iter().enumerate() {
         let lead = if i == 0 { "Usage:" } else { "      " };
-        s.push_str(&format!("{lead} {prog} link {}\n", cmd.synopsis));
+        s.push_str(&format!("{lead} {line}\n"));
     }
     s.push_str("\nOPTIONS (add, set, change, replace, delete):\n");
     for k in MODIFY_KEYWORDS {

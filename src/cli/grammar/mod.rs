@@ -82,6 +82,19 @@ pub struct Keyword {
     pub help: &'static str,
 }
 
+/// `table` with a positional entry (no names) appended: what a word that is
+/// no keyword stands for (`link set DEV`). The parser never matches it;
+/// help, completions and man pages show it.
+pub const fn with_positional<const N: usize>(table: &[Keyword], positional: Keyword) -> [Keyword; N] {
+    let mut out = [positional; N];
+    let mut i = 0;
+    while i < table.len() && i < N {
+        out[i] = table[i];
+        i += 1;
+    }
+    out
+}
+
 /// Runs a command: the words after the command name are its arguments.
 pub type Handler = fn(&mut Context, &[String]) -> Result<()>;
 
@@ -115,6 +128,11 @@ pub struct Object {
 impl Object {
     pub fn supported(&self) -> bool {
         self.default.is_some()
+    }
+
+    /// Supported and meant to be shown (help, completions, man pages).
+    pub fn listed(&self) -> bool {
+        self.supported() && !HIDDEN.contains(&self.name)
     }
 }
 
@@ -162,7 +180,13 @@ pub static OBJECTS: &[Object] = &[
         about: "",
     },
     unsupported("stats"),
+    crate::gen::COMPLETIONS,
+    crate::gen::COMPLETE,
 ];
+
+/// Objects that work but are not listed in help, completions or man pages
+/// (entry points for the completion scripts themselves).
+pub const HIDDEN: &[&str] = &["complete"];
 
 const fn unsupported(name: &'static str) -> Object {
     Object { name, default: None, dispatch: None, commands: &[], help: "", about: "" }

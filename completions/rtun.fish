@@ -1,0 +1,1152 @@
+# Shell completion for rtun, generated from its grammar tables by
+# `rtun completions SHELL`; do not edit (regenerate instead).
+# fish: install as ~/.config/fish/completions/rtun.fish.
+
+# __rtun_kw TABLE WORD: sets __rtun_v to the value spec of the keyword WORD
+# selects ('' flag, - no guess, @live, =words), __rtun_k to 1 when the line
+# then belongs to a link kind; fails for no keyword.
+function __rtun_kw
+    set -g __rtun_v ''
+    set -g __rtun_k ''
+    switch $argv[1]
+        case g
+            switch $argv[2]
+                case '-' '-l' '-lo' '-loo' '-loop' '-loops'
+                    set -g __rtun_v '-'
+                case '-' '-f' '-fa' '-fam' '-fami' '-famil' '-family'
+                    set -g __rtun_v '=inet inet6 link mpls bridge'
+                case '-4'
+                    set -g __rtun_v ''
+                case '-6'
+                    set -g __rtun_v ''
+                case '-0'
+                    set -g __rtun_v ''
+                case '-M'
+                    set -g __rtun_v ''
+                case '-B'
+                    set -g __rtun_v ''
+                case '-' '-h' '-hu' '-hum' '-huma' '-human' '-human-' '-human-r' '-human-re' '-human-rea' '-human-read' '-human-reada' '-human-readab' '-human-readabl' '-human-readable'
+                    set -g __rtun_v ''
+                case '-' '-i' '-ie' '-iec'
+                    set -g __rtun_v ''
+                case '-' '-s' '-st' '-sta' '-stat' '-stats' '-stati' '-statis' '-statist' '-statisti' '-statistic' '-statistics'
+                    set -g __rtun_v ''
+                case '-' '-d' '-de' '-det' '-deta' '-detai' '-detail' '-details'
+                    set -g __rtun_v ''
+                case '-' '-r' '-re' '-res' '-reso' '-resol' '-resolv' '-resolve'
+                    set -g __rtun_v ''
+                case '-' '-o' '-on' '-one' '-onel' '-oneli' '-onelin' '-oneline'
+                    set -g __rtun_v ''
+                case '-' '-t' '-ti' '-tim' '-time' '-times' '-timest' '-timesta' '-timestam' '-timestamp'
+                    set -g __rtun_v ''
+                case '-' '-t' '-ts' '-tsh' '-tsho' '-tshor' '-tshort'
+                    set -g __rtun_v ''
+                case '-' '-V' '-Ve' '-Ver' '-Vers' '-Versi' '-Versio' '-Version'
+                    set -g __rtun_v ''
+                case '-' '-f' '-fo' '-for' '-forc' '-force'
+                    set -g __rtun_v ''
+                case '-' '-b' '-ba' '-bat' '-batc' '-batch'
+                    set -g __rtun_v '@files'
+                case '-' '-b' '-br' '-bri' '-brie' '-brief'
+                    set -g __rtun_v ''
+                case '-' '-j' '-js' '-jso' '-json'
+                    set -g __rtun_v ''
+                case '-' '-p' '-pr' '-pre' '-pret' '-prett' '-pretty'
+                    set -g __rtun_v ''
+                case '-' '-r' '-rc' '-rcv' '-rcvb' '-rcvbu' '-rcvbuf'
+                    set -g __rtun_v '-'
+                case '-' '-c' '-co' '-col' '-colo' '-color'
+                    set -g __rtun_v ''
+                case '-' '-h' '-he' '-hel' '-help'
+                    set -g __rtun_v ''
+                case '-' '-n' '-ne' '-net' '-netn' '-netns'
+                    set -g __rtun_v '@netns'
+                case '-' '-N' '-Nu' '-Num' '-Nume' '-Numer' '-Numeri' '-Numeric'
+                    set -g __rtun_v ''
+                case '-' '-a' '-al' '-all'
+                    set -g __rtun_v ''
+                case '-echo'
+                    set -g __rtun_v ''
+                case '*'
+                    return 1
+            end
+        case 0
+            switch $argv[2]
+                case 'peer' 'remote'
+                    set -g __rtun_v '-'
+                case 'b' 'br' 'bro' 'broa' 'broad' 'broadc' 'broadca' 'broadcas' 'broadcast' 'brd'
+                    set -g __rtun_v '-'
+                case 'anycast'
+                    set -g __rtun_v '-'
+                case 'scope'
+                    set -g __rtun_v '@scopes'
+                case 'dev'
+                    set -g __rtun_v '@ifnames'
+                case 'label'
+                    set -g __rtun_v '-'
+                case 'm' 'me' 'met' 'metr' 'metri' 'metric' 'p' 'pr' 'pri' 'prio' 'prior' 'priori' 'priorit' 'priority' 'pre' 'pref' 'prefe' 'prefer' 'prefere' 'preferen' 'preferenc' 'preference'
+                    set -g __rtun_v '-'
+                case 'v' 'va' 'val' 'vali' 'valid' 'valid_' 'valid_l' 'valid_lf' 'valid_lft'
+                    set -g __rtun_v '-'
+                case 'p' 'pr' 'pre' 'pref' 'prefe' 'prefer' 'preferr' 'preferre' 'preferred' 'preferred_' 'preferred_l' 'preferred_lf' 'preferred_lft'
+                    set -g __rtun_v '-'
+                case 'secondary' 'temporary' 'nodad' 'optimistic' 'dadfailed' 'home' 'deprecated' 'tentative' 'permanent' 'mngtmpaddr' 'noprefixroute' 'autojoin' 'stable-privacy'
+                    set -g __rtun_v ''
+                case 'local'
+                    set -g __rtun_v '-'
+                case '*'
+                    return 1
+            end
+        case 1
+            switch $argv[2]
+                case 'to'
+                    set -g __rtun_v '-'
+                case 'scope'
+                    set -g __rtun_v '@scopes'
+                case 'up'
+                    set -g __rtun_v ''
+                case 'dynamic' 'primary' 'secondary' 'temporary' 'nodad' 'optimistic' 'dadfailed' 'home' 'deprecated' 'tentative' 'permanent' 'mngtmpaddr' 'noprefixroute' 'autojoin' 'stable-privacy'
+                    set -g __rtun_v ''
+                case 'label'
+                    set -g __rtun_v '-'
+                case 'group'
+                    set -g __rtun_v '-'
+                case 'master'
+                    set -g __rtun_v '@ifnames'
+                case 'vrf'
+                    set -g __rtun_v '@ifnames'
+                case 'nomaster'
+                    set -g __rtun_v ''
+                case 'type'
+                    set -g __rtun_v '=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave'
+                case 'dev'
+                    set -g __rtun_v '@ifnames'
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case '*'
+                    return 1
+            end
+        case 2
+            switch $argv[2]
+                case 'src'
+                    set -g __rtun_v '-'
+                case 'as'
+                    set -g __rtun_v '-'
+                case 'via'
+                    set -g __rtun_v '-'
+                case 'from'
+                    set -g __rtun_v '-'
+                case 'tos' 'd' 'ds' 'dsf' 'dsfi' 'dsfie' 'dsfiel' 'dsfield'
+                    set -g __rtun_v '-'
+                case 'expires'
+                    set -g __rtun_v '-'
+                case 'm' 'me' 'met' 'metr' 'metri' 'metric' 'p' 'pr' 'pri' 'prio' 'prior' 'priori' 'priorit' 'priority' 'preference'
+                    set -g __rtun_v '-'
+                case 'scope'
+                    set -g __rtun_v '@scopes'
+                case 'mtu'
+                    set -g __rtun_v '-'
+                case 'hoplimit'
+                    set -g __rtun_v '-'
+                case 'advmss'
+                    set -g __rtun_v '-'
+                case 'r' 're' 'reo' 'reor' 'reord' 'reorde' 'reorder' 'reorderi' 'reorderin' 'reordering'
+                    set -g __rtun_v '-'
+                case 'rtt'
+                    set -g __rtun_v '-'
+                case 'rto_min'
+                    set -g __rtun_v '-'
+                case 'w' 'wi' 'win' 'wind' 'windo' 'window'
+                    set -g __rtun_v '-'
+                case 'c' 'cw' 'cwn' 'cwnd'
+                    set -g __rtun_v '-'
+                case 'i' 'in' 'ini' 'init' 'initc' 'initcw' 'initcwn' 'initcwnd'
+                    set -g __rtun_v '-'
+                case 'i' 'in' 'ini' 'init' 'initr' 'initrw' 'initrwn' 'initrwnd'
+                    set -g __rtun_v '-'
+                case 'f' 'fe' 'fea' 'feat' 'featu' 'featur' 'feature' 'features'
+                    set -g __rtun_v '=ecn'
+                case 'q' 'qu' 'qui' 'quic' 'quick' 'quicka' 'quickac' 'quickack'
+                    set -g __rtun_v '=0 1'
+                case 'c' 'co' 'con' 'cong' 'congc' 'congct' 'congctl'
+                    set -g __rtun_v '-'
+                case 'r' 'rt' 'rtt' 'rttv' 'rttva' 'rttvar'
+                    set -g __rtun_v '-'
+                case 's' 'ss' 'sst' 'ssth' 'ssthr' 'ssthre' 'ssthres' 'ssthresh'
+                    set -g __rtun_v '-'
+                case 'r' 're' 'rea' 'real' 'realm' 'realms'
+                    set -g __rtun_v '-'
+                case 'onlink'
+                    set -g __rtun_v ''
+                case 'nexthop'
+                    set -g __rtun_v '-'
+                case 'nhid'
+                    set -g __rtun_v '-'
+                case 'p' 'pr' 'pro' 'prot' 'proto' 'protoc' 'protoco' 'protocol'
+                    set -g __rtun_v '@protocols'
+                case 't' 'ta' 'tab' 'tabl' 'table'
+                    set -g __rtun_v '@tables'
+                case 'v' 'vr' 'vrf'
+                    set -g __rtun_v '-'
+                case 'dev' 'oif'
+                    set -g __rtun_v '@ifnames'
+                case 'p' 'pr' 'pre' 'pref'
+                    set -g __rtun_v '=low medium high'
+                case 'encap'
+                    set -g __rtun_v '-'
+                case 'ttl-propagate'
+                    set -g __rtun_v '=enabled disabled'
+                case 'f' 'fa' 'fas' 'fast' 'fasto' 'fastop' 'fastope' 'fastopen' 'fastopen_' 'fastopen_n' 'fastopen_no' 'fastopen_no_' 'fastopen_no_c' 'fastopen_no_co' 'fastopen_no_coo' 'fastopen_no_cook' 'fastopen_no_cooki' 'fastopen_no_cookie'
+                    set -g __rtun_v '=0 1'
+                case 'to'
+                    set -g __rtun_v '-'
+                case '*'
+                    return 1
+            end
+        case 3
+            switch $argv[2]
+                case 't' 'ta' 'tab' 'tabl' 'table'
+                    set -g __rtun_v '@tables'
+                case 'v' 'vr' 'vrf'
+                    set -g __rtun_v '-'
+                case 'c' 'ca' 'cac' 'cach' 'cache' 'cached' 'cl' 'clo' 'clon' 'clone' 'cloned'
+                    set -g __rtun_v ''
+                case 'tos' 'd' 'ds' 'dsf' 'dsfi' 'dsfie' 'dsfiel' 'dsfield'
+                    set -g __rtun_v '-'
+                case 'p' 'pr' 'pro' 'prot' 'proto' 'protoc' 'protoco' 'protocol'
+                    set -g __rtun_v '@protocols'
+                case 's' 'sc' 'sco' 'scop' 'scope'
+                    set -g __rtun_v '@scopes'
+                case 't' 'ty' 'typ' 'type'
+                    set -g __rtun_v '=unicast local broadcast anycast multicast blackhole unreachable prohibit throw nat xresolve'
+                case 'dev' 'oif'
+                    set -g __rtun_v '@ifnames'
+                case 'iif'
+                    set -g __rtun_v '@ifnames'
+                case 'mark'
+                    set -g __rtun_v '-'
+                case 'm' 'me' 'met' 'metr' 'metri' 'metric' 'p' 'pr' 'pri' 'prio' 'prior' 'priori' 'priorit' 'priority' 'preference'
+                    set -g __rtun_v '-'
+                case 'via'
+                    set -g __rtun_v '-'
+                case 'src'
+                    set -g __rtun_v '-'
+                case 'r' 're' 'rea' 'real' 'realm' 'realms'
+                    set -g __rtun_v '-'
+                case 'f' 'fr' 'fro' 'from'
+                    set -g __rtun_v '-'
+                case 't' 'to'
+                    set -g __rtun_v '-'
+                case 'r' 'ro' 'roo' 'root'
+                    set -g __rtun_v '-'
+                case 'm' 'ma' 'mat' 'matc' 'match'
+                    set -g __rtun_v '-'
+                case 'e' 'ex' 'exa' 'exac' 'exact'
+                    set -g __rtun_v '-'
+                case '*'
+                    return 1
+            end
+        case 4
+            switch $argv[2]
+                case 'tos' 'd' 'ds' 'dsf' 'dsfi' 'dsfie' 'dsfiel' 'dsfield'
+                    set -g __rtun_v '-'
+                case 'f' 'fr' 'fro' 'from'
+                    set -g __rtun_v '-'
+                case 'i' 'ii' 'iif'
+                    set -g __rtun_v '@ifnames'
+                case 'm' 'ma' 'mar' 'mark'
+                    set -g __rtun_v '-'
+                case 'o' 'oi' 'oif' 'dev'
+                    set -g __rtun_v '@ifnames'
+                case 'n' 'no' 'not' 'noti' 'notif' 'notify'
+                    set -g __rtun_v ''
+                case 'c' 'co' 'con' 'conn' 'conne' 'connec' 'connect' 'connecte' 'connected'
+                    set -g __rtun_v ''
+                case 'v' 'vr' 'vrf'
+                    set -g __rtun_v '-'
+                case 'u' 'ui' 'uid'
+                    set -g __rtun_v '-'
+                case 'f' 'fi' 'fib' 'fibm' 'fibma' 'fibmat' 'fibmatc' 'fibmatch'
+                    set -g __rtun_v ''
+                case 'as'
+                    set -g __rtun_v '-'
+                case 's' 'sp' 'spo' 'spor' 'sport'
+                    set -g __rtun_v '-'
+                case 'd' 'dp' 'dpo' 'dpor' 'dport'
+                    set -g __rtun_v '-'
+                case 'i' 'ip' 'ipp' 'ippr' 'ippro' 'ipprot' 'ipproto'
+                    set -g __rtun_v '-'
+                case 'to'
+                    set -g __rtun_v '-'
+                case '*'
+                    return 1
+            end
+        case 5
+            switch $argv[2]
+                case 'up'
+                    set -g __rtun_v ''
+                case 'down'
+                    set -g __rtun_v ''
+                case 'name'
+                    set -g __rtun_v '-'
+                case 'index'
+                    set -g __rtun_v '-'
+                case 'l' 'li' 'lin' 'link'
+                    set -g __rtun_v '@ifnames'
+                case 'a' 'ad' 'add' 'addr' 'addre' 'addres' 'address'
+                    set -g __rtun_v '-'
+                case 'b' 'br' 'bro' 'broa' 'broad' 'broadc' 'broadca' 'broadcas' 'broadcast' 'brd'
+                    set -g __rtun_v '-'
+                case 't' 'tx' 'txq' 'txqu' 'txque' 'txqueu' 'txqueue' 'txqueuel' 'txqueuele' 'txqueuelen' 'qlen' 'txql' 'txqle' 'txqlen'
+                    set -g __rtun_v '-'
+                case 'mtu'
+                    set -g __rtun_v '-'
+                case 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp'
+                    set -g __rtun_v '-'
+                case 'netns'
+                    set -g __rtun_v '@netns'
+                case 'multicast'
+                    set -g __rtun_v '=on off'
+                case 'allmulticast'
+                    set -g __rtun_v '=on off'
+                case 'promisc'
+                    set -g __rtun_v '=on off'
+                case 'trailers'
+                    set -g __rtun_v '=on off'
+                case 'arp'
+                    set -g __rtun_v '=on off'
+                case 'carrier'
+                    set -g __rtun_v '=on off'
+                case 'vf'
+                    set -g __rtun_v '-'
+                case 'm' 'ma' 'mas' 'mast' 'maste' 'master'
+                    set -g __rtun_v '@ifnames'
+                case 'vrf'
+                    set -g __rtun_v '@ifnames'
+                case 'n' 'no' 'nom' 'noma' 'nomas' 'nomast' 'nomaste' 'nomaster'
+                    set -g __rtun_v ''
+                case 'd' 'dy' 'dyn' 'dyna' 'dynam' 'dynami' 'dynamic'
+                    set -g __rtun_v '=on off'
+                case 't' 'ty' 'typ' 'type'
+                    set -g __rtun_v '=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave'
+                    set -g __rtun_k 1
+                case 'a' 'al' 'ali' 'alia' 'alias'
+                    set -g __rtun_v '-'
+                case 'group'
+                    set -g __rtun_v '-'
+                case 'mode'
+                    set -g __rtun_v '=default dormant'
+                case 'state'
+                    set -g __rtun_v '=UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP'
+                case 'n' 'nu' 'num' 'numt' 'numtx' 'numtxq' 'numtxqu' 'numtxque' 'numtxqueu' 'numtxqueue' 'numtxqueues'
+                    set -g __rtun_v '-'
+                case 'n' 'nu' 'num' 'numr' 'numrx' 'numrxq' 'numrxqu' 'numrxque' 'numrxqueu' 'numrxqueue' 'numrxqueues'
+                    set -g __rtun_v '-'
+                case 'a' 'ad' 'add' 'addr' 'addrg' 'addrge' 'addrgen' 'addrgenm' 'addrgenmo' 'addrgenmod' 'addrgenmode'
+                    set -g __rtun_v '=eui64 none stable_secret random'
+                case 'l' 'li' 'lin' 'link' 'link-' 'link-n' 'link-ne' 'link-net' 'link-netn' 'link-netns'
+                    set -g __rtun_v '@netns'
+                case 'l' 'li' 'lin' 'link' 'link-' 'link-n' 'link-ne' 'link-net' 'link-netn' 'link-netns' 'link-netnsi' 'link-netnsid'
+                    set -g __rtun_v '-'
+                case 'protodown'
+                    set -g __rtun_v '=on off'
+                case 'protodown_reason'
+                    set -g __rtun_v '-'
+                case 'gso_max_size'
+                    set -g __rtun_v '-'
+                case 'gso_max_segs'
+                    set -g __rtun_v '-'
+                case 'gro_max_size'
+                    set -g __rtun_v '-'
+                case 'parentdev'
+                    set -g __rtun_v '-'
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case 'dev'
+                    set -g __rtun_v '@ifnames'
+                case '*'
+                    return 1
+            end
+        case 6
+            switch $argv[2]
+                case 'up'
+                    set -g __rtun_v ''
+                case 'down'
+                    set -g __rtun_v ''
+                case 'name'
+                    set -g __rtun_v '-'
+                case 'index'
+                    set -g __rtun_v '-'
+                case 'l' 'li' 'lin' 'link'
+                    set -g __rtun_v '@ifnames'
+                case 'a' 'ad' 'add' 'addr' 'addre' 'addres' 'address'
+                    set -g __rtun_v '-'
+                case 'b' 'br' 'bro' 'broa' 'broad' 'broadc' 'broadca' 'broadcas' 'broadcast' 'brd'
+                    set -g __rtun_v '-'
+                case 't' 'tx' 'txq' 'txqu' 'txque' 'txqueu' 'txqueue' 'txqueuel' 'txqueuele' 'txqueuelen' 'qlen' 'txql' 'txqle' 'txqlen'
+                    set -g __rtun_v '-'
+                case 'mtu'
+                    set -g __rtun_v '-'
+                case 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp'
+                    set -g __rtun_v '-'
+                case 'netns'
+                    set -g __rtun_v '@netns'
+                case 'multicast'
+                    set -g __rtun_v '=on off'
+                case 'allmulticast'
+                    set -g __rtun_v '=on off'
+                case 'promisc'
+                    set -g __rtun_v '=on off'
+                case 'trailers'
+                    set -g __rtun_v '=on off'
+                case 'arp'
+                    set -g __rtun_v '=on off'
+                case 'carrier'
+                    set -g __rtun_v '=on off'
+                case 'vf'
+                    set -g __rtun_v '-'
+                case 'm' 'ma' 'mas' 'mast' 'maste' 'master'
+                    set -g __rtun_v '@ifnames'
+                case 'vrf'
+                    set -g __rtun_v '@ifnames'
+                case 'n' 'no' 'nom' 'noma' 'nomas' 'nomast' 'nomaste' 'nomaster'
+                    set -g __rtun_v ''
+                case 'd' 'dy' 'dyn' 'dyna' 'dynam' 'dynami' 'dynamic'
+                    set -g __rtun_v '=on off'
+                case 't' 'ty' 'typ' 'type'
+                    set -g __rtun_v '=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave'
+                    set -g __rtun_k 1
+                case 'a' 'al' 'ali' 'alia' 'alias'
+                    set -g __rtun_v '-'
+                case 'group'
+                    set -g __rtun_v '-'
+                case 'mode'
+                    set -g __rtun_v '=default dormant'
+                case 'state'
+                    set -g __rtun_v '=UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP'
+                case 'n' 'nu' 'num' 'numt' 'numtx' 'numtxq' 'numtxqu' 'numtxque' 'numtxqueu' 'numtxqueue' 'numtxqueues'
+                    set -g __rtun_v '-'
+                case 'n' 'nu' 'num' 'numr' 'numrx' 'numrxq' 'numrxqu' 'numrxque' 'numrxqueu' 'numrxqueue' 'numrxqueues'
+                    set -g __rtun_v '-'
+                case 'a' 'ad' 'add' 'addr' 'addrg' 'addrge' 'addrgen' 'addrgenm' 'addrgenmo' 'addrgenmod' 'addrgenmode'
+                    set -g __rtun_v '=eui64 none stable_secret random'
+                case 'l' 'li' 'lin' 'link' 'link-' 'link-n' 'link-ne' 'link-net' 'link-netn' 'link-netns'
+                    set -g __rtun_v '@netns'
+                case 'l' 'li' 'lin' 'link' 'link-' 'link-n' 'link-ne' 'link-net' 'link-netn' 'link-netns' 'link-netnsi' 'link-netnsid'
+                    set -g __rtun_v '-'
+                case 'protodown'
+                    set -g __rtun_v '=on off'
+                case 'protodown_reason'
+                    set -g __rtun_v '-'
+                case 'gso_max_size'
+                    set -g __rtun_v '-'
+                case 'gso_max_segs'
+                    set -g __rtun_v '-'
+                case 'gro_max_size'
+                    set -g __rtun_v '-'
+                case 'parentdev'
+                    set -g __rtun_v '-'
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case 'dev'
+                    set -g __rtun_v '@ifnames'
+                case '*'
+                    return 1
+            end
+        case 7
+            switch $argv[2]
+                case '*'
+                    return 1
+            end
+        case 8
+            switch $argv[2]
+                case 'peer'
+                    set -g __rtun_v '-'
+                case '*'
+                    return 1
+            end
+        case 9
+            switch $argv[2]
+                case 'f' 'fo' 'for' 'forw' 'forwa' 'forwar' 'forward' 'forward_' 'forward_d' 'forward_de' 'forward_del' 'forward_dela' 'forward_delay'
+                    set -g __rtun_v '-'
+                case 'h' 'he' 'hel' 'hell' 'hello' 'hello_' 'hello_t' 'hello_ti' 'hello_tim' 'hello_time'
+                    set -g __rtun_v '-'
+                case 'm' 'ma' 'max' 'max_' 'max_a' 'max_ag' 'max_age'
+                    set -g __rtun_v '-'
+                case 'a' 'ag' 'age' 'agei' 'agein' 'ageing' 'ageing_' 'ageing_t' 'ageing_ti' 'ageing_tim' 'ageing_time'
+                    set -g __rtun_v '-'
+                case 's' 'st' 'stp' 'stp_' 'stp_s' 'stp_st' 'stp_sta' 'stp_stat' 'stp_state'
+                    set -g __rtun_v '-'
+                case 'p' 'pr' 'pri' 'prio' 'prior' 'priori' 'priorit' 'priority'
+                    set -g __rtun_v '-'
+                case 'v' 'vl' 'vla' 'vlan' 'vlan_' 'vlan_f' 'vlan_fi' 'vlan_fil' 'vlan_filt' 'vlan_filte' 'vlan_filter' 'vlan_filteri' 'vlan_filterin' 'vlan_filtering'
+                    set -g __rtun_v '-'
+                case 'v' 'vl' 'vla' 'vlan' 'vlan_' 'vlan_p' 'vlan_pr' 'vlan_pro' 'vlan_prot' 'vlan_proto' 'vlan_protoc' 'vlan_protoco' 'vlan_protocol'
+                    set -g __rtun_v '=802.1Q 802.1ad'
+                case 'g' 'gr' 'gro' 'grou' 'group' 'group_' 'group_f' 'group_fw' 'group_fwd' 'group_fwd_' 'group_fwd_m' 'group_fwd_ma' 'group_fwd_mas' 'group_fwd_mask'
+                    set -g __rtun_v '-'
+                case 'g' 'gr' 'gro' 'grou' 'group' 'group_' 'group_a' 'group_ad' 'group_add' 'group_addr' 'group_addre' 'group_addres' 'group_address'
+                    set -g __rtun_v '-'
+                case 'no_linklocal_learn'
+                    set -g __rtun_v '-'
+                case 'f' 'fd' 'fdb' 'fdb_' 'fdb_f' 'fdb_fl' 'fdb_flu' 'fdb_flus' 'fdb_flush'
+                    set -g __rtun_v ''
+                case 'v' 'vl' 'vla' 'vlan' 'vlan_' 'vlan_d' 'vlan_de' 'vlan_def' 'vlan_defa' 'vlan_defau' 'vlan_defaul' 'vlan_default' 'vlan_default_' 'vlan_default_p' 'vlan_default_pv' 'vlan_default_pvi' 'vlan_default_pvid'
+                    set -g __rtun_v '-'
+                case 'v' 'vl' 'vla' 'vlan' 'vlan_' 'vlan_s' 'vlan_st' 'vlan_sta' 'vlan_stat' 'vlan_stats' 'vlan_stats_' 'vlan_stats_e' 'vlan_stats_en' 'vlan_stats_ena' 'vlan_stats_enab' 'vlan_stats_enabl' 'vlan_stats_enable' 'vlan_stats_enabled'
+                    set -g __rtun_v '-'
+                case 'v' 'vl' 'vla' 'vlan' 'vlan_' 'vlan_s' 'vlan_st' 'vlan_sta' 'vlan_stat' 'vlan_stats' 'vlan_stats_' 'vlan_stats_p' 'vlan_stats_pe' 'vlan_stats_per' 'vlan_stats_per_' 'vlan_stats_per_p' 'vlan_stats_per_po' 'vlan_stats_per_por' 'vlan_stats_per_port'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_r' 'mcast_ro' 'mcast_rou' 'mcast_rout' 'mcast_route' 'mcast_router'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_s' 'mcast_sn' 'mcast_sno' 'mcast_snoo' 'mcast_snoop' 'mcast_snoopi' 'mcast_snoopin' 'mcast_snooping'
+                    set -g __rtun_v '-'
+                case 'mcast_vlan_snooping'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_q' 'mcast_qu' 'mcast_que' 'mcast_quer' 'mcast_query' 'mcast_query_' 'mcast_query_u' 'mcast_query_us' 'mcast_query_use' 'mcast_query_use_' 'mcast_query_use_i' 'mcast_query_use_if' 'mcast_query_use_ifa' 'mcast_query_use_ifad' 'mcast_query_use_ifadd' 'mcast_query_use_ifaddr'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_q' 'mcast_qu' 'mcast_que' 'mcast_quer' 'mcast_queri' 'mcast_querie' 'mcast_querier'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_h' 'mcast_ha' 'mcast_has' 'mcast_hash' 'mcast_hash_' 'mcast_hash_e' 'mcast_hash_el' 'mcast_hash_ela' 'mcast_hash_elas' 'mcast_hash_elast' 'mcast_hash_elasti' 'mcast_hash_elastic' 'mcast_hash_elastici' 'mcast_hash_elasticit' 'mcast_hash_elasticity'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_h' 'mcast_ha' 'mcast_has' 'mcast_hash' 'mcast_hash_' 'mcast_hash_m' 'mcast_hash_ma' 'mcast_hash_max'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_l' 'mcast_la' 'mcast_las' 'mcast_last' 'mcast_last_' 'mcast_last_m' 'mcast_last_me' 'mcast_last_mem' 'mcast_last_memb' 'mcast_last_membe' 'mcast_last_member' 'mcast_last_member_' 'mcast_last_member_c' 'mcast_last_member_co' 'mcast_last_member_cou' 'mcast_last_member_coun' 'mcast_last_member_count'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_s' 'mcast_st' 'mcast_sta' 'mcast_star' 'mcast_start' 'mcast_startu' 'mcast_startup' 'mcast_startup_' 'mcast_startup_q' 'mcast_startup_qu' 'mcast_startup_que' 'mcast_startup_quer' 'mcast_startup_query' 'mcast_startup_query_' 'mcast_startup_query_c' 'mcast_startup_query_co' 'mcast_startup_query_cou' 'mcast_startup_query_coun' 'mcast_startup_query_count'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_l' 'mcast_la' 'mcast_las' 'mcast_last' 'mcast_last_' 'mcast_last_m' 'mcast_last_me' 'mcast_last_mem' 'mcast_last_memb' 'mcast_last_membe' 'mcast_last_member' 'mcast_last_member_' 'mcast_last_member_i' 'mcast_last_member_in' 'mcast_last_member_int' 'mcast_last_member_inte' 'mcast_last_member_inter' 'mcast_last_member_interv' 'mcast_last_member_interva' 'mcast_last_member_interval'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_m' 'mcast_me' 'mcast_mem' 'mcast_memb' 'mcast_membe' 'mcast_member' 'mcast_members' 'mcast_membersh' 'mcast_membershi' 'mcast_membership' 'mcast_membership_' 'mcast_membership_i' 'mcast_membership_in' 'mcast_membership_int' 'mcast_membership_inte' 'mcast_membership_inter' 'mcast_membership_interv' 'mcast_membership_interva' 'mcast_membership_interval'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_q' 'mcast_qu' 'mcast_que' 'mcast_quer' 'mcast_queri' 'mcast_querie' 'mcast_querier' 'mcast_querier_' 'mcast_querier_i' 'mcast_querier_in' 'mcast_querier_int' 'mcast_querier_inte' 'mcast_querier_inter' 'mcast_querier_interv' 'mcast_querier_interva' 'mcast_querier_interval'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_q' 'mcast_qu' 'mcast_que' 'mcast_quer' 'mcast_query' 'mcast_query_' 'mcast_query_i' 'mcast_query_in' 'mcast_query_int' 'mcast_query_inte' 'mcast_query_inter' 'mcast_query_interv' 'mcast_query_interva' 'mcast_query_interval'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_q' 'mcast_qu' 'mcast_que' 'mcast_quer' 'mcast_query' 'mcast_query_' 'mcast_query_r' 'mcast_query_re' 'mcast_query_res' 'mcast_query_resp' 'mcast_query_respo' 'mcast_query_respon' 'mcast_query_respons' 'mcast_query_response' 'mcast_query_response_' 'mcast_query_response_i' 'mcast_query_response_in' 'mcast_query_response_int' 'mcast_query_response_inte' 'mcast_query_response_inter' 'mcast_query_response_interv' 'mcast_query_response_interva' 'mcast_query_response_interval'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_s' 'mcast_st' 'mcast_sta' 'mcast_star' 'mcast_start' 'mcast_startu' 'mcast_startup' 'mcast_startup_' 'mcast_startup_q' 'mcast_startup_qu' 'mcast_startup_que' 'mcast_startup_quer' 'mcast_startup_query' 'mcast_startup_query_' 'mcast_startup_query_i' 'mcast_startup_query_in' 'mcast_startup_query_int' 'mcast_startup_query_inte' 'mcast_startup_query_inter' 'mcast_startup_query_interv' 'mcast_startup_query_interva' 'mcast_startup_query_interval'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_s' 'mcast_st' 'mcast_sta' 'mcast_stat' 'mcast_stats' 'mcast_stats_' 'mcast_stats_e' 'mcast_stats_en' 'mcast_stats_ena' 'mcast_stats_enab' 'mcast_stats_enabl' 'mcast_stats_enable' 'mcast_stats_enabled'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_i' 'mcast_ig' 'mcast_igm' 'mcast_igmp' 'mcast_igmp_' 'mcast_igmp_v' 'mcast_igmp_ve' 'mcast_igmp_ver' 'mcast_igmp_vers' 'mcast_igmp_versi' 'mcast_igmp_versio' 'mcast_igmp_version'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_m' 'mcast_ml' 'mcast_mld' 'mcast_mld_' 'mcast_mld_v' 'mcast_mld_ve' 'mcast_mld_ver' 'mcast_mld_vers' 'mcast_mld_versi' 'mcast_mld_versio' 'mcast_mld_version'
+                    set -g __rtun_v '-'
+                case 'n' 'nf' 'nf_' 'nf_c' 'nf_ca' 'nf_cal' 'nf_call' 'nf_call_' 'nf_call_i' 'nf_call_ip' 'nf_call_ipt' 'nf_call_ipta' 'nf_call_iptab' 'nf_call_iptabl' 'nf_call_iptable' 'nf_call_iptables'
+                    set -g __rtun_v '-'
+                case 'n' 'nf' 'nf_' 'nf_c' 'nf_ca' 'nf_cal' 'nf_call' 'nf_call_' 'nf_call_i' 'nf_call_ip' 'nf_call_ip6' 'nf_call_ip6t' 'nf_call_ip6ta' 'nf_call_ip6tab' 'nf_call_ip6tabl' 'nf_call_ip6table' 'nf_call_ip6tables'
+                    set -g __rtun_v '-'
+                case 'n' 'nf' 'nf_' 'nf_c' 'nf_ca' 'nf_cal' 'nf_call' 'nf_call_' 'nf_call_a' 'nf_call_ar' 'nf_call_arp' 'nf_call_arpt' 'nf_call_arpta' 'nf_call_arptab' 'nf_call_arptabl' 'nf_call_arptable' 'nf_call_arptables'
+                    set -g __rtun_v '-'
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case '*'
+                    return 1
+            end
+        case 10
+            switch $argv[2]
+                case 'i' 'id' 'v' 'vn' 'vni'
+                    set -g __rtun_v '-'
+                case 'g' 'gr' 'gro' 'grou' 'group'
+                    set -g __rtun_v '-'
+                case 'r' 're' 'rem' 'remo' 'remot' 'remote'
+                    set -g __rtun_v '-'
+                case 'l' 'lo' 'loc' 'loca' 'local'
+                    set -g __rtun_v '-'
+                case 'd' 'de' 'dev'
+                    set -g __rtun_v '@ifnames'
+                case 't' 'tt' 'ttl' 'h' 'ho' 'hop' 'hopl' 'hopli' 'hoplim' 'hoplimi' 'hoplimit'
+                    set -g __rtun_v '-'
+                case 't' 'to' 'tos' 'd' 'ds' 'dsf' 'dsfi' 'dsfie' 'dsfiel' 'dsfield'
+                    set -g __rtun_v '-'
+                case 'd' 'df'
+                    set -g __rtun_v '=unset set inherit'
+                case 'l' 'la' 'lab' 'labe' 'label' 'f' 'fl' 'flo' 'flow' 'flowl' 'flowla' 'flowlab' 'flowlabe' 'flowlabel'
+                    set -g __rtun_v '-'
+                case 'a' 'ag' 'age' 'agei' 'agein' 'ageing'
+                    set -g __rtun_v '-'
+                case 'm' 'ma' 'max' 'maxa' 'maxad' 'maxadd' 'maxaddr' 'maxaddre' 'maxaddres' 'maxaddress'
+                    set -g __rtun_v '-'
+                case 'p' 'po' 'por' 'port' 's' 'sr' 'src' 'srcp' 'srcpo' 'srcpor' 'srcport'
+                    set -g __rtun_v '-'
+                case 'd' 'ds' 'dst' 'dstp' 'dstpo' 'dstpor' 'dstport'
+                    set -g __rtun_v '-'
+                case 'n' 'no' 'nol' 'nole' 'nolea' 'nolear' 'nolearn' 'nolearni' 'nolearnin' 'nolearning'
+                    set -g __rtun_v ''
+                case 'l' 'le' 'lea' 'lear' 'learn' 'learni' 'learnin' 'learning'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'nop' 'nopr' 'nopro' 'noprox' 'noproxy'
+                    set -g __rtun_v ''
+                case 'p' 'pr' 'pro' 'prox' 'proxy'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'nor' 'nors' 'norsc'
+                    set -g __rtun_v ''
+                case 'r' 'rs' 'rsc'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'nol' 'nol2' 'nol2m' 'nol2mi' 'nol2mis' 'nol2miss'
+                    set -g __rtun_v ''
+                case 'l' 'l2' 'l2m' 'l2mi' 'l2mis' 'l2miss'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'nol' 'nol3' 'nol3m' 'nol3mi' 'nol3mis' 'nol3miss'
+                    set -g __rtun_v ''
+                case 'l' 'l3' 'l3m' 'l3mi' 'l3mis' 'l3miss'
+                    set -g __rtun_v ''
+                case 'u' 'ud' 'udp' 'udpc' 'udpcs' 'udpcsu' 'udpcsum'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'nou' 'noud' 'noudp' 'noudpc' 'noudpcs' 'noudpcsu' 'noudpcsum'
+                    set -g __rtun_v ''
+                case 'u' 'ud' 'udp' 'udp6' 'udp6z' 'udp6ze' 'udp6zer' 'udp6zero' 'udp6zeroc' 'udp6zerocs' 'udp6zerocsu' 'udp6zerocsum' 'udp6zerocsumt' 'udp6zerocsumtx'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'nou' 'noud' 'noudp' 'noudp6' 'noudp6z' 'noudp6ze' 'noudp6zer' 'noudp6zero' 'noudp6zeroc' 'noudp6zerocs' 'noudp6zerocsu' 'noudp6zerocsum' 'noudp6zerocsumt' 'noudp6zerocsumtx'
+                    set -g __rtun_v ''
+                case 'u' 'ud' 'udp' 'udp6' 'udp6z' 'udp6ze' 'udp6zer' 'udp6zero' 'udp6zeroc' 'udp6zerocs' 'udp6zerocsu' 'udp6zerocsum' 'udp6zerocsumr' 'udp6zerocsumrx'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'nou' 'noud' 'noudp' 'noudp6' 'noudp6z' 'noudp6ze' 'noudp6zer' 'noudp6zero' 'noudp6zeroc' 'noudp6zerocs' 'noudp6zerocsu' 'noudp6zerocsum' 'noudp6zerocsumr' 'noudp6zerocsumrx'
+                    set -g __rtun_v ''
+                case 'r' 're' 'rem' 'remc' 'remcs' 'remcsu' 'remcsum' 'remcsumt' 'remcsumtx'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'nor' 'nore' 'norem' 'noremc' 'noremcs' 'noremcsu' 'noremcsum' 'noremcsumt' 'noremcsumtx'
+                    set -g __rtun_v ''
+                case 'r' 're' 'rem' 'remc' 'remcs' 'remcsu' 'remcsum' 'remcsumr' 'remcsumrx'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'nor' 'nore' 'norem' 'noremc' 'noremcs' 'noremcsu' 'noremcsum' 'noremcsumr' 'noremcsumrx'
+                    set -g __rtun_v ''
+                case 'e' 'ex' 'ext' 'exte' 'exter' 'extern' 'externa' 'external'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'noe' 'noex' 'noext' 'noexte' 'noexter' 'noextern' 'noexterna' 'noexternal'
+                    set -g __rtun_v ''
+                case 'g' 'gb' 'gbp'
+                    set -g __rtun_v ''
+                case 'g' 'gp' 'gpe'
+                    set -g __rtun_v ''
+                case 'vnifilter'
+                    set -g __rtun_v ''
+                case 'novnifilter'
+                    set -g __rtun_v ''
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case '*'
+                    return 1
+            end
+        case 11
+            switch $argv[2]
+                case '*'
+                    return 1
+            end
+        case 12
+            switch $argv[2]
+                case '*'
+                    return 1
+            end
+        case 13
+            switch $argv[2]
+                case 'p' 'pr' 'pro' 'prot' 'proto' 'protoc' 'protoco' 'protocol'
+                    set -g __rtun_v '=802.1Q 802.1ad'
+                case 'i' 'id'
+                    set -g __rtun_v '-'
+                case 'r' 're' 'reo' 'reor' 'reord' 'reorde' 'reorder' 'reorder_' 'reorder_h' 'reorder_hd' 'reorder_hdr'
+                    set -g __rtun_v '=on off'
+                case 'g' 'gv' 'gvr' 'gvrp'
+                    set -g __rtun_v '=on off'
+                case 'm' 'mv' 'mvr' 'mvrp'
+                    set -g __rtun_v '=on off'
+                case 'l' 'lo' 'loo' 'loos' 'loose' 'loose_' 'loose_b' 'loose_bi' 'loose_bin' 'loose_bind' 'loose_bindi' 'loose_bindin' 'loose_binding'
+                    set -g __rtun_v '=on off'
+                case 'b' 'br' 'bri' 'brid' 'bridg' 'bridge' 'bridge_' 'bridge_b' 'bridge_bi' 'bridge_bin' 'bridge_bind' 'bridge_bindi' 'bridge_bindin' 'bridge_binding'
+                    set -g __rtun_v '=on off'
+                case 'i' 'in' 'ing' 'ingr' 'ingre' 'ingres' 'ingress' 'ingress-' 'ingress-q' 'ingress-qo' 'ingress-qos' 'ingress-qos-' 'ingress-qos-m' 'ingress-qos-ma' 'ingress-qos-map'
+                    set -g __rtun_v '-'
+                case 'e' 'eg' 'egr' 'egre' 'egres' 'egress' 'egress-' 'egress-q' 'egress-qo' 'egress-qos' 'egress-qos-' 'egress-qos-m' 'egress-qos-ma' 'egress-qos-map'
+                    set -g __rtun_v '-'
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case '*'
+                    return 1
+            end
+        case 14
+            switch $argv[2]
+                case 'm' 'mo' 'mod' 'mode'
+                    set -g __rtun_v '=private vepa bridge passthru source'
+                case 'f' 'fl' 'fla' 'flag'
+                    set -g __rtun_v '=nopromisc nodst null'
+                case 'm' 'ma' 'mac' 'maca' 'macad' 'macadd' 'macaddr'
+                    set -g __rtun_v '-'
+                case 'n' 'no' 'nop' 'nopr' 'nopro' 'noprom' 'nopromi' 'nopromis' 'nopromisc'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'nod' 'nods' 'nodst'
+                    set -g __rtun_v ''
+                case 'b' 'bc' 'bcq' 'bcqu' 'bcque' 'bcqueu' 'bcqueue' 'bcqueuel' 'bcqueuele' 'bcqueuelen'
+                    set -g __rtun_v '-'
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case '*'
+                    return 1
+            end
+        case 15
+            switch $argv[2]
+                case '*'
+                    return 1
+            end
+        case 16
+            switch $argv[2]
+                case 'f' 'fd' 'fdb' 'fdb_' 'fdb_f' 'fdb_fl' 'fdb_flu' 'fdb_flus' 'fdb_flush'
+                    set -g __rtun_v ''
+                case 's' 'st' 'sta' 'stat' 'state'
+                    set -g __rtun_v '-'
+                case 'p' 'pr' 'pri' 'prio' 'prior' 'priori' 'priorit' 'priority'
+                    set -g __rtun_v '-'
+                case 'c' 'co' 'cos' 'cost'
+                    set -g __rtun_v '-'
+                case 'h' 'ha' 'hai' 'hair' 'hairp' 'hairpi' 'hairpin'
+                    set -g __rtun_v '=on off'
+                case 'g' 'gu' 'gua' 'guar' 'guard'
+                    set -g __rtun_v '=on off'
+                case 'r' 'ro' 'roo' 'root' 'root_' 'root_b' 'root_bl' 'root_blo' 'root_bloc' 'root_block'
+                    set -g __rtun_v '=on off'
+                case 'f' 'fa' 'fas' 'fast' 'fastl' 'fastle' 'fastlea' 'fastleav' 'fastleave'
+                    set -g __rtun_v '=on off'
+                case 'l' 'le' 'lea' 'lear' 'learn' 'learni' 'learnin' 'learning'
+                    set -g __rtun_v '=on off'
+                case 'f' 'fl' 'flo' 'floo' 'flood'
+                    set -g __rtun_v '=on off'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_f' 'mcast_fl' 'mcast_flo' 'mcast_floo' 'mcast_flood'
+                    set -g __rtun_v '=on off'
+                case 'b' 'bc' 'bca' 'bcas' 'bcast' 'bcast_' 'bcast_f' 'bcast_fl' 'bcast_flo' 'bcast_floo' 'bcast_flood'
+                    set -g __rtun_v '=on off'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_t' 'mcast_to' 'mcast_to_' 'mcast_to_u' 'mcast_to_un' 'mcast_to_uni' 'mcast_to_unic' 'mcast_to_unica' 'mcast_to_unicas' 'mcast_to_unicast'
+                    set -g __rtun_v '=on off'
+                case 'p' 'pr' 'pro' 'prox' 'proxy' 'proxy_' 'proxy_a' 'proxy_ar' 'proxy_arp'
+                    set -g __rtun_v '=on off'
+                case 'p' 'pr' 'pro' 'prox' 'proxy' 'proxy_' 'proxy_a' 'proxy_ar' 'proxy_arp' 'proxy_arp_' 'proxy_arp_w' 'proxy_arp_wi' 'proxy_arp_wif' 'proxy_arp_wifi'
+                    set -g __rtun_v '=on off'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_r' 'mcast_ro' 'mcast_rou' 'mcast_rout' 'mcast_route' 'mcast_router'
+                    set -g __rtun_v '-'
+                case 'm' 'mc' 'mca' 'mcas' 'mcast' 'mcast_' 'mcast_f' 'mcast_fa' 'mcast_fas' 'mcast_fast' 'mcast_fast_' 'mcast_fast_l' 'mcast_fast_le' 'mcast_fast_lea' 'mcast_fast_leav' 'mcast_fast_leave'
+                    set -g __rtun_v '=on off'
+                case 'n' 'ne' 'nei' 'neig' 'neigh' 'neigh_' 'neigh_s' 'neigh_su' 'neigh_sup' 'neigh_supp' 'neigh_suppr' 'neigh_suppre' 'neigh_suppres' 'neigh_suppress'
+                    set -g __rtun_v '=on off'
+                case 'g' 'gr' 'gro' 'grou' 'group' 'group_' 'group_f' 'group_fw' 'group_fwd' 'group_fwd_' 'group_fwd_m' 'group_fwd_ma' 'group_fwd_mas' 'group_fwd_mask'
+                    set -g __rtun_v '-'
+                case 'v' 'vl' 'vla' 'vlan' 'vlan_' 'vlan_t' 'vlan_tu' 'vlan_tun' 'vlan_tunn' 'vlan_tunne' 'vlan_tunnel'
+                    set -g __rtun_v '=on off'
+                case 'i' 'is' 'iso' 'isol' 'isola' 'isolat' 'isolate' 'isolated'
+                    set -g __rtun_v '=on off'
+                case 'l' 'lo' 'loc' 'lock' 'locke' 'locked'
+                    set -g __rtun_v '=on off'
+                case 'b' 'ba' 'bac' 'back' 'backu' 'backup' 'backup_' 'backup_p' 'backup_po' 'backup_por' 'backup_port'
+                    set -g __rtun_v '@ifnames'
+                case 'n' 'no' 'nob' 'noba' 'nobac' 'noback' 'nobacku' 'nobackup' 'nobackup_' 'nobackup_p' 'nobackup_po' 'nobackup_por' 'nobackup_port'
+                    set -g __rtun_v ''
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case '*'
+                    return 1
+            end
+        case 17
+            switch $argv[2]
+                case 'q' 'qu' 'que' 'queu' 'queue' 'queue_' 'queue_i' 'queue_id'
+                    set -g __rtun_v '-'
+                case 'prio'
+                    set -g __rtun_v '-'
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case '*'
+                    return 1
+            end
+        case '*'
+            return 1
+    end
+end
+
+# __rtun_obj WORD: sets __rtun_o to the object WORD selects (listed ones only).
+function __rtun_obj
+    set -g __rtun_o ''
+    switch $argv[1]
+        case 'a' 'ad' 'add' 'addr' 'addre' 'addres' 'address'
+            set -g __rtun_o '0'
+        case 'a' 'ad' 'add' 'addr' 'addrl' 'addrla' 'addrlab' 'addrlabe' 'addrlabel'
+            set -g __rtun_o ''
+        case 'm' 'ma' 'mad' 'madd' 'maddr' 'maddre' 'maddres' 'maddress'
+            set -g __rtun_o ''
+        case 'r' 'ro' 'rou' 'rout' 'route'
+            set -g __rtun_o '3'
+        case 'r' 'ru' 'rul' 'rule'
+            set -g __rtun_o ''
+        case 'n' 'ne' 'nei' 'neig' 'neigh' 'neighb' 'neighbo' 'neighbor'
+            set -g __rtun_o ''
+        case 'n' 'ne' 'nei' 'neig' 'neigh' 'neighb' 'neighbo' 'neighbou' 'neighbour'
+            set -g __rtun_o ''
+        case 'n' 'nt' 'nta' 'ntab' 'ntabl' 'ntable'
+            set -g __rtun_o ''
+        case 'n' 'nt' 'ntb' 'ntbl'
+            set -g __rtun_o ''
+        case 'l' 'li' 'lin' 'link'
+            set -g __rtun_o '9'
+        case 'l' 'l2' 'l2t' 'l2tp'
+            set -g __rtun_o ''
+        case 'f' 'fo' 'fou'
+            set -g __rtun_o ''
+        case 'i' 'il' 'ila'
+            set -g __rtun_o ''
+        case 'm' 'ma' 'mac' 'macs' 'macse' 'macsec'
+            set -g __rtun_o ''
+        case 't' 'tu' 'tun' 'tunn' 'tunne' 'tunnel'
+            set -g __rtun_o '14'
+        case 't' 'tu' 'tun' 'tunl'
+            set -g __rtun_o '15'
+        case 't' 'tu' 'tun' 'tunt' 'tunta' 'tuntap'
+            set -g __rtun_o ''
+        case 't' 'ta' 'tap'
+            set -g __rtun_o ''
+        case 't' 'to' 'tok' 'toke' 'token'
+            set -g __rtun_o ''
+        case 't' 'tc' 'tcp' 'tcpm' 'tcpme' 'tcpmet' 'tcpmetr' 'tcpmetri' 'tcpmetric' 'tcpmetrics'
+            set -g __rtun_o ''
+        case 't' 'tc' 'tcp' 'tcp_' 'tcp_m' 'tcp_me' 'tcp_met' 'tcp_metr' 'tcp_metri' 'tcp_metric' 'tcp_metrics'
+            set -g __rtun_o ''
+        case 'm' 'mo' 'mon' 'moni' 'monit' 'monito' 'monitor'
+            set -g __rtun_o ''
+        case 'x' 'xf' 'xfr' 'xfrm'
+            set -g __rtun_o ''
+        case 'm' 'mr' 'mro' 'mrou' 'mrout' 'mroute'
+            set -g __rtun_o ''
+        case 'm' 'mr' 'mru' 'mrul' 'mrule'
+            set -g __rtun_o ''
+        case 'n' 'ne' 'net' 'netn' 'netns'
+            set -g __rtun_o '25'
+        case 'n' 'ne' 'net' 'netc' 'netco' 'netcon' 'netconf'
+            set -g __rtun_o ''
+        case 'v' 'vr' 'vrf'
+            set -g __rtun_o ''
+        case 's' 'sr'
+            set -g __rtun_o ''
+        case 'n' 'ne' 'nex' 'next' 'nexth' 'nextho' 'nexthop'
+            set -g __rtun_o ''
+        case 'm' 'mp' 'mpt' 'mptc' 'mptcp'
+            set -g __rtun_o ''
+        case 'i' 'io' 'ioa' 'ioam'
+            set -g __rtun_o ''
+        case 'h' 'he' 'hel' 'help'
+            set -g __rtun_o '32'
+        case 's' 'st' 'sta' 'stat' 'stats'
+            set -g __rtun_o ''
+        case 'c' 'co' 'com' 'comp' 'compl' 'comple' 'complet' 'completi' 'completio' 'completion' 'completions'
+            set -g __rtun_o '34'
+        case 'c' 'co' 'com' 'comp' 'compl' 'comple' 'complet' 'complete'
+            set -g __rtun_o ''
+    end
+    test -n "$__rtun_o"
+end
+
+# __rtun_cmd OBJECT WORD: sets __rtun_t to the keyword table of the command.
+function __rtun_cmd
+    set -g __rtun_t ''
+    switch $argv[1]
+        case 0
+            switch $argv[2]
+                case 'a' 'ad' 'add'
+                    set -g __rtun_t '0'
+                case 'c' 'ch' 'cha' 'chan' 'chang' 'change' 'chg'
+                    set -g __rtun_t '0'
+                case 'r' 're' 'rep' 'repl' 'repla' 'replac' 'replace'
+                    set -g __rtun_t '0'
+                case 'd' 'de' 'del' 'dele' 'delet' 'delete'
+                    set -g __rtun_t '0'
+                case 'l' 'li' 'lis' 'list' 's' 'sh' 'sho' 'show' 'ls' 'lst'
+                    set -g __rtun_t '1'
+                case 'f' 'fl' 'flu' 'flus' 'flush'
+                    set -g __rtun_t '1'
+                case 's' 'sa' 'sav' 'save'
+                    set -g __rtun_t ''
+                case 's' 'sh' 'sho' 'show' 'showd' 'showdu' 'showdum' 'showdump'
+                    set -g __rtun_t ''
+                case 'r' 're' 'res' 'rest' 'resto' 'restor' 'restore'
+                    set -g __rtun_t ''
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_t ''
+                case '*'
+                    return 1
+            end
+        case 3
+            switch $argv[2]
+                case 'a' 'ad' 'add'
+                    set -g __rtun_t '2'
+                case 'c' 'ch' 'cha' 'chan' 'chang' 'change' 'chg'
+                    set -g __rtun_t '2'
+                case 'r' 're' 'rep' 'repl' 'repla' 'replac' 'replace'
+                    set -g __rtun_t '2'
+                case 'p' 'pr' 'pre' 'prep' 'prepe' 'prepen' 'prepend'
+                    set -g __rtun_t '2'
+                case 'a' 'ap' 'app' 'appe' 'appen' 'append'
+                    set -g __rtun_t '2'
+                case 't' 'te' 'tes' 'test'
+                    set -g __rtun_t '2'
+                case 'd' 'de' 'del' 'dele' 'delet' 'delete'
+                    set -g __rtun_t '2'
+                case 'l' 'li' 'lis' 'list' 's' 'sh' 'sho' 'show' 'ls' 'lst'
+                    set -g __rtun_t '3'
+                case 'g' 'ge' 'get'
+                    set -g __rtun_t '4'
+                case 'f' 'fl' 'flu' 'flus' 'flush'
+                    set -g __rtun_t '3'
+                case 's' 'sa' 'sav' 'save'
+                    set -g __rtun_t '3'
+                case 'r' 're' 'res' 'rest' 'resto' 'restor' 'restore'
+                    set -g __rtun_t ''
+                case 's' 'sh' 'sho' 'show' 'showd' 'showdu' 'showdum' 'showdump'
+                    set -g __rtun_t ''
+                case '*'
+                    return 1
+            end
+        case 9
+            switch $argv[2]
+                case 'a' 'ad' 'add'
+                    set -g __rtun_t '5'
+                case 's' 'se' 'set'
+                    set -g __rtun_t '6'
+                case 'c' 'ch' 'cha' 'chan' 'chang' 'change'
+                    set -g __rtun_t '6'
+                case 'r' 're' 'rep' 'repl' 'repla' 'replac' 'replace'
+                    set -g __rtun_t '5'
+                case 'd' 'de' 'del' 'dele' 'delet' 'delete'
+                    set -g __rtun_t '6'
+                case 's' 'sh' 'sho' 'show' 'l' 'ls' 'lst' 'li' 'lis' 'list'
+                    set -g __rtun_t '1'
+                case 'x' 'xs' 'xst' 'xsta' 'xstat' 'xstats'
+                    set -g __rtun_t ''
+                case 'a' 'af' 'afs' 'afst' 'afsta' 'afstat' 'afstats'
+                    set -g __rtun_t ''
+                case 'p' 'pr' 'pro' 'prop' 'prope' 'proper' 'propert' 'property'
+                    set -g __rtun_t ''
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_t ''
+                case '*'
+                    return 1
+            end
+        case 25
+            switch $argv[2]
+                case 'l' 'li' 'lis' 'list' 's' 'sh' 'sho' 'show' 'ls' 'lst'
+                    set -g __rtun_t ''
+                case 'a' 'ad' 'add'
+                    set -g __rtun_t '7'
+                case 'd' 'de' 'del' 'dele' 'delet' 'delete'
+                    set -g __rtun_t '7'
+                case 'e' 'ex' 'exe' 'exec'
+                    set -g __rtun_t '7'
+                case 'a' 'at' 'att' 'atta' 'attac' 'attach'
+                    set -g __rtun_t '7'
+                case '*'
+                    return 1
+            end
+        case 34
+            switch $argv[2]
+                case 'b' 'ba' 'bas' 'bash'
+                    set -g __rtun_t ''
+                case 'z' 'zs' 'zsh'
+                    set -g __rtun_t ''
+                case 'f' 'fi' 'fis' 'fish'
+                    set -g __rtun_t ''
+                case 'n' 'nu' 'nus' 'nush' 'nushe' 'nushel' 'nushell'
+                    set -g __rtun_t ''
+                case '*'
+                    return 1
+            end
+        case '*'
+            return 1
+    end
+end
+
+# __rtun_kind KIND: sets __rtun_t to the keyword table of a link kind.
+function __rtun_kind
+    switch $argv[1]
+        case 'veth'
+            set -g __rtun_t 8
+        case 'bridge'
+            set -g __rtun_t 9
+        case 'vxlan'
+            set -g __rtun_t 10
+        case 'ifb'
+            set -g __rtun_t 11
+        case 'dummy'
+            set -g __rtun_t 12
+        case 'vlan'
+            set -g __rtun_t 13
+        case 'macvlan'
+            set -g __rtun_t 14
+        case 'tun'
+            set -g __rtun_t 15
+        case 'bridge_slave'
+            set -g __rtun_t 16
+        case 'bond_slave'
+            set -g __rtun_t 17
+        case '*'
+            return 1
+    end
+end
+
+# __rtun_words KEY: the candidates of a state, with descriptions.
+function __rtun_words
+    switch $argv[1]
+        case objects
+            printf '%s\n' 'address	Protocol (IPv4/IPv6) addresses of devices' 'route	Routing table entries' 'link	Network devices: list, create, change and remove them' 'tunnel	IP tunnels (GRE, IPIP, SIT, VTI and their IPv6 kin)' 'tunl	IP tunnels (GRE, IPIP, SIT, VTI and their IPv6 kin)' 'netns	Named network namespaces' 'help	Show the usage summary' 'completions	Shell completion scripts for bash, zsh, fish and Nushell'
+        case g
+            printf '%s\n' '-loops	How many rounds a flush may take before giving up' '-family	Restrict to one protocol family' '-4	IPv4 only (same as -family inet)' '-6	IPv6 only (same as -family inet6)' '-0	Link layer only (same as -family link)' '-M	MPLS only' '-B	Bridge only' '-human	Print statistics with unit suffixes' '-human-readable	Print statistics with unit suffixes' '-iec	Use powers of 1024 for human-readable rates' '-stats	Print statistics; twice for more' '-statistics	Print statistics; twice for more' '-details	Print details (link kind parameters and more)' '-resolve	Print host names instead of addresses' '-oneline	One record per line, with \\ where lines would break' '-timestamp	Print timestamps (monitor)' '-tshort	Print short timestamps (monitor)' '-Version	Print the version and exit' '-force	With -batch: go on after a failing line' '-batch	Run commands from FILE, one per line (- for stdin)' '-brief	Short tabular output' '-json	Print JSON' '-pretty	Indent JSON for people' '-rcvbuf	Netlink receive buffer size in bytes' '-color	Colour the output: -c or -color=always|auto|never' '-help	Show the usage summary' '-netns	Run in network namespace NAME (/run/netns/NAME)' '-Numeric	Print numbers instead of names for protocols, scopes, tables' '-all	Run the command in every network namespace (netns exec)' '-echo	Print what the kernel made of the request'
+        case c0
+            printf '%s\n' 'add	Add an address to a device' 'change	Change the attributes of an existing address' 'chg	Change the attributes of an existing address' 'replace	Add an address, or change it if it exists' 'delete	Remove an address from a device' 'list	List links and their addresses' 'show	List links and their addresses' 'lst	List links and their addresses' 'flush	Remove the selected addresses' 'save	Not supported by rtun' 'showdump	Not supported by rtun' 'restore	Not supported by rtun' 'help	Show this usage'
+        case c3
+            printf '%s\n' 'add	Add a route (it must not exist yet)' 'change	Change an existing route' 'chg	Change an existing route' 'replace	Add a route or replace the one with the same key' 'prepend	Add a route before existing ones with the same key' 'append	Add a route after existing ones with the same key' 'test	Ask whether a route could be added (without creating it)' 'delete	Delete a route; the fields given must match it' 'list	List routes (the main table by default)' 'show	List routes (the main table by default)' 'lst	List routes (the main table by default)' 'get	Ask the kernel which route a packet would take' 'flush	Delete every route the selector matches (table cache: the IPv4 cache)' 'save	Write routes as binary netlink (not supported by rtun)' 'restore	Read routes saved by save (not supported by rtun)' 'showdump	Print routes saved by save (not supported by rtun)'
+        case c9
+            printf '%s\n' 'add	Create a link of the given kind' 'set	Change a link (or every link of a group)' 'change	The same as set' 'replace	Create a link, or change it if it exists' 'delete	Remove a link (or every link of a group)' 'show	List links' 'lst	List links' 'list	List links' 'xstats	Kind-specific statistics (not supported by rtun)' 'afstats	Address-family statistics (not supported by rtun)' 'property	Alternative names (not supported by rtun)' 'help	Show this usage, or the options of one link type'
+        case c14
+            true
+        case c15
+            true
+        case c25
+            printf '%s\n' 'list	List the named network namespaces' 'show	List the named network namespaces' 'lst	List the named network namespaces' 'add	Create a network namespace and name it' 'delete	Remove a namespace\'s name (it lives on while in use)' 'exec	Run a command inside a named namespace' 'attach	Name the network namespace of process PID'
+        case c32
+            true
+        case c34
+            printf '%s\n' 'bash	Print the bash completion script' 'zsh	Print the zsh completion function (_rtun)' 'fish	Print the fish completions' 'nushell	Print the Nushell module of extern signatures'
+        case k0
+            printf '%s\n' 'peer	The other end of a point-to-point link' 'remote	The other end of a point-to-point link' 'broadcast	Broadcast address; + sets, - clears the host bits' 'brd	Broadcast address; + sets, - clears the host bits' 'anycast	An anycast address' 'scope	Where the address is valid' 'dev	The device to act on (required)' 'label	A label, usually DEVICE or DEVICE:N' 'metric	Metric of the prefix route' 'priority	Metric of the prefix route' 'preference	Metric of the prefix route' 'valid_lft	Valid lifetime in seconds, or `forever`' 'preferred_lft	Preferred lifetime in seconds, or `forever`' 'secondary	Set this address flag (read-only ones draw a warning)' 'temporary	Set this address flag (read-only ones draw a warning)' 'nodad	Set this address flag (read-only ones draw a warning)' 'optimistic	Set this address flag (read-only ones draw a warning)' 'dadfailed	Set this address flag (read-only ones draw a warning)' 'home	Set this address flag (read-only ones draw a warning)' 'deprecated	Set this address flag (read-only ones draw a warning)' 'tentative	Set this address flag (read-only ones draw a warning)' 'permanent	Set this address flag (read-only ones draw a warning)' 'mngtmpaddr	Set this address flag (read-only ones draw a warning)' 'noprefixroute	Set this address flag (read-only ones draw a warning)' 'autojoin	Set this address flag (read-only ones draw a warning)' 'stable-privacy	Set this address flag (read-only ones draw a warning)' 'local	The address (the word `local` may be left out)'
+        case k1
+            printf '%s\n' 'to	Only addresses within PREFIX' 'scope	Only addresses of this scope (or `all`)' 'up	Only links that are up' 'dynamic	Only addresses with this flag (-FLAG: without it)' 'primary	Only addresses with this flag (-FLAG: without it)' 'secondary	Only addresses with this flag (-FLAG: without it)' 'temporary	Only addresses with this flag (-FLAG: without it)' 'nodad	Only addresses with this flag (-FLAG: without it)' 'optimistic	Only addresses with this flag (-FLAG: without it)' 'dadfailed	Only addresses with this flag (-FLAG: without it)' 'home	Only addresses with this flag (-FLAG: without it)' 'deprecated	Only addresses with this flag (-FLAG: without it)' 'tentative	Only addresses with this flag (-FLAG: without it)' 'permanent	Only addresses with this flag (-FLAG: without it)' 'mngtmpaddr	Only addresses with this flag (-FLAG: without it)' 'noprefixroute	Only addresses with this flag (-FLAG: without it)' 'autojoin	Only addresses with this flag (-FLAG: without it)' 'stable-privacy	Only addresses with this flag (-FLAG: without it)' 'label	Only addresses whose label matches the shell PATTERN' 'group	Only links in this device group' 'master	Only ports of this master device' 'vrf	Only links enslaved to this VRF' 'nomaster	Only links without a master' 'type	Only links of this kind (KIND_slave: ports of this kind)' 'dev	Only this device (the word `dev` may be left out)' 'help	Show this command\'s usage'
+        case p1
+            __rtun_fill '@ifnames'
+        case k2
+            printf '%s\n' 'src	Preferred source address for traffic to this destination' 'as	Translate the destination (NAT) to ADDR' 'via	The gateway (FAMILY: inet, inet6, mpls, bridge, link)' 'from	Source prefix (IPv6 source routing)' 'tos	Type-of-service value this route applies to' 'dsfield	Type-of-service value this route applies to' 'expires	Remove the (IPv6) route after this many seconds' 'metric	The route\'s metric (preference)' 'priority	The route\'s metric (preference)' 'preference	The route\'s metric (preference)' 'scope	The route\'s scope: host, link, global or a number' 'mtu	Path MTU to this destination (lock: do not update by PMTU discovery)' 'hoplimit	Hop limit (TTL) for packets to this destination (1-255)' 'advmss	TCP maximum segment size to advertise' 'reordering	Maximal reordering on the path' 'rtt	Initial round-trip time estimate (NUMBER[s|ms])' 'rto_min	Minimum TCP retransmission timeout (NUMBER[s|ms])' 'window	Maximal TCP window to advertise' 'cwnd	Clamp of the TCP congestion window' 'initcwnd	Initial TCP congestion window' 'initrwnd	Initial TCP receive window' 'features	TCP features to enable on this path' 'quickack	TCP quick acknowledgements on or off' 'congctl	TCP congestion control algorithm for this path' 'rttvar	Initial RTT variance estimate (NUMBER[s|ms])' 'ssthresh	Initial TCP slow-start threshold' 'realms	Realms for the route classifier' 'onlink	Treat the gateway as directly on the link' 'nexthop	Start of a multipath list: nexthop via ADDR dev DEV weight N …' 'nhid	Use the nexthop object with this id' 'protocol	Who installs the route (boot by default)' 'table	The table to put the route in (main by default)' 'vrf	The table of this VRF device' 'dev	The output device' 'oif	The output device' 'pref	IPv6 router preference' 'encap	Lightweight tunnel encapsulation (not supported by rtun)' 'ttl-propagate	Propagate the TTL on MPLS decapsulation' 'fastopen_no_cookie	TCP Fast Open without a cookie on this path' 'to	The destination; TYPE is one of the route types (unicast by default)'
+        case k3
+            printf '%s\n' 'table	Only routes of this table (a name, a number, all, or cache)' 'vrf	Only routes of the table of this VRF device' 'cached	Only cached (cloned) routes' 'cloned	Only cached (cloned) routes' 'tos	Only routes with this type-of-service value' 'dsfield	Only routes with this type-of-service value' 'protocol	Only routes installed by this protocol (or all)' 'scope	Only routes of this scope (or all)' 'type	Only routes of this type' 'dev	Only routes leaving through this device' 'oif	Only routes leaving through this device' 'iif	Only routes for packets arriving on this device' 'mark	Only routes with this firewall mark' 'metric	Only routes with this metric' 'priority	Only routes with this metric' 'preference	Only routes with this metric' 'via	Only routes whose gateway is in this prefix' 'src	Only routes whose preferred source is in this prefix' 'realms	Only routes with these realms' 'from	Only routes whose source prefix matches' 'to	Only routes whose destination matches (exact by default)' 'root	Destinations inside PREFIX' 'match	Destinations that contain PREFIX' 'exact	Exactly this destination prefix'
+        case k4
+            printf '%s\n' 'tos	Type of service of the packet' 'dsfield	Type of service of the packet' 'from	Source address of the packet' 'iif	Device the packet arrives on' 'mark	Firewall mark of the packet' 'oif	Device the packet must leave through' 'dev	Device the packet must leave through' 'notify	Ask for a notification of changes to this route' 'connected	Look up again from the source the first answer chose' 'vrf	Look up in this VRF' 'uid	User id of the sending socket' 'fibmatch	Show the matching FIB entry rather than the cached result' 'as	Translated destination address' 'sport	Source port of the packet' 'dport	Destination port of the packet' 'ipproto	IP protocol of the packet (name or number)' 'to	The destination to look up'
+        case k5
+            printf '%s\n' 'up	bring the device up' 'down	take the device down' 'name	the device\'s name (a new name with set)' 'index	interface index to create the device with' 'link	the lower device (add)' 'address	link-layer address' 'broadcast	link-layer broadcast address' 'brd	link-layer broadcast address' 'txqueuelen	transmit queue length' 'qlen	transmit queue length' 'txqlen	transmit queue length' 'mtu	maximum transmission unit' 'xdpgeneric	XDP programs (not supported by rtun)' 'xdpdrv	XDP programs (not supported by rtun)' 'xdpoffload	XDP programs (not supported by rtun)' 'xdp	XDP programs (not supported by rtun)' 'netns	move the device to a network namespace' 'multicast	the MULTICAST flag' 'allmulticast	receive all multicast' 'promisc	promiscuous mode' 'trailers	the NOTRAILERS flag, inverted' 'arp	use ARP (off sets NOARP)' 'carrier	carrier state (devices that allow it)' 'vf	SR-IOV virtual functions (not supported by rtun)' 'master	enslave to a bridge, bond or VRF' 'vrf	enslave to a VRF device' 'nomaster	release from its master' 'dynamic	the DYNAMIC flag' 'type	the kind of link, then its own options' 'alias	a description (ifalias)' 'group	device group (name from /etc/iproute2/group, or number)' 'mode	link mode' 'state	operational state' 'numtxqueues	number of transmit queues (add)' 'numrxqueues	number of receive queues (add)' 'addrgenmode	IPv6 address generation mode' 'link-netns	namespace of the lower device (not supported by rtun)' 'link-netnsid	namespace id of the lower device' 'protodown	protocol-down state' 'protodown_reason	protocol-down reasons (not supported by rtun)' 'gso_max_size	largest GSO packet' 'gso_max_segs	most GSO segments (≤ 65535)' 'gro_max_size	largest GRO packet' 'parentdev	parent device (bus name), for add' 'help	show this usage' 'dev	the device (the word may be left out)'
+        case k6
+            printf '%s\n' 'up	bring the device up' 'down	take the device down' 'name	the device\'s name (a new name with set)' 'index	interface index to create the device with' 'link	the lower device (add)' 'address	link-layer address' 'broadcast	link-layer broadcast address' 'brd	link-layer broadcast address' 'txqueuelen	transmit queue length' 'qlen	transmit queue length' 'txqlen	transmit queue length' 'mtu	maximum transmission unit' 'xdpgeneric	XDP programs (not supported by rtun)' 'xdpdrv	XDP programs (not supported by rtun)' 'xdpoffload	XDP programs (not supported by rtun)' 'xdp	XDP programs (not supported by rtun)' 'netns	move the device to a network namespace' 'multicast	the MULTICAST flag' 'allmulticast	receive all multicast' 'promisc	promiscuous mode' 'trailers	the NOTRAILERS flag, inverted' 'arp	use ARP (off sets NOARP)' 'carrier	carrier state (devices that allow it)' 'vf	SR-IOV virtual functions (not supported by rtun)' 'master	enslave to a bridge, bond or VRF' 'vrf	enslave to a VRF device' 'nomaster	release from its master' 'dynamic	the DYNAMIC flag' 'type	the kind of link, then its own options' 'alias	a description (ifalias)' 'group	device group (name from /etc/iproute2/group, or number)' 'mode	link mode' 'state	operational state' 'numtxqueues	number of transmit queues (add)' 'numrxqueues	number of receive queues (add)' 'addrgenmode	IPv6 address generation mode' 'link-netns	namespace of the lower device (not supported by rtun)' 'link-netnsid	namespace id of the lower device' 'protodown	protocol-down state' 'protodown_reason	protocol-down reasons (not supported by rtun)' 'gso_max_size	largest GSO packet' 'gso_max_segs	most GSO segments (≤ 65535)' 'gro_max_size	largest GRO packet' 'parentdev	parent device (bus name), for add' 'help	show this usage' 'dev	the device (the word may be left out)'
+        case p6
+            __rtun_fill '@ifnames'
+        case k7
+            true
+        case p7
+            __rtun_fill '@netns'
+        case k8
+            printf '%s\n' 'peer	options of `link add` for the peer device (name, address, mtu, netns, …)'
+        case k9
+            printf '%s\n' 'forward_delay	STP forward delay, in centiseconds' 'hello_time	STP hello time, in centiseconds' 'max_age	STP max message age, in centiseconds' 'ageing_time	how long learned addresses stay, in centiseconds' 'stp_state	0: no STP, 1: kernel STP, 2: user-space STP' 'priority	bridge priority for STP' 'vlan_filtering	filter by VLAN' 'vlan_protocol	VLAN protocol for filtering' 'group_fwd_mask	link-local groups to forward' 'group_address	STP group address' 'no_linklocal_learn	do not learn from link-local frames' 'fdb_flush	flush the forwarding database' 'vlan_default_pvid	default port VLAN id' 'vlan_stats_enabled	count per-VLAN statistics' 'vlan_stats_per_port	keep VLAN statistics per port' 'mcast_router	multicast router mode' 'mcast_snooping	IGMP/MLD snooping' 'mcast_vlan_snooping	multicast snooping per VLAN' 'mcast_query_use_ifaddr	source queries from the bridge\'s address' 'mcast_querier	act as multicast querier' 'mcast_hash_elasticity	multicast hash chain limit' 'mcast_hash_max	multicast hash size' 'mcast_last_member_count	last member query count' 'mcast_startup_query_count	startup query count' 'mcast_last_member_interval	last member query interval' 'mcast_membership_interval	group membership interval' 'mcast_querier_interval	other querier present interval' 'mcast_query_interval	general query interval' 'mcast_query_response_interval	query response interval' 'mcast_startup_query_interval	startup query interval' 'mcast_stats_enabled	count multicast statistics' 'mcast_igmp_version	IGMP version' 'mcast_mld_version	MLD version' 'nf_call_iptables	pass bridged IPv4 through iptables' 'nf_call_ip6tables	pass bridged IPv6 through ip6tables' 'nf_call_arptables	pass bridged ARP through arptables' 'help	show these options'
+        case k10
+            printf '%s\n' 'id	the VXLAN network identifier (0-16777215)' 'vni	the VXLAN network identifier (0-16777215)' 'group	multicast group to send to (needs dev)' 'remote	unicast peer to send to' 'local	source address' 'dev	underlying device' 'ttl	1-255, auto or inherit' 'hoplimit	1-255, auto or inherit' 'tos	hex value or inherit' 'dsfield	hex value or inherit' 'df	don\'t-fragment bit of outer IPv4' 'label	IPv6 flow label' 'flowlabel	IPv6 flow label' 'ageing	FDB entry lifetime, or none' 'maxaddress	FDB size limit, or unlimited' 'port	UDP source port range' 'srcport	UDP source port range' 'dstport	UDP destination port (4789 is IANA\'s)' 'nolearning	do not learn remote addresses' 'learning	learn remote addresses' 'noproxy	no ARP proxy' 'proxy	ARP proxy' 'norsc	no route short circuit' 'rsc	route short circuit' 'nol2miss	no L2 miss notifications' 'l2miss	L2 miss notifications' 'nol3miss	no L3 miss notifications' 'l3miss	L3 miss notifications' 'udpcsum	checksum outer UDP (IPv4)' 'noudpcsum	no outer UDP checksum (IPv4)' 'udp6zerocsumtx	send IPv6 UDP with zero checksum' 'noudp6zerocsumtx	checksum outer IPv6 UDP' 'udp6zerocsumrx	accept IPv6 UDP with zero checksum' 'noudp6zerocsumrx	reject IPv6 UDP with zero checksum' 'remcsumtx	remote checksum offload on send' 'noremcsumtx	no remote checksum offload on send' 'remcsumrx	remote checksum offload on receive' 'noremcsumrx	no remote checksum offload on receive' 'external	metadata mode (for tunnel routing), no VNI' 'noexternal	not in metadata mode' 'gbp	group policy extension' 'gpe	generic protocol extension' 'vnifilter	filter VNIs (external mode only)' 'novnifilter	do not filter VNIs' 'help	show these options'
+        case k11
+            true
+        case k12
+            true
+        case k13
+            printf '%s\n' 'protocol	VLAN protocol' 'id	the VLAN id, 0-4095' 'reorder_hdr	reorder the Ethernet header' 'gvrp	register with GVRP' 'mvrp	register with MVRP' 'loose_binding	do not follow the lower device\'s state' 'bridge_binding	follow the state of bridge ports in the VLAN' 'ingress-qos-map	map VLAN priority to skb priority' 'egress-qos-map	map skb priority to VLAN priority' 'help	show these options'
+        case k14
+            printf '%s\n' 'mode	how devices on the same lower device reach each other' 'flag	a mode flag' 'macaddr	source-mode address list' 'nopromisc	passthru: do not put the lower device in promiscuous mode' 'nodst	source: do not deliver by destination address' 'bcqueuelen	broadcast/multicast receive queue length' 'help	show these options'
+        case k15
+            true
+        case k16
+            printf '%s\n' 'fdb_flush	flush the port\'s forwarding entries' 'state	0 disabled, 1 listening, 2 learning, 3 forwarding, 4 blocking' 'priority	STP port priority' 'cost	STP path cost' 'hairpin	send frames back out of the port they came in on' 'guard	ignore STP BPDUs received on the port' 'root_block	never let the port become the root port' 'fastleave	leave a multicast group at once on IGMP/MLD leave' 'learning	learn source addresses' 'flood	flood unknown unicast' 'mcast_flood	flood unknown multicast' 'bcast_flood	flood broadcast' 'mcast_to_unicast	send multicast as unicast to each member' 'proxy_arp	answer ARP for known neighbours' 'proxy_arp_wifi	proxy ARP for wireless clients' 'mcast_router	multicast router port mode' 'mcast_fast_leave	the same as fastleave' 'neigh_suppress	suppress ARP/ND for known neighbours' 'group_fwd_mask	link-local groups to forward' 'vlan_tunnel	map VLANs to tunnel ids' 'isolated	talk only to non-isolated ports' 'locked	forward only from known addresses' 'backup_port	port taking over when this one fails' 'nobackup_port	remove the backup port' 'help	show these options'
+        case k17
+            printf '%s\n' 'queue_id	the transmit queue this port is mapped to' 'prio	priority when choosing the active port' 'help	show these options'
+    end
+end
+
+# __rtun_fill SPEC: the candidates for a value.
+function __rtun_fill
+    set -l spec $argv[1]
+    switch $spec
+        case '=*'
+            string split ' ' -- (string sub -s 2 -- $spec)
+        case @files
+            __fish_complete_path (commandline -ct)
+        case '@*'
+            set -l what (string sub -s 2 -- $spec)
+            if test -n "$__rtun_netns"
+                $__rtun_prog -n $__rtun_netns complete $what 2>/dev/null
+            else
+                $__rtun_prog complete $what 2>/dev/null
+            end
+    end
+end
+
+# __rtun_candidates: the candidates for the token at the cursor.
+function __rtun_candidates
+    set -l tokens (commandline -opc)
+    set -l cur (commandline -ct)
+    set -g __rtun_prog $tokens[1]
+    set -g __rtun_netns ''
+    set -l state g
+    set -l table ''
+    set -l want ''
+    set -l spec ''
+    for w in $tokens[2..-1]
+        if test -n "$want"
+            switch $want
+                case netns
+                    set -g __rtun_netns $w
+                case kind
+                    if __rtun_kind $w
+                        set table $__rtun_t
+                    else
+                        set state x
+                    end
+            end
+            set want ''
+            continue
+        end
+        switch $state
+            case g
+                if string match -q -- '--?*' $w
+                    set w (string sub -s 2 -- $w)
+                end
+                if string match -q -- '-*' $w
+                    if __rtun_kw g $w; and test -n "$__rtun_v"
+                        set spec $__rtun_v
+                        set want 1
+                        test "$spec" = @netns; and set want netns
+                    end
+                else if __rtun_obj $w
+                    set state o
+                else
+                    set state x
+                end
+            case o
+                if __rtun_cmd $__rtun_o $w; and test -n "$__rtun_t"
+                    set table $__rtun_t
+                    set state k
+                else
+                    set state x
+                end
+            case k
+                if __rtun_kw $table $w; and test -n "$__rtun_v"
+                    set spec $__rtun_v
+                    set want 1
+                    test -n "$__rtun_k"; and set want kind
+                end
+        end
+    end
+    if test -n "$want"
+        __rtun_fill $spec
+        return
+    end
+    switch $state
+        case g
+            if string match -q -- '--*' $cur
+                __rtun_words g | string replace -r -- '^-' '--'
+            else if string match -q -- '-*' $cur
+                __rtun_words g
+            else
+                __rtun_words objects
+            end
+        case o
+            __rtun_words c$__rtun_o
+        case k
+            __rtun_words k$table
+            __rtun_words p$table
+    end
+end
+
+complete -c rtun -e
+complete -c rtun -f -a '(__rtun_candidates)'

@@ -1,0 +1,35 @@
+//! `rtun completions bash`: the shared engine plus bash's glue (works with
+//! or without the bash-completion package).
+
+use super::model::Model;
+
+pub fn script(m: &Model) -> String {
+    let mut s = String::from(super::HEADER);
+    s.push_str("# bash: source this file, or install it as\n# /usr/share/bash-completion/completions/rtun.\n\n");
+    s.push_str(&super::sh::engine(m));
+    s.push_str(GLUE);
+    s
+}
+
+const GLUE: &str = r#"
+_rtun() {
+    local cur words cword
+    if declare -F _get_comp_words_by_ref >/dev/null; then
+        _get_comp_words_by_ref -n =: cur words cword
+    else
+        words=("${COMP_WORDS[@]}") cword=$COMP_CWORD cur=${COMP_WORDS[COMP_CWORD]}
+    fi
+    local IFS=$'\n' w
+    local -a found
+    found=($(_rtun_candidates "${words[0]}" "$cur" "${words[@]:1:cword-1}"))
+    COMPREPLY=()
+    for w in "${found[@]}"; do
+        if [ "$w" = @files ]; then
+            COMPREPLY+=($(compgen -f -- "$cur"))
+        elif [[ $w == "$cur"* ]]; then
+            COMPREPLY+=("$w")
+        fi
+    done
+}
+complete -F _rtun rtun
+"#;
