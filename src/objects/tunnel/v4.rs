@@ -233,7 +233,10 @@ pub fn add(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<()> {
     let outcome: std::result::Result<(), (String, i32)> = if cmd == Cmd::Add {
         // The kernel's names for unnamed tunnels made by ioctl.
         let name = if p.name.is_empty() { format!("{kind}%d") } else { p.name.clone() };
-        tnl::new_link(nl, &name, None, kind, tnl::v4_data(kind, &p, None)).map_err(|e| (basedev.to_string(), e.errno))
+        tnl::new_link(nl, &name, None, kind, tnl::v4_data(kind, &p, None)).map_err(|e| {
+            // sit's ioctl reports every failure to create as ENOBUFS.
+            (basedev.to_string(), if kind == "sit" { libc::ENOBUFS } else { e.errno })
+        })
     } else {
         let shown = if p.name.is_empty() { basedev.to_string() } else { p.name.clone() };
         let target = match old {

@@ -181,7 +181,10 @@ pub fn add(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<()> {
     let outcome: std::result::Result<(), (String, i32)> = if cmd == Cmd::Add {
         // The kernel's names for unnamed tunnels made by ioctl.
         let name = if p.name.is_empty() { format!("{}%d", basedev.trim_end_matches('0')) } else { p.name.clone() };
-        tnl::new_link(nl, &name, None, kind, tnl::v6_data(kind, &p)).map_err(|e| (basedev.to_string(), e.errno))
+        tnl::new_link(nl, &name, None, kind, tnl::v6_data(kind, &p)).map_err(|e| {
+            // ip6gre's and vti6's ioctls report every failure to create as ENOBUFS.
+            (basedev.to_string(), if kind == "ip6tnl" { e.errno } else { libc::ENOBUFS })
+        })
     } else {
         let shown = if p.name.is_empty() { basedev.to_string() } else { p.name.clone() };
         let target = match old {
