@@ -1,17 +1,127 @@
-//! The grammar of `tunnel` (placeholder, being written). The object has a
-//! `dispatch` handler: the family (from `-6` or the mode) decides which
-//! commands exist, so the object picks its command itself.
+//! The grammar of `tunnel` (alias `tunl`), in iproute2's order of tests.
+//!
+//! The object has a `dispatch` handler: the family (from `-6` or an IPv6
+//! mode after `mode`) decides which commands exist (`prl` and `6rd` are
+//! IPv4-only) and which keyword table parses the line, so the object looks
+//! its command up in [`COMMANDS`] itself. The parsers in
+//! `src/objects/tunnel/` find every keyword through [`V4_KEYWORDS`],
+//! [`V6_KEYWORDS`], [`PRL_KEYWORDS`] and [`SIXRD_KEYWORDS`].
 
-use super::Object;
+use super::{p, x, Command, Keyword, Object, Value, Word};
 use crate::objects::tunnel;
+
+const fn kw(names: &'static [Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
+    Keyword { names, value, meta, help }
+}
+const fn flag(names: &'static [Word], help: &'static str) -> Keyword {
+    Keyword { names, value: Value::Flag, meta: "", help }
+}
+
+/// Modes of the IPv4 tool (iptunnel.c), with their long spellings.
+pub const V4_MODES: &[&str] = &["gre", "gre/ip", "ipip", "ip/ip", "sit", "ipv6/ip", "isatap", "vti"];
+
+/// Modes of the IPv6 tool (ip6tunnel.c), with their long spellings.
+pub const V6_MODES: &[&str] = &[
+    "ip6ip6", "ipv6/ipv6", "vti6", "ipip6", "ip4ip6", "ip/ipv6", "ipv4/ipv6", "ip6gre", "gre/ipv6", "any", "any/ipv6",
+];
+
+/// Every mode `mode` takes (for completion and the manual).
+pub const MODES: &[&str] = &[
+    "gre", "ipip", "sit", "isatap", "vti", "ip6gre", "ip6ip6", "ipip6", "any", "vti6", "gre/ip", "ip/ip", "ipv6/ip",
+    "ipv6/ipv6", "ip4ip6", "ip/ipv6", "ipv4/ipv6", "gre/ipv6", "any/ipv6",
+];
+
+/// The positional tunnel name (also `name NAME`); `help` is tested there.
+const NAME: Keyword = kw(&[x("name")], Value::Name, "NAME", "the tunnel device's name (the word may be left out)");
+const HELP: Keyword = flag(&[p("help")], "show the usage");
+
+/// `ip tunnel add|change|del|show` keywords, IPv4 (iptunnel.c `parse_args`).
+pub const V4_KEYWORDS: &[Keyword] = &[
+    kw(&[x("mode")], Value::Choice(V4_MODES), "", "tunnel kind; else guessed from the name (gre…, ipip…, sit…, isatap…, vti…)"),
+    kw(&[x("key")], Value::Text, "KEY", "GRE/VTI key both ways: a number or a dotted quad"),
+    kw(&[x("ikey")], Value::Text, "KEY", "key expected on received packets"),
+    kw(&[x("okey")], Value::Text, "KEY", "key put on sent packets"),
+    flag(&[x("seq")], "sequence numbers both ways (GRE)"),
+    flag(&[x("iseq")], "drop received packets out of sequence (GRE)"),
+    flag(&[x("oseq")], "number sent packets (GRE)"),
+    flag(&[x("csum")], "checksums both ways (GRE)"),
+    flag(&[x("icsum")], "require checksums on received packets (GRE)"),
+    flag(&[x("ocsum")], "checksum sent packets (GRE)"),
+    flag(&[x("nopmtudisc")], "no path MTU discovery (needs ttl inherit)"),
+    flag(&[x("pmtudisc")], "path MTU discovery: set DF on outer packets (the default)"),
+    kw(&[x("remote")], Value::Address, "ADDR", "the far end (an IPv4 address or any)"),
+    kw(&[x("local")], Value::Address, "ADDR", "this end (an IPv4 address or any)"),
+    kw(&[x("dev")], Value::Ifname, "DEV", "bind the tunnel to this device"),
+    kw(&[x("ttl"), x("hoplimit"), x("hlim")], Value::Text, "TTL", "outer TTL, 1-255, or inherit"),
+    kw(&[x("tos"), x("tclass"), p("dsfield")], Value::Text, "TOS", "outer TOS: a value, a name from rt_dsfield, inherit or inherit/TOS"),
+    NAME,
+    HELP,
+];
+
+/// `ip -6 tunnel add|change|del|show` keywords (ip6tunnel.c `parse_args`).
+pub const V6_KEYWORDS: &[Keyword] = &[
+    kw(&[x("mode")], Value::Choice(V6_MODES), "", "tunnel kind (default ip6ip6)"),
+    kw(&[x("remote")], Value::Address, "ADDR", "the far end (an IPv6 address)"),
+    kw(&[x("local")], Value::Address, "ADDR", "this end (an IPv6 address)"),
+    kw(&[x("dev")], Value::Ifname, "DEV", "bind the tunnel to this device"),
+    kw(&[x("encaplimit")], Value::Text, "ELIM", "encapsulation limit, 0-255, or none (default 4)"),
+    kw(&[x("hoplimit"), x("ttl"), x("hlim")], Value::Number, "TTL", "outer hop limit, 0-255 (default 64; 0 inherits)"),
+    kw(&[x("tclass"), x("tc"), x("tos"), p("dsfield")], Value::Text, "TCLASS", "traffic class in hex, or inherit"),
+    kw(&[x("flowlabel"), x("fl")], Value::Text, "FLOWLABEL", "flow label in hex (0-0xfffff), or inherit"),
+    kw(&[x("dscp")], Value::Choice(&["inherit"]), "", "copy DSCP from the outer header on receive"),
+    flag(&[x("allow-localremote")], "allow a local address as the remote end"),
+    flag(&[x("noallow-localremote")], "refuse a local address as the remote end"),
+    kw(&[x("key")], Value::Text, "KEY", "GRE/VTI key both ways: a number or a dotted quad"),
+    kw(&[x("ikey")], Value::Text, "KEY", "key expected on received packets"),
+    kw(&[x("okey")], Value::Text, "KEY", "key put on sent packets"),
+    flag(&[x("seq")], "sequence numbers both ways (GRE)"),
+    flag(&[x("iseq")], "drop received packets out of sequence (GRE)"),
+    flag(&[x("oseq")], "number sent packets (GRE)"),
+    flag(&[x("csum")], "checksums both ways (GRE)"),
+    flag(&[x("icsum")], "require checksums on received packets (GRE)"),
+    flag(&[x("ocsum")], "checksum sent packets (GRE)"),
+    NAME,
+    HELP,
+];
+
+/// `ip tunnel prl` keywords (iptunnel.c `do_prl`).
+pub const PRL_KEYWORDS: &[Keyword] = &[
+    kw(&[x("prl-default")], Value::Address, "ADDR", "add a potential router that is also a default router"),
+    kw(&[x("prl-nodefault")], Value::Address, "ADDR", "add a potential router (not a default router)"),
+    kw(&[x("prl-delete")], Value::Address, "ADDR", "remove a potential router (any: all of them)"),
+    kw(&[x("dev")], Value::Ifname, "DEV", "the ISATAP tunnel (required)"),
+];
+
+/// `ip tunnel 6rd` keywords (iptunnel.c `do_6rd`).
+pub const SIXRD_KEYWORDS: &[Keyword] = &[
+    kw(&[x("6rd-prefix")], Value::Prefix, "PREFIX", "the provider's IPv6 6rd prefix"),
+    kw(&[x("6rd-relay_prefix")], Value::Prefix, "PREFIX", "the IPv4 prefix common to the relays"),
+    flag(&[x("6rd-reset")], "back to the default 6rd setup"),
+    kw(&[x("dev")], Value::Ifname, "DEV", "the sit tunnel (required)"),
+];
+
+/// The commands, in iproute2's order of tests (`l` is `lst`, i.e. show).
+pub const COMMANDS: &[Command] = &[
+    Command { names: &[p("add")], run: tunnel::add, synopsis: "add [ NAME ] [ mode MODE ] [ OPTIONS ]", help: "Create a tunnel.", keywords: V4_KEYWORDS },
+    Command { names: &[p("change")], run: tunnel::change, synopsis: "change NAME [ OPTIONS ]", help: "Change a tunnel; with NAME first, unnamed settings stay as they are.", keywords: V4_KEYWORDS },
+    Command { names: &[p("delete")], run: tunnel::delete, synopsis: "delete NAME", help: "Remove a tunnel.", keywords: V4_KEYWORDS },
+    Command { names: &[p("show")], run: tunnel::show, synopsis: "show [ NAME ] [ SELECTORS ]", help: "List tunnels (all of this family, or those matching).", keywords: V4_KEYWORDS },
+    Command { names: &[p("lst")], run: tunnel::show, synopsis: "lst", help: "Same as show.", keywords: V4_KEYWORDS },
+    Command { names: &[p("list")], run: tunnel::show, synopsis: "list", help: "Same as show.", keywords: V4_KEYWORDS },
+    Command { names: &[p("prl")], run: tunnel::prl, synopsis: "prl { prl-default | prl-nodefault | prl-delete } ADDR dev DEV", help: "Edit an ISATAP tunnel's potential router list (IPv4 only).", keywords: PRL_KEYWORDS },
+    Command { names: &[p("6rd")], run: tunnel::sixrd, synopsis: "6rd dev DEV [ 6rd-prefix PREFIX ] [ 6rd-relay_prefix PREFIX ] [ 6rd-reset ]", help: "Set a sit tunnel's IPv6 rapid deployment prefixes (IPv4 only).", keywords: SIXRD_KEYWORDS },
+    Command { names: &[p("help")], run: tunnel::help, synopsis: "help", help: "Show this usage.", keywords: &[] },
+];
 
 pub const OBJECT: Object = Object {
     name: "tunnel",
     default: Some(tunnel::dispatch),
     dispatch: Some(tunnel::dispatch),
-    commands: &[],
-    help: "IP tunnels (GRE, IPIP, SIT, VTI and their IPv6 kin).",
-    about: "",
+    commands: COMMANDS,
+    help: "IP tunnels (GRE, IPIP, SIT/ISATAP, VTI; with -6 or an IPv6 mode: ip6ip6, ipip6, ip6gre, vti6).",
+    about: "With -6, or when the word after `mode` is an IPv6 mode, the IPv6 keywords apply: \
+            remote/local are IPv6 addresses and encaplimit, hoplimit, tclass, flowlabel, dscp and \
+            [no]allow-localremote are accepted; prl and 6rd are IPv4 only.",
 };
 
 /// `tunl` is iproute2's other name for the same object.

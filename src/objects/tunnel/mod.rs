@@ -4,37 +4,207 @@
 //!
 //! As in iproute2, the family decides which tunnel tool runs: an IPv6 mode
 //! after `mode`, or `-6`, selects `v6.rs` (ip6tunnel.c); else `v4.rs`
-//! (iptunnel.c).
+//! (iptunnel.c). Only the ISATAP potential router list (`prl.rs`) has no
+//! netlink interface and uses its ioctls.
 
+pub mod netlink;
+pub mod params;
+pub mod prl;
+pub mod show;
 pub mod v4;
 pub mod v6;
 
+use crate::cli::grammar::{find_command, tunnel::OBJECT};
 use crate::cli::options::Family;
 use crate::error::{Error, Result};
+use crate::netlink::Netlink;
+use crate::print::Printer;
 use crate::Context;
+use self::netlink::Link;
 
 /// Modes that make `ip tunnel` an IPv6 tunnel tool (iproute2's
 /// `tunnel_mode_is_ipv6`).
 pub fn mode_is_ipv6(mode: &str) -> bool {
-    matches!(mode, "ipv6/ipv6" | "ip6ip6" | "ipip6" | "ip/ipv6" | "ip6gre" | "gre/ipv6" | "vti6" | "any/ipv6" | "any")
+    matches!(
+        mode,
+        "ipv6/ipv6" | "ip6ip6" | "vti6" | "ip/ipv6" | "ipv4/ipv6" | "ipip6" | "ip4ip6" | "ip6gre" | "gre/ipv6" | "any/ipv6" | "any"
+    )
 }
 
 /// The whole `tunnel` command line (command word included): pick the
-/// family as iproute2 does, then let that family's tool choose the command.
+/// family as iproute2 does, then look the command up in the grammar table.
 pub fn dispatch(ctx: &mut Context, args: &[String]) -> Result<()> {
-    let ipv6_mode = args
-        .windows(2)
-        .find(|w| w[0] == "mode")
-        .is_some_and(|w| mode_is_ipv6(&w[1]));
-    if ipv6_mode {
-        ctx.opts.family = Family::Inet6;
+    // Only the first `mode` (with a word after it) counts.
+    if let Some(w) = args.windows(2).find(|w| w[0] == "mode") {
+        if mode_is_ipv6(&w[1]) {
+            ctx.opts.family = Family::Inet6;
+        }
     }
-    match ctx.opts.family {
+    let v6 = match ctx.opts.family {
         Family::Unspec | Family::Inet => {
             ctx.opts.family = Family::Inet;
-            v4::dispatch(ctx, args)
+            false
         }
-        Family::Inet6 => v6::dispatch(ctx, args),
-        other => Err(Error::Usage(format!("Unsupported protocol family: {}", other.af()))),
+        Family::Inet6 => true,
+        other => return Err(Error::Usage(format!("Unsupported protocol family: {}", other.af()))),
+    };
+    let Some(word) = args.first() else {
+        return show(ctx, &[]);
+    };
+    let cmd = find_command(&OBJECT, word).filter(|c| {
+        // prl and 6rd are IPv4 only.
+        !(v6 && c.names.iter().any(|n| n.text == "prl" || n.text == "6rd"))
+    });
+    match cmd {
+        Some(c) => (c.run)(ctx, &args[1..]),
+        None if v6 => Err(Error::Usage(format!("Command \"{word}\" is unknown, try \"{} -f inet6 tunnel help\".", ctx.prog))),
+        None => Err(Error::Usage(format!("Command \"{word}\" is unknown, try \"{} tunnel help\"", ctx.prog))),
     }
+}
+
+fn is_v6(ctx: &Context) -> bool {
+    ctx.opts.family == Family::Inet6
+}
+
+/// Which command `parse_args` serves (iproute2 passes the ioctl number).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Cmd {
+    Add,
+    Change,
+    Del,
+    Show,
+}
+
+/// The device an ioctl would have reached, or the errno it would have met.
+pub enum Target {
+    Found(Link),
+    Errno(i32),
+}
+
+pub fn add(ctx: &mut Context, args: &[String]) -> Result<()> {
+    if is_v6(ctx) {
+        v6::add(ctx, args, Cmd::Add)
+    } else {
+        v4::add(ctx, args, Cmd::Add)
+    }
+}
+
+pub fn change(ctx: &mut Context, args: &[String]) -> Result<()> {
+    if is_v6(ctx) {
+        v6::add(ctx, args, Cmd::Change)
+    } else {
+        v4::add(ctx, args, Cmd::Change)
+    }
+}
+
+pub fn delete(ctx: &mut Context, args: &[String]) -> Result<()> {
+    if is_v6(ctx) {
+        v6::delete(ctx, args)
+    } else {
+        v4::delete(ctx, args)
+    }
+}
+
+pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
+    if is_v6(ctx) {
+        v6::show(ctx, args)
+    } else {
+        v4::show(ctx, args)
+    }
+}
+
+pub fn prl(ctx: &mut Context, args: &[String]) -> Result<()> {
+    v4::prl_cmd(ctx, args)
+}
+
+pub fn sixrd(ctx: &mut Context, args: &[String]) -> Result<()> {
+    v4::sixrd_cmd(ctx, args)
+}
+
+pub fn help(ctx: &mut Context, _args: &[String]) -> Result<()> {
+    Err(usage(ctx))
+}
+
+/// The usage, on stderr with exit 255 (as iproute2's `usage()`).
+pub fn usage(ctx: &Context) -> Error {
+    Error::Usage(crate::cli::help::object_help(ctx.prog, &OBJECT))
+}
+
+/// tunnel.c `tnl_parse_key`: a dotted quad or an unsigned number.
+pub fn parse_key(name: &str, key: &str) -> Result<u32> {
+    if key.contains('.') {
+        return v4::get_addr32(key).map(u32::from);
+    }
+    crate::parse::get_unsigned(key).ok_or_else(|| {
+        Error::Usage(format!("invalid value for \"{name}\": \"{key}\"; it should be an unsigned integer"))
+    })
+}
+
+/// The first link of `kind` the kernel's lookup by parameters would find.
+pub fn find_by_params(nl: &mut Netlink, kind: &str, mut fits: impl FnMut(&Link) -> bool) -> Result<Option<Link>> {
+    let mut found = None;
+    netlink::for_each_link(nl, |l| {
+        if found.is_none() && l.kind == kind && fits(&l) {
+            found = Some(l);
+        }
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+/// SIOCDELTUNNEL, as RTM_DELLINK. `name` is the device the ioctl goes to;
+/// `located` is, for a request sent to a fallback device, the tunnel the
+/// kernel looked up by parameters (Some(None): none). The kernel quietly
+/// keeps fallback devices on RTM_DELLINK where the ioctl says EPERM.
+pub fn remove(nl: &mut Netlink, name: &str, located: Option<Option<Link>>) -> Result<()> {
+    let fail = |e: i32| netlink::ioctl_failed("delete", name, e);
+    let link = match located {
+        Some(Some(l)) => l,
+        Some(None) => return Err(fail(libc::ENOENT)),
+        None => netlink::find_link(nl, name)?.ok_or_else(|| fail(libc::ENODEV))?,
+    };
+    if !netlink::is_tunnel_kind(&link.kind) {
+        return Err(fail(libc::EOPNOTSUPP));
+    }
+    netlink::del_link(nl, link.index).map_err(|e| fail(e.errno))?;
+    let still_there = netlink::find_link(nl, &link.name)?.is_some_and(|l| l.index == link.index);
+    if still_there {
+        return Err(fail(libc::EPERM));
+    }
+    Ok(())
+}
+
+/// tunnel.c `do_tunnels_list`: the link dump, filtered by device type,
+/// each tunnel printed (`print` says whether it printed) with `-s` stats.
+pub fn list(
+    ctx: &mut Context,
+    wanted_type: impl Fn(&Link) -> bool,
+    mut print: impl FnMut(&mut Printer<crate::Out>, &Link, &crate::names::links::LinkNames) -> std::io::Result<bool>,
+) -> Result<()> {
+    let stats = ctx.opts.stats > 0;
+    let (nl, out, _, names) = ctx.parts()?;
+    names.load(nl)?;
+    out.begin()?;
+    netlink::for_each_link(nl, |l| {
+        if !wanted_type(&l) || !print(out, &l, names)? {
+            return Ok(());
+        }
+        if stats {
+            if let Some(s) = &l.stats {
+                show::print_stats(out, s)?;
+            }
+        }
+        out.text_always("\n")?;
+        Ok(())
+    })?;
+    out.end()?;
+    Ok(())
+}
+
+/// Text output of one tunnel even under `-j` (iproute2 prints a named
+/// tunnel without opening its JSON context).
+pub fn render_text(oneline: bool, f: impl FnOnce(&mut Printer<Vec<u8>>) -> std::io::Result<()>) -> Result<String> {
+    let mut p = Printer::new(Vec::new(), false, false, false, oneline);
+    f(&mut p)?;
+    Ok(String::from_utf8_lossy(&p.into_inner()).into_owned())
 }

@@ -1,8 +1,475 @@
-//! `ip tunnel` (placeholder, being written).
+//! `ip tunnel` for IPv4 tunnels (iproute2's iptunnel.c): gre, ipip, sit,
+//! isatap and vti.
 
-use crate::error::Result;
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use super::netlink::{self as tnl, Link, ARPHRD_IPGRE, ARPHRD_SIT, ARPHRD_TUNNEL};
+use super::params::{fallback_name, V4, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
+use super::show::{self, SixRd, V4Extra};
+use super::{find_by_params, parse_key, prl, remove, Cmd, Target};
+use crate::cli::grammar::tunnel::{PRL_KEYWORDS, SIXRD_KEYWORDS, V4_KEYWORDS};
+use crate::cli::words::{lookup, Words};
+use crate::error::{duparg2, invarg, no_device, Error, Result};
+use crate::kinds::tunnel_attrs::{iptun, GRE_CSUM, GRE_KEY, GRE_SEQ};
+use crate::names::links::{ll_name_to_index, valid_ifname};
+use crate::names::tables::dsfield_id;
+use crate::netlink::errno::strerror;
+use crate::netlink::Netlink;
+use crate::parse::{get_addr_1, get_prefix, get_u8, Addr};
 use crate::Context;
 
-pub fn dispatch(_ctx: &mut Context, _args: &[String]) -> Result<()> {
+/// iproute2's `get_addr32`: an IPv4 address, or exit(1).
+pub fn get_addr32(s: &str) -> Result<Ipv4Addr> {
+    match get_addr_1(s, crate::cli::options::Family::Inet) {
+        Some(Addr::Ip(std::net::IpAddr::V4(a))) => Ok(a),
+        Some(Addr::Default(_) | Addr::Any(_)) => Ok(Ipv4Addr::UNSPECIFIED),
+        _ => Err(Error::Fatal(format!("Error: an IP address is expected rather than \"{s}\""))),
+    }
+}
+
+fn set_proto(p: &mut V4, proto: u8) -> Result<()> {
+    if p.proto != 0 && p.proto != proto {
+        return Err(Error::Usage("You managed to ask for more than one tunnel mode.".into()));
+    }
+    p.proto = proto;
     Ok(())
+}
+
+/// What `parse_args` produced: the parameters, and for `change NAME …`
+/// the link whose parameters were read first.
+pub struct Parsed {
+    pub p: V4,
+    pub old: Option<Link>,
+}
+
+/// iptunnel.c `parse_args`.
+pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<Parsed> {
+    let mut p = V4::default();
+    let mut old = None;
+    let mut medium: Option<&str> = None;
+    let mut isatap = false;
+    let mut w = Words::new(args);
+    let mut count = 0;
+    while let Some(word) = w.next() {
+        let key = lookup(word, V4_KEYWORDS).and_then(|k| k.names.first()).map_or("", |n| n.text);
+        match key {
+            "mode" => match w.value()? {
+                "ipip" | "ip/ip" => set_proto(&mut p, IPPROTO_IPIP)?,
+                "gre" | "gre/ip" => set_proto(&mut p, IPPROTO_GRE)?,
+                "sit" | "ipv6/ip" => set_proto(&mut p, IPPROTO_IPV6)?,
+                "isatap" => {
+                    set_proto(&mut p, IPPROTO_IPV6)?;
+                    isatap = true;
+                }
+                "vti" => {
+                    set_proto(&mut p, IPPROTO_IPIP)?;
+                    p.vti = true;
+                }
+                m => return Err(Error::Usage(format!("Unknown tunnel mode \"{m}\""))),
+            },
+            "key" => {
+                let k = parse_key("key", w.value()?)?;
+                p.iflags |= GRE_KEY;
+                p.oflags |= GRE_KEY;
+                p.ikey = k;
+                p.okey = k;
+            }
+            "ikey" => {
+                p.ikey = parse_key("ikey", w.value()?)?;
+                p.iflags |= GRE_KEY;
+            }
+            "okey" => {
+                p.okey = parse_key("okey", w.value()?)?;
+                p.oflags |= GRE_KEY;
+            }
+            "seq" => {
+                p.iflags |= GRE_SEQ;
+                p.oflags |= GRE_SEQ;
+            }
+            "iseq" => p.iflags |= GRE_SEQ,
+            "oseq" => p.oflags |= GRE_SEQ,
+            "csum" => {
+                p.iflags |= GRE_CSUM;
+                p.oflags |= GRE_CSUM;
+            }
+            "icsum" => p.iflags |= GRE_CSUM,
+            "ocsum" => p.oflags |= GRE_CSUM,
+            "nopmtudisc" => p.pmtudisc = false,
+            "pmtudisc" => p.pmtudisc = true,
+            "remote" => p.remote = get_addr32(w.value()?)?,
+            "local" => p.local = get_addr32(w.value()?)?,
+            "dev" => medium = Some(w.value()?),
+            "ttl" => {
+                let v = w.value()?;
+                if v != "inherit" {
+                    p.ttl = get_u8(v, 0).ok_or_else(|| invarg("invalid TTL\n", v))?;
+                }
+            }
+            "tos" => p.tos = parse_tos(w.value()?)?,
+            "help" => return Err(super::usage(ctx)),
+            _ => {
+                let name = if key == "name" { w.value()? } else { word };
+                if !p.name.is_empty() {
+                    return Err(duparg2("name", name));
+                }
+                if !valid_ifname(name) {
+                    return Err(invarg("\"name\" not a valid ifname", name));
+                }
+                p.name = name.to_string();
+                if cmd == Cmd::Change && count == 0 {
+                    let (link, params) = read_tunnel(ctx.nl()?, name)?;
+                    p = params;
+                    old = Some(link);
+                }
+            }
+        }
+        count += 1;
+    }
+
+    if p.proto == 0 {
+        let n = p.name.as_str();
+        if n.starts_with("gre") {
+            p.proto = IPPROTO_GRE;
+        } else if n.starts_with("ipip") {
+            p.proto = IPPROTO_IPIP;
+        } else if n.starts_with("sit") {
+            p.proto = IPPROTO_IPV6;
+        } else if n.starts_with("isatap") {
+            p.proto = IPPROTO_IPV6;
+            isatap = true;
+        } else if n.starts_with("vti") {
+            p.proto = IPPROTO_IPIP;
+            p.vti = true;
+        }
+    }
+    if p.has_key() && !p.vti && p.proto != IPPROTO_GRE {
+        return Err(Error::Failure("Keys are not allowed with ipip and sit tunnels".into()));
+    }
+    if let Some(dev) = medium {
+        p.link = ll_name_to_index(ctx.nl()?, dev);
+        if p.link == 0 {
+            return Err(no_device(dev));
+        }
+    }
+    let multicast = p.remote.is_multicast();
+    if p.ikey == 0 && multicast {
+        p.ikey = u32::from(p.remote);
+        p.iflags |= GRE_KEY;
+    }
+    if p.okey == 0 && multicast {
+        p.okey = u32::from(p.remote);
+        p.oflags |= GRE_KEY;
+    }
+    if multicast && p.local.is_unspecified() {
+        return Err(Error::Failure("A broadcast tunnel requires a source address".into()));
+    }
+    if isatap {
+        p.isatap = true;
+    }
+    Ok(Parsed { p, old })
+}
+
+/// `tos`/`tclass`/`dsfield`: a value or name, `inherit`, or `inherit/VALUE`
+/// (iproute2 cuts the word at `/` in place, so errors show the first part).
+fn parse_tos(v: &str) -> Result<u8> {
+    let (head, tail) = match v.split_once('/') {
+        Some((h, t)) => (h, Some(t)),
+        None => (v, None),
+    };
+    let (mut tos, field) = if head != "inherit" { (0, Some(head)) } else { (1, tail) };
+    if let Some(f) = field {
+        tos |= dsfield_id(f).ok_or_else(|| invarg("bad TOS value", head))?;
+    }
+    Ok(tos)
+}
+
+/// SIOCGETTUNNEL on `name`, from the link dump.
+fn read_tunnel(nl: &mut Netlink, name: &str) -> Result<(Link, V4)> {
+    let link = tnl::find_link(nl, name)?.ok_or_else(|| tnl::ioctl_failed("get", name, libc::ENODEV))?;
+    let p = tnl::v4_from_link(&link).ok_or_else(|| tnl::ioctl_failed("get", name, libc::EOPNOTSUPP))?;
+    Ok((link, p))
+}
+
+/// Whether a tunnel of `kind` takes an ioctl request with this protocol.
+fn proto_fits(kind: &str, p: &V4) -> bool {
+    match kind {
+        "gre" => p.proto == IPPROTO_GRE,
+        "vti" => p.proto == IPPROTO_IPIP,
+        "ipip" => matches!(p.proto, IPPROTO_IPIP | 137 | 0),
+        _ => matches!(p.proto, IPPROTO_IPV6 | IPPROTO_IPIP | 137 | 0),
+    }
+}
+
+/// How ip_tunnel_find (and sit's locate) pick a tunnel from parameters.
+fn same_tunnel(want: &V4, kind: &str, t: &V4) -> bool {
+    let keys = match kind {
+        "gre" => {
+            if t.iflags & GRE_KEY != 0 {
+                want.iflags & GRE_KEY != 0 && want.ikey == t.ikey
+            } else {
+                want.iflags & GRE_KEY == 0
+            }
+        }
+        _ => true,
+    };
+    want.local == t.local && want.remote == t.remote && want.link == t.link && keys
+}
+
+fn locate(nl: &mut Netlink, kind: &str, want: &V4) -> Result<Option<Link>> {
+    find_by_params(nl, kind, |l| tnl::v4_from_link(l).is_some_and(|t| same_tunnel(want, kind, &t)))
+}
+
+/// `add` and `change` (iptunnel.c `do_add`).
+pub fn add(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<()> {
+    let Parsed { p, old } = parse(ctx, args, cmd)?;
+    if p.ttl != 0 && !p.pmtudisc {
+        return Err(Error::Failure("ttl != 0 and nopmtudisc are incompatible".into()));
+    }
+    let Some(basedev) = p.basedev() else {
+        return Err(Error::Failure("cannot determine tunnel mode (ipip, gre, vti or sit)".into()));
+    };
+    let kind = p.kind().unwrap_or("gre");
+    let nl = ctx.nl()?;
+    let outcome: std::result::Result<(), (String, i32)> = if cmd == Cmd::Add {
+        // The kernel's names for unnamed tunnels made by ioctl.
+        let name = if p.name.is_empty() { format!("{kind}%d") } else { p.name.clone() };
+        tnl::new_link(nl, &name, None, kind, tnl::v4_data(kind, &p, None)).map_err(|e| {
+            // sit's ioctl reports every failure to create as ENOBUFS.
+            (basedev.to_string(), if kind == "sit" { libc::ENOBUFS } else { e.errno })
+        })
+    } else {
+        let shown = if p.name.is_empty() { basedev.to_string() } else { p.name.clone() };
+        let target = match old {
+            Some(l) => Target::Found(l),
+            None if !p.name.is_empty() => match tnl::find_link(nl, &p.name)? {
+                Some(l) => Target::Found(l),
+                None => Target::Errno(libc::ENODEV),
+            },
+            None => match locate(nl, kind, &p)? {
+                Some(l) => Target::Found(l),
+                None => Target::Errno(libc::ENOENT),
+            },
+        };
+        match target {
+            Target::Errno(e) => Err((shown, e)),
+            Target::Found(l) if !tnl::is_tunnel_kind(&l.kind) => Err((shown, libc::EOPNOTSUPP)),
+            Target::Found(l) if tnl::v4_from_link(&l).is_none() || !proto_fits(&l.kind, &p) => Err((shown, libc::EINVAL)),
+            Target::Found(l) => {
+                // sit keeps its fwmark through the ioctl; the others reset it.
+                let fwmark = (l.kind == "sit").then(|| l.attrs().u32(iptun::FWMARK).unwrap_or(0));
+                tnl::new_link(nl, &l.name, Some(l.index), &l.kind, tnl::v4_data(&l.kind, &p, fwmark)).map_err(|e| (shown, e.errno))
+            }
+        }
+    };
+    ctx.links.invalidate();
+    outcome.map_err(|(n, e)| tnl::ioctl_failed("add", &n, e))
+}
+
+/// iptunnel.c `do_del`.
+pub fn delete(ctx: &mut Context, args: &[String]) -> Result<()> {
+    let Parsed { p, .. } = parse(ctx, args, Cmd::Del)?;
+    let nl = ctx.nl()?;
+    let r = if !p.name.is_empty() {
+        remove(nl, &p.name, None)
+    } else if let (Some(kind), Some(base)) = (p.kind(), p.basedev()) {
+        let found = locate(nl, kind, &p)?;
+        remove(nl, base, Some(found))
+    } else {
+        Err(tnl::ioctl_failed("delete", "", libc::ENODEV))
+    };
+    ctx.links.invalidate();
+    r
+}
+
+/// The 6rd setup of a sit link.
+fn sixrd_of(l: &Link) -> SixRd {
+    let a = l.attrs();
+    SixRd {
+        prefix: a.get(iptun::SIXRD_PREFIX).and_then(|v| <[u8; 16]>::try_from(v.get(..16)?).ok()).map(Ipv6Addr::from),
+        prefixlen: a.u16(iptun::SIXRD_PREFIXLEN).unwrap_or(0),
+        relay_prefix: a.get(iptun::SIXRD_RELAY_PREFIX).and_then(|v| <[u8; 4]>::try_from(v.get(..4)?).ok()).map_or(Ipv4Addr::UNSPECIFIED, Ipv4Addr::from),
+        relay_prefixlen: a.u16(iptun::SIXRD_RELAY_PREFIXLEN).unwrap_or(0),
+    }
+}
+
+fn print_one<W: std::io::Write>(out: &mut crate::print::Printer<W>, l: &Link, t: &V4, names: &crate::names::links::LinkNames) -> std::io::Result<()> {
+    let prl = if t.isatap { prl::list(&l.name) } else { Vec::new() };
+    let extra = V4Extra {
+        prl: &prl,
+        sixrd: (l.kind == "sit").then(|| sixrd_of(l)),
+        link_name: (t.link != 0).then(|| names.name_or_if(t.link)),
+    };
+    show::print_v4(out, t, &extra)
+}
+
+/// iptunnel.c `ip_tunnel_parm_match`.
+fn matches(p1: &V4, p2: &V4) -> bool {
+    (p1.link == 0 || p1.link == p2.link)
+        && (p1.name.is_empty() || p1.name == p2.name)
+        && (p1.remote.is_unspecified() || p1.remote == p2.remote)
+        && (p1.local.is_unspecified() || p1.local == p2.local)
+        && (p1.ikey == 0 || p1.ikey == p2.ikey)
+}
+
+/// iptunnel.c `do_show`.
+pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
+    let Parsed { p, .. } = parse(ctx, args, Cmd::Show)?;
+    let Some(basedev) = p.basedev() else {
+        return super::list(ctx, |l| matches!(l.ifi_type, ARPHRD_TUNNEL | ARPHRD_IPGRE | ARPHRD_SIT), |out, l, names| {
+            match tnl::v4_from_link(l) {
+                Some(t) if matches(&p, &t) => print_one(out, l, &t, names).map(|_| true),
+                _ => Ok(false),
+            }
+        });
+    };
+    // One tunnel, by ioctl on the name (or the fallback device, which
+    // answers for the tunnel the parameters select): text, never JSON.
+    let target = if p.name.is_empty() { basedev.to_string() } else { p.name.clone() };
+    let (nl, _, _, names) = ctx.parts()?;
+    names.load(nl)?;
+    let (mut link, _) = read_tunnel(nl, &target)?;
+    if link.name == fallback_name(&link.kind) {
+        if let Some(found) = locate(nl, &link.kind.clone(), &p)? {
+            link = found;
+        }
+    }
+    let t = tnl::v4_from_link(&link).ok_or_else(|| tnl::ioctl_failed("get", &target, libc::EOPNOTSUPP))?;
+    let names = &ctx.links;
+    let text = super::render_text(ctx.out.oneline(), |out| print_one(out, &link, &t, names))?;
+    ctx.out.text_always(&format!("{text}\n"))?;
+    Ok(())
+}
+
+/// `"DEV: ioctl CMD failed: STRERROR"` (tunnel.c `tnl_gen_ioctl`), exit 1.
+fn gen_ioctl_failed(dev: &str, cmd: u32, errno: i32) -> Error {
+    Error::Failure(format!("{dev}: ioctl {cmd:x} failed: {}", strerror(errno)))
+}
+
+/// iptunnel.c `do_prl`.
+pub fn prl_cmd(ctx: &mut Context, args: &[String]) -> Result<()> {
+    let _ = ctx;
+    let mut cmd = 0;
+    let mut addr = Ipv4Addr::UNSPECIFIED;
+    let mut default = false;
+    let mut count = 0;
+    let mut medium = None;
+    let mut w = Words::new(args);
+    while let Some(word) = w.next() {
+        let key = lookup(word, PRL_KEYWORDS).and_then(|k| k.names.first()).map_or("", |n| n.text);
+        match key {
+            "prl-default" | "prl-nodefault" | "prl-delete" => {
+                addr = get_addr32(w.value()?)?;
+                cmd = if key == "prl-delete" { prl::SIOCDELPRL } else { prl::SIOCADDPRL };
+                default |= key == "prl-default";
+                count += 1;
+            }
+            "dev" => {
+                let v = w.value()?;
+                if !valid_ifname(v) {
+                    return Err(invarg("\"dev\" not a valid ifname", v));
+                }
+                medium = Some(v);
+            }
+            _ => return Err(Error::Usage(format!("Invalid PRL parameter \"{word}\""))),
+        }
+        if count > 1 {
+            return Err(Error::Usage("One PRL entry at a time".into()));
+        }
+    }
+    let dev = medium.ok_or_else(|| Error::Usage("Must specify device".into()))?;
+    prl::change(cmd, dev, addr, default).map_err(|e| gen_ioctl_failed(dev, cmd, e))
+}
+
+const SIOCADD6RD: u32 = 0x89F9;
+const SIOCDEL6RD: u32 = 0x89FA;
+
+/// iptunnel.c `do_6rd`, made with RTM_NEWLINK on the sit device: its
+/// parameters sent back as they are, with the IFLA_IPTUN_6RD_* attributes.
+pub fn sixrd_cmd(ctx: &mut Context, args: &[String]) -> Result<()> {
+    let mut cmd = 0;
+    let mut rd = SixRd::default();
+    let mut medium = None;
+    let mut w = Words::new(args);
+    while let Some(word) = w.next() {
+        let key = lookup(word, SIXRD_KEYWORDS).and_then(|k| k.names.first()).map_or("", |n| n.text);
+        match key {
+            "6rd-prefix" => {
+                let v = w.value()?;
+                // get_prefix exits on its own before iproute2's "invalid 6rd_prefix".
+                let pf = get_prefix(v, crate::cli::options::Family::Inet6)?;
+                rd.prefix = Some(match pf.ip() {
+                    Some(std::net::IpAddr::V6(a)) => a,
+                    _ => Ipv6Addr::UNSPECIFIED,
+                });
+                rd.prefixlen = pf.len as u16;
+                cmd = SIOCADD6RD;
+            }
+            "6rd-relay_prefix" => {
+                let v = w.value()?;
+                let pf = get_prefix(v, crate::cli::options::Family::Inet)?;
+                rd.relay_prefix = match pf.ip() {
+                    Some(std::net::IpAddr::V4(a)) => a,
+                    _ => Ipv4Addr::UNSPECIFIED,
+                };
+                rd.relay_prefixlen = pf.len as u16;
+                cmd = SIOCADD6RD;
+            }
+            "6rd-reset" => cmd = SIOCDEL6RD,
+            "dev" => {
+                let v = w.value()?;
+                if !valid_ifname(v) {
+                    return Err(invarg("\"dev\" not a valid ifname", v));
+                }
+                medium = Some(v);
+            }
+            _ => return Err(Error::Usage(format!("Invalid 6RD parameter \"{word}\""))),
+        }
+    }
+    let dev = medium.ok_or_else(|| Error::Usage("Must specify device".into()))?;
+    if cmd == 0 {
+        return Err(gen_ioctl_failed(dev, 0, libc::ENOTTY));
+    }
+    let nl = ctx.nl()?;
+    let link = tnl::find_link(nl, dev)?.ok_or_else(|| gen_ioctl_failed(dev, cmd, libc::ENODEV))?;
+    let Some(p) = tnl::v4_from_link(&link) else {
+        return Err(gen_ioctl_failed(dev, cmd, libc::EOPNOTSUPP));
+    };
+    if link.kind != "sit" {
+        return Err(gen_ioctl_failed(dev, cmd, libc::EINVAL));
+    }
+    if cmd == SIOCDEL6RD {
+        // Reset: the fallback device's setup (2002::/16 unless changed).
+        let fb = tnl::find_link(nl, "sit0")?.filter(|l| l.kind == "sit").map(|l| sixrd_of(&l));
+        rd = fb.unwrap_or(SixRd { prefix: Some(Ipv6Addr::new(0x2002, 0, 0, 0, 0, 0, 0, 0)), prefixlen: 16, ..SixRd::default() });
+    }
+    let fwmark = link.attrs().u32(iptun::FWMARK).unwrap_or(0);
+    let mut data = tnl::v4_data("sit", &p, Some(fwmark));
+    let mut n = tnl::Nest::default();
+    n.put(iptun::SIXRD_PREFIX, &rd.prefix.unwrap_or(Ipv6Addr::UNSPECIFIED).octets())
+        .put(iptun::SIXRD_RELAY_PREFIX, &rd.relay_prefix.octets())
+        .u16(iptun::SIXRD_PREFIXLEN, rd.prefixlen)
+        .u16(iptun::SIXRD_RELAY_PREFIXLEN, rd.relay_prefixlen);
+    data.extend(n.into_bytes());
+    tnl::new_link(nl, &link.name, Some(link.index), "sit", data).map_err(|e| gen_ioctl_failed(dev, cmd, e.errno))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tos_words() {
+        assert_eq!(parse_tos("inherit").ok(), Some(1));
+        assert_eq!(parse_tos("0x10").ok(), Some(0x10));
+        assert_eq!(parse_tos("inherit/0x20").ok(), Some(0x21));
+        let e = parse_tos("inherit/zz").unwrap_err();
+        assert_eq!(e.to_string(), "Error: argument \"inherit\" is wrong: bad TOS value");
+    }
+
+    #[test]
+    fn addr32() {
+        assert_eq!(get_addr32("10.1").ok(), Some(Ipv4Addr::new(10, 1, 0, 0)));
+        assert_eq!(get_addr32("any").ok(), Some(Ipv4Addr::UNSPECIFIED));
+        assert_eq!(get_addr32("::1").unwrap_err().exit_code(), 1);
+    }
 }

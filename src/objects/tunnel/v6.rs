@@ -1,8 +1,268 @@
-//! `ip -6 tunnel` (placeholder, being written).
+//! `ip -6 tunnel` (iproute2's ip6tunnel.c): ip6tnl (ip6ip6, ipip6, any),
+//! ip6gre and vti6 tunnels.
 
-use crate::error::Result;
+use std::net::{IpAddr, Ipv6Addr};
+
+use super::netlink::{self as tnl, Link, ARPHRD_IP6GRE, ARPHRD_TUNNEL6};
+use super::params::{fallback_name, V6, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
+use super::show::print_v6;
+use super::{find_by_params, parse_key, remove, Cmd, Target};
+use crate::cli::grammar::tunnel::V6_KEYWORDS;
+use crate::cli::options::Family;
+use crate::cli::words::{lookup, Words};
+use crate::error::{duparg2, invarg, no_device, Error, Result};
+use crate::kinds::tunnel_attrs::{
+    GRE_CSUM, GRE_KEY, GRE_SEQ, IP6_FLOWINFO_FLOWLABEL, IP6_FLOWINFO_TCLASS, IP6_TNL_F_ALLOW_LOCAL_REMOTE,
+    IP6_TNL_F_IGN_ENCAP_LIMIT, IP6_TNL_F_RCV_DSCP_COPY, IP6_TNL_F_USE_ORIG_FLOWLABEL, IP6_TNL_F_USE_ORIG_TCLASS,
+};
+use crate::names::links::{ll_name_to_index, valid_ifname};
+use crate::netlink::Netlink;
+use crate::parse::{get_addr, get_u32, get_u8, Addr};
 use crate::Context;
 
-pub fn dispatch(_ctx: &mut Context, _args: &[String]) -> Result<()> {
+fn addr6(s: &str) -> Result<Ipv6Addr> {
+    Ok(match get_addr(s, Family::Inet6)? {
+        Addr::Ip(IpAddr::V6(a)) => a,
+        _ => Ipv6Addr::UNSPECIFIED,
+    })
+}
+
+pub struct Parsed {
+    pub p: V6,
+    pub old: Option<Link>,
+}
+
+/// ip6tunnel.c `parse_args`, on top of `p` as the caller initialised it.
+pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd, mut p: V6) -> Result<Parsed> {
+    let mut old = None;
+    let mut medium: Option<&str> = None;
+    let mut w = Words::new(args);
+    let mut count = 0;
+    while let Some(word) = w.next() {
+        let key = lookup(word, V6_KEYWORDS).and_then(|k| k.names.first()).map_or("", |n| n.text);
+        match key {
+            "mode" => match w.value()? {
+                "ipv6/ipv6" | "ip6ip6" => p.proto = IPPROTO_IPV6,
+                "vti6" => {
+                    p.proto = IPPROTO_IPV6;
+                    p.vti = true;
+                }
+                "ip/ipv6" | "ipv4/ipv6" | "ipip6" | "ip4ip6" => p.proto = IPPROTO_IPIP,
+                "ip6gre" | "gre/ipv6" => p.proto = IPPROTO_GRE,
+                "any/ipv6" | "any" => p.proto = 0,
+                m => return Err(Error::Usage(format!("Unknown tunnel mode \"{m}\""))),
+            },
+            "remote" => p.remote = addr6(w.value()?)?,
+            "local" => p.local = addr6(w.value()?)?,
+            "dev" => medium = Some(w.value()?),
+            "encaplimit" => {
+                let v = w.value()?;
+                if v == "none" {
+                    p.flags |= IP6_TNL_F_IGN_ENCAP_LIMIT;
+                } else {
+                    // iproute2 never rejects the value; a bad one leaves
+                    // an undefined byte, rtun takes 0.
+                    p.encap_limit = get_u8(v, 0).unwrap_or(0);
+                    p.flags &= !IP6_TNL_F_IGN_ENCAP_LIMIT;
+                }
+            }
+            "hoplimit" => {
+                let v = w.value()?;
+                p.hop_limit = get_u8(v, 0).ok_or_else(|| invarg("invalid TTL", v))?;
+            }
+            "tclass" => {
+                let v = w.value()?;
+                p.flowinfo &= !IP6_FLOWINFO_TCLASS;
+                if v == "inherit" {
+                    p.flags |= IP6_TNL_F_USE_ORIG_TCLASS;
+                } else {
+                    let t = get_u8(v, 16).ok_or_else(|| invarg("invalid TClass", v))?;
+                    p.flowinfo |= ((t as u32) << 20) & IP6_FLOWINFO_TCLASS;
+                    p.flags &= !IP6_TNL_F_USE_ORIG_TCLASS;
+                }
+            }
+            "flowlabel" => {
+                let v = w.value()?;
+                p.flowinfo &= !IP6_FLOWINFO_FLOWLABEL;
+                if v == "inherit" {
+                    p.flags |= IP6_TNL_F_USE_ORIG_FLOWLABEL;
+                } else {
+                    let l = get_u32(v, 16).filter(|&l| l <= 0xFFFFF).ok_or_else(|| invarg("invalid Flowlabel", v))?;
+                    p.flowinfo |= l & IP6_FLOWINFO_FLOWLABEL;
+                    p.flags &= !IP6_TNL_F_USE_ORIG_FLOWLABEL;
+                }
+            }
+            "dscp" => {
+                let v = w.value()?;
+                if v != "inherit" {
+                    return Err(invarg("not inherit", v));
+                }
+                p.flags |= IP6_TNL_F_RCV_DSCP_COPY;
+            }
+            "allow-localremote" => p.flags |= IP6_TNL_F_ALLOW_LOCAL_REMOTE,
+            "noallow-localremote" => p.flags &= !IP6_TNL_F_ALLOW_LOCAL_REMOTE,
+            "key" => {
+                let k = parse_key("key", w.value()?)?;
+                p.iflags |= GRE_KEY;
+                p.oflags |= GRE_KEY;
+                p.ikey = k;
+                p.okey = k;
+            }
+            "ikey" => {
+                p.iflags |= GRE_KEY;
+                p.ikey = parse_key("ikey", w.value()?)?;
+            }
+            "okey" => {
+                p.oflags |= GRE_KEY;
+                p.okey = parse_key("okey", w.value()?)?;
+            }
+            "seq" => {
+                p.iflags |= GRE_SEQ;
+                p.oflags |= GRE_SEQ;
+            }
+            "iseq" => p.iflags |= GRE_SEQ,
+            "oseq" => p.oflags |= GRE_SEQ,
+            "csum" => {
+                p.iflags |= GRE_CSUM;
+                p.oflags |= GRE_CSUM;
+            }
+            "icsum" => p.iflags |= GRE_CSUM,
+            "ocsum" => p.oflags |= GRE_CSUM,
+            "help" => return Err(super::usage(ctx)),
+            _ => {
+                let name = if key == "name" { w.value()? } else { word };
+                if !p.name.is_empty() {
+                    return Err(duparg2("name", name));
+                }
+                if !valid_ifname(name) {
+                    return Err(invarg("\"name\" not a valid ifname", name));
+                }
+                p.name = name.to_string();
+                if cmd == Cmd::Change && count == 0 {
+                    let (link, params) = read_tunnel(ctx.nl()?, name)?;
+                    p = params;
+                    old = Some(link);
+                }
+            }
+        }
+        count += 1;
+    }
+    if let Some(dev) = medium {
+        p.link = ll_name_to_index(ctx.nl()?, dev);
+        if p.link == 0 {
+            return Err(no_device(dev));
+        }
+    }
+    Ok(Parsed { p, old })
+}
+
+fn read_tunnel(nl: &mut Netlink, name: &str) -> Result<(Link, V6)> {
+    let link = tnl::find_link(nl, name)?.ok_or_else(|| tnl::ioctl_failed("get", name, libc::ENODEV))?;
+    let p = tnl::v6_from_link(&link).ok_or_else(|| tnl::ioctl_failed("get", name, libc::EOPNOTSUPP))?;
+    Ok((link, p))
+}
+
+/// ip6_tnl_locate & co: a tunnel of `kind` with these end points and link.
+fn locate(nl: &mut Netlink, kind: &str, want: &V6) -> Result<Option<Link>> {
+    find_by_params(nl, kind, |l| {
+        tnl::v6_from_link(l).is_some_and(|t| t.local == want.local && t.remote == want.remote && t.link == want.link)
+    })
+}
+
+/// `add` and `change` (ip6tunnel.c `do_add`).
+pub fn add(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<()> {
+    let Parsed { p, old } = parse(ctx, args, cmd, V6::init(true))?;
+    if p.name.is_empty() {
+        eprintln!("Tunnel interface name not specified");
+    }
+    let kind = p.kind();
+    let basedev = p.basedev();
+    let nl = ctx.nl()?;
+    let outcome: std::result::Result<(), (String, i32)> = if cmd == Cmd::Add {
+        // The kernel's names for unnamed tunnels made by ioctl.
+        let name = if p.name.is_empty() { format!("{}%d", basedev.trim_end_matches('0')) } else { p.name.clone() };
+        tnl::new_link(nl, &name, None, kind, tnl::v6_data(kind, &p)).map_err(|e| {
+            // ip6gre's and vti6's ioctls report every failure to create as ENOBUFS.
+            (basedev.to_string(), if kind == "ip6tnl" { e.errno } else { libc::ENOBUFS })
+        })
+    } else {
+        let shown = if p.name.is_empty() { basedev.to_string() } else { p.name.clone() };
+        let target = match old {
+            Some(l) => Target::Found(l),
+            None => match tnl::find_link(nl, &shown)? {
+                Some(l) if p.name.is_empty() => Target::Found(locate(nl, kind, &p)?.unwrap_or(l)),
+                Some(l) => Target::Found(l),
+                None => Target::Errno(libc::ENODEV),
+            },
+        };
+        match target {
+            Target::Errno(e) => Err((shown, e)),
+            Target::Found(l) if !tnl::is_tunnel_kind(&l.kind) => Err((shown, libc::EOPNOTSUPP)),
+            Target::Found(l) if l.kind == "ip6tnl" && !matches!(p.proto, IPPROTO_IPV6 | IPPROTO_IPIP | 0) => Err((shown, libc::EINVAL)),
+            Target::Found(l) if tnl::v6_from_link(&l).is_none() => Err((shown, libc::EINVAL)),
+            Target::Found(l) => tnl::new_link(nl, &l.name, Some(l.index), &l.kind, tnl::v6_data(&l.kind, &p)).map_err(|e| (shown, e.errno)),
+        }
+    };
+    ctx.links.invalidate();
+    outcome.map_err(|(n, e)| tnl::ioctl_failed("add", &n, e))
+}
+
+/// ip6tunnel.c `do_del`.
+pub fn delete(ctx: &mut Context, args: &[String]) -> Result<()> {
+    let Parsed { p, .. } = parse(ctx, args, Cmd::Del, V6::init(true))?;
+    let nl = ctx.nl()?;
+    let r = if !p.name.is_empty() {
+        remove(nl, &p.name, None)
+    } else {
+        let found = locate(nl, p.kind(), &p)?;
+        remove(nl, p.basedev(), Some(found))
+    };
+    ctx.links.invalidate();
+    r
+}
+
+/// ip6tunnel.c `ip6_tnl_parm_match`.
+fn matches(p1: &V6, p2: &V6) -> bool {
+    (p1.link == 0 || p1.link == p2.link)
+        && (p1.name.is_empty() || p1.name == p2.name)
+        && (p1.local.is_unspecified() || p1.local == p2.local)
+        && (p1.remote.is_unspecified() || p1.remote == p2.remote)
+        && (p1.proto == 0 || p2.proto == 0 || p1.proto == p2.proto)
+        && (p1.encap_limit == 0 || p1.encap_limit == p2.encap_limit)
+        && (p1.hop_limit == 0 || p1.hop_limit == p2.hop_limit)
+        && (p1.flowinfo & IP6_FLOWINFO_TCLASS == 0 || (p1.flowinfo ^ p2.flowinfo) & IP6_FLOWINFO_TCLASS == 0)
+        && (p1.flowinfo & IP6_FLOWINFO_FLOWLABEL == 0 || (p1.flowinfo ^ p2.flowinfo) & IP6_FLOWINFO_FLOWLABEL == 0)
+        && (p1.flags == 0 || p1.flags & p2.flags != 0)
+}
+
+/// ip6tunnel.c `do_show`.
+pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
+    let mut init = V6::init(false);
+    init.proto = 0;
+    let Parsed { p, .. } = parse(ctx, args, Cmd::Show, init)?;
+    if p.name.is_empty() || ctx.opts.stats > 0 {
+        return super::list(ctx, |l| matches!(l.ifi_type, ARPHRD_TUNNEL6 | ARPHRD_IP6GRE), |out, l, names| {
+            match tnl::v6_from_link(l) {
+                Some(t) if matches(&p, &t) => {
+                    let n = (t.link != 0).then(|| names.name_or_if(t.link));
+                    print_v6(out, &t, n.as_deref()).map(|_| true)
+                }
+                _ => Ok(false),
+            }
+        });
+    }
+    // By ioctl on the name: text, never JSON, and no line end.
+    let (nl, _, _, names) = ctx.parts()?;
+    names.load(nl)?;
+    let (mut link, _) = read_tunnel(nl, &p.name)?;
+    if link.name == fallback_name(&link.kind) {
+        if let Some(found) = locate(nl, &link.kind.clone(), &p)? {
+            link = found;
+        }
+    }
+    let t = tnl::v6_from_link(&link).ok_or_else(|| tnl::ioctl_failed("get", &p.name, libc::EOPNOTSUPP))?;
+    let n = (t.link != 0).then(|| ctx.links.name_or_if(t.link));
+    let text = super::render_text(ctx.out.oneline(), |out| print_v6(out, &t, n.as_deref()))?;
+    ctx.out.text_always(&text)?;
     Ok(())
 }

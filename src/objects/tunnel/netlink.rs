@@ -1,0 +1,361 @@
+//! Tunnel parameters ⇄ rtnetlink: reading tunnels from the link dump
+//! (IFLA_INFO_DATA), and the RTM_NEWLINK/RTM_DELLINK requests that stand
+//! in for iproute2's SIOC{ADD,CHG,DEL}TUNNEL ioctls — leaving the kernel in
+//! the state the ioctl path leaves it in.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use netlink_packet_core::{NLM_F_CREATE, NLM_F_EXCL};
+use netlink_packet_route::link::{InfoData, InfoKind, LinkAttribute, LinkInfo, LinkMessage};
+use netlink_packet_route::RouteNetlinkMessage;
+
+use super::params::{V4, V6, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
+use crate::error::{Error, Result};
+use crate::kinds::tunnel_attrs::{gre, iptun, vti, GRE_KEY, SIT_ISATAP};
+use crate::kinds::Attrs;
+use crate::netlink::request::KernelError;
+use crate::netlink::Netlink;
+
+const IFLA_IFNAME: u16 = 3;
+const IFLA_STATS: u16 = 7;
+const IFLA_LINKINFO: u16 = 18;
+const IFLA_STATS64: u16 = 23;
+const IFLA_INFO_KIND: u16 = 1;
+const IFLA_INFO_DATA: u16 = 2;
+const NLMSG_HDRLEN: usize = 16;
+const IFINFOMSG_LEN: usize = 16;
+
+pub const ARPHRD_TUNNEL: u16 = 768;
+pub const ARPHRD_TUNNEL6: u16 = 769;
+pub const ARPHRD_SIT: u16 = 776;
+pub const ARPHRD_IPGRE: u16 = 778;
+pub const ARPHRD_IP6GRE: u16 = 823;
+
+/// One link from the dump, with what tunnels need of it.
+#[derive(Clone, Debug, Default)]
+pub struct Link {
+    pub index: u32,
+    pub ifi_type: u16,
+    pub name: String,
+    pub kind: String,
+    /// The raw IFLA_INFO_DATA.
+    pub data: Vec<u8>,
+    /// rtnl_link_stats64 (or the 32-bit stats widened), when sent.
+    pub stats: Option<Vec<u64>>,
+}
+
+impl Link {
+    fn parse(msg: &[u8]) -> Option<Link> {
+        let body = msg.get(NLMSG_HDRLEN..)?;
+        let hdr = body.get(..IFINFOMSG_LEN)?;
+        let ifi_type = u16::from_ne_bytes([hdr[2], hdr[3]]);
+        let index = u32::from_ne_bytes([hdr[4], hdr[5], hdr[6], hdr[7]]);
+        let attrs = Attrs::parse(&body[IFINFOMSG_LEN..]);
+        let name = attrs.get(IFLA_IFNAME).map(c_string)?;
+        let mut link = Link { index, ifi_type, name, ..Link::default() };
+        if let Some(info) = attrs.get(IFLA_LINKINFO) {
+            let info = Attrs::parse(info);
+            link.kind = info.get(IFLA_INFO_KIND).map(c_string).unwrap_or_default();
+            link.data = info.get(IFLA_INFO_DATA).map(<[u8]>::to_vec).unwrap_or_default();
+        }
+        link.stats = if let Some(s) = attrs.get(IFLA_STATS64) {
+            Some(s.chunks_exact(8).map(|c| u64::from_ne_bytes(c.try_into().unwrap_or([0; 8]))).collect())
+        } else {
+            attrs.get(IFLA_STATS).map(|s| s.chunks_exact(4).map(|c| u32::from_ne_bytes(c.try_into().unwrap_or([0; 4])) as u64).collect())
+        };
+        Some(link)
+    }
+
+    pub fn attrs(&self) -> Attrs<'_> {
+        Attrs::parse(&self.data)
+    }
+}
+
+fn c_string(b: &[u8]) -> String {
+    let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+    String::from_utf8_lossy(&b[..end]).into_owned()
+}
+
+/// Every link, in the kernel's order.
+pub fn for_each_link(nl: &mut Netlink, mut each: impl FnMut(Link) -> Result<()>) -> Result<()> {
+    nl.dump_raw(RouteNetlinkMessage::GetLink(LinkMessage::default()), |m| match Link::parse(m) {
+        Some(l) => each(l),
+        None => Ok(()),
+    })?;
+    Ok(())
+}
+
+/// The link called `name`, if any.
+pub fn find_link(nl: &mut Netlink, name: &str) -> Result<Option<Link>> {
+    let mut found = None;
+    for_each_link(nl, |l| {
+        if found.is_none() && l.name == name {
+            found = Some(l);
+        }
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+/// The kinds that answer the tunnel ioctls.
+pub fn is_tunnel_kind(kind: &str) -> bool {
+    matches!(kind, "gre" | "ipip" | "sit" | "vti" | "ip6tnl" | "ip6gre" | "vti6")
+}
+
+fn ipv4(b: Option<&[u8]>) -> Ipv4Addr {
+    b.and_then(|v| <[u8; 4]>::try_from(v.get(..4)?).ok()).map_or(Ipv4Addr::UNSPECIFIED, Ipv4Addr::from)
+}
+
+fn ipv6(b: Option<&[u8]>) -> Ipv6Addr {
+    b.and_then(|v| <[u8; 16]>::try_from(v.get(..16)?).ok()).map_or(Ipv6Addr::UNSPECIFIED, Ipv6Addr::from)
+}
+
+fn be32(a: &Attrs<'_>, t: u16) -> u32 {
+    a.get(t).and_then(|v| Some(u32::from_be_bytes(v.get(..4)?.try_into().ok()?))).unwrap_or(0)
+}
+
+/// What SIOCGETTUNNEL would report for an IPv4 tunnel link (None: the
+/// link is not one, and the ioctl would be refused).
+pub fn v4_from_link(l: &Link) -> Option<V4> {
+    let a = l.attrs();
+    let mut p = V4 { name: l.name.clone(), ..V4::default() };
+    match l.kind.as_str() {
+        "gre" => {
+            p.proto = IPPROTO_GRE;
+            p.link = a.u32(gre::LINK).unwrap_or(0);
+            p.iflags = a.be16(gre::IFLAGS).unwrap_or(0);
+            p.oflags = a.be16(gre::OFLAGS).unwrap_or(0);
+            p.ikey = be32(&a, gre::IKEY);
+            p.okey = be32(&a, gre::OKEY);
+            p.local = ipv4(a.get(gre::LOCAL));
+            p.remote = ipv4(a.get(gre::REMOTE));
+            p.ttl = a.u8(gre::TTL).unwrap_or(0);
+            p.tos = a.u8(gre::TOS).unwrap_or(0);
+            p.pmtudisc = a.u8(gre::PMTUDISC).unwrap_or(0) != 0;
+        }
+        "ipip" | "sit" => {
+            p.proto = a.u8(iptun::PROTO).unwrap_or(if l.kind == "sit" { IPPROTO_IPV6 } else { IPPROTO_IPIP });
+            p.link = a.u32(iptun::LINK).unwrap_or(0);
+            p.local = ipv4(a.get(iptun::LOCAL));
+            p.remote = ipv4(a.get(iptun::REMOTE));
+            p.ttl = a.u8(iptun::TTL).unwrap_or(0);
+            p.tos = a.u8(iptun::TOS).unwrap_or(0);
+            p.pmtudisc = a.u8(iptun::PMTUDISC).unwrap_or(0) != 0;
+            p.isatap = l.kind == "sit" && a.u16(iptun::FLAGS).unwrap_or(0) & SIT_ISATAP != 0;
+        }
+        "vti" => {
+            // vti has no ttl, tos or DF attributes: show what `ip tunnel
+            // add` sets (DF on, TTL and TOS inherited), and DF off on the
+            // fallback device. The ioctl reports keys as always on.
+            p.proto = IPPROTO_IPIP;
+            p.vti = true;
+            p.link = a.u32(vti::LINK).unwrap_or(0);
+            p.ikey = be32(&a, vti::IKEY);
+            p.okey = be32(&a, vti::OKEY);
+            p.local = ipv4(a.get(vti::LOCAL));
+            p.remote = ipv4(a.get(vti::REMOTE));
+            p.iflags = GRE_KEY;
+            p.oflags = GRE_KEY;
+            p.pmtudisc = l.name != "ip_vti0";
+        }
+        _ => return None,
+    }
+    Some(p)
+}
+
+/// What SIOCGETTUNNEL would report for an IPv6 tunnel link.
+pub fn v6_from_link(l: &Link) -> Option<V6> {
+    let a = l.attrs();
+    let mut p = V6::init(false);
+    p.name = l.name.clone();
+    match l.kind.as_str() {
+        "ip6tnl" => {
+            p.proto = a.u8(iptun::PROTO).unwrap_or(IPPROTO_IPV6);
+            p.link = a.u32(iptun::LINK).unwrap_or(0);
+            p.local = ipv6(a.get(iptun::LOCAL));
+            p.remote = ipv6(a.get(iptun::REMOTE));
+            p.hop_limit = a.u8(iptun::TTL).unwrap_or(0);
+            p.encap_limit = a.u8(iptun::ENCAP_LIMIT).unwrap_or(0);
+            p.flowinfo = be32(&a, iptun::FLOWINFO);
+            p.flags = a.u32(iptun::FLAGS).unwrap_or(0);
+        }
+        "ip6gre" => {
+            p.proto = IPPROTO_GRE;
+            p.link = a.u32(gre::LINK).unwrap_or(0);
+            p.iflags = a.be16(gre::IFLAGS).unwrap_or(0);
+            p.oflags = a.be16(gre::OFLAGS).unwrap_or(0);
+            p.ikey = be32(&a, gre::IKEY);
+            p.okey = be32(&a, gre::OKEY);
+            p.local = ipv6(a.get(gre::LOCAL));
+            p.remote = ipv6(a.get(gre::REMOTE));
+            p.hop_limit = a.u8(gre::TTL).unwrap_or(0);
+            p.encap_limit = a.u8(gre::ENCAP_LIMIT).unwrap_or(0);
+            p.flowinfo = be32(&a, gre::FLOWINFO);
+            p.flags = a.u32(gre::FLAGS).unwrap_or(0);
+        }
+        "vti6" => {
+            // The vti6 ioctl reports a key flag for each non-zero key.
+            p.vti = true;
+            p.link = a.u32(vti::LINK).unwrap_or(0);
+            p.ikey = be32(&a, vti::IKEY);
+            p.okey = be32(&a, vti::OKEY);
+            p.local = ipv6(a.get(vti::LOCAL));
+            p.remote = ipv6(a.get(vti::REMOTE));
+            p.iflags = if p.ikey != 0 { GRE_KEY } else { 0 };
+            p.oflags = if p.okey != 0 { GRE_KEY } else { 0 };
+        }
+        _ => return None,
+    }
+    Some(p)
+}
+
+/// A nested attribute block being written.
+#[derive(Default)]
+pub struct Nest(Vec<u8>);
+
+impl Nest {
+    pub fn put(&mut self, kind: u16, value: &[u8]) -> &mut Self {
+        let len = 4 + value.len();
+        self.0.extend_from_slice(&(len as u16).to_ne_bytes());
+        self.0.extend_from_slice(&kind.to_ne_bytes());
+        self.0.extend_from_slice(value);
+        while self.0.len() % 4 != 0 {
+            self.0.push(0);
+        }
+        self
+    }
+    pub fn u8(&mut self, kind: u16, v: u8) -> &mut Self {
+        self.put(kind, &[v])
+    }
+    pub fn u16(&mut self, kind: u16, v: u16) -> &mut Self {
+        self.put(kind, &v.to_ne_bytes())
+    }
+    pub fn be16(&mut self, kind: u16, v: u16) -> &mut Self {
+        self.put(kind, &v.to_be_bytes())
+    }
+    pub fn u32(&mut self, kind: u16, v: u32) -> &mut Self {
+        self.put(kind, &v.to_ne_bytes())
+    }
+    pub fn be32(&mut self, kind: u16, v: u32) -> &mut Self {
+        self.put(kind, &v.to_be_bytes())
+    }
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.0
+    }
+}
+
+/// IFLA_INFO_DATA for an IPv4 tunnel of `kind`, as the ioctl path would
+/// store `p`: DF forced when a TTL is set, keys dropped without their flag.
+pub fn v4_data(kind: &str, p: &V4, fwmark: Option<u32>) -> Vec<u8> {
+    let pmtudisc = p.pmtudisc || p.ttl != 0;
+    let ikey = if p.iflags & GRE_KEY != 0 { p.ikey } else { 0 };
+    let okey = if p.oflags & GRE_KEY != 0 { p.okey } else { 0 };
+    let mut n = Nest::default();
+    match kind {
+        "gre" => {
+            n.u32(gre::LINK, p.link)
+                .be16(gre::IFLAGS, p.iflags)
+                .be16(gre::OFLAGS, p.oflags)
+                .be32(gre::IKEY, ikey)
+                .be32(gre::OKEY, okey)
+                .put(gre::LOCAL, &p.local.octets())
+                .put(gre::REMOTE, &p.remote.octets())
+                .u8(gre::TTL, p.ttl)
+                .u8(gre::TOS, p.tos)
+                .u8(gre::PMTUDISC, pmtudisc as u8);
+        }
+        "vti" => {
+            n.u32(vti::LINK, p.link)
+                .be32(vti::IKEY, ikey)
+                .be32(vti::OKEY, okey)
+                .put(vti::LOCAL, &p.local.octets())
+                .put(vti::REMOTE, &p.remote.octets());
+        }
+        _ => {
+            n.u32(iptun::LINK, p.link)
+                .put(iptun::LOCAL, &p.local.octets())
+                .put(iptun::REMOTE, &p.remote.octets())
+                .u8(iptun::TTL, p.ttl)
+                .u8(iptun::TOS, p.tos)
+                .u8(iptun::PMTUDISC, pmtudisc as u8)
+                .u8(iptun::PROTO, p.proto);
+            if kind == "sit" {
+                n.u16(iptun::FLAGS, if p.isatap { SIT_ISATAP } else { 0 });
+            }
+        }
+    }
+    if let Some(mark) = fwmark {
+        n.u32(if kind == "gre" { gre::FWMARK } else if kind == "vti" { vti::FWMARK } else { iptun::FWMARK }, mark);
+    }
+    n.into_bytes()
+}
+
+/// IFLA_INFO_DATA for an IPv6 tunnel of `kind`.
+pub fn v6_data(kind: &str, p: &V6) -> Vec<u8> {
+    let mut n = Nest::default();
+    match kind {
+        "ip6gre" => {
+            let ikey = if p.iflags & GRE_KEY != 0 { p.ikey } else { 0 };
+            let okey = if p.oflags & GRE_KEY != 0 { p.okey } else { 0 };
+            n.u32(gre::LINK, p.link)
+                .be16(gre::IFLAGS, p.iflags)
+                .be16(gre::OFLAGS, p.oflags)
+                .be32(gre::IKEY, ikey)
+                .be32(gre::OKEY, okey)
+                .put(gre::LOCAL, &p.local.octets())
+                .put(gre::REMOTE, &p.remote.octets())
+                .u8(gre::TTL, p.hop_limit)
+                .u8(gre::ENCAP_LIMIT, p.encap_limit)
+                .be32(gre::FLOWINFO, p.flowinfo)
+                .u32(gre::FLAGS, p.flags);
+        }
+        "vti6" => {
+            n.u32(vti::LINK, p.link)
+                .be32(vti::IKEY, p.ikey)
+                .be32(vti::OKEY, p.okey)
+                .put(vti::LOCAL, &p.local.octets())
+                .put(vti::REMOTE, &p.remote.octets());
+        }
+        _ => {
+            n.u32(iptun::LINK, p.link)
+                .put(iptun::LOCAL, &p.local.octets())
+                .put(iptun::REMOTE, &p.remote.octets())
+                .u8(iptun::TTL, p.hop_limit)
+                .u8(iptun::ENCAP_LIMIT, p.encap_limit)
+                .be32(iptun::FLOWINFO, p.flowinfo)
+                .u32(iptun::FLAGS, p.flags)
+                .u8(iptun::PROTO, p.proto);
+        }
+    }
+    n.into_bytes()
+}
+
+/// RTM_NEWLINK for a tunnel: create (`index` None) or change link `index`.
+pub fn new_link(nl: &mut Netlink, name: &str, index: Option<u32>, kind: &str, data: Vec<u8>) -> std::result::Result<(), KernelError> {
+    let mut msg = LinkMessage::default();
+    if let Some(i) = index {
+        msg.header.index = i;
+    } else {
+        msg.attributes.push(LinkAttribute::IfName(name.to_string()));
+    }
+    msg.attributes.push(LinkAttribute::LinkInfo(vec![LinkInfo::Kind(InfoKind::from(kind)), LinkInfo::Data(InfoData::Other(data))]));
+    let flags = if index.is_none() { NLM_F_CREATE | NLM_F_EXCL } else { 0 };
+    nl.request(RouteNetlinkMessage::NewLink(msg), flags)
+}
+
+/// RTM_DELLINK of link `index`.
+pub fn del_link(nl: &mut Netlink, index: u32) -> std::result::Result<(), KernelError> {
+    let mut msg = LinkMessage::default();
+    msg.header.index = index;
+    nl.request(RouteNetlinkMessage::DelLink(msg), 0)
+}
+
+/// A kernel errno as the ioctl would have returned it.
+pub fn errno_of(e: &KernelError) -> i32 {
+    e.errno
+}
+
+/// `"WHAT tunnel "NAME" failed: STRERROR"` (exit 1), iproute2's ioctl message.
+pub fn ioctl_failed(what: &str, name: &str, errno: i32) -> Error {
+    Error::Failure(format!("{what} tunnel \"{name}\" failed: {}", crate::netlink::errno::strerror(errno)))
+}
