@@ -85,7 +85,9 @@ recipe() {
 
         # A name in the wrong case is another device: refused as ip does.
         check_like_ip "$a: tunnel del ${DEV_LOWER}" "$t" -- -n "$a" tunnel del "$DEV_LOWER"
+        sed "s/^/  ip says: /; s/\$/ [exit $(cat "$_ck/ip.rc")]/" "$_ck/ip.err"
         check_like_ip "$a: link set ${DEV_LOWER} up" "$t" -- -n "$a" link set "$DEV_LOWER" up
+        sed "s/^/  ip says: /; s/\$/ [exit $(cat "$_ck/ip.rc")]/" "$_ck/ip.err"
         check_ok "$a: $DEV survives them" -- "$IP" -n "$a" link show "$DEV"
     fi
 
