@@ -322,3 +322,24 @@ host_text() {
     "$IP" -n "$1" route show
     "$IP" -n "$1" -6 route show
 }
+
+# check_traffic "DESC" BIN NS DEV MIN -- CMD…: CMD must exit 0, and DEV's
+# tx and rx packet counters (as `BIN -n NS -s -j link show DEV` reports
+# them) must each grow by MIN or more across it. Three checks.
+check_traffic() {
+    _td=$1 _tb=$2 _tn=$3 _tdev=$4 _tmin=$5
+    shift 5
+    [ "$1" = -- ] && shift
+    "$_tb" -n "$_tn" -s -j link show "$_tdev" >"$_ck/stats0" 2>&1
+    check_ok "$_td" -- "$@"
+    "$_tb" -n "$_tn" -s -j link show "$_tdev" >"$_ck/stats1" 2>&1
+    for _dir in tx rx; do
+        _p0=$(link_packets "$_ck/stats0" $_dir) _p1=$(link_packets "$_ck/stats1" $_dir)
+        if [ -n "$_p0" ] && [ -n "$_p1" ] && [ "$_p1" -ge $((_p0 + _tmin)) ]; then
+            _ck_ok "$_tn: $_tdev $_dir packets +$_tmin or more ($_p0 -> $_p1)"
+        else
+            _ck_fail "$_tn: $_tdev $_dir packets +$_tmin or more (${_p0:-?} -> ${_p1:-?})"
+            sed "s|^|  $_tb -s -j link show $_tdev: |" "$_ck/stats1"
+        fi
+    done
+}
