@@ -198,3 +198,150 @@ check_summary() {
     [ "$CHECK_FAILED" -eq 0 ] || [ "$CHECK_LENIENT" = 1 ] || return 1
     return 0
 }
+
+# ------------------------------------------------------------------ recipes
+# Helpers for recipe scenarios (recipes-*.sh): a whole configuration made by
+# one tool, judged by its effect (pings, counters, kernel state read back by
+# /sbin/ip) rather than command by command.
+#
+#   check_quiet "DESC" -- CMD…       CMD must exit 0 and print nothing (what
+#                                    ip does for a change that works)
+#   check_ok "DESC" -- CMD…          CMD must exit 0 (its output is shown
+#                                    on failure only)
+#   check_like_ip "DESC" BIN -- ARGS…  check_same with BIN in rtun's place
+#   check_files "DESC" A B           files A (expected) and B must be equal
+#   link_packets FILE rx|tx          `stats64` packets from `-s -j link show`
+#   host_state NS PREFIX             NS's `/sbin/ip -d -j link show`,
+#                                    `-j addr show`, `-j route show` and
+#                                    `-6 -j route show`, normalised as by
+#                                    check_state, to PREFIX.{link,addr,route}
+#   host_text NS                     NS's `-d link show`, `addr show` and
+#                                    both route tables as text, without the
+#                                    fallback devices (gre0, tunl0, sit0 …)
+#                                    a tunnel module adds to every netns
+#
+# CHECK_REFERENCE=1 makes check_quiet, check_ok and check_files harness
+# steps: a failure counts as a harness problem, a success is not counted
+# (for the reference run of a recipe with Debian's ip).
+: "${CHECK_REFERENCE:=0}"
+
+_ck_ok() {
+    if [ "$CHECK_REFERENCE" = 1 ]; then
+        echo "ok: $1"
+    else
+        _ck_pass "$1"
+    fi
+}
+_ck_fail() {
+    if [ "$CHECK_REFERENCE" = 1 ]; then
+        HARNESS_FAILED=$((HARNESS_FAILED + 1))
+        echo "HARNESS-FAIL: $1"
+    else
+        CHECK_FAILED=$((CHECK_FAILED + 1))
+        echo "FAIL: $1"
+    fi
+}
+# _ck_show_run PREFIX CMD…: what a failed command did, indented.
+_ck_show_run() {
+    _p=$1
+    shift
+    echo "  command: $* (exit $(cat "$_p.rc"))"
+    sed 's/^/  out: /' "$_p.out"
+    sed 's/^/  err: /' "$_p.err"
+}
+
+check_quiet() {
+    _d=$1
+    shift
+    [ "$1" = -- ] && shift
+    _ck_run "$_ck/q" "$@"
+    if [ "$(cat "$_ck/q.rc")" = 0 ] && [ ! -s "$_ck/q.out" ] && [ ! -s "$_ck/q.err" ]; then
+        _ck_ok "$_d"
+        return 0
+    fi
+    _ck_fail "$_d"
+    _ck_show_run "$_ck/q" "$@"
+    return 1
+}
+
+check_ok() {
+    _d=$1
+    shift
+    [ "$1" = -- ] && shift
+    _ck_run "$_ck/q" "$@"
+    if [ "$(cat "$_ck/q.rc")" = 0 ]; then
+        _ck_ok "$_d"
+        return 0
+    fi
+    _ck_fail "$_d"
+    _ck_show_run "$_ck/q" "$@"
+    return 1
+}
+
+check_like_ip() {
+    _d=$1 _cl_saved=$RTUN
+    RTUN=$2
+    shift 2
+    check_same "$_d" "$@"
+    _cl_rc=$?
+    RTUN=$_cl_saved
+    return $_cl_rc
+}
+
+check_files() {
+    if cmp -s "$2" "$3"; then
+        _ck_ok "$1"
+        return 0
+    fi
+    _ck_fail "$1"
+    _ck_diff "$(basename "$3")" "$2" "$3"
+    return 1
+}
+
+link_packets() {
+    sed -n "s/.*\"stats64\":{.*\"$2\":{[^}]*\"packets\":\([0-9][0-9]*\).*/\1/p" "$1"
+}
+
+host_state() {
+    "$IP" -n "$1" -d -j link show | _ck_normalize >"$2.link"
+    "$IP" -n "$1" -j addr show | _ck_normalize >"$2.addr"
+    {
+        "$IP" -n "$1" -j route show
+        "$IP" -n "$1" -6 -j route show
+    } | _ck_normalize >"$2.route"
+}
+
+host_text() {
+    "$IP" -n "$1" -d link show | awk '
+        /^[0-9]+: / {
+            name = $2; sub(/[@:].*/, "", name)
+            skip = name ~ /^(gre0|gretap0|erspan0|tunl0|sit0|ip6tnl0|ip6gre0|ip_vti0|ip6_vti0)$/
+        }
+        !skip'
+    "$IP" -n "$1" addr show | awk '
+        /^[0-9]+: / { skip = $2 ~ /^(gre0|gretap0|erspan0|tunl0|sit0|ip6tnl0|ip6gre0|ip_vti0|ip6_vti0)[@:]/ }
+        !skip'
+    "$IP" -n "$1" route show
+    "$IP" -n "$1" -6 route show
+}
+
+# check_traffic "DESC" BIN NS DEV MIN -- CMD…: CMD must exit 0, and DEV's
+# tx and rx packet counters (as `BIN -n NS -s -j link show DEV` reports
+# them) must each grow by MIN or more across it. Three checks.
+check_traffic() {
+    _td=$1 _tb=$2 _tn=$3 _tdev=$4 _tmin=$5
+    shift 5
+    [ "$1" = -- ] && shift
+    "$_tb" -n "$_tn" -s -j link show "$_tdev" >"$_ck/stats0" 2>&1
+    check_ok "$_td" -- "$@"
+    "$_tb" -n "$_tn" -s -j link show "$_tdev" >"$_ck/stats1" 2>&1
+    for _dir in tx rx; do
+        _p0=$(link_packets "$_ck/stats0" $_dir) _p1=$(link_packets "$_ck/stats1" $_dir)
+        if [ -n "$_p0" ] && [ -n "$_p1" ] && [ "$_p1" -ge $((_p0 + _tmin)) ]; then
+            _ck_ok "$_tn: $_tdev $_dir packets +$_tmin or more ($_p0 -> $_p1)"
+        else
+            _ck_fail "$_tn: $_tdev $_dir packets +$_tmin or more (${_p0:-?} -> ${_p1:-?})"
+            sed "s|^|  $_tb -s -j link show $_tdev: |" "$_ck/stats1"
+        fi
+    done
+}
