@@ -68,7 +68,7 @@ _rtun_kw() {
         'master') _rtun_v='@ifnames' ;;
         'vrf') _rtun_v='@ifnames' ;;
         'nomaster') _rtun_v='' ;;
-        'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave' ;;
+        'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6' ;;
         'dev') _rtun_v='@ifnames' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
@@ -179,7 +179,7 @@ _rtun_kw() {
         'vrf') _rtun_v='@ifnames' ;;
         'n'|'no'|'nom'|'noma'|'nomas'|'nomast'|'nomaste'|'nomaster') _rtun_v='' ;;
         'd'|'dy'|'dyn'|'dyna'|'dynam'|'dynami'|'dynamic') _rtun_v='=on off' ;;
-        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave' _rtun_k=1 ;;
+        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6' _rtun_k=1 ;;
         'a'|'al'|'ali'|'alia'|'alias') _rtun_v='-' ;;
         'group') _rtun_v='-' ;;
         'mode') _rtun_v='=default dormant' ;;
@@ -223,7 +223,7 @@ _rtun_kw() {
         'vrf') _rtun_v='@ifnames' ;;
         'n'|'no'|'nom'|'noma'|'nomas'|'nomast'|'nomaste'|'nomaster') _rtun_v='' ;;
         'd'|'dy'|'dyn'|'dyna'|'dynam'|'dynami'|'dynamic') _rtun_v='=on off' ;;
-        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave' _rtun_k=1 ;;
+        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6' _rtun_k=1 ;;
         'a'|'al'|'ali'|'alia'|'alias') _rtun_v='-' ;;
         'group') _rtun_v='-' ;;
         'mode') _rtun_v='=default dormant' ;;
@@ -245,14 +245,53 @@ _rtun_kw() {
         esac ;;
     7)
         case $2 in
+        'mode') _rtun_v='=gre gre/ip ipip ip/ip sit ipv6/ip isatap vti' ;;
+        'key') _rtun_v='-' ;;
+        'ikey') _rtun_v='-' ;;
+        'okey') _rtun_v='-' ;;
+        'seq') _rtun_v='' ;;
+        'iseq') _rtun_v='' ;;
+        'oseq') _rtun_v='' ;;
+        'csum') _rtun_v='' ;;
+        'icsum') _rtun_v='' ;;
+        'ocsum') _rtun_v='' ;;
+        'nopmtudisc') _rtun_v='' ;;
+        'pmtudisc') _rtun_v='' ;;
+        'remote') _rtun_v='-' ;;
+        'local') _rtun_v='-' ;;
+        'dev') _rtun_v='@ifnames' ;;
+        'ttl'|'hoplimit'|'hlim') _rtun_v='-' ;;
+        'tos'|'tclass'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
+        'name') _rtun_v='-' ;;
+        'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
     8)
         case $2 in
-        'peer') _rtun_v='-' ;;
+        'prl-default') _rtun_v='-' ;;
+        'prl-nodefault') _rtun_v='-' ;;
+        'prl-delete') _rtun_v='-' ;;
+        'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
     9)
+        case $2 in
+        '6rd-prefix') _rtun_v='-' ;;
+        '6rd-relay_prefix') _rtun_v='-' ;;
+        '6rd-reset') _rtun_v='' ;;
+        'dev') _rtun_v='@ifnames' ;;
+        *) return 1 ;;
+        esac ;;
+    10)
+        case $2 in
+        *) return 1 ;;
+        esac ;;
+    11)
+        case $2 in
+        'peer') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    12)
         case $2 in
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward'|'forward_'|'forward_d'|'forward_de'|'forward_del'|'forward_dela'|'forward_delay') _rtun_v='-' ;;
         'h'|'he'|'hel'|'hell'|'hello'|'hello_'|'hello_t'|'hello_ti'|'hello_tim'|'hello_time') _rtun_v='-' ;;
@@ -293,7 +332,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    10)
+    13)
         case $2 in
         'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
         'g'|'gr'|'gro'|'grou'|'group') _rtun_v='-' ;;
@@ -337,15 +376,15 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    11)
+    14)
         case $2 in
         *) return 1 ;;
         esac ;;
-    12)
+    15)
         case $2 in
         *) return 1 ;;
         esac ;;
-    13)
+    16)
         case $2 in
         'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='=802.1Q 802.1ad' ;;
         'i'|'id') _rtun_v='-' ;;
@@ -359,7 +398,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    14)
+    17)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=private vepa bridge passthru source' ;;
         'f'|'fl'|'fla'|'flag') _rtun_v='=nopromisc nodst null' ;;
@@ -370,11 +409,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    15)
+    18)
         case $2 in
         *) return 1 ;;
         esac ;;
-    16)
+    19)
         case $2 in
         'f'|'fd'|'fdb'|'fdb_'|'fdb_f'|'fdb_fl'|'fdb_flu'|'fdb_flus'|'fdb_flush') _rtun_v='' ;;
         's'|'st'|'sta'|'stat'|'state') _rtun_v='-' ;;
@@ -403,11 +442,242 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    17)
+    20)
         case $2 in
         'q'|'qu'|'que'|'queu'|'queue'|'queue_'|'queue_i'|'queue_id') _rtun_v='-' ;;
         'prio') _rtun_v='-' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
+        *) return 1 ;;
+        esac ;;
+    21)
+        case $2 in
+        'k'|'ke'|'key') _rtun_v='-' ;;
+        'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
+        'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
+        'n'|'no'|'noi'|'noik'|'noike'|'noikey') _rtun_v='' ;;
+        'o'|'ok'|'oke'|'okey') _rtun_v='-' ;;
+        'n'|'no'|'noo'|'nook'|'nooke'|'nookey') _rtun_v='' ;;
+        's'|'se'|'seq') _rtun_v='' ;;
+        'n'|'no'|'nos'|'nose'|'noseq') _rtun_v='' ;;
+        'i'|'is'|'ise'|'iseq') _rtun_v='' ;;
+        'n'|'no'|'noi'|'nois'|'noise'|'noiseq') _rtun_v='' ;;
+        'o'|'os'|'ose'|'oseq') _rtun_v='' ;;
+        'n'|'no'|'noo'|'noos'|'noose'|'nooseq') _rtun_v='' ;;
+        'c'|'cs'|'csu'|'csum') _rtun_v='' ;;
+        'n'|'no'|'noc'|'nocs'|'nocsu'|'nocsum') _rtun_v='' ;;
+        'i'|'ic'|'ics'|'icsu'|'icsum') _rtun_v='' ;;
+        'n'|'no'|'noi'|'noic'|'noics'|'noicsu'|'noicsum') _rtun_v='' ;;
+        'o'|'oc'|'ocs'|'ocsu'|'ocsum') _rtun_v='' ;;
+        'n'|'no'|'noo'|'nooc'|'noocs'|'noocsu'|'noocsum') _rtun_v='' ;;
+        'n'|'no'|'nop'|'nopm'|'nopmt'|'nopmtu'|'nopmtud'|'nopmtudi'|'nopmtudis'|'nopmtudisc') _rtun_v='' ;;
+        'p'|'pm'|'pmt'|'pmtu'|'pmtud'|'pmtudi'|'pmtudis'|'pmtudisc') _rtun_v='' ;;
+        'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
+        'l'|'lo'|'loc'|'loca'|'local') _rtun_v='-' ;;
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        't'|'tt'|'ttl'|'h'|'ho'|'hop'|'hopl'|'hopli'|'hoplim'|'hoplimi'|'hoplimit'|'hl'|'hli'|'hlim') _rtun_v='-' ;;
+        't'|'to'|'tos'|'tc'|'tcl'|'tcla'|'tclas'|'tclass'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
+        'noencap') _rtun_v='' ;;
+        'encap') _rtun_v='=fou gue none' ;;
+        'encap-sport') _rtun_v='-' ;;
+        'encap-dport') _rtun_v='-' ;;
+        'encap-csum') _rtun_v='' ;;
+        'noencap-csum') _rtun_v='' ;;
+        'encap-udp6-csum') _rtun_v='' ;;
+        'noencap-udp6-csum') _rtun_v='' ;;
+        'encap-remcsum') _rtun_v='' ;;
+        'noencap-remcsum') _rtun_v='' ;;
+        'external') _rtun_v='' ;;
+        'ignore-df') _rtun_v='' ;;
+        'noignore-df') _rtun_v='' ;;
+        'fwmark') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    22)
+        case $2 in
+        'k'|'ke'|'key') _rtun_v='-' ;;
+        'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
+        'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
+        'n'|'no'|'noi'|'noik'|'noike'|'noikey') _rtun_v='' ;;
+        'o'|'ok'|'oke'|'okey') _rtun_v='-' ;;
+        'n'|'no'|'noo'|'nook'|'nooke'|'nookey') _rtun_v='' ;;
+        's'|'se'|'seq') _rtun_v='' ;;
+        'n'|'no'|'nos'|'nose'|'noseq') _rtun_v='' ;;
+        'i'|'is'|'ise'|'iseq') _rtun_v='' ;;
+        'n'|'no'|'noi'|'nois'|'noise'|'noiseq') _rtun_v='' ;;
+        'o'|'os'|'ose'|'oseq') _rtun_v='' ;;
+        'n'|'no'|'noo'|'noos'|'noose'|'nooseq') _rtun_v='' ;;
+        'c'|'cs'|'csu'|'csum') _rtun_v='' ;;
+        'n'|'no'|'noc'|'nocs'|'nocsu'|'nocsum') _rtun_v='' ;;
+        'i'|'ic'|'ics'|'icsu'|'icsum') _rtun_v='' ;;
+        'n'|'no'|'noi'|'noic'|'noics'|'noicsu'|'noicsum') _rtun_v='' ;;
+        'o'|'oc'|'ocs'|'ocsu'|'ocsum') _rtun_v='' ;;
+        'n'|'no'|'noo'|'nooc'|'noocs'|'noocsu'|'noocsum') _rtun_v='' ;;
+        'n'|'no'|'nop'|'nopm'|'nopmt'|'nopmtu'|'nopmtud'|'nopmtudi'|'nopmtudis'|'nopmtudisc') _rtun_v='' ;;
+        'p'|'pm'|'pmt'|'pmtu'|'pmtud'|'pmtudi'|'pmtudis'|'pmtudisc') _rtun_v='' ;;
+        'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
+        'l'|'lo'|'loc'|'loca'|'local') _rtun_v='-' ;;
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        't'|'tt'|'ttl'|'h'|'ho'|'hop'|'hopl'|'hopli'|'hoplim'|'hoplimi'|'hoplimit'|'hl'|'hli'|'hlim') _rtun_v='-' ;;
+        't'|'to'|'tos'|'tc'|'tcl'|'tcla'|'tclas'|'tclass'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
+        'noencap') _rtun_v='' ;;
+        'encap') _rtun_v='=fou gue none' ;;
+        'encap-sport') _rtun_v='-' ;;
+        'encap-dport') _rtun_v='-' ;;
+        'encap-csum') _rtun_v='' ;;
+        'noencap-csum') _rtun_v='' ;;
+        'encap-udp6-csum') _rtun_v='' ;;
+        'noencap-udp6-csum') _rtun_v='' ;;
+        'encap-remcsum') _rtun_v='' ;;
+        'noencap-remcsum') _rtun_v='' ;;
+        'external') _rtun_v='' ;;
+        'ignore-df') _rtun_v='' ;;
+        'noignore-df') _rtun_v='' ;;
+        'fwmark') _rtun_v='-' ;;
+        'erspan') _rtun_v='-' ;;
+        'erspan_ver') _rtun_v='-' ;;
+        'erspan_dir') _rtun_v='=ingress egress' ;;
+        'erspan_hwid') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    23)
+        case $2 in
+        'k'|'ke'|'key') _rtun_v='-' ;;
+        'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
+        'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
+        'n'|'no'|'noi'|'noik'|'noike'|'noikey') _rtun_v='' ;;
+        'o'|'ok'|'oke'|'okey') _rtun_v='-' ;;
+        'n'|'no'|'noo'|'nook'|'nooke'|'nookey') _rtun_v='' ;;
+        's'|'se'|'seq') _rtun_v='' ;;
+        'n'|'no'|'nos'|'nose'|'noseq') _rtun_v='' ;;
+        'i'|'is'|'ise'|'iseq') _rtun_v='' ;;
+        'n'|'no'|'noi'|'nois'|'noise'|'noiseq') _rtun_v='' ;;
+        'o'|'os'|'ose'|'oseq') _rtun_v='' ;;
+        'n'|'no'|'noo'|'noos'|'noose'|'nooseq') _rtun_v='' ;;
+        'c'|'cs'|'csu'|'csum') _rtun_v='' ;;
+        'n'|'no'|'noc'|'nocs'|'nocsu'|'nocsum') _rtun_v='' ;;
+        'i'|'ic'|'ics'|'icsu'|'icsum') _rtun_v='' ;;
+        'n'|'no'|'noi'|'noic'|'noics'|'noicsu'|'noicsum') _rtun_v='' ;;
+        'o'|'oc'|'ocs'|'ocsu'|'ocsum') _rtun_v='' ;;
+        'n'|'no'|'noo'|'nooc'|'noocs'|'noocsu'|'noocsum') _rtun_v='' ;;
+        'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
+        'l'|'lo'|'loc'|'loca'|'local') _rtun_v='-' ;;
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        't'|'tt'|'ttl'|'h'|'ho'|'hop'|'hopl'|'hopli'|'hoplim'|'hoplimi'|'hoplimit'|'hl'|'hli'|'hlim') _rtun_v='-' ;;
+        't'|'to'|'tos'|'tc'|'tcl'|'tcla'|'tclas'|'tclass'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
+        'flowlabel'|'fl') _rtun_v='-' ;;
+        'dscp') _rtun_v='=inherit' ;;
+        'noencap') _rtun_v='' ;;
+        'encap') _rtun_v='=fou gue none' ;;
+        'encap-sport') _rtun_v='-' ;;
+        'encap-dport') _rtun_v='-' ;;
+        'encap-csum') _rtun_v='' ;;
+        'noencap-csum') _rtun_v='' ;;
+        'encap-udp6-csum') _rtun_v='' ;;
+        'noencap-udp6-csum') _rtun_v='' ;;
+        'encap-remcsum') _rtun_v='' ;;
+        'noencap-remcsum') _rtun_v='' ;;
+        'external') _rtun_v='' ;;
+        'fwmark') _rtun_v='-' ;;
+        'allow-localremote') _rtun_v='' ;;
+        'noallow-localremote') _rtun_v='' ;;
+        'encaplimit') _rtun_v='-' ;;
+        'erspan') _rtun_v='-' ;;
+        'erspan_ver') _rtun_v='-' ;;
+        'erspan_dir') _rtun_v='=ingress egress' ;;
+        'erspan_hwid') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    24)
+        case $2 in
+        'mode') _rtun_v='-' ;;
+        'remote') _rtun_v='-' ;;
+        'local') _rtun_v='-' ;;
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        'ttl'|'hoplimit'|'hlim') _rtun_v='-' ;;
+        'tos'|'tclass'|'tc'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
+        'nopmtudisc') _rtun_v='' ;;
+        'pmtudisc') _rtun_v='' ;;
+        'noencap') _rtun_v='' ;;
+        'encap') _rtun_v='=fou gue none' ;;
+        'encap-sport') _rtun_v='-' ;;
+        'encap-dport') _rtun_v='-' ;;
+        'encap-csum') _rtun_v='' ;;
+        'noencap-csum') _rtun_v='' ;;
+        'encap-udp6-csum') _rtun_v='' ;;
+        'noencap-udp6-csum') _rtun_v='' ;;
+        'encap-remcsum') _rtun_v='' ;;
+        'noencap-remcsum') _rtun_v='' ;;
+        'external') _rtun_v='' ;;
+        '6rd-prefix') _rtun_v='-' ;;
+        '6rd-relay_prefix') _rtun_v='-' ;;
+        '6rd-reset') _rtun_v='' ;;
+        'fwmark') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    25)
+        case $2 in
+        'mode') _rtun_v='-' ;;
+        'remote') _rtun_v='-' ;;
+        'local') _rtun_v='-' ;;
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        'ttl'|'hoplimit'|'hlim') _rtun_v='-' ;;
+        'tos'|'tclass'|'tc'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
+        'nopmtudisc') _rtun_v='' ;;
+        'pmtudisc') _rtun_v='' ;;
+        'isatap') _rtun_v='' ;;
+        'noencap') _rtun_v='' ;;
+        'encap') _rtun_v='=fou gue none' ;;
+        'encap-sport') _rtun_v='-' ;;
+        'encap-dport') _rtun_v='-' ;;
+        'encap-csum') _rtun_v='' ;;
+        'noencap-csum') _rtun_v='' ;;
+        'encap-udp6-csum') _rtun_v='' ;;
+        'noencap-udp6-csum') _rtun_v='' ;;
+        'encap-remcsum') _rtun_v='' ;;
+        'noencap-remcsum') _rtun_v='' ;;
+        'external') _rtun_v='' ;;
+        '6rd-prefix') _rtun_v='-' ;;
+        '6rd-relay_prefix') _rtun_v='-' ;;
+        '6rd-reset') _rtun_v='' ;;
+        'fwmark') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    26)
+        case $2 in
+        'mode') _rtun_v='=ip6ip6 ipip6 any' ;;
+        'remote') _rtun_v='-' ;;
+        'local') _rtun_v='-' ;;
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        'ttl'|'hoplimit'|'hlim') _rtun_v='-' ;;
+        'encaplimit') _rtun_v='-' ;;
+        'tos'|'tclass'|'tc'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
+        'flowlabel'|'fl') _rtun_v='-' ;;
+        'dscp') _rtun_v='=inherit' ;;
+        'fwmark') _rtun_v='-' ;;
+        'allow-localremote') _rtun_v='' ;;
+        'noallow-localremote') _rtun_v='' ;;
+        'noencap') _rtun_v='' ;;
+        'encap') _rtun_v='=fou gue none' ;;
+        'encap-sport') _rtun_v='-' ;;
+        'encap-dport') _rtun_v='-' ;;
+        'encap-csum') _rtun_v='' ;;
+        'noencap-csum') _rtun_v='' ;;
+        'encap-udp6-csum') _rtun_v='' ;;
+        'noencap-udp6-csum') _rtun_v='' ;;
+        'encap-remcsum') _rtun_v='' ;;
+        'noencap-remcsum') _rtun_v='' ;;
+        'external') _rtun_v='' ;;
+        *) return 1 ;;
+        esac ;;
+    27)
+        case $2 in
+        'k'|'ke'|'key') _rtun_v='-' ;;
+        'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
+        'o'|'ok'|'oke'|'okey') _rtun_v='-' ;;
+        'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
+        'l'|'lo'|'loc'|'loca'|'local') _rtun_v='-' ;;
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
     *) return 1 ;;
@@ -509,13 +779,39 @@ _rtun_cmd() {
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
         *) return 1 ;;
         esac ;;
+    14)
+        case $2 in
+        'a'|'ad'|'add') _rtun_t='7' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='7' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='7' ;;
+        's'|'sh'|'sho'|'show') _rtun_t='7' ;;
+        'l'|'ls'|'lst') _rtun_t='7' ;;
+        'l'|'li'|'lis'|'list') _rtun_t='7' ;;
+        'p'|'pr'|'prl') _rtun_t='8' ;;
+        '6'|'6r'|'6rd') _rtun_t='9' ;;
+        'h'|'he'|'hel'|'help') _rtun_t='' ;;
+        *) return 1 ;;
+        esac ;;
+    15)
+        case $2 in
+        'a'|'ad'|'add') _rtun_t='7' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='7' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='7' ;;
+        's'|'sh'|'sho'|'show') _rtun_t='7' ;;
+        'l'|'ls'|'lst') _rtun_t='7' ;;
+        'l'|'li'|'lis'|'list') _rtun_t='7' ;;
+        'p'|'pr'|'prl') _rtun_t='8' ;;
+        '6'|'6r'|'6rd') _rtun_t='9' ;;
+        'h'|'he'|'hel'|'help') _rtun_t='' ;;
+        *) return 1 ;;
+        esac ;;
     25)
         case $2 in
         'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='' ;;
-        'a'|'ad'|'add') _rtun_t='7' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='7' ;;
-        'e'|'ex'|'exe'|'exec') _rtun_t='7' ;;
-        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='7' ;;
+        'a'|'ad'|'add') _rtun_t='10' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='10' ;;
+        'e'|'ex'|'exe'|'exec') _rtun_t='10' ;;
+        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='10' ;;
         *) return 1 ;;
         esac ;;
     34)
@@ -533,16 +829,27 @@ _rtun_cmd() {
 # _rtun_kind KIND: sets _rtun_t to the keyword table of a link kind.
 _rtun_kind() {
     case $1 in
-    'veth') _rtun_t='8' ;;
-    'bridge') _rtun_t='9' ;;
-    'vxlan') _rtun_t='10' ;;
-    'ifb') _rtun_t='11' ;;
-    'dummy') _rtun_t='12' ;;
-    'vlan') _rtun_t='13' ;;
-    'macvlan') _rtun_t='14' ;;
-    'tun') _rtun_t='15' ;;
-    'bridge_slave') _rtun_t='16' ;;
-    'bond_slave') _rtun_t='17' ;;
+    'veth') _rtun_t='11' ;;
+    'bridge') _rtun_t='12' ;;
+    'vxlan') _rtun_t='13' ;;
+    'ifb') _rtun_t='14' ;;
+    'dummy') _rtun_t='15' ;;
+    'vlan') _rtun_t='16' ;;
+    'macvlan') _rtun_t='17' ;;
+    'tun') _rtun_t='18' ;;
+    'bridge_slave') _rtun_t='19' ;;
+    'bond_slave') _rtun_t='20' ;;
+    'gre') _rtun_t='21' ;;
+    'gretap') _rtun_t='18' ;;
+    'erspan') _rtun_t='22' ;;
+    'ip6gre') _rtun_t='23' ;;
+    'ip6gretap') _rtun_t='20' ;;
+    'ip6erspan') _rtun_t='20' ;;
+    'ipip') _rtun_t='24' ;;
+    'sit') _rtun_t='25' ;;
+    'ip6tnl') _rtun_t='26' ;;
+    'vti') _rtun_t='27' ;;
+    'vti6') _rtun_t='24' ;;
     *) return 1 ;;
     esac
 }
@@ -555,8 +862,8 @@ _rtun_words() {
     c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'save' 'showdump' 'restore' 'help' ;;
     c3) printf '%s\n' 'add' 'change' 'chg' 'replace' 'prepend' 'append' 'test' 'delete' 'list' 'show' 'lst' 'get' 'flush' 'save' 'restore' 'showdump' ;;
     c9) printf '%s\n' 'add' 'set' 'change' 'replace' 'delete' 'show' 'lst' 'list' 'xstats' 'afstats' 'property' 'help' ;;
-    c14) : ;;
-    c15) : ;;
+    c14) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' ;;
+    c15) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' ;;
     c25) printf '%s\n' 'list' 'show' 'lst' 'add' 'delete' 'exec' 'attach' ;;
     c32) : ;;
     c34) printf '%s\n' 'bash' 'zsh' 'fish' 'nushell' ;;
@@ -569,18 +876,28 @@ _rtun_words() {
     k5) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'vf' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netns' 'link-netnsid' 'protodown' 'protodown_reason' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
     k6) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'vf' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netns' 'link-netnsid' 'protodown' 'protodown_reason' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
     p6) _rtun_fill '@ifnames' ;;
-    k7) : ;;
-    p7) _rtun_fill '@netns' ;;
-    k8) printf '%s\n' 'peer' ;;
-    k9) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
-    k10) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
-    k11) : ;;
-    k12) : ;;
-    k13) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
-    k14) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k7) printf '%s\n' 'mode' 'key' 'ikey' 'okey' 'seq' 'iseq' 'oseq' 'csum' 'icsum' 'ocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'name' 'help' ;;
+    k8) printf '%s\n' 'prl-default' 'prl-nodefault' 'prl-delete' 'dev' ;;
+    k9) printf '%s\n' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'dev' ;;
+    k10) : ;;
+    p10) _rtun_fill '@netns' ;;
+    k11) printf '%s\n' 'peer' ;;
+    k12) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
+    k13) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
+    k14) : ;;
     k15) : ;;
-    k16) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
-    k17) printf '%s\n' 'queue_id' 'prio' 'help' ;;
+    k16) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
+    k17) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k18) : ;;
+    k19) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
+    k20) printf '%s\n' 'queue_id' 'prio' 'help' ;;
+    k21) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
+    k22) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k23) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k24) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k25) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k26) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
+    k27) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
     esac
 }
 

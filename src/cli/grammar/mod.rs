@@ -136,7 +136,7 @@ impl Object {
     }
 }
 
-/// iproute2's object table, in its order. Objects rtun does not implement
+/// iproute2's object table, in its order (`iproute2_objects()` entries), then rtun's own. Objects rtun does not implement
 /// have `default: None`.
 pub static OBJECTS: &[Object] = &[
     address::OBJECT,
@@ -180,6 +180,7 @@ pub static OBJECTS: &[Object] = &[
         about: "",
     },
     unsupported("stats"),
+    // rtun's own objects follow iproute2's table (see `iproute2_objects`).
     crate::gen::COMPLETIONS,
     crate::gen::COMPLETE,
 ];
@@ -193,8 +194,20 @@ const fn unsupported(name: &'static str) -> Object {
 }
 
 /// The object a word selects: the first in table order it is a prefix of.
+/// How many entries at the head of `OBJECTS` are iproute2's: up to `stats`,
+/// the last object of iproute2 6.1's table.
+pub fn iproute2_objects() -> usize {
+    OBJECTS.iter().position(|o| o.name == "stats").map_or(OBJECTS.len(), |i| i + 1)
+}
+
+/// The object a word selects: iproute2's objects by any prefix, in table
+/// order; rtun's own objects (after them) only by their full name, so that
+/// every word `ip` rejects (`ip c`, `ip sy`) is still rejected.
 pub fn find_object(word: &str) -> Option<&'static Object> {
-    OBJECTS.iter().find(|o| crate::cli::words::matches(word, o.name))
+    let (ours, theirs) = OBJECTS.split_at(iproute2_objects());
+    ours.iter()
+        .find(|o| crate::cli::words::matches(word, o.name))
+        .or_else(|| theirs.iter().find(|o| o.name == word))
 }
 
 /// The command a word selects within an object.
@@ -202,4 +215,28 @@ pub fn find_command(obj: &Object, word: &str) -> Option<&'static Command> {
     // `obj.commands` is 'static data; re-borrow through the static table.
     let obj: &'static Object = OBJECTS.iter().find(|o| o.name == obj.name)?;
     obj.commands.iter().find(|c| c.names.iter().any(|n| n.accepts(word)))
+}
+
+#[cfg(test)]
+mod object_tests {
+    use super::*;
+
+    #[test]
+    fn iproute2_table_ends_with_stats() {
+        assert_eq!(iproute2_objects(), 34, "iproute2 6.1 has 34 entries up to `stats`");
+        assert_eq!(OBJECTS[0].name, "address");
+    }
+
+    #[test]
+    fn prefixes_resolve_as_in_ip() {
+        let name = |w: &str| find_object(w).map(|o| o.name);
+        assert_eq!(name("a"), Some("address"));
+        assert_eq!(name("r"), Some("route"));
+        assert_eq!(name("l"), Some("link"));
+        assert_eq!(name("t"), Some("tunnel"));
+        assert_eq!(name("tunl"), Some("tunl"));
+        // rtun's own objects only by their full names.
+        assert_eq!(name("c"), None);
+        assert_eq!(name("completions"), Some("completions"));
+    }
 }
