@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod helpers;
 pub mod kinds;
 pub mod names;
 pub mod netlink;

@@ -13,6 +13,7 @@ pub mod address;
 pub mod route;
 pub mod tunnel;
 pub mod netns;
+pub mod nft;
 
 use crate::error::Result;
 use crate::Context;
@@ -162,6 +163,7 @@ pub static OBJECTS: &[Object] = &[
         about: "",
     },
     unsupported("stats"),
+    nft::OBJECT,
 ];
 
 const fn unsupported(name: &'static str) -> Object {
