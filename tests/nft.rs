@@ -384,4 +384,12 @@ fn show_warns_about_drops_elsewhere() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not one rtun writes"));
     ok(&ns.rtun("nft flush"), "flush");
     assert!(has_table(&ns, "ip", "filter") && has_table(&ns, "ip6", "fw"));
+
+    // A chain of rtun's table that is not what rtun made: refused, unchanged.
+    ns.nft_script("table inet rtun {\n chain postrouting { type filter hook postrouting priority 0; }\n}\n");
+    let before = ns.ruleset();
+    let out = ns.rtun("nft add masquerade");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not the nat chain rtun makes"));
+    assert_eq!(ns.ruleset(), before);
 }

@@ -42,6 +42,7 @@ impl Netfilter {
         let mut sock = Socket::new(NETLINK_NETFILTER).map_err(fail)?;
         let addr = sock.bind_auto().map_err(fail)?;
         let _ = sock.set_ext_ack(true);
+        set_recv_timeout(&sock, 10);
         let seq = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as u32)
@@ -161,6 +162,23 @@ impl Netfilter {
     }
 }
 
+/// The kernel answers a batch inside sendmsg, so a reply never takes
+/// long; a timeout makes a kernel that stays silent an error, not a hang.
+fn set_recv_timeout(sock: &Socket, seconds: libc::time_t) {
+    use std::os::fd::AsRawFd;
+    let tv = libc::timeval { tv_sec: seconds, tv_usec: 0 };
+    // SAFETY: setsockopt on a socket we own, with a correctly sized timeval.
+    unsafe {
+        libc::setsockopt(
+            sock.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_RCVTIMEO,
+            &tv as *const libc::timeval as *const libc::c_void,
+            std::mem::size_of::<libc::timeval>() as libc::socklen_t,
+        );
+    }
+}
+
 /// Append one netlink message: header, nfgenmsg, attributes.
 fn push_message(out: &mut Vec<u8>, kind: u16, flags: u16, seq: u32, family: u8, res_id: u16, attrs: &[u8]) {
     let len = HEADER_LEN + NFGENMSG_LEN + attrs.len();
@@ -173,7 +191,7 @@ fn push_message(out: &mut Vec<u8>, kind: u16, flags: u16, seq: u32, family: u8, 
     out.push(NFNETLINK_V0);
     out.extend_from_slice(&res_id.to_be_bytes());
     out.extend_from_slice(attrs);
-    while out.len() % 4 != 0 {
+    while !out.len().is_multiple_of(4) {
         out.push(0);
     }
 }

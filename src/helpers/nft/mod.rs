@@ -59,13 +59,33 @@ pub fn add(ctx: &mut Context, args: &[String]) -> Result<()> {
     if !table_exists(&mut nf)? {
         msgs.push(batch::new_table());
     }
-    if !rtun_chains(&mut nf)?.iter().any(|c| c.name == chain.name()) {
+    let existing = rtun_chains(&mut nf)?.into_iter().find(|c| c.name == chain.name());
+    if let Some(c) = &existing {
+        check_chain(c, chain)?;
+    }
+    if existing.is_none() {
         msgs.push(batch::new_chain(chain));
     } else if rules_of(&mut nf, chain)?.iter().any(|(_, e)| *e == exprs) {
         return Ok(()); // already there: adding is idempotent
     }
     msgs.push(batch::new_rule(chain, &exprs));
     nf.batch(&msgs).map_err(kernel_error)
+}
+
+/// A chain of rtun's table changed by someone else (another type or
+/// hook) would make the kernel refuse rtun's rule with a bare errno: say
+/// what is wrong instead.
+fn check_chain(found: &ChainInfo, chain: Chain) -> Result<()> {
+    let hook = found.hook.map(|(h, _)| h);
+    if found.kind.as_deref() == Some(chain.kind()) && hook == Some(chain.hook()) {
+        return Ok(());
+    }
+    Err(Error::Failure(format!(
+        "Error: chain {} of table inet {TABLE} is not the {} chain rtun makes (hook {}); \"rtun nft flush\" removes rtun's table.",
+        chain.name(),
+        chain.kind(),
+        chains::hook_name(chain.hook()),
+    )))
 }
 
 pub fn del(ctx: &mut Context, args: &[String]) -> Result<()> {
