@@ -288,10 +288,28 @@ _rtun_kw() {
         esac ;;
     11)
         case $2 in
-        'peer') _rtun_v='-' ;;
+        'a'|'ac'|'acc'|'acce'|'accep'|'accept') _rtun_v='' ;;
+        'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward') _rtun_v='' ;;
+        'm'|'ma'|'mas'|'masq'|'masqu'|'masque'|'masquer'|'masquera'|'masquerad'|'masquerade') _rtun_v='' ;;
+        's'|'sn'|'sna'|'snat') _rtun_v='' ;;
+        'd'|'dn'|'dna'|'dnat') _rtun_v='' ;;
+        'c'|'cl'|'cla'|'clam'|'clamp'|'clamp-'|'clamp-m'|'clamp-ms'|'clamp-mss') _rtun_v='' ;;
+        's'|'sr'|'src') _rtun_v='-' ;;
+        'd'|'ds'|'dst') _rtun_v='-' ;;
+        'd'|'dp'|'dpo'|'dpor'|'dport') _rtun_v='-' ;;
+        'p'|'pr'|'pro'|'prot'|'proto') _rtun_v='=gre ipip ipv6 tcp udp icmp icmpv6 esp ah sctp' ;;
+        'i'|'ii'|'iif') _rtun_v='@ifnames' ;;
+        'o'|'oi'|'oif') _rtun_v='@ifnames' ;;
+        't'|'to') _rtun_v='-' ;;
+        'm'|'ms'|'mss') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
     12)
+        case $2 in
+        'peer') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    13)
         case $2 in
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward'|'forward_'|'forward_d'|'forward_de'|'forward_del'|'forward_dela'|'forward_delay') _rtun_v='-' ;;
         'h'|'he'|'hel'|'hell'|'hello'|'hello_'|'hello_t'|'hello_ti'|'hello_tim'|'hello_time') _rtun_v='-' ;;
@@ -332,7 +350,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    13)
+    14)
         case $2 in
         'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
         'g'|'gr'|'gro'|'grou'|'group') _rtun_v='-' ;;
@@ -376,15 +394,15 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    14)
-        case $2 in
-        *) return 1 ;;
-        esac ;;
     15)
         case $2 in
         *) return 1 ;;
         esac ;;
     16)
+        case $2 in
+        *) return 1 ;;
+        esac ;;
+    17)
         case $2 in
         'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='=802.1Q 802.1ad' ;;
         'i'|'id') _rtun_v='-' ;;
@@ -398,7 +416,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    17)
+    18)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=private vepa bridge passthru source' ;;
         'f'|'fl'|'fla'|'flag') _rtun_v='=nopromisc nodst null' ;;
@@ -409,11 +427,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    18)
+    19)
         case $2 in
         *) return 1 ;;
         esac ;;
-    19)
+    20)
         case $2 in
         'f'|'fd'|'fdb'|'fdb_'|'fdb_f'|'fdb_fl'|'fdb_flu'|'fdb_flus'|'fdb_flush') _rtun_v='' ;;
         's'|'st'|'sta'|'stat'|'state') _rtun_v='-' ;;
@@ -442,54 +460,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    20)
+    21)
         case $2 in
         'q'|'qu'|'que'|'queu'|'queue'|'queue_'|'queue_i'|'queue_id') _rtun_v='-' ;;
         'prio') _rtun_v='-' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
-        *) return 1 ;;
-        esac ;;
-    21)
-        case $2 in
-        'k'|'ke'|'key') _rtun_v='-' ;;
-        'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
-        'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
-        'n'|'no'|'noi'|'noik'|'noike'|'noikey') _rtun_v='' ;;
-        'o'|'ok'|'oke'|'okey') _rtun_v='-' ;;
-        'n'|'no'|'noo'|'nook'|'nooke'|'nookey') _rtun_v='' ;;
-        's'|'se'|'seq') _rtun_v='' ;;
-        'n'|'no'|'nos'|'nose'|'noseq') _rtun_v='' ;;
-        'i'|'is'|'ise'|'iseq') _rtun_v='' ;;
-        'n'|'no'|'noi'|'nois'|'noise'|'noiseq') _rtun_v='' ;;
-        'o'|'os'|'ose'|'oseq') _rtun_v='' ;;
-        'n'|'no'|'noo'|'noos'|'noose'|'nooseq') _rtun_v='' ;;
-        'c'|'cs'|'csu'|'csum') _rtun_v='' ;;
-        'n'|'no'|'noc'|'nocs'|'nocsu'|'nocsum') _rtun_v='' ;;
-        'i'|'ic'|'ics'|'icsu'|'icsum') _rtun_v='' ;;
-        'n'|'no'|'noi'|'noic'|'noics'|'noicsu'|'noicsum') _rtun_v='' ;;
-        'o'|'oc'|'ocs'|'ocsu'|'ocsum') _rtun_v='' ;;
-        'n'|'no'|'noo'|'nooc'|'noocs'|'noocsu'|'noocsum') _rtun_v='' ;;
-        'n'|'no'|'nop'|'nopm'|'nopmt'|'nopmtu'|'nopmtud'|'nopmtudi'|'nopmtudis'|'nopmtudisc') _rtun_v='' ;;
-        'p'|'pm'|'pmt'|'pmtu'|'pmtud'|'pmtudi'|'pmtudis'|'pmtudisc') _rtun_v='' ;;
-        'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
-        'l'|'lo'|'loc'|'loca'|'local') _rtun_v='-' ;;
-        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
-        't'|'tt'|'ttl'|'h'|'ho'|'hop'|'hopl'|'hopli'|'hoplim'|'hoplimi'|'hoplimit'|'hl'|'hli'|'hlim') _rtun_v='-' ;;
-        't'|'to'|'tos'|'tc'|'tcl'|'tcla'|'tclas'|'tclass'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
-        'noencap') _rtun_v='' ;;
-        'encap') _rtun_v='=fou gue none' ;;
-        'encap-sport') _rtun_v='-' ;;
-        'encap-dport') _rtun_v='-' ;;
-        'encap-csum') _rtun_v='' ;;
-        'noencap-csum') _rtun_v='' ;;
-        'encap-udp6-csum') _rtun_v='' ;;
-        'noencap-udp6-csum') _rtun_v='' ;;
-        'encap-remcsum') _rtun_v='' ;;
-        'noencap-remcsum') _rtun_v='' ;;
-        'external') _rtun_v='' ;;
-        'ignore-df') _rtun_v='' ;;
-        'noignore-df') _rtun_v='' ;;
-        'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
     22)
@@ -533,13 +508,56 @@ _rtun_kw() {
         'ignore-df') _rtun_v='' ;;
         'noignore-df') _rtun_v='' ;;
         'fwmark') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    23)
+        case $2 in
+        'k'|'ke'|'key') _rtun_v='-' ;;
+        'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
+        'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
+        'n'|'no'|'noi'|'noik'|'noike'|'noikey') _rtun_v='' ;;
+        'o'|'ok'|'oke'|'okey') _rtun_v='-' ;;
+        'n'|'no'|'noo'|'nook'|'nooke'|'nookey') _rtun_v='' ;;
+        's'|'se'|'seq') _rtun_v='' ;;
+        'n'|'no'|'nos'|'nose'|'noseq') _rtun_v='' ;;
+        'i'|'is'|'ise'|'iseq') _rtun_v='' ;;
+        'n'|'no'|'noi'|'nois'|'noise'|'noiseq') _rtun_v='' ;;
+        'o'|'os'|'ose'|'oseq') _rtun_v='' ;;
+        'n'|'no'|'noo'|'noos'|'noose'|'nooseq') _rtun_v='' ;;
+        'c'|'cs'|'csu'|'csum') _rtun_v='' ;;
+        'n'|'no'|'noc'|'nocs'|'nocsu'|'nocsum') _rtun_v='' ;;
+        'i'|'ic'|'ics'|'icsu'|'icsum') _rtun_v='' ;;
+        'n'|'no'|'noi'|'noic'|'noics'|'noicsu'|'noicsum') _rtun_v='' ;;
+        'o'|'oc'|'ocs'|'ocsu'|'ocsum') _rtun_v='' ;;
+        'n'|'no'|'noo'|'nooc'|'noocs'|'noocsu'|'noocsum') _rtun_v='' ;;
+        'n'|'no'|'nop'|'nopm'|'nopmt'|'nopmtu'|'nopmtud'|'nopmtudi'|'nopmtudis'|'nopmtudisc') _rtun_v='' ;;
+        'p'|'pm'|'pmt'|'pmtu'|'pmtud'|'pmtudi'|'pmtudis'|'pmtudisc') _rtun_v='' ;;
+        'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
+        'l'|'lo'|'loc'|'loca'|'local') _rtun_v='-' ;;
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        't'|'tt'|'ttl'|'h'|'ho'|'hop'|'hopl'|'hopli'|'hoplim'|'hoplimi'|'hoplimit'|'hl'|'hli'|'hlim') _rtun_v='-' ;;
+        't'|'to'|'tos'|'tc'|'tcl'|'tcla'|'tclas'|'tclass'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
+        'noencap') _rtun_v='' ;;
+        'encap') _rtun_v='=fou gue none' ;;
+        'encap-sport') _rtun_v='-' ;;
+        'encap-dport') _rtun_v='-' ;;
+        'encap-csum') _rtun_v='' ;;
+        'noencap-csum') _rtun_v='' ;;
+        'encap-udp6-csum') _rtun_v='' ;;
+        'noencap-udp6-csum') _rtun_v='' ;;
+        'encap-remcsum') _rtun_v='' ;;
+        'noencap-remcsum') _rtun_v='' ;;
+        'external') _rtun_v='' ;;
+        'ignore-df') _rtun_v='' ;;
+        'noignore-df') _rtun_v='' ;;
+        'fwmark') _rtun_v='-' ;;
         'erspan') _rtun_v='-' ;;
         'erspan_ver') _rtun_v='-' ;;
         'erspan_dir') _rtun_v='=ingress egress' ;;
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    23)
+    24)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -587,7 +605,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    24)
+    25)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -614,7 +632,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    25)
+    26)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -642,7 +660,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    26)
+    27)
         case $2 in
         'mode') _rtun_v='=ip6ip6 ipip6 any' ;;
         'remote') _rtun_v='-' ;;
@@ -669,7 +687,7 @@ _rtun_kw() {
         'external') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    27)
+    28)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
@@ -723,7 +741,8 @@ _rtun_obj() {
     'i'|'io'|'ioa'|'ioam') _rtun_o='' ;;
     'h'|'he'|'hel'|'help') _rtun_o='32' ;;
     's'|'st'|'sta'|'stat'|'stats') _rtun_o='' ;;
-    'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'completi'|'completio'|'completion'|'completions') _rtun_o='34' ;;
+    'n'|'nf'|'nft') _rtun_o='34' ;;
+    'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'completi'|'completio'|'completion'|'completions') _rtun_o='35' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'complete') _rtun_o='' ;;
     esac
     [ -n "$_rtun_o" ]
@@ -816,6 +835,14 @@ _rtun_cmd() {
         esac ;;
     34)
         case $2 in
+        'a'|'ad'|'add') _rtun_t='11' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='11' ;;
+        's'|'sh'|'sho'|'show'|'l'|'li'|'lis'|'list') _rtun_t='' ;;
+        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='' ;;
+        *) return 1 ;;
+        esac ;;
+    35)
+        case $2 in
         'b'|'ba'|'bas'|'bash') _rtun_t='' ;;
         'z'|'zs'|'zsh') _rtun_t='' ;;
         'f'|'fi'|'fis'|'fish') _rtun_t='' ;;
@@ -829,27 +856,27 @@ _rtun_cmd() {
 # _rtun_kind KIND: sets _rtun_t to the keyword table of a link kind.
 _rtun_kind() {
     case $1 in
-    'veth') _rtun_t='11' ;;
-    'bridge') _rtun_t='12' ;;
-    'vxlan') _rtun_t='13' ;;
-    'ifb') _rtun_t='14' ;;
-    'dummy') _rtun_t='15' ;;
-    'vlan') _rtun_t='16' ;;
-    'macvlan') _rtun_t='17' ;;
-    'tun') _rtun_t='18' ;;
-    'bridge_slave') _rtun_t='19' ;;
-    'bond_slave') _rtun_t='20' ;;
-    'gre') _rtun_t='21' ;;
-    'gretap') _rtun_t='18' ;;
-    'erspan') _rtun_t='22' ;;
-    'ip6gre') _rtun_t='23' ;;
-    'ip6gretap') _rtun_t='20' ;;
-    'ip6erspan') _rtun_t='20' ;;
-    'ipip') _rtun_t='24' ;;
-    'sit') _rtun_t='25' ;;
-    'ip6tnl') _rtun_t='26' ;;
-    'vti') _rtun_t='27' ;;
-    'vti6') _rtun_t='24' ;;
+    'veth') _rtun_t='12' ;;
+    'bridge') _rtun_t='13' ;;
+    'vxlan') _rtun_t='14' ;;
+    'ifb') _rtun_t='15' ;;
+    'dummy') _rtun_t='16' ;;
+    'vlan') _rtun_t='17' ;;
+    'macvlan') _rtun_t='18' ;;
+    'tun') _rtun_t='19' ;;
+    'bridge_slave') _rtun_t='20' ;;
+    'bond_slave') _rtun_t='21' ;;
+    'gre') _rtun_t='22' ;;
+    'gretap') _rtun_t='19' ;;
+    'erspan') _rtun_t='23' ;;
+    'ip6gre') _rtun_t='24' ;;
+    'ip6gretap') _rtun_t='21' ;;
+    'ip6erspan') _rtun_t='21' ;;
+    'ipip') _rtun_t='25' ;;
+    'sit') _rtun_t='26' ;;
+    'ip6tnl') _rtun_t='27' ;;
+    'vti') _rtun_t='28' ;;
+    'vti6') _rtun_t='25' ;;
     *) return 1 ;;
     esac
 }
@@ -857,7 +884,7 @@ _rtun_kind() {
 # _rtun_words KEY: the candidate words of a state.
 _rtun_words() {
     case $1 in
-    objects) printf '%s\n' 'address' 'route' 'link' 'tunnel' 'tunl' 'netns' 'help' 'completions' ;;
+    objects) printf '%s\n' 'address' 'route' 'link' 'tunnel' 'tunl' 'netns' 'help' 'nft' 'completions' ;;
     g) printf '%s\n' '-loops' '-family' '-4' '-6' '-0' '-M' '-B' '-human' '-human-readable' '-iec' '-stats' '-statistics' '-details' '-resolve' '-oneline' '-timestamp' '-tshort' '-Version' '-force' '-batch' '-brief' '-json' '-pretty' '-rcvbuf' '-color' '-help' '-netns' '-Numeric' '-all' '-echo' ;;
     c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'save' 'showdump' 'restore' 'help' ;;
     c3) printf '%s\n' 'add' 'change' 'chg' 'replace' 'prepend' 'append' 'test' 'delete' 'list' 'show' 'lst' 'get' 'flush' 'save' 'restore' 'showdump' ;;
@@ -866,7 +893,8 @@ _rtun_words() {
     c15) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' ;;
     c25) printf '%s\n' 'list' 'show' 'lst' 'add' 'delete' 'exec' 'attach' ;;
     c32) : ;;
-    c34) printf '%s\n' 'bash' 'zsh' 'fish' 'nushell' ;;
+    c34) printf '%s\n' 'add' 'delete' 'del' 'show' 'list' 'flush' ;;
+    c35) printf '%s\n' 'bash' 'zsh' 'fish' 'nushell' ;;
     k0) printf '%s\n' 'peer' 'remote' 'broadcast' 'brd' 'anycast' 'scope' 'dev' 'label' 'metric' 'priority' 'preference' 'valid_lft' 'preferred_lft' 'secondary' 'temporary' 'nodad' 'optimistic' 'dadfailed' 'home' 'deprecated' 'tentative' 'permanent' 'mngtmpaddr' 'noprefixroute' 'autojoin' 'stable-privacy' 'local' ;;
     k1) printf '%s\n' 'to' 'scope' 'up' 'dynamic' 'primary' 'secondary' 'temporary' 'nodad' 'optimistic' 'dadfailed' 'home' 'deprecated' 'tentative' 'permanent' 'mngtmpaddr' 'noprefixroute' 'autojoin' 'stable-privacy' 'label' 'group' 'master' 'vrf' 'nomaster' 'type' 'dev' 'help' ;;
     p1) _rtun_fill '@ifnames' ;;
@@ -881,23 +909,24 @@ _rtun_words() {
     k9) printf '%s\n' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'dev' ;;
     k10) : ;;
     p10) _rtun_fill '@netns' ;;
-    k11) printf '%s\n' 'peer' ;;
-    k12) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
-    k13) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
-    k14) : ;;
+    k11) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
+    k12) printf '%s\n' 'peer' ;;
+    k13) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
+    k14) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
     k15) : ;;
-    k16) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
-    k17) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
-    k18) : ;;
-    k19) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
-    k20) printf '%s\n' 'queue_id' 'prio' 'help' ;;
-    k21) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
-    k22) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k23) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k24) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k25) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k26) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
-    k27) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
+    k16) : ;;
+    k17) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
+    k18) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k19) : ;;
+    k20) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
+    k21) printf '%s\n' 'queue_id' 'prio' 'help' ;;
+    k22) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
+    k23) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k24) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k25) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k26) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k27) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
+    k28) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
     esac
 }
 

@@ -9,6 +9,7 @@
 pub mod cli;
 pub mod error;
 pub mod gen;
+pub mod helpers;
 pub mod kinds;
 pub mod names;
 pub mod netlink;

@@ -2,6 +2,7 @@
 
 pub mod dump;
 pub mod errno;
+pub mod netfilter;
 pub mod netns;
 pub mod request;
 pub mod socket;

@@ -13,6 +13,7 @@ pub mod address;
 pub mod route;
 pub mod tunnel;
 pub mod netns;
+pub mod nft;
 
 use crate::error::Result;
 use crate::Context;
@@ -181,6 +182,7 @@ pub static OBJECTS: &[Object] = &[
     },
     unsupported("stats"),
     // rtun's own objects follow iproute2's table (see `iproute2_objects`).
+    nft::OBJECT,
     crate::gen::COMPLETIONS,
     crate::gen::COMPLETE,
 ];

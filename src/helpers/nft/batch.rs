@@ -1,0 +1,82 @@
+//! The nf_tables messages rtun sends, each one `NfMessage` of a batch:
+//! create rtun's table and a base chain, append or delete a rule, delete
+//! the table. (`netlink::netfilter` wraps them in BATCH_BEGIN … END.)
+
+use super::attr::Attrs;
+use super::chains::{Chain, NFPROTO_INET, TABLE};
+use super::expr::{encode_list, Expr, NF_ACCEPT};
+use crate::netlink::netfilter::NfMessage;
+
+// NFT_MSG_* message types.
+pub const NFT_MSG_NEWTABLE: u8 = 0;
+pub const NFT_MSG_GETTABLE: u8 = 1;
+pub const NFT_MSG_DELTABLE: u8 = 2;
+pub const NFT_MSG_NEWCHAIN: u8 = 3;
+pub const NFT_MSG_GETCHAIN: u8 = 4;
+pub const NFT_MSG_NEWRULE: u8 = 6;
+pub const NFT_MSG_GETRULE: u8 = 7;
+pub const NFT_MSG_DELRULE: u8 = 8;
+
+const NLM_F_CREATE: u16 = 0x400;
+const NLM_F_APPEND: u16 = 0x800;
+
+// Attributes of tables (NFTA_TABLE_*), chains (NFTA_CHAIN_*), hooks
+// (NFTA_HOOK_*) and rules (NFTA_RULE_*).
+pub const NFTA_TABLE_NAME: u16 = 1;
+pub const NFTA_TABLE_FLAGS: u16 = 2;
+pub const NFTA_TABLE_HANDLE: u16 = 4;
+pub const NFTA_CHAIN_TABLE: u16 = 1;
+pub const NFTA_CHAIN_HANDLE: u16 = 2;
+pub const NFTA_CHAIN_NAME: u16 = 3;
+pub const NFTA_CHAIN_HOOK: u16 = 4;
+pub const NFTA_CHAIN_POLICY: u16 = 5;
+pub const NFTA_CHAIN_TYPE: u16 = 7;
+pub const NFTA_HOOK_HOOKNUM: u16 = 1;
+pub const NFTA_HOOK_PRIORITY: u16 = 2;
+pub const NFTA_RULE_TABLE: u16 = 1;
+pub const NFTA_RULE_CHAIN: u16 = 2;
+pub const NFTA_RULE_HANDLE: u16 = 3;
+pub const NFTA_RULE_EXPRESSIONS: u16 = 4;
+
+fn message(kind: u8, flags: u16, attrs: Attrs) -> NfMessage {
+    NfMessage { kind, flags, family: NFPROTO_INET, attrs: attrs.bytes }
+}
+
+/// `add table inet rtun` (no EXCL: an existing table is fine).
+pub fn new_table() -> NfMessage {
+    let mut a = Attrs::new();
+    a.str(NFTA_TABLE_NAME, TABLE).be32(NFTA_TABLE_FLAGS, 0);
+    message(NFT_MSG_NEWTABLE, NLM_F_CREATE, a)
+}
+
+/// `add chain inet rtun NAME { type T hook H priority P; policy accept; }`
+pub fn new_chain(chain: Chain) -> NfMessage {
+    let mut a = Attrs::new();
+    a.str(NFTA_CHAIN_TABLE, TABLE).str(NFTA_CHAIN_NAME, chain.name());
+    a.nest(NFTA_CHAIN_HOOK, |h| {
+        h.be32(NFTA_HOOK_HOOKNUM, chain.hook()).be32(NFTA_HOOK_PRIORITY, chain.priority() as u32);
+    });
+    a.be32(NFTA_CHAIN_POLICY, NF_ACCEPT as u32).str(NFTA_CHAIN_TYPE, chain.kind());
+    message(NFT_MSG_NEWCHAIN, NLM_F_CREATE, a)
+}
+
+/// Append a rule at the end of `chain`.
+pub fn new_rule(chain: Chain, exprs: &[Expr]) -> NfMessage {
+    let mut a = Attrs::new();
+    a.str(NFTA_RULE_TABLE, TABLE).str(NFTA_RULE_CHAIN, chain.name());
+    a.nest(NFTA_RULE_EXPRESSIONS, |l| l.bytes.extend_from_slice(&encode_list(exprs)));
+    message(NFT_MSG_NEWRULE, NLM_F_CREATE | NLM_F_APPEND, a)
+}
+
+pub fn del_rule(chain: Chain, handle: u64) -> NfMessage {
+    let mut a = Attrs::new();
+    a.str(NFTA_RULE_TABLE, TABLE).str(NFTA_RULE_CHAIN, chain.name()).be64(NFTA_RULE_HANDLE, handle);
+    message(NFT_MSG_DELRULE, 0, a)
+}
+
+/// `delete table inet rtun`: its chains and rules go with it.
+pub fn del_table() -> NfMessage {
+    let mut a = Attrs::new();
+    a.str(NFTA_TABLE_NAME, TABLE);
+    message(NFT_MSG_DELTABLE, 0, a)
+}
