@@ -13,6 +13,7 @@ pub mod address;
 pub mod route;
 pub mod tunnel;
 pub mod netns;
+pub mod sysctl;
 
 use crate::error::Result;
 use crate::Context;
@@ -182,6 +183,9 @@ pub static OBJECTS: &[Object] = &[
     unsupported("stats"),
     crate::gen::COMPLETIONS,
     crate::gen::COMPLETE,
+    // rtun's helpers come after iproute2's objects, so that iproute2's
+    // prefixes resolve as before (`s` is still `sr`; `sy` is sysctl).
+    sysctl::OBJECT,
 ];
 
 /// Objects that work but are not listed in help, completions or man pages

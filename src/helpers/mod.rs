@@ -1,0 +1,3 @@
+//! Helpers beyond ip: other tools rtun can stand in for (one module each).
+
+pub mod sysctl;
