@@ -45,7 +45,7 @@ pub const SYSTEM_DIRS: &[&str] = &["/etc/sysctl.d", "/run/sysctl.d", "/usr/local
 impl<W: Write> Engine<W> {
     /// procps's `parse_setting_line`: None for blank lines, comments,
     /// lines `-r` filters out, and (with a warning) lines without `=`.
-    pub fn parse_line(&self, source: &str, number: usize, line: &str) -> Option<Setting> {
+    pub fn parse_line(&mut self, source: &str, number: usize, line: &str) -> Option<Setting> {
         let text = line.trim_start_matches(is_space);
         if text.len() < 2 || text.starts_with('#') || text.starts_with(';') {
             return None;
@@ -167,7 +167,7 @@ mod tests {
 
     #[test]
     fn lines() {
-        let e = engine();
+        let mut e = engine();
         let s = e.parse_line("f", 1, "  net.ipv4.ip_forward = 1 \n").expect("setting");
         assert_eq!((s.path.as_str(), s.value.as_deref(), s.ignore_failure), ("/proc/sys/net/ipv4/ip_forward", Some("1"), false));
         let s = e.parse_line("f", 1, "-net/ipv4/x=a  b\n").expect("setting");

@@ -63,16 +63,19 @@ impl<W: Write> Engine<W> {
     }
 
     /// procps's `warnx`: `PROGRAM: message`.
-    pub fn warnx(&self, msg: &str) {
+    pub fn warnx(&mut self, msg: &str) {
+        // Like procps, stdout first, so that `2>&1` interleaves as it does.
+        let flushed = self.out.flush();
+        self.check(flushed);
         eprintln!("{}: {msg}", self.prog);
     }
 
     /// procps's `warn`: `PROGRAM: message: strerror(errno)`.
-    pub fn warn(&self, msg: &str, errno: i32) {
-        eprintln!("{}: {msg}: {}", self.prog, strerror(errno));
+    pub fn warn(&mut self, msg: &str, errno: i32) {
+        self.warnx(&format!("{msg}: {}", strerror(errno)));
     }
 
-    pub fn warn_opt(&self, warning: Option<String>) {
+    pub fn warn_opt(&mut self, warning: Option<String>) {
         if let Some(w) = warning {
             self.warnx(&w);
         }

@@ -71,7 +71,7 @@ fn usage(prog: &Prog) -> String {
         let mut left = names.join(", ");
         match (k.meta, k.meta.strip_prefix('[')) {
             ("", _) => {}
-            (_, Some(opt)) => left.push_str(&format!(" [={}", opt)),
+            (_, Some(opt)) => left.push_str(&format!("[={opt}")),
             (meta, None) => left.push_str(&format!(" {meta}")),
         }
         text.push_str(&format!("  {left:<28} {}\n", k.help));

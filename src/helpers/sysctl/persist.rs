@@ -65,8 +65,8 @@ pub fn merge(existing: &str, settings: &[(String, String)]) -> String {
     out
 }
 
-fn describe(what: &str, path: &Path, e: &std::io::Error) -> String {
-    format!("{what} {}: {}", path.display(), crate::netlink::errno::strerror(e.raw_os_error().unwrap_or(libc::EIO)))
+fn strerror(e: &std::io::Error) -> String {
+    crate::netlink::errno::strerror(e.raw_os_error().unwrap_or(libc::EIO))
 }
 
 /// Merge `settings` into `file`, atomically. The error is a message.
@@ -78,11 +78,11 @@ pub fn update(file: &Path, settings: &[(String, String)]) -> Result<(), String> 
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    std::fs::DirBuilder::new().recursive(true).mode(0o755).create(&dir).map_err(|e| describe("cannot create", &dir, &e))?;
+    std::fs::DirBuilder::new().recursive(true).mode(0o755).create(&dir).map_err(|e| format!("{}: {}", dir.display(), strerror(&e)))?;
     let existing = match std::fs::read(file) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(describe("cannot read", file, &e)),
+        Err(e) => return Err(strerror(&e)),
     };
     let content = merge(&existing, settings);
     let name = file.file_name().map_or_else(|| "sysctl.conf".into(), |n| n.to_string_lossy().into_owned());
@@ -97,7 +97,7 @@ pub fn update(file: &Path, settings: &[(String, String)]) -> Result<(), String> 
     })();
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
-        return Err(describe("cannot write", file, &e));
+        return Err(strerror(&e));
     }
     // Make the rename itself durable (best effort).
     if let Ok(d) = std::fs::File::open(&dir) {

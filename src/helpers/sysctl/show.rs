@@ -13,7 +13,7 @@ const DEPRECATED: &[&str] = &["base_reachable_time", "retrans_time"];
 
 impl<W: Write> Engine<W> {
     /// realpath() must land under /proc/sys/ (procps's `is_proc_path`).
-    pub fn is_proc_path(&self, path: &str) -> bool {
+    pub fn is_proc_path(&mut self, path: &str) -> bool {
         let Ok(real) = std::fs::canonicalize(path) else {
             return false;
         };
