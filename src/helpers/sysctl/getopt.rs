@@ -181,7 +181,9 @@ mod tests {
     use super::*;
     use crate::cli::grammar::sysctl::OPTIONS;
 
-    fn parse(words: &[&str]) -> (Vec<(String, Option<String>)>, Vec<String>, Option<String>) {
+    type Parsed = (Vec<(String, Option<String>)>, Vec<String>, Option<String>);
+
+    fn parse(words: &[&str]) -> Parsed {
         let args: Vec<String> = words.iter().map(|s| s.to_string()).collect();
         let mut g = Getopt::new(OPTIONS, &args);
         let mut opts = Vec::new();
