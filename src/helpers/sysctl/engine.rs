@@ -46,8 +46,8 @@ pub struct Engine<W: Write> {
     pub out: Printer<W>,
     /// Settings written by this run, for `--persist`: (dotted key, value).
     pub written: Vec<(String, String)>,
-    /// Whether writing to stdout failed at some point.
-    pub io_failed: bool,
+    /// The first failure writing to stdout, if any.
+    pub io_error: Option<std::io::Error>,
 }
 
 pub fn errno_of(e: &std::io::Error) -> i32 {
@@ -56,7 +56,7 @@ pub fn errno_of(e: &std::io::Error) -> i32 {
 
 impl<W: Write> Engine<W> {
     pub fn new(flags: Flags, prog: &str, out: Printer<W>) -> Self {
-        let mut engine = Engine { flags, prog: prog.to_string(), out, written: Vec::new(), io_failed: false };
+        let mut engine = Engine { flags, prog: prog.to_string(), out, written: Vec::new(), io_error: None };
         let begun = engine.out.begin();
         engine.check(begun);
         engine
@@ -65,8 +65,10 @@ impl<W: Write> Engine<W> {
     /// procps's `warnx`: `PROGRAM: message`.
     pub fn warnx(&mut self, msg: &str) {
         // Like procps, stdout first, so that `2>&1` interleaves as it does.
-        let flushed = self.out.flush();
-        self.check(flushed);
+        if self.io_error.is_none() {
+            let flushed = self.out.flush();
+            self.check(flushed);
+        }
         eprintln!("{}: {msg}", self.prog);
     }
 
@@ -82,7 +84,9 @@ impl<W: Write> Engine<W> {
     }
 
     pub fn check(&mut self, r: std::io::Result<()>) {
-        self.io_failed |= r.is_err();
+        if let (Err(e), None) = (r, &self.io_error) {
+            self.io_error = Some(e);
+        }
     }
 
     /// Whether `text` passes `-r` (everything passes without one).

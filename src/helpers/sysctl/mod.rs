@@ -2,6 +2,15 @@
 //! 4.0.2's sysctl does (Debian 12): same options, output, messages and exit
 //! status. rtun adds `-j`/`--json` and `--persist[=FILE]`.
 //!
+//! `-j` prints one JSON array of `{"key": …, "value": …}` records (`[]` when
+//! there is nothing), through rtun's printer. A value is a string: the
+//! file's content less its final newline, byte for byte otherwise — the tab
+//! between the two numbers of `net.ipv4.ip_local_port_range` stays a tab
+//! (procps prints it as is too), a multi-line file is one value with `\n`s.
+//! `-N` gives `{"key"}` records; the `* Applying FILE ...` lines of
+//! `--system` are text only. Errors go to stderr as usual, so the array
+//! always parses.
+//!
 //! Two ways in: rtun run through a link named `sysctl` (`main`), and the
 //! `rtun sysctl …` object (`object`); both take the same options. net.*
 //! variables belong to the network namespace of the process, so
@@ -103,8 +112,7 @@ fn run<W: Write>(prog: &Prog, args: &[String], mut out: W) -> i32 {
             Ok(o) => o,
             Err(msg) => {
                 eprintln!("{}: {msg}", prog.argv0);
-                let _ = write!(out, "{}", usage(prog)).and_then(|_| out.flush());
-                return 0;
+                return say(prog, &mut out, &usage(prog));
             }
         };
         match opt.name() {
@@ -140,12 +148,10 @@ fn run<W: Write>(prog: &Prog, args: &[String], mut out: W) -> i32 {
             }
             "-V" => {
                 let suffix = if prog.rtun { format!(", rtun {}", env!("CARGO_PKG_VERSION")) } else { String::new() };
-                let _ = writeln!(out, "{PROCPS_VERSION}{suffix}").and_then(|_| out.flush());
-                return 0;
+                return say(prog, &mut out, &format!("{PROCPS_VERSION}{suffix}\n"));
             }
             "-h" => {
-                let _ = write!(out, "{}", usage(prog)).and_then(|_| out.flush());
-                return 0;
+                return say(prog, &mut out, &usage(prog));
             }
             // -o, -x: accepted, nothing to do.
             _ => {}
@@ -210,9 +216,32 @@ fn engine<W: Write>(prog: &Prog, flags: Flags, json: bool, out: W) -> Engine<W> 
 fn finish<W: Write>(mut e: Engine<W>, rc: i32) -> i32 {
     let ended = e.out.end();
     e.check(ended);
-    if e.io_failed {
-        e.warnx("write error");
-        return 1;
+    match e.io_error.take() {
+        Some(err) => {
+            write_error(&e.prog, &err);
+            1
+        }
+        None => rc,
     }
-    rc
+}
+
+/// procps's `close_stdout`: `PROGRAM: write error[: strerror]` (nothing
+/// more for a closed pipe).
+fn write_error(prog: &str, err: &std::io::Error) {
+    match err.raw_os_error() {
+        Some(libc::EPIPE) | None => eprintln!("{prog}: write error"),
+        Some(errno) => eprintln!("{prog}: write error: {}", crate::netlink::errno::strerror(errno)),
+    }
+}
+
+/// Text written straight to stdout (help, version): status 0, or 1 when
+/// stdout cannot take it.
+fn say<W: Write>(prog: &Prog, out: &mut W, text: &str) -> i32 {
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => 0,
+        Err(e) => {
+            write_error(&prog.short, &e);
+            1
+        }
+    }
 }
