@@ -1376,8 +1376,10 @@ function __rtun_obj
             set -g __rtun_o ''
         case 'n' 'nf' 'nft'
             set -g __rtun_o '34'
-        case 'c' 'co' 'com' 'comp' 'compl' 'comple' 'complet' 'completi' 'completio' 'completion' 'completions'
+        case 's' 'sy' 'sys' 'sysc' 'sysct' 'sysctl'
             set -g __rtun_o '35'
+        case 'c' 'co' 'com' 'comp' 'compl' 'comple' 'complet' 'completi' 'completio' 'completion' 'completions'
+            set -g __rtun_o '36'
         case 'c' 'co' 'com' 'comp' 'compl' 'comple' 'complet' 'complete'
             set -g __rtun_o ''
     end
@@ -1543,7 +1545,7 @@ function __rtun_cmd
                 case '*'
                     return 1
             end
-        case 35
+        case 36
             switch $argv[2]
                 case 'b' 'ba' 'bas' 'bash'
                     set -g __rtun_t ''
@@ -1615,7 +1617,7 @@ end
 function __rtun_words
     switch $argv[1]
         case objects
-            printf '%s\n' 'address	Protocol (IPv4/IPv6) addresses of devices' 'route	Routing table entries' 'link	Network devices: list, create, change and remove them' 'tunnel	IP tunnels (GRE, IPIP, SIT/ISATAP, VTI; with -6 or an IPv6 mode: ip6ip6, ipip6, ip6gre, vti6)' 'tunl	IP tunnels (GRE, IPIP, SIT/ISATAP, VTI; with -6 or an IPv6 mode: ip6ip6, ipip6, ip6gre, vti6)' 'netns	Named network namespaces' 'help	Show the usage summary' 'nft	Firewall and NAT rules for tunnels, in nftables table inet rtun' 'completions	Shell completion scripts for bash, zsh, fish and Nushell'
+            printf '%s\n' 'address	Protocol (IPv4/IPv6) addresses of devices' 'route	Routing table entries' 'link	Network devices: list, create, change and remove them' 'tunnel	IP tunnels (GRE, IPIP, SIT/ISATAP, VTI; with -6 or an IPv6 mode: ip6ip6, ipip6, ip6gre, vti6)' 'tunl	IP tunnels (GRE, IPIP, SIT/ISATAP, VTI; with -6 or an IPv6 mode: ip6ip6, ipip6, ip6gre, vti6)' 'netns	Named network namespaces' 'help	Show the usage summary' 'nft	Firewall and NAT rules for tunnels, in nftables table inet rtun' 'sysctl	Kernel variables under /proc/sys, as procps\'s sysctl (net.* ones are per network namespace)' 'completions	Shell completion scripts for bash, zsh, fish and Nushell'
         case g
             printf '%s\n' '-loops	How many rounds a flush may take before giving up' '-family	Restrict to one protocol family' '-4	IPv4 only (same as -family inet)' '-6	IPv6 only (same as -family inet6)' '-0	Link layer only (same as -family link)' '-M	MPLS only' '-B	Bridge only' '-human	Print statistics with unit suffixes' '-human-readable	Print statistics with unit suffixes' '-iec	Use powers of 1024 for human-readable rates' '-stats	Print statistics; twice for more' '-statistics	Print statistics; twice for more' '-details	Print details (link kind parameters and more)' '-resolve	Print host names instead of addresses' '-oneline	One record per line, with \\ where lines would break' '-timestamp	Print timestamps (monitor)' '-tshort	Print short timestamps (monitor)' '-Version	Print the version and exit' '-force	With -batch: go on after a failing line' '-batch	Run commands from FILE, one per line (- for stdin)' '-brief	Short tabular output' '-json	Print JSON' '-pretty	Indent JSON for people' '-rcvbuf	Netlink receive buffer size in bytes' '-color	Colour the output: -c or -color=always|auto|never' '-help	Show the usage summary' '-netns	Run in network namespace NAME (/run/netns/NAME)' '-Numeric	Print numbers instead of names for protocols, scopes, tables' '-all	Run the command in every network namespace (netns exec)' '-echo	Print what the kernel made of the request'
         case c0
@@ -1635,6 +1637,8 @@ function __rtun_words
         case c34
             printf '%s\n' 'add	Add a rule to table inet rtun (nothing happens if it is there already)' 'delete	Remove the rule written with the same words' 'del	Remove the rule written with the same words' 'show	List rtun\'s rules in the words add takes (-j: nft\'s JSON document)' 'list	List rtun\'s rules in the words add takes (-j: nft\'s JSON document)' 'flush	Remove table inet rtun, and nothing else'
         case c35
+            true
+        case c36
             printf '%s\n' 'bash	Print the bash completion script' 'zsh	Print the zsh completion function (_rtun)' 'fish	Print the fish completions' 'nushell	Print the Nushell module of extern signatures'
         case k0
             printf '%s\n' 'peer	The other end of a point-to-point link' 'remote	The other end of a point-to-point link' 'broadcast	Broadcast address; + sets, - clears the host bits' 'brd	Broadcast address; + sets, - clears the host bits' 'anycast	An anycast address' 'scope	Where the address is valid' 'dev	The device to act on (required)' 'label	A label, usually DEVICE or DEVICE:N' 'metric	Metric of the prefix route' 'priority	Metric of the prefix route' 'preference	Metric of the prefix route' 'valid_lft	Valid lifetime in seconds, or `forever`' 'preferred_lft	Preferred lifetime in seconds, or `forever`' 'secondary	Set this address flag (read-only ones draw a warning)' 'temporary	Set this address flag (read-only ones draw a warning)' 'nodad	Set this address flag (read-only ones draw a warning)' 'optimistic	Set this address flag (read-only ones draw a warning)' 'dadfailed	Set this address flag (read-only ones draw a warning)' 'home	Set this address flag (read-only ones draw a warning)' 'deprecated	Set this address flag (read-only ones draw a warning)' 'tentative	Set this address flag (read-only ones draw a warning)' 'permanent	Set this address flag (read-only ones draw a warning)' 'mngtmpaddr	Set this address flag (read-only ones draw a warning)' 'noprefixroute	Set this address flag (read-only ones draw a warning)' 'autojoin	Set this address flag (read-only ones draw a warning)' 'stable-privacy	Set this address flag (read-only ones draw a warning)' 'local	The address (the word `local` may be left out)'

@@ -156,6 +156,10 @@ fn program_name(argv0: &str) -> &str {
 /// Run rtun with these arguments (argv[0] first); returns the exit status.
 pub fn run(args: Vec<String>) -> i32 {
     let base = program_name(args.first().map_or("rtun", String::as_str)).to_string();
+    // Called as `sysctl`, rtun is procps's sysctl (its own option syntax).
+    if base == "sysctl" {
+        return helpers::sysctl::main(&args);
+    }
     let prog: &'static str = if base == "ip" { "ip" } else { "rtun" };
     let rest = args.get(1..).unwrap_or(&[]);
     let (opts, used) = match options::parse(rest, prog) {

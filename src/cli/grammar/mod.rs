@@ -14,6 +14,7 @@ pub mod route;
 pub mod tunnel;
 pub mod netns;
 pub mod nft;
+pub mod sysctl;
 
 use crate::error::Result;
 use crate::Context;
@@ -181,8 +182,10 @@ pub static OBJECTS: &[Object] = &[
         about: "",
     },
     unsupported("stats"),
-    // rtun's own objects follow iproute2's table (see `iproute2_objects`).
+    // rtun's own objects follow iproute2's table (see `iproute2_objects`)
+    // and are selected only by their full names.
     nft::OBJECT,
+    sysctl::OBJECT,
     crate::gen::COMPLETIONS,
     crate::gen::COMPLETE,
 ];
