@@ -345,3 +345,49 @@ check_traffic() {
         fi
     done
 }
+
+# ------------------------------------------------------------ nat recipes
+# Helpers for nat-*.sh (firewall/NAT recipes judged by their effect).
+#
+#   check_fails "DESC" -- CMD…       CMD must exit non-zero (a ping that
+#                                    must not get through, a table that
+#                                    must be gone)
+#   check_prints "DESC" OUT ERR -- CMD…  CMD must exit 0 with exactly OUT
+#                                    on stdout and ERR on stderr (each
+#                                    "" for nothing, else its lines with
+#                                    a final newline added)
+
+check_fails() {
+    _d=$1
+    shift
+    [ "$1" = -- ] && shift
+    _ck_run "$_ck/f" "$@"
+    if [ "$(cat "$_ck/f.rc")" != 0 ]; then
+        _ck_ok "$_d"
+        return 0
+    fi
+    _ck_fail "$_d"
+    _ck_show_run "$_ck/f" "$@"
+    return 1
+}
+
+check_prints() {
+    _d=$1 _po=$2 _pe=$3
+    shift 3
+    [ "$1" = -- ] && shift
+    _ck_run "$_ck/p" "$@"
+    if [ -n "$_po" ]; then printf '%s\n' "$_po" >"$_ck/p.want.out"; else : >"$_ck/p.want.out"; fi
+    if [ -n "$_pe" ]; then printf '%s\n' "$_pe" >"$_ck/p.want.err"; else : >"$_ck/p.want.err"; fi
+    if [ "$(cat "$_ck/p.rc")" = 0 ] && cmp -s "$_ck/p.want.out" "$_ck/p.out" &&
+        cmp -s "$_ck/p.want.err" "$_ck/p.err"; then
+        _ck_ok "$_d"
+        return 0
+    fi
+    _ck_fail "$_d"
+    echo "  command: $* (exit $(cat "$_ck/p.rc"), want 0)"
+    for _k in out err; do
+        cmp -s "$_ck/p.want.$_k" "$_ck/p.$_k" ||
+            { echo "  --- std$_k (-wanted +got)"; diff -u "$_ck/p.want.$_k" "$_ck/p.$_k" | sed '1,2d; s/^/  /'; }
+    done
+    return 1
+}
