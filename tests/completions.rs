@@ -357,3 +357,14 @@ fn every_json_output_parses_in_nushell() {
     }
     assert!(bad.is_empty(), "not JSON:\n{}", bad.join("\n"));
 }
+
+/// The README's Nushell examples (`tests/shells/readme.nu`) work as shown.
+#[test]
+fn readme_nushell_examples_work() {
+    if !need("nu", have("nu")) || !need("root and unshare -n", can_unshare()) {
+        return;
+    }
+    let argv: Vec<String> = vec!["nu".into(), "-n".into(), root().join("tests/shells/readme.nu").display().to_string()];
+    let out = in_netns(&argv);
+    assert_eq!(out, ["up: ct0,ct1", "ct0: 192.0.2.1", "routes: 192.0.2.0/24,203.0.113.0/24", "empty: 0"]);
+}
