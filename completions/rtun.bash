@@ -4,11 +4,14 @@
 # /usr/share/bash-completion/completions/rtun.
 
 # _rtun_kw TABLE WORD: the keyword WORD selects in TABLE (g: global options).
-# Sets _rtun_v to its value spec ('' flag, - no guess, @live, =words) and
-# _rtun_k=1 when the line then belongs to a link kind; fails for no keyword.
+# Sets _rtun_v to its value spec ('' flag, - no guess, @live, =words),
+# _rtun_k=1 when the line then belongs to a link kind, 2 when it goes back
+# to the table before the kind; for getopt options _rtun_opt=1 when the
+# value is only taken attached and _rtun_s to the operands' spec from
+# then on. Fails for no keyword.
 _rtun_kw() {
     [ -n "${ZSH_VERSION-}" ] && emulate -L sh
-    _rtun_v= _rtun_k=
+    _rtun_v= _rtun_k= _rtun_opt= _rtun_s=
     case $1 in
     g)
         case $2 in
@@ -245,7 +248,7 @@ _rtun_kw() {
         esac ;;
     7)
         case $2 in
-        'mode') _rtun_v='=gre gre/ip ipip ip/ip sit ipv6/ip isatap vti' ;;
+        'mode') _rtun_v='=gre ipip sit isatap vti ip6gre ip6ip6 ipip6 any vti6 gre/ip ip/ip ipv6/ip ipv6/ipv6 ip4ip6 ip/ipv6 ipv4/ipv6 gre/ipv6 any/ipv6' ;;
         'key') _rtun_v='-' ;;
         'ikey') _rtun_v='-' ;;
         'okey') _rtun_v='-' ;;
@@ -306,10 +309,31 @@ _rtun_kw() {
         esac ;;
     12)
         case $2 in
-        'peer') _rtun_v='-' ;;
+        '-a'|'-A'|'-X'|'--a'|'--al'|'--all') _rtun_v='' ;;
+        '--d'|'--de'|'--dep'|'--depr'|'--depre'|'--deprec'|'--depreca'|'--deprecat'|'--deprecate'|'--deprecated') _rtun_v='' ;;
+        '--d'|'--dr'|'--dry'|'--dry-'|'--dry-r'|'--dry-ru'|'--dry-run') _rtun_v='' ;;
+        '-b'|'--b'|'--bi'|'--bin'|'--bina'|'--binar'|'--binary') _rtun_v='' ;;
+        '-e'|'--i'|'--ig'|'--ign'|'--igno'|'--ignor'|'--ignore') _rtun_v='' ;;
+        '-N'|'--n'|'--na'|'--nam'|'--name'|'--names') _rtun_v='' ;;
+        '-n'|'--v'|'--va'|'--val'|'--valu'|'--value'|'--values') _rtun_v='' ;;
+        '-p'|'-f'|'--l'|'--lo'|'--loa'|'--load') _rtun_v='@files' _rtun_opt=1 _rtun_s='@files' ;;
+        '-q'|'--q'|'--qu'|'--qui'|'--quie'|'--quiet') _rtun_v='' ;;
+        '-w'|'--w'|'--wr'|'--wri'|'--writ'|'--write') _rtun_v='' ;;
+        '--s'|'--sy'|'--sys'|'--syst'|'--syste'|'--system') _rtun_v='' ;;
+        '-r'|'--p'|'--pa'|'--pat'|'--patt'|'--patte'|'--patter'|'--pattern') _rtun_v='-' ;;
+        '-h'|'-d'|'--h'|'--he'|'--hel'|'--help') _rtun_v='' ;;
+        '-V'|'--v'|'--ve'|'--ver'|'--vers'|'--versi'|'--versio'|'--version') _rtun_v='' ;;
+        '-o'|'-x') _rtun_v='' ;;
+        '-j'|'--json') _rtun_v='' ;;
+        '--persist') _rtun_v='@files' _rtun_opt=1 ;;
         *) return 1 ;;
         esac ;;
     13)
+        case $2 in
+        'peer') _rtun_v='' _rtun_k=2 ;;
+        *) return 1 ;;
+        esac ;;
+    14)
         case $2 in
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward'|'forward_'|'forward_d'|'forward_de'|'forward_del'|'forward_dela'|'forward_delay') _rtun_v='-' ;;
         'h'|'he'|'hel'|'hell'|'hello'|'hello_'|'hello_t'|'hello_ti'|'hello_tim'|'hello_time') _rtun_v='-' ;;
@@ -350,7 +374,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    14)
+    15)
         case $2 in
         'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
         'g'|'gr'|'gro'|'grou'|'group') _rtun_v='-' ;;
@@ -394,15 +418,15 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    15)
-        case $2 in
-        *) return 1 ;;
-        esac ;;
     16)
         case $2 in
         *) return 1 ;;
         esac ;;
     17)
+        case $2 in
+        *) return 1 ;;
+        esac ;;
+    18)
         case $2 in
         'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='=802.1Q 802.1ad' ;;
         'i'|'id') _rtun_v='-' ;;
@@ -416,7 +440,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    18)
+    19)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=private vepa bridge passthru source' ;;
         'f'|'fl'|'fla'|'flag') _rtun_v='=nopromisc nodst null' ;;
@@ -427,11 +451,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    19)
+    20)
         case $2 in
         *) return 1 ;;
         esac ;;
-    20)
+    21)
         case $2 in
         'f'|'fd'|'fdb'|'fdb_'|'fdb_f'|'fdb_fl'|'fdb_flu'|'fdb_flus'|'fdb_flush') _rtun_v='' ;;
         's'|'st'|'sta'|'stat'|'state') _rtun_v='-' ;;
@@ -460,54 +484,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    21)
+    22)
         case $2 in
         'q'|'qu'|'que'|'queu'|'queue'|'queue_'|'queue_i'|'queue_id') _rtun_v='-' ;;
         'prio') _rtun_v='-' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
-        *) return 1 ;;
-        esac ;;
-    22)
-        case $2 in
-        'k'|'ke'|'key') _rtun_v='-' ;;
-        'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
-        'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
-        'n'|'no'|'noi'|'noik'|'noike'|'noikey') _rtun_v='' ;;
-        'o'|'ok'|'oke'|'okey') _rtun_v='-' ;;
-        'n'|'no'|'noo'|'nook'|'nooke'|'nookey') _rtun_v='' ;;
-        's'|'se'|'seq') _rtun_v='' ;;
-        'n'|'no'|'nos'|'nose'|'noseq') _rtun_v='' ;;
-        'i'|'is'|'ise'|'iseq') _rtun_v='' ;;
-        'n'|'no'|'noi'|'nois'|'noise'|'noiseq') _rtun_v='' ;;
-        'o'|'os'|'ose'|'oseq') _rtun_v='' ;;
-        'n'|'no'|'noo'|'noos'|'noose'|'nooseq') _rtun_v='' ;;
-        'c'|'cs'|'csu'|'csum') _rtun_v='' ;;
-        'n'|'no'|'noc'|'nocs'|'nocsu'|'nocsum') _rtun_v='' ;;
-        'i'|'ic'|'ics'|'icsu'|'icsum') _rtun_v='' ;;
-        'n'|'no'|'noi'|'noic'|'noics'|'noicsu'|'noicsum') _rtun_v='' ;;
-        'o'|'oc'|'ocs'|'ocsu'|'ocsum') _rtun_v='' ;;
-        'n'|'no'|'noo'|'nooc'|'noocs'|'noocsu'|'noocsum') _rtun_v='' ;;
-        'n'|'no'|'nop'|'nopm'|'nopmt'|'nopmtu'|'nopmtud'|'nopmtudi'|'nopmtudis'|'nopmtudisc') _rtun_v='' ;;
-        'p'|'pm'|'pmt'|'pmtu'|'pmtud'|'pmtudi'|'pmtudis'|'pmtudisc') _rtun_v='' ;;
-        'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
-        'l'|'lo'|'loc'|'loca'|'local') _rtun_v='-' ;;
-        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
-        't'|'tt'|'ttl'|'h'|'ho'|'hop'|'hopl'|'hopli'|'hoplim'|'hoplimi'|'hoplimit'|'hl'|'hli'|'hlim') _rtun_v='-' ;;
-        't'|'to'|'tos'|'tc'|'tcl'|'tcla'|'tclas'|'tclass'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
-        'noencap') _rtun_v='' ;;
-        'encap') _rtun_v='=fou gue none' ;;
-        'encap-sport') _rtun_v='-' ;;
-        'encap-dport') _rtun_v='-' ;;
-        'encap-csum') _rtun_v='' ;;
-        'noencap-csum') _rtun_v='' ;;
-        'encap-udp6-csum') _rtun_v='' ;;
-        'noencap-udp6-csum') _rtun_v='' ;;
-        'encap-remcsum') _rtun_v='' ;;
-        'noencap-remcsum') _rtun_v='' ;;
-        'external') _rtun_v='' ;;
-        'ignore-df') _rtun_v='' ;;
-        'noignore-df') _rtun_v='' ;;
-        'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
     23)
@@ -551,13 +532,56 @@ _rtun_kw() {
         'ignore-df') _rtun_v='' ;;
         'noignore-df') _rtun_v='' ;;
         'fwmark') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    24)
+        case $2 in
+        'k'|'ke'|'key') _rtun_v='-' ;;
+        'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
+        'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
+        'n'|'no'|'noi'|'noik'|'noike'|'noikey') _rtun_v='' ;;
+        'o'|'ok'|'oke'|'okey') _rtun_v='-' ;;
+        'n'|'no'|'noo'|'nook'|'nooke'|'nookey') _rtun_v='' ;;
+        's'|'se'|'seq') _rtun_v='' ;;
+        'n'|'no'|'nos'|'nose'|'noseq') _rtun_v='' ;;
+        'i'|'is'|'ise'|'iseq') _rtun_v='' ;;
+        'n'|'no'|'noi'|'nois'|'noise'|'noiseq') _rtun_v='' ;;
+        'o'|'os'|'ose'|'oseq') _rtun_v='' ;;
+        'n'|'no'|'noo'|'noos'|'noose'|'nooseq') _rtun_v='' ;;
+        'c'|'cs'|'csu'|'csum') _rtun_v='' ;;
+        'n'|'no'|'noc'|'nocs'|'nocsu'|'nocsum') _rtun_v='' ;;
+        'i'|'ic'|'ics'|'icsu'|'icsum') _rtun_v='' ;;
+        'n'|'no'|'noi'|'noic'|'noics'|'noicsu'|'noicsum') _rtun_v='' ;;
+        'o'|'oc'|'ocs'|'ocsu'|'ocsum') _rtun_v='' ;;
+        'n'|'no'|'noo'|'nooc'|'noocs'|'noocsu'|'noocsum') _rtun_v='' ;;
+        'n'|'no'|'nop'|'nopm'|'nopmt'|'nopmtu'|'nopmtud'|'nopmtudi'|'nopmtudis'|'nopmtudisc') _rtun_v='' ;;
+        'p'|'pm'|'pmt'|'pmtu'|'pmtud'|'pmtudi'|'pmtudis'|'pmtudisc') _rtun_v='' ;;
+        'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
+        'l'|'lo'|'loc'|'loca'|'local') _rtun_v='-' ;;
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        't'|'tt'|'ttl'|'h'|'ho'|'hop'|'hopl'|'hopli'|'hoplim'|'hoplimi'|'hoplimit'|'hl'|'hli'|'hlim') _rtun_v='-' ;;
+        't'|'to'|'tos'|'tc'|'tcl'|'tcla'|'tclas'|'tclass'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
+        'noencap') _rtun_v='' ;;
+        'encap') _rtun_v='=fou gue none' ;;
+        'encap-sport') _rtun_v='-' ;;
+        'encap-dport') _rtun_v='-' ;;
+        'encap-csum') _rtun_v='' ;;
+        'noencap-csum') _rtun_v='' ;;
+        'encap-udp6-csum') _rtun_v='' ;;
+        'noencap-udp6-csum') _rtun_v='' ;;
+        'encap-remcsum') _rtun_v='' ;;
+        'noencap-remcsum') _rtun_v='' ;;
+        'external') _rtun_v='' ;;
+        'ignore-df') _rtun_v='' ;;
+        'noignore-df') _rtun_v='' ;;
+        'fwmark') _rtun_v='-' ;;
         'erspan') _rtun_v='-' ;;
         'erspan_ver') _rtun_v='-' ;;
         'erspan_dir') _rtun_v='=ingress egress' ;;
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    24)
+    25)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -605,7 +629,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    25)
+    26)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -632,7 +656,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    26)
+    27)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -660,7 +684,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    27)
+    28)
         case $2 in
         'mode') _rtun_v='=ip6ip6 ipip6 any' ;;
         'remote') _rtun_v='-' ;;
@@ -687,7 +711,7 @@ _rtun_kw() {
         'external') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    28)
+    29)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
@@ -702,10 +726,12 @@ _rtun_kw() {
     esac
 }
 
-# _rtun_obj WORD: sets _rtun_o to the object WORD selects (listed ones only).
+# _rtun_obj WORD: sets _rtun_o to the object WORD selects (listed ones only),
+# and _rtun_g to its option table and _rtun_ops to its operands' spec when
+# it takes getopt-style options.
 _rtun_obj() {
     [ -n "${ZSH_VERSION-}" ] && emulate -L sh
-    _rtun_o=
+    _rtun_o= _rtun_g= _rtun_ops=
     case $1 in
     'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_o='0' ;;
     'a'|'ad'|'add'|'addr'|'addrl'|'addrla'|'addrlab'|'addrlabe'|'addrlabel') _rtun_o='' ;;
@@ -742,7 +768,7 @@ _rtun_obj() {
     'h'|'he'|'hel'|'help') _rtun_o='32' ;;
     's'|'st'|'sta'|'stat'|'stats') _rtun_o='' ;;
     'n'|'nf'|'nft') _rtun_o='34' ;;
-    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' ;;
+    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=12 _rtun_ops='@sysctl-keys' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'completi'|'completio'|'completion'|'completions') _rtun_o='36' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'complete') _rtun_o='' ;;
     esac
@@ -857,26 +883,26 @@ _rtun_cmd() {
 # _rtun_kind KIND: sets _rtun_t to the keyword table of a link kind.
 _rtun_kind() {
     case $1 in
-    'veth') _rtun_t='12' ;;
-    'bridge') _rtun_t='13' ;;
-    'vxlan') _rtun_t='14' ;;
-    'ifb') _rtun_t='15' ;;
-    'dummy') _rtun_t='16' ;;
-    'vlan') _rtun_t='17' ;;
-    'macvlan') _rtun_t='18' ;;
-    'tun') _rtun_t='19' ;;
-    'bridge_slave') _rtun_t='20' ;;
-    'bond_slave') _rtun_t='21' ;;
-    'gre') _rtun_t='22' ;;
+    'veth') _rtun_t='13' ;;
+    'bridge') _rtun_t='14' ;;
+    'vxlan') _rtun_t='15' ;;
+    'ifb') _rtun_t='16' ;;
+    'dummy') _rtun_t='17' ;;
+    'vlan') _rtun_t='18' ;;
+    'macvlan') _rtun_t='19' ;;
+    'tun') _rtun_t='20' ;;
+    'bridge_slave') _rtun_t='21' ;;
+    'bond_slave') _rtun_t='22' ;;
+    'gre') _rtun_t='23' ;;
     'gretap') _rtun_t='19' ;;
-    'erspan') _rtun_t='23' ;;
-    'ip6gre') _rtun_t='24' ;;
+    'erspan') _rtun_t='24' ;;
+    'ip6gre') _rtun_t='25' ;;
     'ip6gretap') _rtun_t='21' ;;
     'ip6erspan') _rtun_t='21' ;;
-    'ipip') _rtun_t='25' ;;
-    'sit') _rtun_t='26' ;;
-    'ip6tnl') _rtun_t='27' ;;
-    'vti') _rtun_t='28' ;;
+    'ipip') _rtun_t='26' ;;
+    'sit') _rtun_t='27' ;;
+    'ip6tnl') _rtun_t='28' ;;
+    'vti') _rtun_t='29' ;;
     'vti6') _rtun_t='25' ;;
     *) return 1 ;;
     esac
@@ -912,36 +938,39 @@ _rtun_words() {
     k10) : ;;
     p10) _rtun_fill '@netns' ;;
     k11) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
-    k12) printf '%s\n' 'peer' ;;
-    k13) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
-    k14) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
-    k15) : ;;
+    k12) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
+    p12) _rtun_fill '@sysctl-keys' ;;
+    k13) printf '%s\n' 'peer' ;;
+    k14) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
+    k15) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
     k16) : ;;
-    k17) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
-    k18) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
-    k19) : ;;
-    k20) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
-    k21) printf '%s\n' 'queue_id' 'prio' 'help' ;;
-    k22) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
-    k23) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k24) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k25) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k26) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k27) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
-    k28) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
+    k17) : ;;
+    k18) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
+    k19) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k20) : ;;
+    k21) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
+    k22) printf '%s\n' 'queue_id' 'prio' 'help' ;;
+    k23) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
+    k24) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k25) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k26) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k27) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k28) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
+    k29) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
     esac
 }
 
-# _rtun_fill SPEC: the candidates for a value.
+# _rtun_fill SPEC: the candidates for a value (live names get the word at
+# the cursor, for the lists that depend on it).
 _rtun_fill() {
     [ -n "${ZSH_VERSION-}" ] && emulate -L sh
     case $1 in
     =*) printf '%s\n' ${1#=} ;;
     @files) echo @files ;;
     @*) if [ -n "$_rtun_netns" ]; then
-            "$_rtun_prog" -n "$_rtun_netns" complete "${1#@}" 2>/dev/null
+            "$_rtun_prog" -n "$_rtun_netns" complete "${1#@}" "$_rtun_cur" 2>/dev/null
         else
-            "$_rtun_prog" complete "${1#@}" 2>/dev/null
+            "$_rtun_prog" complete "${1#@}" "$_rtun_cur" 2>/dev/null
         fi ;;
     esac
 }
@@ -949,14 +978,14 @@ _rtun_fill() {
 # _rtun_candidates PROG CUR WORD…: the candidates for CUR after the WORDs.
 _rtun_candidates() {
     [ -n "${ZSH_VERSION-}" ] && emulate -L sh
-    _rtun_prog=$1 _rtun_netns=
-    local cur="$2" state=g table= want= spec= w
+    _rtun_prog=$1 _rtun_netns= _rtun_cur=$2
+    local cur="$2" state=g table= parent= want= spec= ops= ended= w c ch
     shift 2
     for w in "$@"; do
         if [ -n "$want" ]; then
             case $want in
             netns) _rtun_netns=$w ;;
-            kind) if _rtun_kind "$w"; then table=$_rtun_t; else state=x; fi ;;
+            kind) if _rtun_kind "$w"; then parent=$table table=$_rtun_t; else state=x; fi ;;
             esac
             want=
             continue
@@ -971,17 +1000,46 @@ _rtun_candidates() {
                     spec=$_rtun_v want=1
                     [ "$spec" = @netns ] && want=netns
                 fi ;;
-            *) if _rtun_obj "$w"; then state=o; else state=x; fi ;;
+            *) if ! _rtun_obj "$w"; then
+                   state=x
+               elif [ -n "$_rtun_g" ]; then
+                   state=G table=$_rtun_g ops=$_rtun_ops
+               else
+                   state=o
+               fi ;;
             esac ;;
         o) if _rtun_cmd "$_rtun_o" "$w" && [ -n "$_rtun_t" ]; then
                table=$_rtun_t state=k
            else
                state=x
            fi ;;
-        k) if _rtun_kw "$table" "$w" && [ -n "$_rtun_v" ]; then
-               spec=$_rtun_v want=1
-               [ -n "$_rtun_k" ] && want=kind
+        k) if _rtun_kw "$table" "$w"; then
+               if [ "$_rtun_k" = 2 ]; then
+                   table=$parent
+               elif [ -n "$_rtun_v" ]; then
+                   spec=$_rtun_v want=1
+                   [ -n "$_rtun_k" ] && want=kind
+               fi
            fi ;;
+        G) [ -n "$ended" ] && continue
+           case $w in
+           --) ended=1 ;;
+           --?*=*) _rtun_kw "$table" "${w%%=*}" && [ -n "$_rtun_s" ] && ops=$_rtun_s ;;
+           --?*) if _rtun_kw "$table" "$w"; then
+                     [ -n "$_rtun_s" ] && ops=$_rtun_s
+                     [ -n "$_rtun_v" ] && [ -z "$_rtun_opt" ] && spec=$_rtun_v want=1
+                 fi ;;
+           -?*) c=${w#-}
+                while [ -n "$c" ]; do
+                    ch=${c%"${c#?}"} c=${c#?}
+                    _rtun_kw "$table" "-$ch" || break
+                    [ -n "$_rtun_s" ] && ops=$_rtun_s
+                    if [ -n "$_rtun_v" ]; then
+                        [ -z "$c" ] && [ -z "$_rtun_opt" ] && spec=$_rtun_v want=1
+                        break
+                    fi
+                done ;;
+           esac ;;
         esac
     done
     if [ -n "$want" ]; then
@@ -997,6 +1055,14 @@ _rtun_candidates() {
         esac ;;
     o) _rtun_words "c$_rtun_o" ;;
     k) _rtun_words "k$table"; _rtun_words "p$table" ;;
+    G)
+        case $cur in
+        --?*=*) if [ -z "$ended" ] && _rtun_kw "$table" "${cur%%=*}" && [ -n "$_rtun_v" ]; then
+                    _rtun_fill "$_rtun_v"
+                fi ;;
+        -*) [ -z "$ended" ] && _rtun_words "k$table" ;;
+        *) _rtun_fill "$ops" ;;
+        esac ;;
     esac
 }
 
@@ -1010,13 +1076,21 @@ _rtun() {
     local IFS=$'\n' w
     local -a found
     found=($(_rtun_candidates "${words[0]}" "$cur" "${words[@]:1:cword-1}"))
+    # A value attached to a long option (`--load=FILE`): readline replaces
+    # only the part after `=`.
+    local fcur=$cur
+    [[ $cur == --?*=* ]] && fcur=${cur#*=}
     COMPREPLY=()
     for w in "${found[@]}"; do
         if [ "$w" = @files ]; then
-            COMPREPLY+=($(compgen -f -- "$cur"))
+            COMPREPLY+=($(compgen -f -- "$fcur"))
         elif [[ $w == "$cur"* ]]; then
             COMPREPLY+=("$w")
         fi
     done
+    # One level of a dotted name (`net.ipv4.`): the user goes on typing.
+    if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *. ]]; then
+        compopt -o nospace 2>/dev/null
+    fi
 }
 complete -F _rtun rtun

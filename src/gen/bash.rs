@@ -22,14 +22,22 @@ _rtun() {
     local IFS=$'\n' w
     local -a found
     found=($(_rtun_candidates "${words[0]}" "$cur" "${words[@]:1:cword-1}"))
+    # A value attached to a long option (`--load=FILE`): readline replaces
+    # only the part after `=`.
+    local fcur=$cur
+    [[ $cur == --?*=* ]] && fcur=${cur#*=}
     COMPREPLY=()
     for w in "${found[@]}"; do
         if [ "$w" = @files ]; then
-            COMPREPLY+=($(compgen -f -- "$cur"))
+            COMPREPLY+=($(compgen -f -- "$fcur"))
         elif [[ $w == "$cur"* ]]; then
             COMPREPLY+=("$w")
         fi
     done
+    # One level of a dotted name (`net.ipv4.`): the user goes on typing.
+    if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *. ]]; then
+        compopt -o nospace 2>/dev/null
+    fi
 }
 complete -F _rtun rtun
 "#;

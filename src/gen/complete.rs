@@ -1,7 +1,9 @@
 //! `rtun complete WHAT` (hidden): one name per line for the completion
 //! scripts — interfaces from a link dump, namespaces from /run/netns, and
-//! the name databases of /etc/iproute2 — plus `complete man [OBJECT]`,
-//! which prints a generated man page.
+//! the name databases of /etc/iproute2, sysctl variables one level at a time
+//! (`complete sysctl-keys PREFIX`) — plus `complete man [OBJECT]`, which
+//! prints a generated man page. The scripts pass the word being completed
+//! after the name; only the lists that depend on it read it.
 
 use netlink_packet_route::link::{LinkAttribute, LinkMessage};
 use netlink_packet_route::RouteNetlinkMessage;
@@ -15,7 +17,7 @@ const NETNS_DIR: &str = "/run/netns";
 
 fn usage() -> Error {
     let words: Vec<&str> = Live::ALL.iter().map(|l| l.word()).collect();
-    Error::Usage(format!("Usage: rtun complete {{ {} | man [ OBJECT ] }}", words.join(" | ")))
+    Error::Usage(format!("Usage: rtun complete {{ {} | man [ OBJECT ] }} [ WORD ]", words.join(" | ")))
 }
 
 /// Interface names in index order, from one RTM_GETLINK dump.
@@ -47,6 +49,45 @@ fn netns_names() -> Vec<String> {
     names
 }
 
+const PROC_SYS: &str = "/proc/sys";
+
+/// The names one level below the last separator of `prefix` that start
+/// with it, as `sysctl` takes them: dotted (`net.ipv4.ip_forward`, a dot
+/// inside a file name shown as `/`, as procps swaps them) or, when the
+/// prefix is written with slashes only, slashed. Directories end with the
+/// separator (`net.ipv4.`) so that completion goes on one level at a time.
+fn sysctl_keys(prefix: &str) -> Vec<String> {
+    let sep = if prefix.contains('/') && !prefix.contains('.') { '/' } else { '.' };
+    let (parent, lead) = match prefix.rfind(sep) {
+        Some(i) => (&prefix[..i], &prefix[..=i]),
+        None => ("", ""),
+    };
+    let mut path = std::path::PathBuf::from(PROC_SYS);
+    if !parent.is_empty() {
+        for part in parent.split(sep) {
+            // In dotted names a `/` stands for a dot of the file name.
+            let part = if sep == '.' { part.replace('/', ".") } else { part.to_string() };
+            if part.is_empty() || part == "." || part == ".." {
+                return Vec::new();
+            }
+            path.push(part);
+        }
+    }
+    let Ok(dir) = std::fs::read_dir(&path) else { return Vec::new() };
+    let mut names: Vec<String> = dir
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let name = if sep == '.' { name.replace('.', "/") } else { name };
+            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            Some(format!("{lead}{name}{}", if is_dir { sep.to_string() } else { String::new() }))
+        })
+        .filter(|n| n.starts_with(prefix))
+        .collect();
+    names.sort();
+    names
+}
+
 pub fn run(ctx: &mut Context, args: &[String]) -> Result<()> {
     let Some(what) = args.first() else { return Err(usage()) };
     let names = match what.as_str() {
@@ -56,6 +97,7 @@ pub fn run(ctx: &mut Context, args: &[String]) -> Result<()> {
         "tables" => tables::table_names(),
         "protocols" => tables::protocol_names(),
         "scopes" => tables::scope_names(),
+        "sysctl-keys" => sysctl_keys(args.get(1).map_or("", String::as_str)),
         _ => return Err(usage()),
     };
     let mut text = String::new();
@@ -64,4 +106,24 @@ pub fn run(ctx: &mut Context, args: &[String]) -> Result<()> {
         text.push('\n');
     }
     super::print(ctx, &text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sysctl_keys_go_one_level_at_a_time() {
+        if !std::path::Path::new("/proc/sys/net/ipv4/ip_forward").exists() {
+            return;
+        }
+        let top = sysctl_keys("");
+        assert!(top.iter().any(|k| k == "net.") && top.iter().any(|k| k == "kernel."), "{top:?}");
+        assert!(top.iter().all(|k| !k.contains("net.ipv4")));
+        assert_eq!(sysctl_keys("net.ipv4.ip_forw"), vec!["net.ipv4.ip_forward".to_string()]);
+        assert!(sysctl_keys("net.").iter().any(|k| k == "net.ipv4."));
+        assert!(sysctl_keys("net/ipv4/ip_forw").iter().any(|k| k == "net/ipv4/ip_forward"));
+        assert!(sysctl_keys("net.nonexistent.").is_empty());
+        assert!(sysctl_keys("net.../..").is_empty());
+    }
 }

@@ -31,11 +31,17 @@ fn describe(help: &str) -> String {
 fn kw_arm(out: &mut String, key: &str, t: &Table) {
     let _ = writeln!(out, "        case {key}\n            switch $argv[2]");
     for e in &t.entries {
-        let Entry { names, fill, to_kind, .. } = e;
+        let Entry { names, fill, then, optional, operands, .. } = e;
         let spec = fill.as_ref().map(Fill::spec).unwrap_or_default();
         let _ = writeln!(out, "                case {}\n                    set -g __rtun_v {}", patterns(names), q(&spec));
-        if *to_kind {
-            let _ = writeln!(out, "                    set -g __rtun_k 1");
+        if !then.code().is_empty() {
+            let _ = writeln!(out, "                    set -g __rtun_k {}", then.code());
+        }
+        if *optional {
+            let _ = writeln!(out, "                    set -g __rtun_opt 1");
+        }
+        if let Some(ops) = operands {
+            let _ = writeln!(out, "                    set -g __rtun_s {}", q(&ops.spec()));
         }
     }
     let _ = writeln!(out, "                case '*'\n                    return 1\n            end");
@@ -61,19 +67,23 @@ pub fn script(m: &Model) -> String {
     let mut s = String::from(super::HEADER);
     s.push_str("# fish: install as ~/.config/fish/completions/rtun.fish.\n\n");
 
-    s.push_str("# __rtun_kw TABLE WORD: sets __rtun_v to the value spec of the keyword WORD\n# selects ('' flag, - no guess, @live, =words), __rtun_k to 1 when the line\n# then belongs to a link kind; fails for no keyword.\n");
-    s.push_str("function __rtun_kw\n    set -g __rtun_v ''\n    set -g __rtun_k ''\n    switch $argv[1]\n");
+    s.push_str("# __rtun_kw TABLE WORD: sets __rtun_v to the value spec of the keyword WORD\n# selects ('' flag, - no guess, @live, =words), __rtun_k to 1 when the line\n# then belongs to a link kind, 2 when it goes back to the table before the\n# kind; for getopt options __rtun_opt to 1 when the value is only taken\n# attached and __rtun_s to the operands' spec from then on. Fails for no\n# keyword.\n");
+    s.push_str("function __rtun_kw\n    set -g __rtun_v ''\n    set -g __rtun_k ''\n    set -g __rtun_opt ''\n    set -g __rtun_s ''\n    switch $argv[1]\n");
     kw_arm(&mut s, "g", &m.options);
     for (i, t) in m.tables.iter().enumerate() {
         kw_arm(&mut s, &i.to_string(), t);
     }
     s.push_str("        case '*'\n            return 1\n    end\nend\n\n");
 
-    s.push_str("# __rtun_obj WORD: sets __rtun_o to the object WORD selects (listed ones only).\n");
-    s.push_str("function __rtun_obj\n    set -g __rtun_o ''\n    switch $argv[1]\n");
+    s.push_str("# __rtun_obj WORD: sets __rtun_o to the object WORD selects (listed ones only),\n# and __rtun_g to its option table and __rtun_ops to its operands' spec when\n# it takes getopt-style options.\n");
+    s.push_str("function __rtun_obj\n    set -g __rtun_o ''\n    set -g __rtun_g ''\n    set -g __rtun_ops ''\n    switch $argv[1]\n");
     for (i, o) in m.objects.iter().enumerate() {
         let w = if o.listed { i.to_string() } else { String::new() };
         let _ = writeln!(s, "        case {}\n            set -g __rtun_o {}", patterns(&[crate::cli::grammar::p(o.name)]), q(&w));
+        if let (Some(t), true) = (o.getopt, o.listed) {
+            let ops = m.tables[t].positional.as_ref().map(Fill::spec).unwrap_or_default();
+            let _ = writeln!(s, "            set -g __rtun_g {t}\n            set -g __rtun_ops {}", q(&ops));
+        }
     }
     s.push_str("    end\n    test -n \"$__rtun_o\"\nend\n\n");
 
@@ -117,20 +127,28 @@ pub fn script(m: &Model) -> String {
 }
 
 /// The walk over the words (no grammar in it).
-const ENGINE: &str = r#"# __rtun_fill SPEC: the candidates for a value.
+const ENGINE: &str = r#"# __rtun_fill SPEC: the candidates for a value (live names get the token at
+# the cursor, for the lists that depend on it).
 function __rtun_fill
     set -l spec $argv[1]
+    set -l cur (commandline -ct)
     switch $spec
         case '=*'
             string split ' ' -- (string sub -s 2 -- $spec)
         case @files
-            __fish_complete_path (commandline -ct)
+            # A value attached to a long option (`--load=FILE`).
+            if string match -q -r -- '^--[^=]+=' $cur
+                set -l opt (string match -r -- '^--[^=]+=' $cur)
+                __fish_complete_path (string replace -r -- '^--[^=]+=' '' $cur) | string replace -r -- '^' $opt
+            else
+                __fish_complete_path $cur
+            end
         case '@*'
             set -l what (string sub -s 2 -- $spec)
             if test -n "$__rtun_netns"
-                $__rtun_prog -n $__rtun_netns complete $what 2>/dev/null
+                $__rtun_prog -n $__rtun_netns complete $what $cur 2>/dev/null
             else
-                $__rtun_prog complete $what 2>/dev/null
+                $__rtun_prog complete $what $cur 2>/dev/null
             end
     end
 end
@@ -143,8 +161,11 @@ function __rtun_candidates
     set -g __rtun_netns ''
     set -l state g
     set -l table ''
+    set -l parent ''
     set -l want ''
     set -l spec ''
+    set -l ops ''
+    set -l ended ''
     for w in $tokens[2..-1]
         if test -n "$want"
             switch $want
@@ -152,6 +173,7 @@ function __rtun_candidates
                     set -g __rtun_netns $w
                 case kind
                     if __rtun_kind $w
+                        set parent $table
                         set table $__rtun_t
                     else
                         set state x
@@ -172,7 +194,13 @@ function __rtun_candidates
                         test "$spec" = @netns; and set want netns
                     end
                 else if __rtun_obj $w
-                    set state o
+                    if test -n "$__rtun_g"
+                        set state G
+                        set table $__rtun_g
+                        set ops $__rtun_ops
+                    else
+                        set state o
+                    end
                 else
                     set state x
                 end
@@ -184,10 +212,45 @@ function __rtun_candidates
                     set state x
                 end
             case k
-                if __rtun_kw $table $w; and test -n "$__rtun_v"
-                    set spec $__rtun_v
-                    set want 1
-                    test -n "$__rtun_k"; and set want kind
+                if __rtun_kw $table $w
+                    if test "$__rtun_k" = 2
+                        set table $parent
+                    else if test -n "$__rtun_v"
+                        set spec $__rtun_v
+                        set want 1
+                        test -n "$__rtun_k"; and set want kind
+                    end
+                end
+            case G
+                test -n "$ended"; and continue
+                if test "$w" = --
+                    set ended 1
+                else if string match -q -r -- '^--[^=]+=' $w
+                    if __rtun_kw $table (string replace -r -- '=.*' '' $w); and test -n "$__rtun_s"
+                        set ops $__rtun_s
+                    end
+                else if string match -q -- '--?*' $w
+                    if __rtun_kw $table $w
+                        test -n "$__rtun_s"; and set ops $__rtun_s
+                        if test -n "$__rtun_v"; and test -z "$__rtun_opt"
+                            set spec $__rtun_v
+                            set want 1
+                        end
+                    end
+                else if string match -q -- '-?*' $w
+                    set -l chars (string split '' -- (string sub -s 2 -- $w))
+                    set -l n (count $chars)
+                    for i in (seq $n)
+                        __rtun_kw $table -$chars[$i]; or break
+                        test -n "$__rtun_s"; and set ops $__rtun_s
+                        if test -n "$__rtun_v"
+                            if test $i -eq $n; and test -z "$__rtun_opt"
+                                set spec $__rtun_v
+                                set want 1
+                            end
+                            break
+                        end
+                    end
                 end
         end
     end
@@ -209,6 +272,16 @@ function __rtun_candidates
         case k
             __rtun_words k$table
             __rtun_words p$table
+        case G
+            if string match -q -r -- '^--[^=]+=' $cur
+                if test -z "$ended"; and __rtun_kw $table (string replace -r -- '=.*' '' $cur); and test -n "$__rtun_v"
+                    __rtun_fill $__rtun_v
+                end
+            else if string match -q -- '-*' $cur
+                test -z "$ended"; and __rtun_words k$table
+            else
+                __rtun_fill $ops
+            end
     end
 end
 

@@ -11,6 +11,8 @@ use crate::cli::grammar::{Keyword, Object, Value, OBJECTS};
 use crate::cli::help::{keyword_text, synopsis_lines};
 use crate::kinds::KINDS;
 
+use super::model::{getopt_object, optional_value, GetoptObject};
+
 const SECTION: &str = "8";
 
 /// Text made safe for roff: backslashes, dashes, non-ASCII characters as
@@ -92,13 +94,57 @@ fn aliases(obj: &Object) -> Vec<&'static str> {
     OBJECTS.iter().filter(|o| alias_of(o).is_some_and(|a| a.name == obj.name)).map(|o| o.name).collect()
 }
 
+/// A getopt option's label, as `--help` shows it: its names, then
+/// `[=META]` for a value taken only attached or ` META` for a required one
+/// (`-p, -f, --load[=FILE]`, `-r, --pattern REGEX`).
+pub fn getopt_label(k: &Keyword) -> String {
+    let names: Vec<&str> = k.names.iter().map(|w| w.text).collect();
+    let mut label = names.join(", ");
+    if optional_value(k) {
+        label.push_str(&format!("[={}", k.meta.trim_start_matches('[')));
+    } else if k.value != Value::Flag {
+        label.push_str(&format!(" {}", k.meta));
+    }
+    label
+}
+
+/// The plain synopsis line of a getopt object (the usage line of its
+/// `--help`).
+pub fn getopt_synopsis(g: &GetoptObject) -> String {
+    format!("rtun {} [OPTIONS] [{}]", g.object, g.operands_meta)
+}
+
+/// SYNOPSIS and OPTIONS of an object that takes getopt-style options.
+fn getopt_sections(s: &mut String, g: &GetoptObject) {
+    let _ = writeln!(
+        s,
+        "\\fBrtun\\fR [ \\fIOPTIONS\\fR ] \\fB{}\\fR [ \\fIOPTION\\fR ... ] [ \\fI{}\\fR ]",
+        esc(g.object),
+        esc(g.operands_meta)
+    );
+    let _ = writeln!(s, ".sp\n{}\n.fi", esc(&getopt_synopsis(g)));
+}
+
+fn getopt_options(s: &mut String, g: &GetoptObject) {
+    let _ = writeln!(s, ".SH \"{} OPTIONS\"", esc(&g.object.to_uppercase()));
+    s.push_str("Options follow GNU getopt: one-letter options may be grouped (\\fB\\-wq\\fR), long ones abbreviated to any unambiguous prefix, a value in brackets is taken only when attached (\\fB\\-\\-load=\\fR\\fIFILE\\fR, \\fB\\-p\\fR\\fIFILE\\fR), and \\fB\\-\\-\\fR ends the options.\n");
+    for k in g.options {
+        let _ = writeln!(s, ".TP\n\\fB{}\\fR\n{}", esc(&getopt_label(k)), esc(&sentence(k.help)));
+    }
+}
+
 /// `rtun-OBJECT(8)`.
 pub fn object_page(obj: &Object) -> String {
     let mut s = String::new();
     header(&mut s, &format!("rtun-{}", obj.name), if obj.help.is_empty() { obj.name } else { obj.help });
 
     s.push_str(".SH SYNOPSIS\n.nf\n");
-    let _ = writeln!(s, "\\fBrtun\\fR [ \\fIOPTIONS\\fR ] \\fB{}\\fR {{ \\fICOMMAND\\fR | \\fBhelp\\fR }}", esc(obj.name));
+    let getopt = getopt_object(obj.name);
+    if let Some(g) = getopt {
+        getopt_sections(&mut s, g);
+    } else {
+        let _ = writeln!(s, "\\fBrtun\\fR [ \\fIOPTIONS\\fR ] \\fB{}\\fR {{ \\fICOMMAND\\fR | \\fBhelp\\fR }}", esc(obj.name));
+    }
     let lines = synopsis_lines("rtun", obj);
     if !lines.is_empty() {
         s.push_str(".sp\n");
@@ -106,7 +152,9 @@ pub fn object_page(obj: &Object) -> String {
             let _ = writeln!(s, "{}", esc(line));
         }
     }
-    s.push_str(".fi\n");
+    if getopt.is_none() {
+        s.push_str(".fi\n");
+    }
 
     s.push_str(".SH DESCRIPTION\n");
     let _ = writeln!(s, "{}", esc(&sentence(obj.help)));
@@ -117,7 +165,11 @@ pub fn object_page(obj: &Object) -> String {
     if !others.is_empty() {
         let _ = writeln!(s, ".PP\n{}", esc(&format!("The object is also called {}.", others.join(", "))));
     }
-    s.push_str(".PP\nCommands and keywords may be abbreviated to any prefix that selects them; where two share a prefix, the one listed first wins.\n");
+    if let Some(g) = getopt {
+        getopt_options(&mut s, g);
+    } else {
+        s.push_str(".PP\nCommands and keywords may be abbreviated to any prefix that selects them; where two share a prefix, the one listed first wins.\n");
+    }
 
     if !obj.commands.is_empty() {
         s.push_str(".SH COMMANDS\n");

@@ -17,10 +17,14 @@ pub enum Live {
     Tables,
     Protocols,
     Scopes,
+    /// Names under /proc/sys as dotted keys, one level below the word
+    /// being completed (`net.` → `net.core.`, `net.ipv4.`, …).
+    SysctlKeys,
 }
 
 impl Live {
-    pub const ALL: &'static [Live] = &[Live::Ifnames, Live::Netns, Live::Tables, Live::Protocols, Live::Scopes];
+    pub const ALL: &'static [Live] =
+        &[Live::Ifnames, Live::Netns, Live::Tables, Live::Protocols, Live::Scopes, Live::SysctlKeys];
 
     /// The word after `rtun complete`.
     pub fn word(self) -> &'static str {
@@ -30,6 +34,7 @@ impl Live {
             Live::Tables => "tables",
             Live::Protocols => "protocols",
             Live::Scopes => "scopes",
+            Live::SysctlKeys => "sysctl-keys",
         }
     }
 }
@@ -77,20 +82,49 @@ impl Fill {
     }
 }
 
+/// Which table the words after a keyword (and its value) belong to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Then {
+    /// The same table.
+    #[default]
+    Stay,
+    /// The table of the link kind named by its value (`type veth`).
+    Kind,
+    /// The table that handed the line over to the kind: the kind's keyword
+    /// takes the options of that command again (`… type veth peer …`).
+    Parent,
+}
+
+impl Then {
+    /// The code the engines use: '' stay, 1 kind, 2 parent.
+    pub fn code(self) -> &'static str {
+        match self {
+            Then::Stay => "",
+            Then::Kind => "1",
+            Then::Parent => "2",
+        }
+    }
+}
+
 /// One keyword (or global option) as completion sees it.
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub names: Vec<Word>,
     /// None: a flag.
     pub fill: Option<Fill>,
-    /// After its value, the rest of the line belongs to that link kind
-    /// (`link add … type veth peer …`).
-    pub to_kind: bool,
+    pub then: Then,
+    /// getopt options: the value is optional and only taken when attached
+    /// (`--persist=FILE`, `-pFILE`), never from the next word.
+    pub optional: bool,
+    /// getopt options: after this option the operands are these instead
+    /// (`sysctl -p` takes file names).
+    pub operands: Option<Fill>,
     pub help: &'static str,
 }
 
 /// The keywords of one table, in the parser's order (first match wins),
 /// and what a word that is no keyword may be (`link set DEV`).
+/// For a getopt table (`Obj::getopt`), `positional` is what an operand is.
 #[derive(Clone, Debug, Default)]
 pub struct Table {
     pub entries: Vec<Entry>,
@@ -112,7 +146,46 @@ pub struct Obj {
     /// still takes part in prefix resolution, as in `ip`.
     pub listed: bool,
     pub commands: Vec<Cmd>,
+    /// Index into `Model::tables` of its getopt-style options, for an
+    /// object that takes options and operands instead of commands.
+    pub getopt: Option<usize>,
     pub help: &'static str,
+}
+
+/// An object whose arguments are getopt-style options and operands (GNU
+/// `getopt_long`: `-x` letters that may be clustered, `--long[=VALUE]`
+/// names that may be abbreviated, `--` ending the options), not commands
+/// and keywords. Its option table is a `&[Keyword]` with `-x`/`--long`
+/// names; a `meta` in brackets (`[FILE]`) marks a value taken only when
+/// attached, as the parser (`helpers::sysctl::getopt`) reads it.
+pub struct GetoptObject {
+    pub object: &'static str,
+    pub options: &'static [Keyword],
+    /// What an operand is (completion) and its placeholder (synopsis).
+    pub operands: Live,
+    pub operands_meta: &'static str,
+    /// Options (by first name) after which the operands are file names.
+    pub file_operands_after: &'static [&'static str],
+}
+
+/// The getopt-style objects: the one place that links such an object to
+/// its option table (the `Object` itself only has a `dispatch` handler).
+pub const GETOPT_OBJECTS: &[GetoptObject] = &[GetoptObject {
+    object: "sysctl",
+    options: crate::cli::grammar::sysctl::OPTIONS,
+    operands: Live::SysctlKeys,
+    operands_meta: "VARIABLE[=VALUE] ...",
+    file_operands_after: &["-p"],
+}];
+
+/// The getopt description of an object, if it is one.
+pub fn getopt_object(name: &str) -> Option<&'static GetoptObject> {
+    GETOPT_OBJECTS.iter().find(|g| g.object == name)
+}
+
+/// A getopt option's value is optional (taken only when attached).
+pub fn optional_value(k: &Keyword) -> bool {
+    k.value != Value::Flag && k.meta.starts_with('[')
 }
 
 #[derive(Clone, Debug)]
@@ -124,10 +197,25 @@ pub struct Model {
     pub kinds: Vec<(&'static str, usize)>,
 }
 
-/// A keyword's `to_kind`: a `type` whose placeholder announces the kind's
-/// own arguments (`TYPE [ARGS]`), as opposed to a `type KIND` filter.
-fn hands_over_to_kind(k: &Keyword) -> bool {
-    k.value == Value::LinkKind && k.meta.contains("ARGS")
+/// Where a keyword leads: a `type` whose placeholder announces the kind's
+/// own arguments (`TYPE [ARGS]`) hands the line to the kind (a `type KIND`
+/// filter does not); a kind's keyword whose placeholder is `LINK-OPTIONS`
+/// (veth's `peer`) hands it back to the command's own table.
+fn then_of(k: &Keyword) -> Then {
+    if k.value == Value::LinkKind && k.meta.contains("ARGS") {
+        Then::Kind
+    } else if k.meta == "LINK-OPTIONS" {
+        Then::Parent
+    } else {
+        Then::Stay
+    }
+}
+
+fn entry(k: &Keyword) -> Entry {
+    let then = then_of(k);
+    // `peer` takes no value of its own: the words after it are options.
+    let fill = if then == Then::Parent { None } else { Fill::of(k.value) };
+    Entry { names: k.names.to_vec(), fill, then, optional: false, operands: None, help: k.help }
 }
 
 fn table_of(keywords: &[Keyword]) -> Table {
@@ -139,9 +227,25 @@ fn table_of(keywords: &[Keyword]) -> Table {
             }
             continue;
         }
-        t.entries.push(Entry { names: k.names.to_vec(), fill: Fill::of(k.value), to_kind: hands_over_to_kind(k), help: k.help });
+        t.entries.push(entry(k));
     }
     t
+}
+
+fn getopt_table(g: &GetoptObject) -> Table {
+    let entries = g
+        .options
+        .iter()
+        .map(|k| {
+            let first = k.names.first().map_or("", |w| w.text);
+            Entry {
+                optional: optional_value(k),
+                operands: g.file_operands_after.contains(&first).then_some(Fill::Files),
+                ..entry(k)
+            }
+        })
+        .collect();
+    Table { entries, positional: Some(Fill::Live(g.operands)) }
 }
 
 fn options_table() -> Table {
@@ -151,7 +255,9 @@ fn options_table() -> Table {
             names: o.names.to_vec(),
             // `-color` takes its value after `=`, never as the next word.
             fill: if o.opt == Opt::Color { None } else { Fill::of(o.value) },
-            to_kind: false,
+            then: Then::Stay,
+            optional: false,
+            operands: None,
             help: o.help,
         })
         .collect();
@@ -184,6 +290,10 @@ impl Model {
                     .iter()
                     .map(|c| Cmd { names: c.names, table: index_of(c.keywords, &mut tables), help: c.help })
                     .collect(),
+                getopt: getopt_object(o.name).map(|g| {
+                    tables.push(getopt_table(g));
+                    tables.len() - 1
+                }),
                 help: o.help,
             })
             .collect();
@@ -202,11 +312,13 @@ impl Model {
 }
 
 /// Every word `word` may be typed as: all its prefixes, or only itself.
+/// A GNU long option (`--all`) needs at least one letter after its dashes.
 pub fn spellings(w: &Word) -> Vec<&'static str> {
     if w.exact {
         return vec![w.text];
     }
-    w.text.char_indices().skip(1).map(|(i, _)| &w.text[..i]).chain([w.text]).collect()
+    let shortest = if w.text.starts_with("--") { 3 } else { 1 };
+    w.text.char_indices().skip(shortest).map(|(i, _)| &w.text[..i]).chain([w.text]).collect()
 }
 
 /// The names offered as candidates for a table's keywords.
@@ -223,6 +335,31 @@ mod tests {
     fn spellings_are_prefixes_unless_exact() {
         assert_eq!(spellings(&p("add")), vec!["a", "ad", "add"]);
         assert_eq!(spellings(&x("dev")), vec!["dev"]);
+        assert_eq!(spellings(&p("--all")), vec!["--a", "--al", "--all"]);
+    }
+
+    #[test]
+    fn sysctl_is_a_getopt_object() {
+        let m = Model::build();
+        let sysctl = m.objects.iter().find(|o| o.name == "sysctl").unwrap();
+        let t = &m.tables[sysctl.getopt.unwrap()];
+        assert_eq!(t.positional, Some(Fill::Live(Live::SysctlKeys)));
+        let load = t.entries.iter().find(|e| e.names.iter().any(|w| w.text == "--load")).unwrap();
+        assert!(load.optional);
+        assert_eq!(load.operands, Some(Fill::Files));
+        let pattern = t.entries.iter().find(|e| e.names.iter().any(|w| w.text == "--pattern")).unwrap();
+        assert!(!pattern.optional && pattern.fill.is_some());
+        let persist = t.entries.iter().find(|e| e.names.iter().any(|w| w.text == "--persist")).unwrap();
+        assert!(persist.optional && persist.operands.is_none());
+    }
+
+    #[test]
+    fn veth_peer_hands_back_to_link_add() {
+        let m = Model::build();
+        let (_, t) = m.kinds.iter().find(|(k, _)| *k == "veth").unwrap();
+        let peer = m.tables[*t].entries.iter().find(|e| e.names[0].text == "peer").unwrap();
+        assert_eq!(peer.then, Then::Parent);
+        assert!(peer.fill.is_none());
     }
 
     #[test]
@@ -240,9 +377,9 @@ mod tests {
         let m = Model::build();
         let link = m.objects.iter().find(|o| o.name == "link").unwrap();
         let table = |name: &str| &m.tables[link.commands.iter().find(|c| c.names[0].text == name).unwrap().table.unwrap()];
-        let ty = |t: &Table| t.entries.iter().find(|e| e.names[0].text == "type").map(|e| e.to_kind);
-        assert_eq!(ty(table("add")), Some(true));
-        assert_eq!(ty(table("show")), Some(false));
+        let ty = |t: &Table| t.entries.iter().find(|e| e.names[0].text == "type").map(|e| e.then);
+        assert_eq!(ty(table("add")), Some(Then::Kind));
+        assert_eq!(ty(table("show")), Some(Then::Stay));
         assert!(m.kinds.iter().any(|(k, _)| *k == "vxlan"));
     }
 

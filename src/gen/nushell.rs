@@ -57,9 +57,12 @@ fn words_list<'a>(items: impl Iterator<Item = (&'a str, &'a str)>) -> String {
     format!("[{}]", parts.join(", "))
 }
 
+/// `v` value spec, `k` then-code ('' stay, 1 kind, 2 parent), and for
+/// getopt options `o` (value only attached) and `s` (operands from then on).
 fn entry_value(e: &Entry) -> String {
     let spec = e.fill.as_ref().map(Fill::spec).unwrap_or_default();
-    format!("{{v: {}, k: {}}}", q(&spec), e.to_kind)
+    let ops = e.operands.as_ref().map(Fill::spec).unwrap_or_default();
+    format!("{{v: {}, k: {}, o: {}, s: {}}}", q(&spec), q(e.then.code()), e.optional, q(&ops))
 }
 
 fn table_record(t: &Table) -> String {
@@ -84,6 +87,13 @@ fn grammar(m: &Model) -> String {
         let spell = spell_record(o.commands.iter().map(|c| (c.names.to_vec(), c.table.map_or("-1".into(), |t| t.to_string()))));
         let words = words_list(o.commands.iter().flat_map(|c| c.names.iter().map(move |w| (w.text, c.help))));
         let _ = writeln!(s, "        {}: {{spell: {spell}, words: {words}}},", q(&i.to_string()));
+    }
+    s.push_str("    },\n    getopt: {\n");
+    for (i, o) in m.objects.iter().enumerate().filter(|(_, o)| o.listed) {
+        if let Some(t) = o.getopt {
+            let ops = m.tables[t].positional.as_ref().map(Fill::spec).unwrap_or_default();
+            let _ = writeln!(s, "        {}: {{table: {t}, ops: {}}},", q(&i.to_string()), q(&ops));
+        }
     }
     s.push_str("    },\n    tables: [\n");
     for t in &m.tables {
@@ -142,6 +152,29 @@ fn flags(out: &mut String) {
     }
 }
 
+/// A getopt object's options as flags of its signature, so that Nushell
+/// offers them after `-`: `--long(-x)` from the first long and one-letter
+/// names. Options whose value is optional are left undeclared (a switch
+/// would refuse `--persist=FILE`), as is `--help`, which every signature
+/// has; undeclared flags still reach rtun as typed.
+fn getopt_flags(out: &mut String, t: &Table) {
+    for e in t.entries.iter().filter(|e| !e.optional) {
+        let long = e.names.iter().find_map(|w| w.text.strip_prefix("--"));
+        let short = e.names.iter().find_map(|w| w.text.strip_prefix('-').filter(|n| n.chars().count() == 1));
+        if long == Some("help") {
+            continue;
+        }
+        let flag = match (long, short) {
+            (Some(l), Some(c)) => format!("--{l}(-{c})"),
+            (Some(l), None) => format!("--{l}"),
+            (None, Some(c)) => format!("-{c}"),
+            (None, None) => continue,
+        };
+        let ty = if e.fill.is_some() { ": string" } else { "" };
+        let _ = writeln!(out, "    {flag}{ty}  # {}", describe(e.help));
+    }
+}
+
 pub fn script(m: &Model) -> String {
     let mut s = String::from(super::HEADER);
     s.push_str("# Nushell: save as rtun.nu and load it with `use rtun.nu *`.\n\n");
@@ -172,7 +205,16 @@ pub fn script(m: &Model) -> String {
     flags(&mut s);
     s.push_str("    ...args: string@\"nu-complete rtun\"  # OBJECT COMMAND [ARGUMENTS]\n]\n");
     for o in m.objects.iter().filter(|o| o.listed) {
-        let _ = writeln!(s, "\n# {}\nexport extern \"rtun {}\" [\n    ...args: string@\"nu-complete rtun\"\n]", describe(o.help), o.name);
+        let mut declared = String::new();
+        if let Some(t) = o.getopt {
+            getopt_flags(&mut declared, &m.tables[t]);
+        }
+        let _ = writeln!(
+            s,
+            "\n# {}\nexport extern \"rtun {}\" [\n{declared}    ...args: string@\"nu-complete rtun\"\n]",
+            describe(o.help),
+            o.name
+        );
         for c in &o.commands {
             let Some(name) = c.names.first() else { continue };
             let _ = writeln!(
@@ -188,8 +230,9 @@ pub fn script(m: &Model) -> String {
 }
 
 /// The walk over the words (no grammar in it).
-const ENGINE: &str = r#"# The candidates for a keyword's value (null: Nushell's file completion).
-def "rtun-fill" [spec: string, netns: string] {
+const ENGINE: &str = r#"# The candidates for a keyword's value (null: Nushell's file completion);
+# live names get the word at the cursor, for the lists that depend on it.
+def "rtun-fill" [spec: string, netns: string, cur: string] {
     if ($spec | str starts-with "=") {
         $spec | str substring 1.. | split row " "
     } else if $spec == "@files" {
@@ -197,13 +240,18 @@ def "rtun-fill" [spec: string, netns: string] {
     } else if ($spec | str starts-with "@") {
         let what = ($spec | str substring 1..)
         if $netns == "" {
-            try { ^rtun complete $what | lines } catch { [] }
+            try { ^rtun complete $what $cur | lines } catch { [] }
         } else {
-            try { ^rtun -n $netns complete $what | lines } catch { [] }
+            try { ^rtun -n $netns complete $what $cur | lines } catch { [] }
         }
     } else {
         []
     }
+}
+
+# The getopt option a word names (`--load=F` by `--load`), or null.
+def "rtun-getopt" [table: int, word: string] {
+    $RTUN_GRAMMAR.tables | get $table | get spell | get -o ($word | split row "=" | first)
 }
 
 # Completes any rtun argument from the line before the cursor.
@@ -213,10 +261,13 @@ export def "nu-complete rtun" [context: string] {
     let before = ($tokens | skip 1 | drop 1)
     mut state = "g"
     mut table = 0
+    mut parent = 0
     mut obj = ""
     mut want = ""
     mut spec = ""
     mut netns = ""
+    mut ops = ""
+    mut ended = false
     for word in $before {
         mut w = $word
         if $want != "" {
@@ -224,7 +275,7 @@ export def "nu-complete rtun" [context: string] {
                 $netns = $w
             } else if $want == "kind" {
                 let t = ($RTUN_GRAMMAR.kinds | get -o $w)
-                if $t == null { $state = "x" } else { $table = $t }
+                if $t == null { $state = "x" } else { $parent = $table; $table = $t }
             }
             $want = ""
             continue
@@ -245,7 +296,14 @@ export def "nu-complete rtun" [context: string] {
                     $state = "x"
                 } else {
                     $obj = ($o | into string)
-                    $state = "o"
+                    let g = ($RTUN_GRAMMAR.getopt | get -o $obj)
+                    if $g == null {
+                        $state = "o"
+                    } else {
+                        $state = "G"
+                        $table = $g.table
+                        $ops = $g.ops
+                    }
                 }
             }
         } else if $state == "o" {
@@ -259,14 +317,44 @@ export def "nu-complete rtun" [context: string] {
             }
         } else if $state == "k" {
             let e = ($RTUN_GRAMMAR.tables | get $table | get spell | get -o $w)
-            if $e != null and $e.v != "" {
+            if $e != null and $e.k == "2" {
+                $table = $parent
+            } else if $e != null and $e.v != "" {
                 $spec = $e.v
-                $want = if $e.k { "kind" } else { "value" }
+                $want = if $e.k == "1" { "kind" } else { "value" }
+            }
+        } else if $state == "G" and not $ended {
+            if $w == "--" {
+                $ended = true
+            } else if ($w | str starts-with "--") {
+                let e = (rtun-getopt $table $w)
+                if $e != null {
+                    if $e.s != "" { $ops = $e.s }
+                    if $e.v != "" and not $e.o and not ($w | str contains "=") {
+                        $spec = $e.v
+                        $want = "value"
+                    }
+                }
+            } else if ($w | str starts-with "-") and ($w | str length) > 1 {
+                let chars = ($w | str substring 1.. | split chars)
+                let n = ($chars | length)
+                for i in 0..<$n {
+                    let e = (rtun-getopt $table $"-($chars | get $i)")
+                    if $e == null { break }
+                    if $e.s != "" { $ops = $e.s }
+                    if $e.v != "" {
+                        if $i == $n - 1 and not $e.o {
+                            $spec = $e.v
+                            $want = "value"
+                        }
+                        break
+                    }
+                }
             }
         }
     }
     if $want != "" {
-        return (rtun-fill $spec $netns)
+        return (rtun-fill $spec $netns $cur)
     }
     if $state == "g" {
         if ($cur | str starts-with "--") {
@@ -280,8 +368,17 @@ export def "nu-complete rtun" [context: string] {
         $RTUN_GRAMMAR.commands | get -o $obj | get -o words | default []
     } else if $state == "k" {
         let t = ($RTUN_GRAMMAR.tables | get $table)
-        let pos = if $t.pos == null { [] } else { rtun-fill $t.pos $netns | default [] }
+        let pos = if $t.pos == null { [] } else { rtun-fill $t.pos $netns $cur | default [] }
         $t.words | append $pos
+    } else if $state == "G" {
+        if not $ended and ($cur | str starts-with "--") and ($cur | str contains "=") {
+            let e = (rtun-getopt $table $cur)
+            if $e == null or $e.v == "" { [] } else { rtun-fill $e.v $netns $cur }
+        } else if not $ended and ($cur | str starts-with "-") {
+            $RTUN_GRAMMAR.tables | get $table | get words
+        } else {
+            rtun-fill $ops $netns $cur
+        }
     } else {
         []
     }

@@ -17,10 +17,17 @@ _rtun() {
     local -a found
     found=("${(@f)$(_rtun_candidates "${words[1]}" "${words[CURRENT]}" "${(@)words[2,CURRENT-1]}")}")
     if (( ${found[(I)@files]} )); then
+        # A value attached to a long option (`--load=FILE`).
+        [[ ${words[CURRENT]} == --?*=* ]] && compset -P '*='
         _files
     fi
     found=(${found:#@files})
     found=(${found:#})
+    # One level of a dotted name (`net.ipv4.`): no space after it.
+    local -a levels
+    levels=(${(M)found:#*.})
+    found=(${found:#*.})
+    (( ${#levels} )) && compadd -S '' -- "${levels[@]}"
     (( ${#found} )) && compadd -- "${found[@]}"
 }
 

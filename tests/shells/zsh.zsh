@@ -4,7 +4,8 @@
 fpath=($1 $fpath); shift
 autoload -U compinit && compinit -u -D
 [[ ${_comps[rtun]} == _rtun ]] || exit 4
-compadd() { local a; for a in "$@"; do [[ $a == -- ]] || reply+=("$a"); done }
+compadd() { local a seen=; for a in "$@"; do if [[ -n $seen ]]; then reply+=("$a"); elif [[ $a == -- ]]; then seen=1; fi; done }
+compset() { : }
 _files() { reply+=("@files") }
 for line in "$@"; do
     reply=()

@@ -10,20 +10,20 @@ const fn k(names: &'static [super::Word], value: Value, meta: &'static str, help
 
 const PROTOS: &[&str] = &["gre", "ipip", "ipv6", "tcp", "udp", "icmp", "icmpv6", "esp", "ah", "sctp"];
 
-const ACCEPT: Keyword = k(&[p("accept")], Value::Flag, "", "accept proto PROTO [src PREFIX] [dst PREFIX] [iif DEV]: let PROTO in to this host (chain input).");
-const FORWARD: Keyword = k(&[p("forward")], Value::Flag, "", "forward [src PREFIX] [dst PREFIX] [iif DEV] [oif DEV]: let it be forwarded (chain forward).");
-const MASQUERADE: Keyword = k(&[p("masquerade")], Value::Flag, "", "masquerade [src PREFIX] [dst PREFIX] [oif DEV]: source NAT to the outgoing address.");
-const SNAT: Keyword = k(&[p("snat")], Value::Flag, "", "snat to ADDR [src PREFIX] [dst PREFIX] [oif DEV]: source NAT to ADDR.");
-const DNAT: Keyword = k(&[p("dnat")], Value::Flag, "", "dnat proto tcp|udp dport PORT to ADDR[:PORT] [src PREFIX] [dst PREFIX] [iif DEV]: forward a port.");
-const CLAMP_MSS: Keyword = k(&[p("clamp-mss")], Value::Flag, "", "clamp-mss [iif DEV] [oif DEV] [mss N]: clamp forwarded SYNs' MSS (chain mss).");
+const ACCEPT: Keyword = k(&[p("accept")], Value::Flag, "", "Let packets of a protocol in to this host (chain input); takes proto PROTO [src PREFIX] [dst PREFIX] [iif DEV].");
+const FORWARD: Keyword = k(&[p("forward")], Value::Flag, "", "Let matching packets be forwarded (chain forward); takes [src PREFIX] [dst PREFIX] [iif DEV] [oif DEV].");
+const MASQUERADE: Keyword = k(&[p("masquerade")], Value::Flag, "", "Source NAT to the address of the outgoing interface; takes [src PREFIX] [dst PREFIX] [oif DEV].");
+const SNAT: Keyword = k(&[p("snat")], Value::Flag, "", "Source NAT to a fixed address; takes to ADDR [src PREFIX] [dst PREFIX] [oif DEV].");
+const DNAT: Keyword = k(&[p("dnat")], Value::Flag, "", "Forward a port to another address (destination NAT); takes proto tcp|udp dport PORT to ADDR[:PORT] [src PREFIX] [dst PREFIX] [iif DEV].");
+const CLAMP_MSS: Keyword = k(&[p("clamp-mss")], Value::Flag, "", "Clamp the MSS of forwarded TCP SYNs to the route's MTU or to N (chain mss); takes [iif DEV] [oif DEV] [mss N].");
 const SRC: Keyword = k(&[p("src")], Value::Prefix, "PREFIX", "Only packets from this IPv4 or IPv6 prefix.");
 const DST: Keyword = k(&[p("dst")], Value::Prefix, "PREFIX", "Only packets to this prefix.");
-const DPORT: Keyword = k(&[p("dport")], Value::Number, "PORT", "dnat: the destination port to forward.");
-const PROTO: Keyword = k(&[p("proto")], Value::Choice(PROTOS), "PROTO", "The IP protocol: one of these names or a number.");
+const DPORT: Keyword = k(&[p("dport")], Value::Number, "PORT", "The destination port to forward (dnat).");
+const PROTO: Keyword = k(&[p("proto")], Value::Choice(PROTOS), "", "The IP protocol: one of these names, or a number.");
 const IIF: Keyword = k(&[p("iif")], Value::Ifname, "DEV", "Only packets arriving on this interface (by name; it may not exist yet).");
 const OIF: Keyword = k(&[p("oif")], Value::Ifname, "DEV", "Only packets leaving through this interface (by name).");
-const TO: Keyword = k(&[p("to")], Value::Address, "ADDR[:PORT]", "snat/dnat: the new address (dnat: and port; [IPv6]:PORT).");
-const MSS: Keyword = k(&[p("mss")], Value::Number, "N", "clamp-mss: a fixed MSS instead of the route's MTU.");
+const TO: Keyword = k(&[p("to")], Value::Address, "ADDR[:PORT]", "The new address (snat, dnat), and for dnat optionally the port: ADDR:PORT or [IPv6]:PORT.");
+const MSS: Keyword = k(&[p("mss")], Value::Number, "N", "A fixed MSS instead of one from the route's MTU (clamp-mss).");
 
 /// The first word of a rule: what it does.
 pub const ACTIONS: &[Keyword] = &[ACCEPT, FORWARD, MASQUERADE, SNAT, DNAT, CLAMP_MSS];
@@ -45,5 +45,5 @@ pub const OBJECT: Object = Object {
         Command { names: &[p("flush")], run: nft::flush, synopsis: "flush", help: "Remove table inet rtun, and nothing else.", keywords: &[] },
     ],
     help: "Firewall and NAT rules for tunnels, in nftables table inet rtun.",
-    about: "rtun keeps its rules in its own table `inet rtun` (base chains input, forward, mss, prerouting, postrouting, policy accept) and never changes other tables. nftables runs every table's chains on a hook: rtun's accept cannot undo a drop in another table; `rtun nft show` warns when one exists.",
+    about: "A RULE is an action word (accept, forward, masquerade, snat, dnat, clamp-mss) followed by the match and target words that action takes, as listed below. rtun keeps its rules in its own table `inet rtun` (base chains input, forward, mss, prerouting, postrouting, policy accept) and never changes other tables. nftables runs every table's chains on a hook: rtun's accept cannot undo a drop in another table; `rtun nft show` warns when one exists.",
 };

@@ -37,7 +37,9 @@ const HELP: Keyword = flag(&[p("help")], "show the usage");
 
 /// `ip tunnel add|change|del|show` keywords, IPv4 (iptunnel.c `parse_args`).
 pub const V4_KEYWORDS: &[Keyword] = &[
-    kw(&[x("mode")], Value::Choice(V4_MODES), "", "tunnel kind; else guessed from the name (gre…, ipip…, sit…, isatap…, vti…)"),
+    // Every mode, IPv6 ones too: an IPv6 mode after `mode` switches the
+    // line to the IPv6 keywords (the parsers test the mode words themselves).
+    kw(&[x("mode")], Value::Choice(MODES), "", "tunnel kind; else guessed from the name (gre…, ipip…, sit…, isatap…, vti…); an IPv6 mode selects the IPv6 keywords"),
     kw(&[x("key")], Value::Text, "KEY", "GRE/VTI key both ways: a number or a dotted quad"),
     kw(&[x("ikey")], Value::Text, "KEY", "key expected on received packets"),
     kw(&[x("okey")], Value::Text, "KEY", "key put on sent packets"),
