@@ -126,6 +126,33 @@ fn object_help_prints_the_man_synopsis() {
     }
 }
 
+/// A getopt object's man page shows the usage line and every option label
+/// of its own `--help`.
+#[test]
+fn sysctl_help_prints_the_man_synopsis_and_options() {
+    let page = std::fs::read_to_string(root().join("man/rtun-sysctl.8")).unwrap();
+    let lines = man_synopsis(&page);
+    assert_eq!(lines, ["rtun sysctl [OPTIONS] [VARIABLE[=VALUE] ...]"]);
+    let out = rtun(&["sysctl", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(help.contains(&lines[0]), "`rtun sysctl --help` lacks {:?}:\n{help}", lines[0]);
+    for label in ["-p, -f, --load[=FILE]", "-r, --pattern REGEX", "--persist[=FILE]", "-w, --write", "--system"] {
+        let roff = label.replace('-', "\\-");
+        assert!(page.contains(&format!(".TP\n\\fB{roff}\\fR\n")), "rtun-sysctl.8 lacks the option {label}");
+        assert!(help.contains(label), "`rtun sysctl --help` lacks {label}");
+    }
+    assert!(!page.contains("COMMAND"), "rtun-sysctl.8 still speaks of commands");
+}
+
+#[test]
+fn nft_page_lists_rule_words_and_protocols() {
+    let page = std::fs::read_to_string(root().join("man/rtun-nft.8")).unwrap();
+    for word in ["accept", "forward", "masquerade", "snat", "dnat", "clamp\\-mss", "dport", "iif", "oif", "mss"] {
+        assert!(page.contains(&format!(".TP\n\\fB{word}\\fR")), "rtun-nft.8 lacks {word}");
+    }
+    assert!(page.contains("gre | ipip"), "rtun-nft.8 does not list the protocol names");
+}
+
 #[test]
 fn hidden_entry_lists_names_and_stays_hidden() {
     let tables = String::from_utf8(rtun(&["complete", "tables"]).stdout).unwrap();
@@ -133,6 +160,12 @@ fn hidden_entry_lists_names_and_stays_hidden() {
     let scopes = String::from_utf8(rtun(&["complete", "scopes"]).stdout).unwrap();
     assert!(scopes.lines().any(|l| l == "host"), "{scopes}");
     assert_eq!(rtun(&["complete", "nonsense"]).status.code(), Some(255));
+    if Path::new("/proc/sys/net/ipv4/ip_forward").exists() {
+        let keys = String::from_utf8(rtun(&["complete", "sysctl-keys", "net.ipv4.ip_forw"]).stdout).unwrap();
+        assert!(keys.lines().any(|l| l == "net.ipv4.ip_forward"), "{keys}");
+        let top = String::from_utf8(rtun(&["complete", "sysctl-keys"]).stdout).unwrap();
+        assert!(top.lines().any(|l| l == "net.") && !top.contains("net.ipv4"), "{top}");
+    }
     let usage = String::from_utf8(rtun(&["help"]).stderr).unwrap();
     assert!(usage.contains("completions") && !usage.contains("complete "), "{usage}");
 }
@@ -183,13 +216,13 @@ fn rt_table_names() -> Vec<String> {
         .collect()
 }
 
-/// The tunnel `mode` choices, once the tunnel grammar lists them.
-fn tunnel_modes() -> Option<Vec<&'static str>> {
-    let obj = find_object("tunnel")?;
-    let add = find_command(obj, "add")?;
-    match lookup("mode", add.keywords)?.value {
-        Value::Choice(words) => Some(words.to_vec()),
-        _ => None,
+/// The tunnel `mode` choices the grammar lists.
+fn tunnel_modes() -> Vec<&'static str> {
+    let obj = find_object("tunnel").expect("tunnel object");
+    let add = find_command(obj, "add").expect("tunnel add");
+    match lookup("mode", add.keywords).expect("tunnel add mode").value {
+        Value::Choice(words) => words.to_vec(),
+        v => panic!("tunnel mode takes {v:?}, not a choice"),
     }
 }
 
@@ -197,36 +230,86 @@ fn cases(long_options: bool) -> Vec<Case> {
     let mut tables = vec!["main".to_string(), "local".to_string()];
     tables.extend(rt_table_names());
     let mut v = vec![
-        case("rtun ", &["link", "address", "route", "netns", "completions"]),
+        case("rtun ", &["link", "address", "route", "netns", "completions", "sysctl", "nft"]),
         case("rtun link add x type ", &["veth", "bridge", "vxlan"]),
         case("rtun link set ", &["ct0", "ct1", "lo", "mtu", "up"]),
         case("rtun l s ct0 arp ", &["on", "off"]),
         case("rtun link add x type vxlan df ", &["unset", "set", "inherit"]),
+        // After veth's `peer`, the options of `link add` again.
+        case("rtun link add x type veth peer ", &["name", "mtu", "address", "netns"]),
+        case("rtun link add x type veth peer master ", &["ct0", "ct1"]),
         case("rtun -family ", &["inet", "inet6"]),
         case("rtun ro ", &["add", "show", "get", "flush"]),
         case("rtun completions ", &["bash", "zsh", "fish", "nushell"]),
         Case { line: "rtun route show table ".into(), want: tables },
+        // sysctl: getopt options, then variable names one level at a time.
+        case("rtun sysctl net.ipv4.ip_f", &["net.ipv4.ip_forward"]),
+        case("rtun sysctl -w net.", &["net.ipv4.", "net.core."]),
+        case("rtun sysctl -e -- ", &["net.", "kernel."]),
+        // After -p the operands are files (the tests run in the crate's root).
+        case("rtun sysctl -p Car", &[FILE_CARGO]),
+        // nft rules: actions, protocol names, live interfaces.
+        case("rtun nft ", &["add", "del", "show", "flush"]),
+        case("rtun nft add ", &["accept", "forward", "masquerade", "snat", "dnat", "clamp-mss"]),
+        case("rtun nft add accept proto ", &["gre", "tcp", "udp"]),
+        case("rtun nft del dnat proto tcp iif ", &["ct0", "ct1"]),
+        case("rtun nft add clamp-mss ", &["oif", "mss"]),
+        // tunnel modes, IPv6 ones too (with -6 or as the mode itself).
+        case("rtun -6 tunnel add t1 mode ", &["ip6gre", "ip6ip6", "ipip6", "any", "vti6"]),
     ];
     if long_options {
         v.push(case("rtun --js", &["--json"]));
+        // Nushell offers the flags its signature declares.
+        v.push(case("rtun sysctl --sy", &["--system"]));
+        v.push(case("rtun sysctl -", &["-w", "--write", "--system"]));
     } else {
         v.push(case("rtun -", &["-json", "-details", "-netns", "-batch", "-4"]));
+        v.push(case("rtun sysctl -", &["-w", "--write", "--system", "-p", "--load", "--persist"]));
+        v.push(case("rtun sysctl --p", &["--pattern", "--persist"]));
+        // Attached to a long option: bash completes the part after `=`.
+        v.push(case("rtun sysctl --load=Car", &[FILE_CARGO_ATTACHED]));
     }
-    if let Some(modes) = tunnel_modes() {
-        let want: Vec<&str> = ["gre", "ipip", "sit"].into_iter().filter(|m| modes.contains(m)).collect();
-        assert_eq!(want.len(), 3, "tunnel modes lack gre/ipip/sit: {modes:?}");
-        v.push(case("rtun tunnel add t1 mode ", &want));
-    }
+    let modes = tunnel_modes();
+    let want: Vec<&str> = ["gre", "ipip", "sit"].into_iter().filter(|m| modes.contains(m)).collect();
+    assert_eq!(want.len(), 3, "tunnel modes lack gre/ipip/sit: {modes:?}");
+    v.push(case("rtun tunnel add t1 mode ", &want));
     v
+}
+
+/// Lines whose candidates must be none of these words (operands only
+/// after `--`).
+fn nothing_of(line: &str) -> &'static [&'static str] {
+    match line {
+        "rtun sysctl -e -- " => &["-w", "--write"],
+        _ => &[],
+    }
+}
+
+/// Stand-ins for a file name completed by the shell: zsh's test harness
+/// records the call of `_files` as `@files`; fish keeps the `--load=`.
+const FILE_CARGO: &str = "<file Cargo.toml>";
+const FILE_CARGO_ATTACHED: &str = "<file --load=Cargo.toml>";
+
+fn expected(shell: &str, w: &str) -> String {
+    match (shell, w) {
+        ("zsh", FILE_CARGO | FILE_CARGO_ATTACHED) => "@files".into(),
+        ("fish", FILE_CARGO_ATTACHED) => "--load=Cargo.toml".into(),
+        (_, FILE_CARGO | FILE_CARGO_ATTACHED) => "Cargo.toml".into(),
+        _ => w.into(),
+    }
 }
 
 fn assert_candidates(shell: &str, cases: &[Case], got: &[Vec<String>]) {
     assert_eq!(got.len(), cases.len(), "{shell}: one answer per line expected, got {got:?}");
     for (c, g) in cases.iter().zip(got) {
-        for w in &c.want {
+        for w in c.want.iter().map(|w| expected(shell, w)) {
+            let w = &w;
             assert!(g.contains(w), "{shell}: `{}` should offer {w:?}, offered {g:?}", c.line);
         }
         assert!(!g.iter().any(|w| w == "complete"), "{shell}: `{}` offers the hidden object", c.line);
+        for w in nothing_of(&c.line) {
+            assert!(!g.iter().any(|g| g == w), "{shell}: `{}` should not offer {w:?}, offered {g:?}", c.line);
+        }
     }
 }
 
