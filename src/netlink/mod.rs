@@ -4,6 +4,7 @@ pub mod dump;
 pub mod errno;
 pub mod netfilter;
 pub mod netns;
+pub mod pipeline;
 pub mod request;
 pub mod socket;
 

@@ -134,6 +134,16 @@ impl Netlink {
     }
 
     fn exchange(&mut self, msg: RouteNetlinkMessage, flags: u16) -> std::result::Result<Option<RouteNetlinkMessage>, KernelError> {
+        let result = self.exchange_once(msg, flags);
+        // A lookup that did not wait for pipelined requests failed: report
+        // theirs first, so that what the caller prints next comes after.
+        if result.is_err() {
+            self.settle().map_err(|e| KernelError { errno: libc::EIO, ext_msg: Some(e.to_string()) })?;
+        }
+        result
+    }
+
+    fn exchange_once(&mut self, msg: RouteNetlinkMessage, flags: u16) -> std::result::Result<Option<RouteNetlinkMessage>, KernelError> {
         let local = |e: Error| KernelError { errno: libc::EIO, ext_msg: Some(e.to_string()) };
         let seq = self.send(msg, flags).map_err(local)?;
         loop {

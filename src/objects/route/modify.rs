@@ -560,7 +560,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
     let msg = build(req);
     let msg = if cmd == RTM_DELROUTE { RouteNetlinkMessage::DelRoute(msg) } else { RouteNetlinkMessage::NewRoute(msg) };
     if !echo {
-        return nl.request(msg, flags).map_err(Error::from);
+        return nl.submit(msg, flags).map_err(Error::from);
     }
     // `-echo`: the kernel sends back the route as it stored it.
     let answer = nl.query(msg, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
