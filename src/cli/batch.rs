@@ -29,12 +29,13 @@ impl<R: BufRead> Lines<R> {
     }
 
     fn read(&mut self) -> Result<Option<String>> {
-        let mut buf = Vec::new();
+        let mut buf = Vec::with_capacity(80);
         match self.input.read_until(b'\n', &mut buf) {
             Ok(0) => Ok(None),
             Ok(_) => {
                 self.number += 1;
-                Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
+                // Valid UTF-8 (nearly always) is taken as is, without a copy.
+                Ok(Some(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())))
             }
             Err(e) => Err(Error::Fatal(e.to_string())),
         }

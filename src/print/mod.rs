@@ -53,13 +53,20 @@ pub fn render(w: &mut impl Write, fmt: &str, value: &dyn std::fmt::Display) -> i
 /// byte slices, without the formatting machinery (a route listing calls
 /// this for nearly every field).
 pub fn render_str(w: &mut impl Write, fmt: &str, value: &str) -> io::Result<()> {
-    match fmt.find("{}") {
-        Some(open) => {
-            w.write_all(fmt[..open].as_bytes())?;
+    let f = fmt.as_bytes();
+    match f.iter().position(|&c| c == b'{') {
+        Some(open) if f.get(open + 1) == Some(&b'}') => {
+            let (before, after) = (&f[..open], &f[open + 2..]);
+            if !before.is_empty() {
+                w.write_all(before)?;
+            }
             w.write_all(value.as_bytes())?;
-            w.write_all(fmt[open + 2..].as_bytes())
+            if !after.is_empty() {
+                w.write_all(after)?;
+            }
+            Ok(())
         }
-        None => render(w, fmt, &value),
+        _ => render(w, fmt, &value),
     }
 }
 

@@ -45,11 +45,10 @@ impl AddrBuf {
         let mut b = AddrBuf { buf: [0; 128], len: 0 };
         match (family, bytes) {
             (AF_INET, [a0, a1, a2, a3, ..]) => {
-                for (i, x) in [a0, a1, a2, a3].into_iter().enumerate() {
-                    if i > 0 {
-                        b.push(b".");
-                    }
-                    b.push_dec(u32::from(*x));
+                b.push_u8(*a0);
+                for x in [a1, a2, a3] {
+                    b.push_byte(b'.');
+                    b.push_u8(*x);
                 }
             }
             _ => {
@@ -63,8 +62,8 @@ impl AddrBuf {
     pub fn prefix(family: u8, bytes: &[u8], len: Option<u8>) -> Self {
         let mut b = Self::addr(family, bytes);
         if let Some(l) = len {
-            b.push(b"/");
-            b.push_dec(u32::from(l));
+            b.push_byte(b'/');
+            b.push_u8(l);
         }
         b
     }
@@ -80,18 +79,22 @@ impl AddrBuf {
         self.len += n;
     }
 
-    fn push_dec(&mut self, mut v: u32) {
-        let mut digits = [0u8; 10];
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
+    fn push_byte(&mut self, c: u8) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = c;
+            self.len += 1;
         }
-        self.push(&digits[i..]);
+    }
+
+    /// A byte in decimal (octets, prefix lengths).
+    fn push_u8(&mut self, v: u8) {
+        if v >= 100 {
+            self.push_byte(b'0' + v / 100);
+        }
+        if v >= 10 {
+            self.push_byte(b'0' + v / 10 % 10);
+        }
+        self.push_byte(b'0' + v % 10);
     }
 }
 
