@@ -59,7 +59,7 @@ impl<R: BufRead> Lines<R> {
 /// iproute2's `makeargs`.
 pub fn split(line: &str) -> Result<Vec<String>> {
     let ws = [' ', '\t', '\r', '\n'];
-    let mut words = Vec::new();
+    let mut words = Vec::with_capacity(8);
     let mut rest = line;
     loop {
         rest = rest.trim_start_matches(ws);

@@ -177,16 +177,17 @@ impl Netlink {
                     continue;
                 }
                 let datagram = &p.slots[i * SLOT..i * SLOT + len.min(&SLOT)];
-                for (seq, outcome) in acks(datagram, self.port) {
-                    let len = p.queued.len();
-                    let Some(at) = (0..len).map(|k| (cursor + k) % len).find(|&k| p.queued[k].seq == seq) else { continue };
+                let queued = &mut p.queued;
+                for_each_ack(datagram, self.port, |seq, outcome| {
+                    let len = queued.len();
+                    let Some(at) = (0..len).map(|k| (cursor + k) % len).find(|&k| queued[k].seq == seq) else { return };
                     cursor = at;
-                    let q = &mut p.queued[at];
+                    let q = &mut queued[at];
                     if matches!(q.outcome, Outcome::Pending) {
                         q.outcome = outcome;
                         waiting -= 1;
                     }
-                }
+                });
             }
         }
         for q in p.queued.iter_mut().filter(|q| matches!(q.outcome, Outcome::Pending)) {
@@ -196,10 +197,9 @@ impl Netlink {
     }
 }
 
-/// The ACKs in one datagram: (sequence number, outcome). A message cut
+/// Each ACK in one datagram: (sequence number, outcome). A message cut
 /// short by a small slot still gives its errno.
-fn acks(mut b: &[u8], port: u32) -> Vec<(u32, Outcome)> {
-    let mut out = Vec::new();
+fn for_each_ack(mut b: &[u8], port: u32, mut each: impl FnMut(u32, Outcome)) {
     while b.len() >= HEADER_LEN + 4 {
         let declared = u32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as usize;
         let this = &b[..declared.clamp(HEADER_LEN, b.len())];
@@ -220,12 +220,11 @@ fn acks(mut b: &[u8], port: u32) -> Vec<(u32, Outcome)> {
                     (0, Some(w)) => Outcome::Warning(w),
                     (errno, ext_msg) => Outcome::Refused(KernelError { errno, ext_msg }),
                 };
-                out.push((h.seq, outcome));
+                each(h.seq, outcome);
             }
         }
         b = &b[((declared + 3) & !3).clamp(HEADER_LEN, b.len())..];
     }
-    out
 }
 
 /// One recvmmsg into `slots`: each datagram's length and whether the
@@ -270,6 +269,12 @@ mod tests {
         m.extend_from_slice(&(-errno).to_ne_bytes());
         m.extend_from_slice(&[0; HEADER_LEN]);
         m
+    }
+
+    fn acks(b: &[u8], port: u32) -> Vec<(u32, Outcome)> {
+        let mut v = Vec::new();
+        for_each_ack(b, port, |seq, o| v.push((seq, o)));
+        v
     }
 
     #[test]
