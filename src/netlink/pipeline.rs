@@ -63,8 +63,29 @@ pub struct Pipeline {
     tag: u64,
     report: Report,
     /// recvmmsg buffers, SLOTS × SLOT (allocated zeroed: untouched pages
-    /// cost no memory).
+    /// cost no memory), and the call's tables, kept for the whole batch.
     slots: Vec<u8>,
+    tables: RecvTables,
+}
+
+/// recvmmsg's headers, vectors and sender addresses (pointed at the slots
+/// on each call).
+struct RecvTables {
+    hdrs: Vec<libc::mmsghdr>,
+    iovs: Vec<libc::iovec>,
+    addrs: Vec<libc::sockaddr_nl>,
+}
+
+impl RecvTables {
+    fn new() -> Self {
+        // SAFETY: all-zero is a valid mmsghdr / iovec / sockaddr_nl.
+        let zero_hdr = || unsafe { std::mem::zeroed::<libc::mmsghdr>() };
+        RecvTables {
+            hdrs: (0..SLOTS).map(|_| zero_hdr()).collect(),
+            iovs: (0..SLOTS).map(|_| libc::iovec { iov_base: std::ptr::null_mut(), iov_len: 0 }).collect(),
+            addrs: (0..SLOTS).map(|_| unsafe { std::mem::zeroed::<libc::sockaddr_nl>() }).collect(),
+        }
+    }
 }
 
 fn touches_links(msg: &RouteNetlinkMessage) -> bool {
@@ -91,6 +112,7 @@ impl Netlink {
             tag: 0,
             report,
             slots: vec![0; SLOTS * SLOT],
+            tables: RecvTables::new(),
         });
     }
 
@@ -160,7 +182,7 @@ impl Netlink {
         let mut overrun = false;
         while waiting > 0 {
             let flags = if overrun { libc::MSG_DONTWAIT } else { libc::MSG_WAITFORONE };
-            let got = match recv_many(&self.sock, &mut p.slots, flags) {
+            let got = match recv_many(&self.sock, &mut p.slots, &mut p.tables, flags) {
                 Ok(lens) => lens,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 // The kernel dropped ACKs (receive buffer full): read what
@@ -172,11 +194,12 @@ impl Netlink {
                 Err(e) if overrun && e.kind() == std::io::ErrorKind::WouldBlock => break,
                 Err(e) => return Err(recv_error(e)),
             };
-            for (i, (len, from_kernel)) in got.iter().enumerate() {
+            for i in 0..got {
+                let (len, from_kernel) = (p.tables.hdrs[i].msg_len as usize, p.tables.addrs[i].nl_pid == 0);
                 if !from_kernel {
                     continue;
                 }
-                let datagram = &p.slots[i * SLOT..i * SLOT + len.min(&SLOT)];
+                let datagram = &p.slots[i * SLOT..i * SLOT + len.min(SLOT)];
                 let queued = &mut p.queued;
                 for_each_ack(datagram, self.port, |seq, outcome| {
                     let len = queued.len();
@@ -227,31 +250,26 @@ fn for_each_ack(mut b: &[u8], port: u32, mut each: impl FnMut(u32, Outcome)) {
     }
 }
 
-/// One recvmmsg into `slots`: each datagram's length and whether the
-/// kernel sent it (port 0).
-fn recv_many(sock: &netlink_sys::Socket, slots: &mut [u8], flags: libc::c_int) -> std::io::Result<Vec<(usize, bool)>> {
+/// One recvmmsg into `slots`: how many datagrams came (their lengths and
+/// senders are in `t`).
+fn recv_many(sock: &netlink_sys::Socket, slots: &mut [u8], t: &mut RecvTables, flags: libc::c_int) -> std::io::Result<usize> {
     use std::os::fd::AsRawFd;
-    let n = slots.len() / SLOT;
-    // SAFETY: all-zero is a valid sockaddr_nl / iovec / mmsghdr.
-    let mut addrs: Vec<libc::sockaddr_nl> = (0..n).map(|_| unsafe { std::mem::zeroed() }).collect();
-    let mut iovs: Vec<libc::iovec> = slots
-        .chunks_exact_mut(SLOT)
-        .map(|s| libc::iovec { iov_base: s.as_mut_ptr().cast(), iov_len: SLOT })
-        .collect();
-    let mut hdrs: Vec<libc::mmsghdr> = (0..n).map(|_| unsafe { std::mem::zeroed() }).collect();
-    for ((h, iov), addr) in hdrs.iter_mut().zip(iovs.iter_mut()).zip(addrs.iter_mut()) {
+    let n = (slots.len() / SLOT).min(t.hdrs.len());
+    for (((h, iov), addr), slot) in t.hdrs.iter_mut().zip(t.iovs.iter_mut()).zip(t.addrs.iter_mut()).zip(slots.chunks_exact_mut(SLOT)) {
+        *iov = libc::iovec { iov_base: slot.as_mut_ptr().cast(), iov_len: SLOT };
         h.msg_hdr.msg_name = (addr as *mut libc::sockaddr_nl).cast();
         h.msg_hdr.msg_namelen = std::mem::size_of::<libc::sockaddr_nl>() as libc::socklen_t;
         h.msg_hdr.msg_iov = iov;
         h.msg_hdr.msg_iovlen = 1;
+        h.msg_len = 0;
     }
     // SAFETY: every header points at a live iovec, slot and address of the
     // sizes given; they all outlive the call.
-    let got = unsafe { libc::recvmmsg(sock.as_raw_fd(), hdrs.as_mut_ptr(), n as libc::c_uint, flags as _, std::ptr::null_mut()) };
+    let got = unsafe { libc::recvmmsg(sock.as_raw_fd(), t.hdrs.as_mut_ptr(), n as libc::c_uint, flags as _, std::ptr::null_mut()) };
     if got < 0 {
         return Err(std::io::Error::last_os_error());
     }
-    Ok(hdrs[..got as usize].iter().zip(&addrs).map(|(h, a)| (h.msg_len as usize, a.nl_pid == 0)).collect())
+    Ok(got as usize)
 }
 
 #[cfg(test)]
