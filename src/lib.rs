@@ -147,6 +147,8 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
         }
     };
     let mut status = 0;
+    // (first word, whether its object's changes are queued), from the line before.
+    let mut last_object: Option<(String, bool)> = None;
     let mut lines = cli::batch::Lines::new(input);
     loop {
         let line = match lines.next_command() {
@@ -165,7 +167,15 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
         if pipelined {
             // Only these objects' changes are queued; any other line (it
             // might read state in ways netlink cannot see) waits for them.
-            let queues = line.words.first().and_then(|w| find_object(w)).is_some_and(|o| matches!(o.name, "route" | "address" | "link"));
+            let first = &line.words[0];
+            let queues = match &last_object {
+                Some((word, queues)) if word == first => *queues,
+                _ => {
+                    let queues = find_object(first).is_some_and(|o| matches!(o.name, "route" | "address" | "link"));
+                    last_object = Some((first.clone(), queues));
+                    queues
+                }
+            };
             if !queues {
                 if let Err(e) = settle(ctx) {
                     report(&e);

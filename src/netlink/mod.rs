@@ -9,4 +9,4 @@ pub mod request;
 pub mod socket;
 
 pub use dump::DumpStatus;
-pub use socket::Netlink;
+pub use socket::{Netlink, Outgoing};

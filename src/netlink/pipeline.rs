@@ -17,7 +17,7 @@ use netlink_packet_core::{NLM_F_ACK, NLM_F_REQUEST};
 use netlink_packet_route::RouteNetlinkMessage;
 
 use super::request::{parse_error, read_header, KernelError, KernelResult, HEADER_LEN, NLMSG_ERROR};
-use super::socket::{encode, recv_error, set_buf};
+use super::socket::{recv_error, set_buf, Outgoing};
 use super::Netlink;
 use crate::error::Result;
 
@@ -88,8 +88,13 @@ impl RecvTables {
     }
 }
 
-fn touches_links(msg: &RouteNetlinkMessage) -> bool {
-    matches!(msg, RouteNetlinkMessage::NewLink(_) | RouteNetlinkMessage::DelLink(_) | RouteNetlinkMessage::SetLink(_))
+const RTM_NEWLINK: u16 = 16;
+const RTM_DELLINK: u16 = 17;
+const RTM_GETLINK: u16 = 18;
+const RTM_SETLINK: u16 = 19;
+
+fn touches_links(kind: u16) -> bool {
+    matches!(kind, RTM_NEWLINK | RTM_DELLINK | RTM_SETLINK)
 }
 
 impl Netlink {
@@ -127,12 +132,17 @@ impl Netlink {
     /// it, and after which that command does nothing else. Pipelined, it is
     /// queued and `Ok` means "queued": a refusal is reported later.
     pub fn submit(&mut self, msg: RouteNetlinkMessage, flags: u16) -> KernelResult<()> {
+        self.submit_out(Outgoing::Typed(msg), flags)
+    }
+
+    /// `submit` for a message the caller laid out (`Outgoing::Raw`).
+    pub fn submit_out(&mut self, msg: Outgoing, flags: u16) -> KernelResult<()> {
         let Some(p) = self.pipeline.as_mut() else {
-            return self.request(msg, flags);
+            return self.request_out(msg, flags);
         };
         self.seq = self.seq.wrapping_add(1);
-        p.touches_links |= touches_links(&msg);
-        encode(msg, flags | NLM_F_REQUEST | NLM_F_ACK, self.seq, &mut p.out);
+        p.touches_links |= touches_links(msg.kind());
+        msg.encode(flags | NLM_F_REQUEST | NLM_F_ACK, self.seq, &mut p.out);
         p.queued.push_back(Queued { seq: self.seq, tag: p.tag, outcome: Outcome::Pending });
         if p.queued.len() >= MAX_QUEUED || p.out.len() >= MAX_BYTES {
             self.settle().map_err(|e| KernelError { errno: libc::EIO, ext_msg: Some(e.to_string()) })?;
@@ -141,9 +151,9 @@ impl Netlink {
     }
 
     /// Whether `msg` must wait for the queued requests.
-    pub(super) fn must_settle_before(&self, msg: &RouteNetlinkMessage) -> bool {
+    pub(super) fn must_settle_before(&self, kind: u16) -> bool {
         match &self.pipeline {
-            Some(p) if !p.queued.is_empty() => p.touches_links || !matches!(msg, RouteNetlinkMessage::GetLink(_)),
+            Some(p) if !p.queued.is_empty() => p.touches_links || kind != RTM_GETLINK,
             _ => false,
         }
     }

@@ -54,12 +54,16 @@ impl Netlink {
     /// Pipelined requests are sent (and acknowledged) first, unless this
     /// one cannot see their effect.
     pub fn send(&mut self, msg: RouteNetlinkMessage, flags: u16) -> Result<u32> {
-        if self.must_settle_before(&msg) {
+        self.send_out(Outgoing::Typed(msg), flags)
+    }
+
+    pub(super) fn send_out(&mut self, msg: Outgoing, flags: u16) -> Result<u32> {
+        if self.must_settle_before(msg.kind()) {
             self.settle()?;
         }
         self.seq = self.seq.wrapping_add(1);
         let mut bytes = Vec::new();
-        encode(msg, flags, self.seq, &mut bytes);
+        msg.encode(flags, self.seq, &mut bytes);
         self.send_raw(&bytes)?;
         Ok(self.seq)
     }
@@ -94,16 +98,47 @@ impl Netlink {
     }
 }
 
-/// Append one request (header, payload) to `out`.
-pub(super) fn encode(msg: RouteNetlinkMessage, flags: u16, seq: u32, out: &mut Vec<u8>) {
-    let mut header = NetlinkHeader::default();
-    header.flags = flags;
-    header.sequence_number = seq;
-    let mut nl = NetlinkMessage::new(header, NetlinkPayload::from(msg));
-    nl.finalize();
-    let start = out.len();
-    out.resize(start + nl.buffer_len(), 0);
-    nl.serialize(&mut out[start..]);
+/// A request as an object hands it over: a typed message, or the payload
+/// (what follows the netlink header) of a message of type `kind`, laid out
+/// by the object itself — cheaper when a batch makes a million of them.
+pub enum Outgoing<'a> {
+    Typed(RouteNetlinkMessage),
+    Raw { kind: u16, body: &'a [u8] },
+}
+
+impl Outgoing<'_> {
+    pub fn kind(&self) -> u16 {
+        match self {
+            Outgoing::Typed(m) => m.message_type(),
+            Outgoing::Raw { kind, .. } => *kind,
+        }
+    }
+
+    /// Append the whole message (header, payload, padding) to `out`.
+    pub(super) fn encode(self, flags: u16, seq: u32, out: &mut Vec<u8>) {
+        match self {
+            Outgoing::Typed(msg) => {
+                let mut header = NetlinkHeader::default();
+                header.flags = flags;
+                header.sequence_number = seq;
+                let mut nl = NetlinkMessage::new(header, NetlinkPayload::from(msg));
+                nl.finalize();
+                let start = out.len();
+                out.resize(start + nl.buffer_len(), 0);
+                nl.serialize(&mut out[start..]);
+            }
+            Outgoing::Raw { kind, body } => {
+                let len = (super::request::HEADER_LEN + body.len()) as u32;
+                out.extend_from_slice(&len.to_ne_bytes());
+                out.extend_from_slice(&kind.to_ne_bytes());
+                out.extend_from_slice(&flags.to_ne_bytes());
+                out.extend_from_slice(&seq.to_ne_bytes());
+                out.extend_from_slice(&0u32.to_ne_bytes());
+                out.extend_from_slice(body);
+                out.resize((out.len() + 3) & !3, 0);
+            }
+        }
+    }
 }
 
 pub(super) fn recv_error(e: std::io::Error) -> Error {

@@ -3,16 +3,13 @@
 //! for table, scope, protocol and type, and the attributes laid out as
 //! iproute2 lays them out.
 
-use netlink_packet_core::DefaultNla;
-use netlink_packet_route::route::{RouteAttribute, RouteFlags, RouteHeader, RouteMessage};
-use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 
 use crate::cli::grammar::route::{NEXTHOP, ROUTE};
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, matches, Words};
 use crate::error::{duparg2, invarg, no_device, Error, Result};
 use crate::names::tables::{self, RT_TABLE_LOCAL, RT_TABLE_MAIN, RTN_ANYCAST, RTN_BROADCAST, RTN_LOCAL, RTN_MULTICAST, RTN_NAT, RTN_UNICAST, RTN_UNSPEC};
-use crate::netlink::Netlink;
+use crate::netlink::{Netlink, Outgoing};
 use crate::parse::{self, Addr};
 use crate::Context;
 
@@ -88,14 +85,6 @@ fn address(word: &str, family: u8) -> Result<Bytes> {
     Ok(to_bytes(&parse::Prefix { addr: a, len, len_given: false }))
 }
 
-fn nla(kind: usize, data: Vec<u8>) -> RouteAttribute {
-    RouteAttribute::Other(DefaultNla::new(kind as u16, data))
-}
-
-fn u32_nla(kind: usize, v: u32) -> RouteAttribute {
-    nla(kind, v.to_ne_bytes().to_vec())
-}
-
 /// Append one `struct rtattr` to a raw attribute buffer (metrics, nexthops).
 fn push_rta(buf: &mut Vec<u8>, kind: usize, data: &[u8]) {
     buf.extend_from_slice(&((4 + data.len()) as u16).to_ne_bytes());
@@ -161,7 +150,6 @@ fn gateway_attr(rt_family: u8, addr: &Bytes) -> (usize, Vec<u8>) {
 }
 
 struct Request {
-    header: RouteHeader,
     family: u8,
     table: u8,
     protocol: u8,
@@ -171,7 +159,8 @@ struct Request {
     dst_len: u8,
     src_len: u8,
     tos: u8,
-    attrs: Vec<RouteAttribute>,
+    /// The attributes, laid out as they are sent (`struct rtattr`s).
+    attrs: Vec<u8>,
 }
 
 /// `parse_one_nh`: the words of one `nexthop` up to the next `nexthop`.
@@ -263,7 +252,7 @@ fn parse_nexthops(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Result<
         all.extend(parse_one_nexthop(nl, req, w)?);
     }
     if !all.is_empty() {
-        req.attrs.push(nla(RTA_MULTIPATH, all));
+        push_rta(&mut req.attrs, RTA_MULTIPATH, &all);
     }
     Ok(())
 }
@@ -283,7 +272,6 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
     let echo = ctx.opts.echo;
     let nl = ctx.nl()?;
     let mut req = Request {
-        header: RouteHeader::default(),
         family: preferred.af(),
         table: RT_TABLE_MAIN as u8,
         protocol: 0,
@@ -293,7 +281,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
         dst_len: 0,
         src_len: 0,
         tos: 0,
-        attrs: Vec::new(),
+        attrs: Vec::with_capacity(64),
     };
     if cmd != RTM_DELROUTE {
         req.protocol = RTPROT_BOOT;
@@ -314,7 +302,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 if req.family == 0 {
                     req.family = a.family;
                 }
-                req.attrs.push(nla(RTA_PREFSRC, a.data));
+                push_rta(&mut req.attrs, RTA_PREFSRC, &a.data);
             }
             "as" => {
                 let mut v = w.value()?;
@@ -325,7 +313,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 if req.family == 0 {
                     req.family = a.family;
                 }
-                req.attrs.push(nla(RTA_NEWDST, a.data));
+                push_rta(&mut req.attrs, RTA_NEWDST, &a.data);
             }
             "via" => {
                 if gw_ok {
@@ -345,7 +333,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                     req.family = a.family;
                 }
                 let (kind, data) = gateway_attr(req.family, &a);
-                req.attrs.push(nla(kind, data));
+                push_rta(&mut req.attrs, kind, &data);
             }
             "from" => {
                 let p = to_bytes(&parse::get_prefix(w.value()?, family_of(req.family))?);
@@ -353,7 +341,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                     req.family = p.family;
                 }
                 if !p.data.is_empty() {
-                    req.attrs.push(nla(RTA_SRC, p.data));
+                    push_rta(&mut req.attrs, RTA_SRC, &p.data);
                 }
                 req.src_len = p.bitlen;
             }
@@ -364,12 +352,12 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
             "expires" => {
                 let v = w.value()?;
                 let e = parse::get_u32(v, 0).ok_or_else(|| invarg("\"expires\" value is invalid\n", v))?;
-                req.attrs.push(u32_nla(RTA_EXPIRES, e));
+                push_rta(&mut req.attrs, RTA_EXPIRES, &e.to_ne_bytes());
             }
             "metric" => {
                 let v = w.value()?;
                 let m = parse::get_u32(v, 0).ok_or_else(|| invarg("\"metric\" value is invalid\n", v))?;
-                req.attrs.push(u32_nla(RTA_PRIORITY, m));
+                push_rta(&mut req.attrs, RTA_PRIORITY, &m.to_ne_bytes());
             }
             "scope" => {
                 let v = w.value()?;
@@ -429,7 +417,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
             "realms" => {
                 let v = w.value()?;
                 let r = tables::realms(v).ok_or_else(|| invarg("\"realm\" value is invalid\n", v))?;
-                req.attrs.push(u32_nla(RTA_FLOW, r));
+                push_rta(&mut req.attrs, RTA_FLOW, &r.to_ne_bytes());
             }
             "onlink" => req.flags |= RTNH_F_ONLINK,
             "nexthop" => {
@@ -439,7 +427,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
             "nhid" => {
                 let v = w.value()?;
                 nhid = parse::get_u32(v, 0).ok_or_else(|| invarg("\"id\" value is invalid\n", v))?;
-                req.attrs.push(u32_nla(RTA_NH_ID, nhid));
+                push_rta(&mut req.attrs, RTA_NH_ID, &nhid.to_ne_bytes());
             }
             "protocol" => {
                 let v = w.value()?;
@@ -459,7 +447,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                     req.table = tid as u8;
                 } else {
                     req.table = 0;
-                    req.attrs.push(u32_nla(RTA_TABLE, tid));
+                    push_rta(&mut req.attrs, RTA_TABLE, &tid.to_ne_bytes());
                 }
                 table_ok = true;
             }
@@ -472,7 +460,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                     "high" => 1,
                     _ => parse::get_u8(v, 0).ok_or_else(|| invarg("\"pref\" value is invalid\n", v))?,
                 };
-                req.attrs.push(nla(RTA_PREF, vec![pref]));
+                push_rta(&mut req.attrs, RTA_PREF, &[pref]);
             }
             "encap" => return Err(Error::Failure("encap is not supported by rtun".into())),
             "ttl-propagate" => {
@@ -484,7 +472,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 } else {
                     return Err(invarg("\"ttl-propagate\" value is invalid\n", v));
                 };
-                req.attrs.push(nla(RTA_TTL_PROPAGATE, vec![on]));
+                push_rta(&mut req.attrs, RTA_TTL_PROPAGATE, &[on]);
             }
             // `[to] [TYPE] PREFIX`
             _ => {
@@ -512,7 +500,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 req.dst_len = p.bitlen;
                 dst_ok = true;
                 if !p.data.is_empty() {
-                    req.attrs.push(nla(RTA_DST, p.data));
+                    push_rta(&mut req.attrs, RTA_DST, &p.data);
                 }
             }
         }
@@ -522,13 +510,13 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
     }
     if let Some(d) = dev {
         let idx = super::ifindex(nl, d).ok_or_else(|| no_device(d))?;
-        req.attrs.push(u32_nla(RTA_OIF, idx));
+        push_rta(&mut req.attrs, RTA_OIF, &idx.to_ne_bytes());
     }
     if !mx.is_empty() {
         if lock != 0 {
             push_rta(&mut mx, RTAX_LOCK, &lock.to_ne_bytes());
         }
-        req.attrs.push(nla(RTA_METRICS, mx));
+        push_rta(&mut req.attrs, RTA_METRICS, &mx);
     }
     if nhs_ok {
         parse_nexthops(nl, &mut req, &mut w)?;
@@ -557,13 +545,15 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
     if !type_ok && req.family == AF_MPLS {
         req.kind = RTN_UNICAST;
     }
-    let msg = build(req);
-    let msg = if cmd == RTM_DELROUTE { RouteNetlinkMessage::DelRoute(msg) } else { RouteNetlinkMessage::NewRoute(msg) };
+    // Laid out here rather than through netlink-packet-route's types: a
+    // batch builds a million of these.
+    let body = build(&req);
+    let msg = Outgoing::Raw { kind: cmd, body: &body };
     if !echo {
-        return nl.submit(msg, flags).map_err(Error::from);
+        return nl.submit_out(msg, flags).map_err(Error::from);
     }
     // `-echo`: the kernel sends back the route as it stored it.
-    let answer = nl.query(msg, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
+    let answer = nl.query_out(msg, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
     let (nl, p, opts, links) = ctx.parts()?;
     links.load(nl)?;
     let filter = super::filter::Filter::default();
@@ -577,21 +567,13 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
     Ok(())
 }
 
-fn build(req: Request) -> RouteMessage {
-    let mut h = req.header;
-    h.address_family = AddressFamily::from(req.family);
-    h.destination_prefix_length = req.dst_len;
-    h.source_prefix_length = req.src_len;
-    h.tos = req.tos;
-    h.table = req.table;
-    h.protocol = req.protocol.into();
-    h.scope = req.scope.into();
-    h.kind = req.kind.into();
-    h.flags = RouteFlags::from_bits_retain(req.flags);
-    let mut m = RouteMessage::default();
-    m.header = h;
-    m.attributes = req.attrs;
-    m
+/// The request's payload: `struct rtmsg`, then the attributes.
+fn build(req: &Request) -> Vec<u8> {
+    let mut b = Vec::with_capacity(RTMSG_LEN + req.attrs.len());
+    b.extend_from_slice(&[req.family, req.dst_len, req.src_len, req.tos, req.table, req.protocol, req.scope, req.kind]);
+    b.extend_from_slice(&req.flags.to_ne_bytes());
+    b.extend_from_slice(&req.attrs);
+    b
 }
 
 #[cfg(test)]
@@ -607,6 +589,27 @@ mod tests {
         assert_eq!(time_rtt("0.5s"), Some((500, false)));
         assert_eq!(time_rtt("3x"), None);
         assert_eq!(time_rtt("ms"), None);
+    }
+
+    #[test]
+    fn rtmsg_layout() {
+        let mut req = Request {
+            family: AF_INET,
+            table: 254,
+            protocol: 3,
+            scope: 0,
+            kind: 6,
+            flags: RTNH_F_ONLINK,
+            dst_len: 24,
+            src_len: 0,
+            tos: 0,
+            attrs: Vec::new(),
+        };
+        push_rta(&mut req.attrs, RTA_DST, &[10, 0, 0, 0]);
+        let b = build(&req);
+        assert_eq!(&b[..8], &[2, 24, 0, 0, 254, 3, 0, 6]);
+        assert_eq!(u32::from_ne_bytes([b[8], b[9], b[10], b[11]]), RTNH_F_ONLINK);
+        assert_eq!(&b[12..], &[8, 0, 1, 0, 10, 0, 0, 0]);
     }
 
     #[test]
