@@ -45,21 +45,35 @@ pub fn delete(ctx: &mut Context, args: &[String]) -> Result<()> {
 }
 
 /// An address as iproute2's `inet_prefix` after `get_addr`/`get_prefix`:
-/// its family and the bytes that go into an attribute.
+/// its family and the bytes that go into an attribute (on the stack).
 struct Bytes {
     family: u8,
-    data: Vec<u8>,
+    buf: [u8; 16],
+    len: usize,
     bitlen: u8,
 }
 
+impl Bytes {
+    fn data(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
 fn to_bytes(p: &parse::Prefix) -> Bytes {
-    let (family, data) = match &p.addr {
-        Addr::Default(f) => (f.af(), vec![0; (parse::bit_len(*f) / 8) as usize]),
-        Addr::Any(f) => (f.af(), Vec::new()),
-        Addr::Ip(std::net::IpAddr::V4(a)) => (AF_INET, a.octets().to_vec()),
-        Addr::Ip(std::net::IpAddr::V6(a)) => (AF_INET6, a.octets().to_vec()),
+    let mut buf = [0u8; 16];
+    let (family, len) = match &p.addr {
+        Addr::Default(f) => (f.af(), (parse::bit_len(*f) / 8) as usize),
+        Addr::Any(f) => (f.af(), 0),
+        Addr::Ip(std::net::IpAddr::V4(a)) => {
+            buf[..4].copy_from_slice(&a.octets());
+            (AF_INET, 4)
+        }
+        Addr::Ip(std::net::IpAddr::V6(a)) => {
+            buf = a.octets();
+            (AF_INET6, 16)
+        }
     };
-    Bytes { family, data, bitlen: p.len }
+    Bytes { family, buf, len: len.min(16), bitlen: p.len }
 }
 
 fn family_of(af: u8) -> Family {
@@ -141,10 +155,10 @@ fn via_family(word: &str) -> Option<u8> {
 /// A gateway in family `rt_family` is RTA_GATEWAY; in another, RTA_VIA.
 fn gateway_attr(rt_family: u8, addr: &Bytes) -> (usize, Vec<u8>) {
     if addr.family == rt_family {
-        (RTA_GATEWAY, addr.data.clone())
+        (RTA_GATEWAY, addr.data().to_vec())
     } else {
         let mut v = u16::from(addr.family).to_ne_bytes().to_vec();
-        v.extend_from_slice(&addr.data);
+        v.extend_from_slice(addr.data());
         (RTA_VIA, v)
     }
 }
@@ -159,7 +173,8 @@ struct Request {
     dst_len: u8,
     src_len: u8,
     tos: u8,
-    /// The attributes, laid out as they are sent (`struct rtattr`s).
+    /// Room for `struct rtmsg` (filled in by `build`), then the
+    /// attributes laid out as they are sent (`struct rtattr`s).
     attrs: Vec<u8>,
 }
 
@@ -216,7 +231,7 @@ fn parse_one_nexthop(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Resu
                     v = w.value()?;
                 }
                 let addr = address(v, req.family)?;
-                push_rta(&mut attrs, RTA_NEWDST, &addr.data);
+                push_rta(&mut attrs, RTA_NEWDST, addr.data());
             }
             _ => return Err(Error::Failure("encap is not supported by rtun".into())),
         }
@@ -283,6 +298,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
         tos: 0,
         attrs: Vec::with_capacity(64),
     };
+    req.attrs.resize(RTMSG_LEN, 0);
     if cmd != RTM_DELROUTE {
         req.protocol = RTPROT_BOOT;
         req.scope = RT_SCOPE_UNIVERSE;
@@ -302,7 +318,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 if req.family == 0 {
                     req.family = a.family;
                 }
-                push_rta(&mut req.attrs, RTA_PREFSRC, &a.data);
+                push_rta(&mut req.attrs, RTA_PREFSRC, a.data());
             }
             "as" => {
                 let mut v = w.value()?;
@@ -313,7 +329,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 if req.family == 0 {
                     req.family = a.family;
                 }
-                push_rta(&mut req.attrs, RTA_NEWDST, &a.data);
+                push_rta(&mut req.attrs, RTA_NEWDST, a.data());
             }
             "via" => {
                 if gw_ok {
@@ -340,8 +356,8 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 if req.family == 0 {
                     req.family = p.family;
                 }
-                if !p.data.is_empty() {
-                    push_rta(&mut req.attrs, RTA_SRC, &p.data);
+                if !p.data().is_empty() {
+                    push_rta(&mut req.attrs, RTA_SRC, p.data());
                 }
                 req.src_len = p.bitlen;
             }
@@ -499,8 +515,8 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 }
                 req.dst_len = p.bitlen;
                 dst_ok = true;
-                if !p.data.is_empty() {
-                    push_rta(&mut req.attrs, RTA_DST, &p.data);
+                if !p.data().is_empty() {
+                    push_rta(&mut req.attrs, RTA_DST, p.data());
                 }
             }
         }
@@ -547,7 +563,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
     }
     // Laid out here rather than through netlink-packet-route's types: a
     // batch builds a million of these.
-    let body = build(&req);
+    let body = build(req);
     let msg = Outgoing::Raw { kind: cmd, body: &body };
     if !echo {
         return nl.submit_out(msg, flags).map_err(Error::from);
@@ -568,11 +584,13 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
 }
 
 /// The request's payload: `struct rtmsg`, then the attributes.
-fn build(req: &Request) -> Vec<u8> {
-    let mut b = Vec::with_capacity(RTMSG_LEN + req.attrs.len());
-    b.extend_from_slice(&[req.family, req.dst_len, req.src_len, req.tos, req.table, req.protocol, req.scope, req.kind]);
-    b.extend_from_slice(&req.flags.to_ne_bytes());
-    b.extend_from_slice(&req.attrs);
+fn build(req: Request) -> Vec<u8> {
+    let mut b = req.attrs;
+    if b.len() < RTMSG_LEN {
+        b.resize(RTMSG_LEN, 0);
+    }
+    b[..8].copy_from_slice(&[req.family, req.dst_len, req.src_len, req.tos, req.table, req.protocol, req.scope, req.kind]);
+    b[8..RTMSG_LEN].copy_from_slice(&req.flags.to_ne_bytes());
     b
 }
 
@@ -603,10 +621,10 @@ mod tests {
             dst_len: 24,
             src_len: 0,
             tos: 0,
-            attrs: Vec::new(),
+            attrs: vec![0; RTMSG_LEN],
         };
         push_rta(&mut req.attrs, RTA_DST, &[10, 0, 0, 0]);
-        let b = build(&req);
+        let b = build(req);
         assert_eq!(&b[..8], &[2, 24, 0, 0, 254, 3, 0, 6]);
         assert_eq!(u32::from_ne_bytes([b[8], b[9], b[10], b[11]]), RTNH_F_ONLINK);
         assert_eq!(&b[12..], &[8, 0, 1, 0, 10, 0, 0, 0]);
