@@ -101,12 +101,18 @@ fn report(e: &Error) {
 
 /// `-batch FILE`: one command line per line; a failing line is reported as
 /// `Command failed FILE:LINE` and stops the batch unless `-force`.
+///
+/// With `-force`, changes are pipelined (`netlink/pipeline.rs`): a line's
+/// request may be queued and its refusal reported when the queue is
+/// settled — which happens before anything that could observe it: a line
+/// of another object, any query or dump, any error of a later line, and
+/// the end of the file. So stderr reads as if every line had run alone.
 fn batch(ctx: &mut Context, name: &str) -> i32 {
     let input: Box<dyn std::io::BufRead> = if name == "-" {
         Box::new(std::io::BufReader::new(std::io::stdin()))
     } else {
         match std::fs::File::open(name) {
-            Ok(f) => Box::new(std::io::BufReader::new(f)),
+            Ok(f) => Box::new(std::io::BufReader::with_capacity(64 * 1024, f)),
             Err(e) => {
                 eprintln!(
                     "Cannot open file \"{name}\" for reading: {}",
@@ -117,13 +123,39 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
         }
     };
     let family = ctx.opts.family;
+    let pipelined = ctx.opts.force;
+    let refused = std::rc::Rc::new(std::cell::Cell::new(false));
+    if pipelined {
+        let (file, flag) = (name.to_string(), refused.clone());
+        let report_refusal = move |line: u64, e: &netlink::request::KernelError| {
+            let _ = write!(std::io::stderr().lock(), "{}\nCommand failed {file}:{line}\n", e.message());
+            flag.set(true);
+        };
+        match ctx.nl() {
+            Ok(nl) => nl.start_pipeline(Box::new(report_refusal)),
+            Err(e) => {
+                report(&e);
+                return e.exit_code();
+            }
+        }
+    }
+    // Report what the pipeline holds before anything else is printed.
+    let settle = |ctx: &mut Context| -> Result<()> {
+        match ctx.nl {
+            Some(ref mut nl) if pipelined => nl.settle(),
+            _ => Ok(()),
+        }
+    };
     let mut status = 0;
+    // (first word, whether its object's changes are queued), from the line before.
+    let mut last_object: Option<(String, bool)> = None;
     let mut lines = cli::batch::Lines::new(input);
     loop {
         let line = match lines.next_command() {
             Ok(Some(l)) => l,
             Ok(None) => break,
             Err(e) => {
+                let e = settle(ctx).err().unwrap_or(e);
                 report(&e);
                 return e.exit_code();
             }
@@ -132,9 +164,35 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
             continue;
         }
         ctx.opts.family = family;
+        if pipelined {
+            // Only these objects' changes are queued; any other line (it
+            // might read state in ways netlink cannot see) waits for them.
+            let first = &line.words[0];
+            let queues = match &last_object {
+                Some((word, queues)) if word == first => *queues,
+                _ => {
+                    let queues = find_object(first).is_some_and(|o| matches!(o.name, "route" | "address" | "link"));
+                    last_object = Some((first.clone(), queues));
+                    queues
+                }
+            };
+            if !queues {
+                if let Err(e) = settle(ctx) {
+                    report(&e);
+                    return e.exit_code();
+                }
+            }
+            if let Some(nl) = ctx.nl.as_mut() {
+                nl.set_tag(line.number as u64);
+            }
+        }
         let result = run_object(ctx, &line.words);
         let _ = ctx.out.end();
         if let Err(e) = result {
+            if let Err(fail) = settle(ctx) {
+                report(&fail);
+                return fail.exit_code();
+            }
             report(&e);
             if e.aborts() {
                 return e.exit_code();
@@ -145,6 +203,13 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
                 break;
             }
         }
+    }
+    if let Err(e) = settle(ctx) {
+        report(&e);
+        return e.exit_code();
+    }
+    if refused.get() {
+        status = 1;
     }
     status
 }

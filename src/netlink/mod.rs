@@ -4,8 +4,9 @@ pub mod dump;
 pub mod errno;
 pub mod netfilter;
 pub mod netns;
+pub mod pipeline;
 pub mod request;
 pub mod socket;
 
 pub use dump::DumpStatus;
-pub use socket::Netlink;
+pub use socket::{Netlink, Outgoing};

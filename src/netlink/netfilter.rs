@@ -47,7 +47,7 @@ impl Netfilter {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as u32)
             .unwrap_or(1);
-        Ok(Netfilter { nl: Netlink { sock, port: addr.port_number(), seq, buf: Vec::with_capacity(64 * 1024) } })
+        Ok(Netfilter { nl: Netlink::wrap(sock, addr.port_number(), seq) })
     }
 
     fn next_seq(&mut self) -> u32 {

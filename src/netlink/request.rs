@@ -5,6 +5,7 @@ use netlink_packet_core::{NetlinkMessage, NLM_F_ACK, NLM_F_REQUEST};
 use netlink_packet_route::RouteNetlinkMessage;
 
 use super::errno::strerror;
+use super::socket::Outgoing;
 use super::Netlink;
 use crate::error::{Error, Result};
 
@@ -122,20 +123,40 @@ impl Netlink {
     /// Send a request that expects only an acknowledgement. A warning in
     /// a successful ACK goes to stderr, as iproute2 prints it.
     pub fn request(&mut self, msg: RouteNetlinkMessage, flags: u16) -> std::result::Result<(), KernelError> {
+        self.request_out(Outgoing::Typed(msg), flags)
+    }
+
+    /// `request` for a message the caller laid out (`Outgoing::Raw`).
+    pub fn request_out(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<(), KernelError> {
         self.exchange(msg, flags | NLM_F_REQUEST | NLM_F_ACK).map(|_| ())
     }
 
     /// Send a request whose answer is one message (a `get`).
     pub fn query(&mut self, msg: RouteNetlinkMessage, flags: u16) -> std::result::Result<RouteNetlinkMessage, KernelError> {
+        self.query_out(Outgoing::Typed(msg), flags)
+    }
+
+    /// `query` for a message the caller laid out.
+    pub fn query_out(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<RouteNetlinkMessage, KernelError> {
         match self.exchange(msg, flags | NLM_F_REQUEST)? {
             Some(m) => Ok(m),
             None => Err(KernelError { errno: libc::ENODATA, ext_msg: None }),
         }
     }
 
-    fn exchange(&mut self, msg: RouteNetlinkMessage, flags: u16) -> std::result::Result<Option<RouteNetlinkMessage>, KernelError> {
+    fn exchange(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<Option<RouteNetlinkMessage>, KernelError> {
+        let result = self.exchange_once(msg, flags);
+        // A lookup that did not wait for pipelined requests failed: report
+        // theirs first, so that what the caller prints next comes after.
+        if result.is_err() {
+            self.settle().map_err(|e| KernelError { errno: libc::EIO, ext_msg: Some(e.to_string()) })?;
+        }
+        result
+    }
+
+    fn exchange_once(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<Option<RouteNetlinkMessage>, KernelError> {
         let local = |e: Error| KernelError { errno: libc::EIO, ext_msg: Some(e.to_string()) };
-        let seq = self.send(msg, flags).map_err(local)?;
+        let seq = self.send_out(msg, flags).map_err(local)?;
         loop {
             let n = self.recv_datagram().map_err(local)?;
             let mut off = 0;

@@ -1,5 +1,7 @@
 //! Opening the rtnetlink socket and moving bytes: send one request, receive
 //! datagrams, and check that a reply is ours (sequence number and port).
+//! Requests queued by a pipeline (`pipeline.rs`) are sent before anything
+//! that could observe their effect.
 
 use netlink_packet_core::{NetlinkHeader, NetlinkMessage, NetlinkPayload};
 use netlink_packet_route::RouteNetlinkMessage;
@@ -10,9 +12,11 @@ use crate::error::{Error, Result};
 /// iproute2's buffer sizes: 32 KiB to send, 1 MiB to receive.
 const SEND_BUF: usize = 32 * 1024;
 const RECV_BUF: usize = 1024 * 1024;
-/// A datagram from a dump is at most a page-sized skb, but a single message
-/// can exceed it (big link messages); we peek for the size when it does.
-const INITIAL_DATAGRAM: usize = 32 * 1024;
+/// The receive buffer, sized once so that one recvmsg reads any datagram
+/// (no peek first). The kernel fills dump datagrams up to ~32 KiB; a single
+/// huge message may be larger. Only the pages a datagram touches become
+/// resident, so the capacity costs address space, not memory.
+const DATAGRAM_BUF: usize = 1024 * 1024;
 
 pub struct Netlink {
     pub(super) sock: Socket,
@@ -20,6 +24,8 @@ pub struct Netlink {
     pub(super) seq: u32,
     /// Reused receive buffer: one allocation for the life of the client.
     pub(super) buf: Vec<u8>,
+    /// Requests queued to be sent many at a time (`-force -batch`).
+    pub(super) pipeline: Option<super::pipeline::Pipeline>,
 }
 
 impl Netlink {
@@ -36,19 +42,28 @@ impl Netlink {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as u32)
             .unwrap_or(1);
-        Ok(Netlink { sock, port: addr.port_number(), seq, buf: Vec::with_capacity(INITIAL_DATAGRAM) })
+        Ok(Netlink::wrap(sock, addr.port_number(), seq))
+    }
+
+    /// A client on an open, bound socket (also used for other protocols).
+    pub(super) fn wrap(sock: Socket, port: u32, seq: u32) -> Self {
+        Netlink { sock, port, seq, buf: Vec::new(), pipeline: None }
     }
 
     /// Serialise and send one request; returns its sequence number.
+    /// Pipelined requests are sent (and acknowledged) first, unless this
+    /// one cannot see their effect.
     pub fn send(&mut self, msg: RouteNetlinkMessage, flags: u16) -> Result<u32> {
+        self.send_out(Outgoing::Typed(msg), flags)
+    }
+
+    pub(super) fn send_out(&mut self, msg: Outgoing, flags: u16) -> Result<u32> {
+        if self.must_settle_before(msg.kind()) {
+            self.settle()?;
+        }
         self.seq = self.seq.wrapping_add(1);
-        let mut header = NetlinkHeader::default();
-        header.flags = flags;
-        header.sequence_number = self.seq;
-        let mut nl = NetlinkMessage::new(header, NetlinkPayload::from(msg));
-        nl.finalize();
-        let mut bytes = vec![0u8; nl.buffer_len()];
-        nl.serialize(&mut bytes);
+        let mut bytes = Vec::new();
+        msg.encode(flags, self.seq, &mut bytes);
         self.send_raw(&bytes)?;
         Ok(self.seq)
     }
@@ -61,27 +76,19 @@ impl Netlink {
         Ok(())
     }
 
-    /// Receive one datagram into `self.buf`, growing the buffer if the
-    /// datagram is larger than it. Returns the datagram's length.
+    /// Receive one datagram into `self.buf` with one recvmsg (the buffer is
+    /// sized once to hold any datagram). Returns the datagram's length.
     pub(super) fn recv_datagram(&mut self) -> Result<usize> {
+        if self.buf.capacity() < DATAGRAM_BUF {
+            self.buf = Vec::with_capacity(DATAGRAM_BUF);
+        }
         loop {
             self.buf.clear();
-            let wanted = self.sock.recv(&mut self.buf, libc::MSG_PEEK | libc::MSG_TRUNC);
-            match wanted {
-                Ok(n) if n > self.buf.capacity() => {
-                    self.buf.reserve(n);
-                    continue;
-                }
-                Ok(_) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(recv_error(e)),
-            }
-            self.buf.clear();
-            match self.sock.recv_from(&mut self.buf, 0) {
-                Ok((n, from)) if from.port_number() != 0 => {
-                    // Not from the kernel: drop it, as iproute2 does.
-                    let _ = n;
-                    continue;
+            match self.sock.recv_from(&mut self.buf, libc::MSG_TRUNC) {
+                // Not from the kernel: drop it, as iproute2 does.
+                Ok((_, from)) if from.port_number() != 0 => continue,
+                Ok((n, _)) if n > self.buf.len() => {
+                    return Err(Error::Failure(format!("netlink message truncated: {n} bytes do not fit the receive buffer")))
                 }
                 Ok((n, _)) => return Ok(n),
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
@@ -91,7 +98,50 @@ impl Netlink {
     }
 }
 
-fn recv_error(e: std::io::Error) -> Error {
+/// A request as an object hands it over: a typed message, or the payload
+/// (what follows the netlink header) of a message of type `kind`, laid out
+/// by the object itself — cheaper when a batch makes a million of them.
+pub enum Outgoing<'a> {
+    Typed(RouteNetlinkMessage),
+    Raw { kind: u16, body: &'a [u8] },
+}
+
+impl Outgoing<'_> {
+    pub fn kind(&self) -> u16 {
+        match self {
+            Outgoing::Typed(m) => m.message_type(),
+            Outgoing::Raw { kind, .. } => *kind,
+        }
+    }
+
+    /// Append the whole message (header, payload, padding) to `out`.
+    pub(super) fn encode(self, flags: u16, seq: u32, out: &mut Vec<u8>) {
+        match self {
+            Outgoing::Typed(msg) => {
+                let mut header = NetlinkHeader::default();
+                header.flags = flags;
+                header.sequence_number = seq;
+                let mut nl = NetlinkMessage::new(header, NetlinkPayload::from(msg));
+                nl.finalize();
+                let start = out.len();
+                out.resize(start + nl.buffer_len(), 0);
+                nl.serialize(&mut out[start..]);
+            }
+            Outgoing::Raw { kind, body } => {
+                let len = (super::request::HEADER_LEN + body.len()) as u32;
+                out.extend_from_slice(&len.to_ne_bytes());
+                out.extend_from_slice(&kind.to_ne_bytes());
+                out.extend_from_slice(&flags.to_ne_bytes());
+                out.extend_from_slice(&seq.to_ne_bytes());
+                out.extend_from_slice(&0u32.to_ne_bytes());
+                out.extend_from_slice(body);
+                out.resize((out.len() + 3) & !3, 0);
+            }
+        }
+    }
+}
+
+pub(super) fn recv_error(e: std::io::Error) -> Error {
     if e.raw_os_error() == Some(libc::ENOBUFS) {
         Error::Failure("netlink receive buffer overrun: the kernel dropped messages (ENOBUFS)".into())
     } else {
@@ -99,17 +149,18 @@ fn recv_error(e: std::io::Error) -> Error {
     }
 }
 
-fn set_buf(sock: &Socket, opt: libc::c_int, size: usize) {
+/// Set a socket buffer size; returns whether the kernel took it.
+pub(super) fn set_buf(sock: &Socket, opt: libc::c_int, size: usize) -> bool {
     use std::os::fd::AsRawFd;
     let size = size as libc::c_int;
     // SAFETY: a plain setsockopt on a socket we own, with a correctly sized int.
     unsafe {
-        libc::setsockopt(
+        0 == libc::setsockopt(
             sock.as_raw_fd(),
             libc::SOL_SOCKET,
             opt,
             &size as *const libc::c_int as *const libc::c_void,
             std::mem::size_of::<libc::c_int>() as libc::socklen_t,
-        );
+        )
     }
 }

@@ -119,6 +119,10 @@ impl JsonWriter {
 fn write_string(w: &mut impl Write, s: &str) -> io::Result<()> {
     w.write_all(b"\"")?;
     let bytes = s.as_bytes();
+    if !bytes.iter().any(|&b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x08 | b'\\' | b'"')) {
+        w.write_all(bytes)?;
+        return w.write_all(b"\"");
+    }
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let esc: &[u8] = match b {

@@ -49,6 +49,46 @@ pub fn render(w: &mut impl Write, fmt: &str, value: &dyn std::fmt::Display) -> i
     w.write_all(fmt[close + 1..].as_bytes())
 }
 
+/// `render` for a string value: the common plain `{}` is written as three
+/// byte slices, without the formatting machinery (a route listing calls
+/// this for nearly every field).
+pub fn render_str(w: &mut impl Write, fmt: &str, value: &str) -> io::Result<()> {
+    let f = fmt.as_bytes();
+    match f.iter().position(|&c| c == b'{') {
+        Some(open) if f.get(open + 1) == Some(&b'}') => {
+            let (before, after) = (&f[..open], &f[open + 2..]);
+            if !before.is_empty() {
+                w.write_all(before)?;
+            }
+            w.write_all(value.as_bytes())?;
+            if !after.is_empty() {
+                w.write_all(after)?;
+            }
+            Ok(())
+        }
+        _ => render(w, fmt, &value),
+    }
+}
+
+/// A number as text on the stack (a JSON value needs no `String`).
+struct NumText {
+    buf: [u8; 48],
+    len: usize,
+}
+
+impl NumText {
+    fn of(value: &dyn std::fmt::Display) -> Self {
+        let mut cur = io::Cursor::new([0u8; 48]);
+        let _ = write!(cur, "{value}");
+        let len = cur.position() as usize;
+        NumText { buf: cur.into_inner(), len }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
 impl<W: Write> Printer<W> {
     pub fn new(w: W, json: bool, pretty: bool, color: bool, oneline: bool) -> Self {
         Printer {
@@ -91,6 +131,17 @@ impl<W: Write> Printer<W> {
         }
     }
 
+    fn text_field_str(&mut self, color: Color, fmt: &str, value: &str) -> io::Result<()> {
+        match self.palette.as_ref().and_then(|p| p.start(color)) {
+            Some(start) => {
+                self.w.write_all(start.as_bytes())?;
+                render_str(&mut self.w, fmt, value)?;
+                self.w.write_all(color::Palette::clear_code().as_bytes())
+            }
+            None => render_str(&mut self.w, fmt, value),
+        }
+    }
+
     fn json_name(&mut self, key: Option<&str>) -> io::Result<()> {
         if let (Some(j), Some(k)) = (self.json.as_mut(), key) {
             j.name(&mut self.w, k)?;
@@ -107,7 +158,7 @@ impl<W: Write> Printer<W> {
                 j.string(&mut self.w, value)?;
             }
         } else if text {
-            self.text_field(color, fmt, &value)?;
+            self.text_field_str(color, fmt, value)?;
         }
         Ok(())
     }
@@ -118,7 +169,7 @@ impl<W: Write> Printer<W> {
         if json {
             self.json_name(key)?;
             if let Some(j) = self.json.as_mut() {
-                j.raw(&mut self.w, &value.to_string())?;
+                j.raw(&mut self.w, NumText::of(&value).as_str())?;
             }
         } else if text {
             self.text_field(color, fmt, &value)?;

@@ -334,7 +334,7 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
     msg.attributes = attrs;
     let req = if op == Op::Delete { RouteNetlinkMessage::DelAddress(msg) } else { RouteNetlinkMessage::NewAddress(msg) };
     if !echo_wanted {
-        return nl.request(req, op.flags()).map_err(Error::from);
+        return nl.submit(req, op.flags()).map_err(Error::from);
     }
     echo(ctx, req, op.flags())
 }

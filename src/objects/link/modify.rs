@@ -658,7 +658,9 @@ fn modify(ctx: &mut Context, mode: Mode, args: &[String]) -> Result<()> {
     } else {
         RouteNetlinkMessage::NewLink(req.msg)
     };
-    let result = nl.request(msg, flags);
+    // Files handed to the kernel (namespaces by fd) must stay open until it
+    // has the request: such a request is never queued.
+    let result = if req.files.is_empty() { nl.submit(msg, flags) } else { nl.request(msg, flags) };
     drop(req.files);
     result?;
     ctx.links.invalidate();

@@ -31,6 +31,80 @@ impl Display for AddrText<'_> {
     }
 }
 
+/// An address or prefix as text, built on the stack: IPv4 (nearly every
+/// route) digit by digit, the rest through `AddrText`. Listing a million
+/// routes then costs no allocation and no formatting machinery.
+pub struct AddrBuf {
+    buf: [u8; 128],
+    len: usize,
+}
+
+impl AddrBuf {
+    /// `ADDR`, as `rt_addr_n2a` prints it.
+    pub fn addr(family: u8, bytes: &[u8]) -> Self {
+        let mut b = AddrBuf { buf: [0; 128], len: 0 };
+        match (family, bytes) {
+            (AF_INET, [a0, a1, a2, a3, ..]) => {
+                b.push_u8(*a0);
+                for x in [a1, a2, a3] {
+                    b.push_byte(b'.');
+                    b.push_u8(*x);
+                }
+            }
+            _ => {
+                let _ = write!(b, "{}", AddrText { family, bytes });
+            }
+        }
+        b
+    }
+
+    /// `ADDR/LEN`, or the bare address when `len` is None.
+    pub fn prefix(family: u8, bytes: &[u8], len: Option<u8>) -> Self {
+        let mut b = Self::addr(family, bytes);
+        if let Some(l) = len {
+            b.push_byte(b'/');
+            b.push_u8(l);
+        }
+        b
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+
+    /// Append bytes; what does not fit is dropped (as `snprintf` would).
+    fn push(&mut self, s: &[u8]) {
+        let n = s.len().min(self.buf.len() - self.len);
+        self.buf[self.len..self.len + n].copy_from_slice(&s[..n]);
+        self.len += n;
+    }
+
+    fn push_byte(&mut self, c: u8) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = c;
+            self.len += 1;
+        }
+    }
+
+    /// A byte in decimal (octets, prefix lengths).
+    fn push_u8(&mut self, v: u8) {
+        if v >= 100 {
+            self.push_byte(b'0' + v / 100);
+        }
+        if v >= 10 {
+            self.push_byte(b'0' + v / 10 % 10);
+        }
+        self.push_byte(b'0' + v % 10);
+    }
+}
+
+impl fmt::Write for AddrBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.push(s.as_bytes());
+        Ok(())
+    }
+}
+
 /// glibc `inet_ntop6`: the longest run (≥ 2) of zero words becomes `::`,
 /// and `::a.b.c.d` / `::ffff:a.b.c.d` keep the IPv4 part dotted.
 fn inet6(f: &mut fmt::Formatter<'_>, w: &[u16; 8], v4: &[u8]) -> fmt::Result {
@@ -143,6 +217,19 @@ mod tests {
         assert_eq!(v6("1:0:0:2:0:0:0:3"), "1:0:0:2::3");
         assert_eq!(v6("1:0:2:3:4:5:6:7"), "1:0:2:3:4:5:6:7");
         assert_eq!(v6("ff00::"), "ff00::");
+    }
+
+    #[test]
+    fn addr_buf_matches_display() {
+        for bytes in [[0u8, 0, 0, 0], [10, 0, 255, 1], [192, 168, 100, 254], [255, 255, 255, 255]] {
+            let shown = AddrText { family: AF_INET, bytes: &bytes }.to_string();
+            assert_eq!(AddrBuf::addr(AF_INET, &bytes).as_str(), shown);
+            assert_eq!(AddrBuf::prefix(AF_INET, &bytes, Some(24)).as_str(), format!("{shown}/24"));
+        }
+        let a: std::net::Ipv6Addr = "2001:db8::1".parse().unwrap();
+        assert_eq!(AddrBuf::prefix(AF_INET6, &a.octets(), Some(128)).as_str(), "2001:db8::1/128");
+        assert_eq!(AddrBuf::prefix(AF_INET6, &a.octets(), None).as_str(), "2001:db8::1");
+        assert_eq!(AddrBuf::addr(AF_INET, &[1, 2]).as_str(), "???");
     }
 
     #[test]

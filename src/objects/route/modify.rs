@@ -3,16 +3,13 @@
 //! for table, scope, protocol and type, and the attributes laid out as
 //! iproute2 lays them out.
 
-use netlink_packet_core::DefaultNla;
-use netlink_packet_route::route::{RouteAttribute, RouteFlags, RouteHeader, RouteMessage};
-use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 
 use crate::cli::grammar::route::{NEXTHOP, ROUTE};
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, matches, Words};
 use crate::error::{duparg2, invarg, no_device, Error, Result};
 use crate::names::tables::{self, RT_TABLE_LOCAL, RT_TABLE_MAIN, RTN_ANYCAST, RTN_BROADCAST, RTN_LOCAL, RTN_MULTICAST, RTN_NAT, RTN_UNICAST, RTN_UNSPEC};
-use crate::netlink::Netlink;
+use crate::netlink::{Netlink, Outgoing};
 use crate::parse::{self, Addr};
 use crate::Context;
 
@@ -48,21 +45,35 @@ pub fn delete(ctx: &mut Context, args: &[String]) -> Result<()> {
 }
 
 /// An address as iproute2's `inet_prefix` after `get_addr`/`get_prefix`:
-/// its family and the bytes that go into an attribute.
+/// its family and the bytes that go into an attribute (on the stack).
 struct Bytes {
     family: u8,
-    data: Vec<u8>,
+    buf: [u8; 16],
+    len: usize,
     bitlen: u8,
 }
 
+impl Bytes {
+    fn data(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
 fn to_bytes(p: &parse::Prefix) -> Bytes {
-    let (family, data) = match &p.addr {
-        Addr::Default(f) => (f.af(), vec![0; (parse::bit_len(*f) / 8) as usize]),
-        Addr::Any(f) => (f.af(), Vec::new()),
-        Addr::Ip(std::net::IpAddr::V4(a)) => (AF_INET, a.octets().to_vec()),
-        Addr::Ip(std::net::IpAddr::V6(a)) => (AF_INET6, a.octets().to_vec()),
+    let mut buf = [0u8; 16];
+    let (family, len) = match &p.addr {
+        Addr::Default(f) => (f.af(), (parse::bit_len(*f) / 8) as usize),
+        Addr::Any(f) => (f.af(), 0),
+        Addr::Ip(std::net::IpAddr::V4(a)) => {
+            buf[..4].copy_from_slice(&a.octets());
+            (AF_INET, 4)
+        }
+        Addr::Ip(std::net::IpAddr::V6(a)) => {
+            buf = a.octets();
+            (AF_INET6, 16)
+        }
     };
-    Bytes { family, data, bitlen: p.len }
+    Bytes { family, buf, len: len.min(16), bitlen: p.len }
 }
 
 fn family_of(af: u8) -> Family {
@@ -86,14 +97,6 @@ fn address(word: &str, family: u8) -> Result<Bytes> {
         Addr::Ip(std::net::IpAddr::V6(_)) => 128,
     };
     Ok(to_bytes(&parse::Prefix { addr: a, len, len_given: false }))
-}
-
-fn nla(kind: usize, data: Vec<u8>) -> RouteAttribute {
-    RouteAttribute::Other(DefaultNla::new(kind as u16, data))
-}
-
-fn u32_nla(kind: usize, v: u32) -> RouteAttribute {
-    nla(kind, v.to_ne_bytes().to_vec())
 }
 
 /// Append one `struct rtattr` to a raw attribute buffer (metrics, nexthops).
@@ -152,16 +155,15 @@ fn via_family(word: &str) -> Option<u8> {
 /// A gateway in family `rt_family` is RTA_GATEWAY; in another, RTA_VIA.
 fn gateway_attr(rt_family: u8, addr: &Bytes) -> (usize, Vec<u8>) {
     if addr.family == rt_family {
-        (RTA_GATEWAY, addr.data.clone())
+        (RTA_GATEWAY, addr.data().to_vec())
     } else {
         let mut v = u16::from(addr.family).to_ne_bytes().to_vec();
-        v.extend_from_slice(&addr.data);
+        v.extend_from_slice(addr.data());
         (RTA_VIA, v)
     }
 }
 
 struct Request {
-    header: RouteHeader,
     family: u8,
     table: u8,
     protocol: u8,
@@ -171,7 +173,9 @@ struct Request {
     dst_len: u8,
     src_len: u8,
     tos: u8,
-    attrs: Vec<RouteAttribute>,
+    /// Room for `struct rtmsg` (filled in by `build`), then the
+    /// attributes laid out as they are sent (`struct rtattr`s).
+    attrs: Vec<u8>,
 }
 
 /// `parse_one_nh`: the words of one `nexthop` up to the next `nexthop`.
@@ -227,7 +231,7 @@ fn parse_one_nexthop(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Resu
                     v = w.value()?;
                 }
                 let addr = address(v, req.family)?;
-                push_rta(&mut attrs, RTA_NEWDST, &addr.data);
+                push_rta(&mut attrs, RTA_NEWDST, addr.data());
             }
             _ => return Err(Error::Failure("encap is not supported by rtun".into())),
         }
@@ -263,7 +267,7 @@ fn parse_nexthops(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Result<
         all.extend(parse_one_nexthop(nl, req, w)?);
     }
     if !all.is_empty() {
-        req.attrs.push(nla(RTA_MULTIPATH, all));
+        push_rta(&mut req.attrs, RTA_MULTIPATH, &all);
     }
     Ok(())
 }
@@ -283,7 +287,6 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
     let echo = ctx.opts.echo;
     let nl = ctx.nl()?;
     let mut req = Request {
-        header: RouteHeader::default(),
         family: preferred.af(),
         table: RT_TABLE_MAIN as u8,
         protocol: 0,
@@ -293,8 +296,9 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
         dst_len: 0,
         src_len: 0,
         tos: 0,
-        attrs: Vec::new(),
+        attrs: Vec::with_capacity(64),
     };
+    req.attrs.resize(RTMSG_LEN, 0);
     if cmd != RTM_DELROUTE {
         req.protocol = RTPROT_BOOT;
         req.scope = RT_SCOPE_UNIVERSE;
@@ -314,7 +318,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 if req.family == 0 {
                     req.family = a.family;
                 }
-                req.attrs.push(nla(RTA_PREFSRC, a.data));
+                push_rta(&mut req.attrs, RTA_PREFSRC, a.data());
             }
             "as" => {
                 let mut v = w.value()?;
@@ -325,7 +329,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 if req.family == 0 {
                     req.family = a.family;
                 }
-                req.attrs.push(nla(RTA_NEWDST, a.data));
+                push_rta(&mut req.attrs, RTA_NEWDST, a.data());
             }
             "via" => {
                 if gw_ok {
@@ -345,15 +349,15 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                     req.family = a.family;
                 }
                 let (kind, data) = gateway_attr(req.family, &a);
-                req.attrs.push(nla(kind, data));
+                push_rta(&mut req.attrs, kind, &data);
             }
             "from" => {
                 let p = to_bytes(&parse::get_prefix(w.value()?, family_of(req.family))?);
                 if req.family == 0 {
                     req.family = p.family;
                 }
-                if !p.data.is_empty() {
-                    req.attrs.push(nla(RTA_SRC, p.data));
+                if !p.data().is_empty() {
+                    push_rta(&mut req.attrs, RTA_SRC, p.data());
                 }
                 req.src_len = p.bitlen;
             }
@@ -364,12 +368,12 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
             "expires" => {
                 let v = w.value()?;
                 let e = parse::get_u32(v, 0).ok_or_else(|| invarg("\"expires\" value is invalid\n", v))?;
-                req.attrs.push(u32_nla(RTA_EXPIRES, e));
+                push_rta(&mut req.attrs, RTA_EXPIRES, &e.to_ne_bytes());
             }
             "metric" => {
                 let v = w.value()?;
                 let m = parse::get_u32(v, 0).ok_or_else(|| invarg("\"metric\" value is invalid\n", v))?;
-                req.attrs.push(u32_nla(RTA_PRIORITY, m));
+                push_rta(&mut req.attrs, RTA_PRIORITY, &m.to_ne_bytes());
             }
             "scope" => {
                 let v = w.value()?;
@@ -429,7 +433,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
             "realms" => {
                 let v = w.value()?;
                 let r = tables::realms(v).ok_or_else(|| invarg("\"realm\" value is invalid\n", v))?;
-                req.attrs.push(u32_nla(RTA_FLOW, r));
+                push_rta(&mut req.attrs, RTA_FLOW, &r.to_ne_bytes());
             }
             "onlink" => req.flags |= RTNH_F_ONLINK,
             "nexthop" => {
@@ -439,7 +443,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
             "nhid" => {
                 let v = w.value()?;
                 nhid = parse::get_u32(v, 0).ok_or_else(|| invarg("\"id\" value is invalid\n", v))?;
-                req.attrs.push(u32_nla(RTA_NH_ID, nhid));
+                push_rta(&mut req.attrs, RTA_NH_ID, &nhid.to_ne_bytes());
             }
             "protocol" => {
                 let v = w.value()?;
@@ -459,7 +463,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                     req.table = tid as u8;
                 } else {
                     req.table = 0;
-                    req.attrs.push(u32_nla(RTA_TABLE, tid));
+                    push_rta(&mut req.attrs, RTA_TABLE, &tid.to_ne_bytes());
                 }
                 table_ok = true;
             }
@@ -472,7 +476,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                     "high" => 1,
                     _ => parse::get_u8(v, 0).ok_or_else(|| invarg("\"pref\" value is invalid\n", v))?,
                 };
-                req.attrs.push(nla(RTA_PREF, vec![pref]));
+                push_rta(&mut req.attrs, RTA_PREF, &[pref]);
             }
             "encap" => return Err(Error::Failure("encap is not supported by rtun".into())),
             "ttl-propagate" => {
@@ -484,7 +488,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 } else {
                     return Err(invarg("\"ttl-propagate\" value is invalid\n", v));
                 };
-                req.attrs.push(nla(RTA_TTL_PROPAGATE, vec![on]));
+                push_rta(&mut req.attrs, RTA_TTL_PROPAGATE, &[on]);
             }
             // `[to] [TYPE] PREFIX`
             _ => {
@@ -511,8 +515,8 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 }
                 req.dst_len = p.bitlen;
                 dst_ok = true;
-                if !p.data.is_empty() {
-                    req.attrs.push(nla(RTA_DST, p.data));
+                if !p.data().is_empty() {
+                    push_rta(&mut req.attrs, RTA_DST, p.data());
                 }
             }
         }
@@ -522,13 +526,13 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
     }
     if let Some(d) = dev {
         let idx = super::ifindex(nl, d).ok_or_else(|| no_device(d))?;
-        req.attrs.push(u32_nla(RTA_OIF, idx));
+        push_rta(&mut req.attrs, RTA_OIF, &idx.to_ne_bytes());
     }
     if !mx.is_empty() {
         if lock != 0 {
             push_rta(&mut mx, RTAX_LOCK, &lock.to_ne_bytes());
         }
-        req.attrs.push(nla(RTA_METRICS, mx));
+        push_rta(&mut req.attrs, RTA_METRICS, &mx);
     }
     if nhs_ok {
         parse_nexthops(nl, &mut req, &mut w)?;
@@ -557,13 +561,15 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
     if !type_ok && req.family == AF_MPLS {
         req.kind = RTN_UNICAST;
     }
-    let msg = build(req);
-    let msg = if cmd == RTM_DELROUTE { RouteNetlinkMessage::DelRoute(msg) } else { RouteNetlinkMessage::NewRoute(msg) };
+    // Laid out here rather than through netlink-packet-route's types: a
+    // batch builds a million of these.
+    let body = build(req);
+    let msg = Outgoing::Raw { kind: cmd, body: &body };
     if !echo {
-        return nl.request(msg, flags).map_err(Error::from);
+        return nl.submit_out(msg, flags).map_err(Error::from);
     }
     // `-echo`: the kernel sends back the route as it stored it.
-    let answer = nl.query(msg, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
+    let answer = nl.query_out(msg, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
     let (nl, p, opts, links) = ctx.parts()?;
     links.load(nl)?;
     let filter = super::filter::Filter::default();
@@ -577,21 +583,15 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
     Ok(())
 }
 
-fn build(req: Request) -> RouteMessage {
-    let mut h = req.header;
-    h.address_family = AddressFamily::from(req.family);
-    h.destination_prefix_length = req.dst_len;
-    h.source_prefix_length = req.src_len;
-    h.tos = req.tos;
-    h.table = req.table;
-    h.protocol = req.protocol.into();
-    h.scope = req.scope.into();
-    h.kind = req.kind.into();
-    h.flags = RouteFlags::from_bits_retain(req.flags);
-    let mut m = RouteMessage::default();
-    m.header = h;
-    m.attributes = req.attrs;
-    m
+/// The request's payload: `struct rtmsg`, then the attributes.
+fn build(req: Request) -> Vec<u8> {
+    let mut b = req.attrs;
+    if b.len() < RTMSG_LEN {
+        b.resize(RTMSG_LEN, 0);
+    }
+    b[..8].copy_from_slice(&[req.family, req.dst_len, req.src_len, req.tos, req.table, req.protocol, req.scope, req.kind]);
+    b[8..RTMSG_LEN].copy_from_slice(&req.flags.to_ne_bytes());
+    b
 }
 
 #[cfg(test)]
@@ -607,6 +607,27 @@ mod tests {
         assert_eq!(time_rtt("0.5s"), Some((500, false)));
         assert_eq!(time_rtt("3x"), None);
         assert_eq!(time_rtt("ms"), None);
+    }
+
+    #[test]
+    fn rtmsg_layout() {
+        let mut req = Request {
+            family: AF_INET,
+            table: 254,
+            protocol: 3,
+            scope: 0,
+            kind: 6,
+            flags: RTNH_F_ONLINK,
+            dst_len: 24,
+            src_len: 0,
+            tos: 0,
+            attrs: vec![0; RTMSG_LEN],
+        };
+        push_rta(&mut req.attrs, RTA_DST, &[10, 0, 0, 0]);
+        let b = build(req);
+        assert_eq!(&b[..8], &[2, 24, 0, 0, 254, 3, 0, 6]);
+        assert_eq!(u32::from_ne_bytes([b[8], b[9], b[10], b[11]]), RTNH_F_ONLINK);
+        assert_eq!(&b[12..], &[8, 0, 1, 0, 10, 0, 0, 0]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::names::links::LinkNames;
 use crate::names::tables::{self, NumBuf, RT_TABLE_MAIN, RTN_MULTICAST, RTN_UNICAST};
 use crate::print::{Color, Out, Printer};
 
-use super::addr::{family_name, AddrText};
+use super::addr::{family_name, AddrBuf, AddrText};
 use super::filter::Filter;
 use super::msg::*;
 
@@ -142,9 +142,7 @@ fn ifidx<W: Write>(p: &mut Printer<W>, links: &LinkNames, index: u32, key: &str)
 }
 
 fn gateway<W: Write>(p: &mut Printer<W>, family: u8, rta: &[u8]) -> io::Result<()> {
-    let mut buf = NumBuf::new();
-    let text = buf.format(format_args!("{}", AddrText { family, bytes: rta }));
-    labelled_addr(p, "gateway", "via ", family, text)
+    labelled_addr(p, "gateway", "via ", family, AddrBuf::addr(family, rta).as_str())
 }
 
 fn via<W: Write>(p: &mut Printer<W>, rta: &[u8]) -> io::Result<()> {
@@ -402,13 +400,8 @@ fn multipath<W: Write>(p: &mut Printer<W>, v: &View, r: &Route, rta: &[u8]) -> i
 }
 
 /// A destination or source: `ADDR/LEN`, or the bare address for a host.
-fn prefix_text<'b>(buf: &'b mut NumBuf, family: u8, rta: &[u8], len: u8, host_len: u32) -> &'b str {
-    let a = AddrText { family, bytes: rta };
-    if u32::from(len) != host_len {
-        buf.format(format_args!("{a}/{len}"))
-    } else {
-        buf.format(format_args!("{a}"))
-    }
+fn prefix_text(family: u8, rta: &[u8], len: u8, host_len: u32) -> AddrBuf {
+    AddrBuf::prefix(family, rta, (u32::from(len) != host_len).then_some(len))
 }
 
 /// `print_route`: one route, a line of text or a JSON object.
@@ -429,16 +422,20 @@ pub fn print_route<W: Write>(p: &mut Printer<W>, v: &View, r: &Route) -> io::Res
     }
 
     let real = real_family(r.kind, r.family);
+    let dst_text;
     let (dst, color) = match r.attr(RTA_DST) {
-        Some(a) => (prefix_text(&mut buf, real, a, r.dst_len, host_len), family_color(real)),
+        Some(a) => {
+            dst_text = prefix_text(real, a, r.dst_len, host_len);
+            (dst_text.as_str(), family_color(real))
+        }
         None if r.dst_len != 0 => (buf.format(format_args!("0/{} ", r.dst_len)), Color::None),
         None => ("default", Color::None),
     };
     p.string_c(Out::Any, color, Some("dst"), "{} ", dst)?;
 
     if let Some(a) = r.attr(RTA_SRC) {
-        let text = prefix_text(&mut buf, real, a, r.src_len, host_len);
-        p.string_c(Out::Any, family_color(real), Some("from"), "from {} ", text)?;
+        let text = prefix_text(real, a, r.src_len, host_len);
+        p.string_c(Out::Any, family_color(real), Some("from"), "from {} ", text.as_str())?;
     } else if r.src_len != 0 {
         p.str("src", "from {} ", buf.format(format_args!("0/{}", r.src_len)))?;
     }
@@ -478,8 +475,7 @@ pub fn print_route<W: Write>(p: &mut Printer<W>, v: &View, r: &Route) -> io::Res
     }
     if let Some(a) = r.attr(RTA_PREFSRC) {
         if f.rprefsrc.bitlen != host_len as i32 {
-            let text = buf.format(format_args!("{}", AddrText { family: r.family, bytes: a }));
-            labelled_addr(p, "prefsrc", "src ", r.family, text)?;
+            labelled_addr(p, "prefsrc", "src ", r.family, AddrBuf::addr(r.family, a).as_str())?;
         }
     }
     if let Some(m) = r.u32(RTA_PRIORITY) {
