@@ -1,14 +1,13 @@
 //! Dumps, streamed: each message is parsed and handed to the caller as it
 //! arrives, so memory stays constant whatever the table size.
 
-use netlink_packet_core::{NetlinkMessage, NetlinkPayload, NLM_F_DUMP, NLM_F_REQUEST};
+use netlink_packet_core::{NetlinkMessage, NetlinkPayload, NLM_F_DUMP, NLM_F_DUMP_INTR, NLM_F_REQUEST};
 use netlink_packet_route::RouteNetlinkMessage;
 
 use super::request::{parse_error, read_header, KernelError, NLMSG_DONE, NLMSG_ERROR};
 use super::Netlink;
 use crate::error::{Error, Result};
 
-const NLM_F_DUMP_INTR: u16 = 0x10;
 
 /// How a dump ended.
 #[derive(Debug, Default, Clone, Copy)]

@@ -7,20 +7,17 @@
 
 use netlink_sys::{protocols::NETLINK_NETFILTER, Socket};
 
-use super::request::{parse_error, read_header, KernelError, NLMSG_DONE, NLMSG_ERROR};
+use super::request::{parse_error, read_header, KernelError, HEADER_LEN, NLMSG_DONE, NLMSG_ERROR};
+use netlink_packet_core::{NLM_F_ACK, NLM_F_DUMP, NLM_F_REQUEST};
 use super::Netlink;
 use crate::error::{Error, Result};
 
-const NLM_F_REQUEST: u16 = 0x1;
-const NLM_F_ACK: u16 = 0x4;
-const NLM_F_DUMP: u16 = 0x300;
 /// `NFNL_MSG_BATCH_BEGIN` / `END` (NLMSG_MIN_TYPE and the one after).
 const BATCH_BEGIN: u16 = 0x10;
 const BATCH_END: u16 = 0x11;
 pub const NFNL_SUBSYS_NFTABLES: u16 = 10;
 const NFNETLINK_V0: u8 = 0;
 const NFGENMSG_LEN: usize = 4;
-const HEADER_LEN: usize = 16;
 
 /// One nf_tables message to send: `kind` is the NFT_MSG_* number.
 #[derive(Clone, Debug)]

@@ -1,7 +1,7 @@
 //! Request + acknowledgement, and the kernel's error replies turned into
 //! iproute2's messages (`Error: <extended ack>.` or `RTNETLINK answers: …`).
 
-use netlink_packet_core::{NetlinkMessage, NLM_F_ACK, NLM_F_REQUEST};
+use netlink_packet_core::{NetlinkMessage, NLM_F_ACK, NLM_F_ACK_TLVS, NLM_F_CAPPED, NLM_F_REQUEST};
 use netlink_packet_route::RouteNetlinkMessage;
 
 use super::errno::strerror;
@@ -11,8 +11,6 @@ use crate::error::{Error, Result};
 
 pub const NLMSG_ERROR: u16 = 2;
 pub const NLMSG_DONE: u16 = 3;
-const NLM_F_CAPPED: u16 = 0x100;
-const NLM_F_ACK_TLVS: u16 = 0x200;
 const NLMSGERR_ATTR_MSG: u16 = 1;
 pub const HEADER_LEN: usize = 16;
 

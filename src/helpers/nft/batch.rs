@@ -6,6 +6,7 @@ use super::attr::Attrs;
 use super::chains::{Chain, NFPROTO_INET, TABLE};
 use super::expr::{encode_list, Expr, NF_ACCEPT};
 use crate::netlink::netfilter::NfMessage;
+use netlink_packet_core::{NLM_F_APPEND, NLM_F_CREATE};
 
 // NFT_MSG_* message types.
 pub const NFT_MSG_NEWTABLE: u8 = 0;
@@ -17,8 +18,6 @@ pub const NFT_MSG_NEWRULE: u8 = 6;
 pub const NFT_MSG_GETRULE: u8 = 7;
 pub const NFT_MSG_DELRULE: u8 = 8;
 
-const NLM_F_CREATE: u16 = 0x400;
-const NLM_F_APPEND: u16 = 0x800;
 
 // Attributes of tables (NFTA_TABLE_*), chains (NFTA_CHAIN_*), hooks
 // (NFTA_HOOK_*) and rules (NFTA_RULE_*).

@@ -10,17 +10,12 @@ use crate::cli::words::{lookup, matches, Words};
 use crate::error::{duparg2, invarg, no_device, Error, Result};
 use crate::names::tables::{self, RT_TABLE_LOCAL, RT_TABLE_MAIN, RTN_ANYCAST, RTN_BROADCAST, RTN_LOCAL, RTN_MULTICAST, RTN_NAT, RTN_UNICAST, RTN_UNSPEC};
 use crate::netlink::{Netlink, Outgoing};
+use netlink_packet_core::{NLM_F_ACK, NLM_F_APPEND, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REPLACE};
 use crate::parse::{self, Addr};
 use crate::Context;
 
 use super::msg::*;
 
-const NLM_F_REPLACE: u16 = 0x100;
-const NLM_F_EXCL: u16 = 0x200;
-const NLM_F_CREATE: u16 = 0x400;
-const NLM_F_APPEND: u16 = 0x800;
-const NLM_F_ACK: u16 = 0x4;
-const NLM_F_ECHO: u16 = 0x8;
 
 pub fn add(ctx: &mut Context, args: &[String]) -> Result<()> {
     modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, args)

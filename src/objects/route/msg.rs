@@ -80,7 +80,8 @@ pub const AF_MPLS: u8 = libc::AF_MPLS as u8;
 
 /// `struct rtmsg` is 12 bytes; the netlink header 16.
 pub const RTMSG_LEN: usize = 12;
-pub const NLMSG_HDRLEN: usize = 16;
+/// The netlink message header's length.
+pub use crate::netlink::request::HEADER_LEN as NLMSG_HDRLEN;
 
 /// Walk `(type, payload)` of the attributes in `buf` (`RTA_OK`/`RTA_NEXT`).
 pub struct Attrs<'a> {

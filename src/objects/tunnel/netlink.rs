@@ -22,7 +22,7 @@ const IFLA_LINKINFO: u16 = 18;
 const IFLA_STATS64: u16 = 23;
 const IFLA_INFO_KIND: u16 = 1;
 const IFLA_INFO_DATA: u16 = 2;
-const NLMSG_HDRLEN: usize = 16;
+use crate::netlink::request::HEADER_LEN as NLMSG_HDRLEN;
 const IFINFOMSG_LEN: usize = 16;
 
 pub const ARPHRD_TUNNEL: u16 = 768;
