@@ -41,7 +41,11 @@ impl Context {
     fn new(prog: &'static str, opts: Options) -> Self {
         let stdout: Stdout = std::io::stdout();
         let color = print::color::enabled(opts.color, opts.color_explicit, opts.json, stdout.is_terminal());
-        let out = Printer::new(BufWriter::with_capacity(64 * 1024, stdout.lock()), opts.json, opts.pretty, color, opts.oneline);
+        let mut out = Printer::new(BufWriter::with_capacity(64 * 1024, stdout.lock()), opts.json, opts.pretty, color, opts.oneline);
+        // Scripts read rtun's -j output whole; `ip`'s stays byte for byte.
+        if prog == "rtun" {
+            out.complete_documents();
+        }
         Context { prog, opts, nl: None, out, links: names::links::LinkNames::default() }
     }
 
@@ -187,7 +191,7 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
             }
         }
         let result = run_object(ctx, &line.words);
-        let _ = ctx.out.end();
+        let _ = ctx.out.finish(result.is_ok(), false);
         if let Err(e) = result {
             if let Err(fail) = settle(ctx) {
                 report(&fail);
@@ -218,6 +222,27 @@ fn program_name(argv0: &str) -> &str {
     argv0.rsplit('/').next().unwrap_or(argv0)
 }
 
+/// rtun's global options spelled `--NAME` after the object
+/// (`options::hoist_long_options`), read onto `opts`; `words` keeps the
+/// object's own. Not for getopt-style objects (sysctl has its own `--`
+/// options) nor for the command `netns exec` runs.
+fn late_options(opts: &mut Options, words: &mut Vec<String>) -> Result<()> {
+    let Some(obj) = words.first().and_then(|w| find_object(w)) else { return Ok(()) };
+    if gen::model::getopt_object(obj.name).is_some() {
+        return Ok(());
+    }
+    let after = &words[1..];
+    let exec = after.first().and_then(|w| find_command(obj, w)).is_some_and(|c| c.names.first().is_some_and(|n| n.text == "exec"));
+    let (options, rest) = options::hoist_long_options(after, exec.then_some(2));
+    if options.is_empty() && rest == after {
+        return Ok(());
+    }
+    options::parse_into(opts, &options, "rtun")?;
+    words.truncate(1);
+    words.extend(rest);
+    Ok(())
+}
+
 /// Run rtun with these arguments (argv[0] first); returns the exit status.
 pub fn run(args: Vec<String>) -> i32 {
     let base = program_name(args.first().map_or("rtun", String::as_str)).to_string();
@@ -227,13 +252,20 @@ pub fn run(args: Vec<String>) -> i32 {
     }
     let prog: &'static str = if base == "ip" { "ip" } else { "rtun" };
     let rest = args.get(1..).unwrap_or(&[]);
-    let (opts, used) = match options::parse(rest, prog) {
+    let (mut opts, used) = match options::parse(rest, prog) {
         Ok(x) => x,
         Err(e) => {
             report(&e);
             return e.exit_code();
         }
     };
+    let mut words = rest[used..].to_vec();
+    if prog == "rtun" && !opts.version && !opts.help {
+        if let Err(e) = late_options(&mut opts, &mut words) {
+            report(&e);
+            return e.exit_code();
+        }
+    }
     if opts.version {
         // As `ip`: exactly what iproute2 6.1 prints when built without
         // libbpf (rtun has no BPF). As rtun: the same, plus rtun's version.
@@ -252,8 +284,8 @@ pub fn run(args: Vec<String>) -> i32 {
     if let Some(file) = ctx.opts.batch.clone() {
         return batch(&mut ctx, &file);
     }
-    let result = run_object(&mut ctx, &rest[used..]);
-    let flushed = ctx.out.end();
+    let result = run_object(&mut ctx, &words);
+    let flushed = ctx.out.finish(result.is_ok(), true);
     match result.and(flushed.map_err(Error::from)) {
         Ok(()) => 0,
         Err(e) => {

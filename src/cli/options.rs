@@ -94,6 +94,13 @@ fn color_option(word: &str) -> Option<(ColorChoice, bool)> {
 /// the first word that is not an option. `usage` is the text for `-help`.
 pub fn parse(args: &[String], prog: &str) -> Result<(Options, usize)> {
     let mut o = Options { loops: 10, ..Options::default() };
+    let used = parse_into(&mut o, args, prog)?;
+    Ok((o, used))
+}
+
+/// `parse` onto options already read (rtun reads `--json` and its kin
+/// after the object too: `hoist_long_options`).
+pub fn parse_into(o: &mut Options, args: &[String], prog: &str) -> Result<usize> {
     let mut i = 0;
     let need_value = |i: usize| -> Result<&String> {
         args.get(i).ok_or_else(|| Error::Usage(super::grammar::global::usage_text(prog).trim_end().into()))
@@ -130,7 +137,7 @@ pub fn parse(args: &[String], prog: &str) -> Result<(Options, usize)> {
                 let v = need_value(i)?;
                 if v == "help" {
                     o.help = true;
-                    return Ok((o, i + 1));
+                    return Ok(i + 1);
                 }
                 o.family = Family::parse(v).ok_or_else(|| invarg("invalid protocol family", v))?;
             }
@@ -149,7 +156,7 @@ pub fn parse(args: &[String], prog: &str) -> Result<(Options, usize)> {
             Opt::TShort => o.timestamp += 1,
             Opt::Version => {
                 o.version = true;
-                return Ok((o, i + 1));
+                return Ok(i + 1);
             }
             Opt::Force => o.force = true,
             Opt::Batch => {
@@ -172,7 +179,7 @@ pub fn parse(args: &[String], prog: &str) -> Result<(Options, usize)> {
             }
             Opt::Help => {
                 o.help = true;
-                return Ok((o, i + 1));
+                return Ok(i + 1);
             }
             Opt::Netns => {
                 i += 1;
@@ -191,7 +198,64 @@ pub fn parse(args: &[String], prog: &str) -> Result<(Options, usize)> {
         }
         i += 1;
     }
-    Ok((o, i))
+    Ok(i)
+}
+
+/// The global options a word spells out in full as `--NAME` (`--json`,
+/// `--netns`, `--color=never`): what rtun accepts after the object too.
+/// Returns how many words it takes (1, or 2 with its value), or None.
+fn long_option(word: &str) -> Option<usize> {
+    let name = word.strip_prefix("--").filter(|n| !n.is_empty() && !n.starts_with('-'))?;
+    if color_option(&word[1..]).is_some() && (name == "color" || name.starts_with("color=")) {
+        return Some(1);
+    }
+    let def = OPTIONS.iter().find(|d| d.opt != Opt::Color && d.names.iter().any(|n| n.text.strip_prefix('-') == Some(name)))?;
+    match def.opt {
+        // These make no sense after the object (and -batch would change
+        // what the whole run is): left where they are, as words.
+        Opt::Batch | Opt::Version => None,
+        _ if def.value == crate::cli::grammar::Value::Flag => Some(1),
+        _ => Some(2),
+    }
+}
+
+/// rtun (not `ip`) lets the global options spelled `--NAME` follow the
+/// object, since Nushell and GNU users put flags last (`rtun addr show
+/// --json`). Splits `words` (after the object's name) into those options
+/// and the object's own words; `--help` becomes the word `help`; a bare
+/// `--` ends the options and is dropped. `opaque` words (a command to run,
+/// `netns exec NS CMD…`) are never touched.
+pub fn hoist_long_options(words: &[String], opaque_from: Option<usize>) -> (Vec<String>, Vec<String>) {
+    let mut options = Vec::new();
+    let mut rest = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        if opaque_from.is_some_and(|n| i >= n) {
+            rest.extend_from_slice(&words[i..]);
+            break;
+        }
+        let w = &words[i];
+        if w == "--" {
+            rest.extend_from_slice(&words[i + 1..]);
+            break;
+        }
+        if w == "--help" {
+            rest.push("help".into());
+            i += 1;
+            continue;
+        }
+        match long_option(w) {
+            Some(n) => {
+                options.extend(words[i..(i + n).min(words.len())].iter().cloned());
+                i += n;
+            }
+            None => {
+                rest.push(w.clone());
+                i += 1;
+            }
+        }
+    }
+    (options, rest)
 }
 
 /// C's `atoi`: leading digits (with sign), 0 when there are none.
@@ -241,6 +305,25 @@ mod tests {
         let e = parse(&args, "ip").unwrap_err();
         assert_eq!(e.to_string(), "Option \"-x\" is unknown, try \"ip -help\".");
         assert_eq!(e.exit_code(), 255);
+    }
+
+    #[test]
+    fn long_options_after_the_object() {
+        let w = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let (opts, rest) = hoist_long_options(&w(&["show", "--json", "dev", "lo", "--netns", "ns1", "--color=never"]), None);
+        assert_eq!(opts, w(&["--json", "--netns", "ns1", "--color=never"]));
+        assert_eq!(rest, w(&["show", "dev", "lo"]));
+        // Prefixes, single dashes and unknown names stay words; `--` ends options.
+        let (opts, rest) = hoist_long_options(&w(&["show", "--js", "-j", "--bogus", "--", "--json"]), None);
+        assert!(opts.is_empty());
+        assert_eq!(rest, w(&["show", "--js", "-j", "--bogus", "--json"]));
+        let (opts, rest) = hoist_long_options(&w(&["add", "--help"]), None);
+        assert!(opts.is_empty());
+        assert_eq!(rest, w(&["add", "help"]));
+        // A command to run keeps its own flags.
+        let (opts, rest) = hoist_long_options(&w(&["exec", "ns1", "ip", "--json", "link"]), Some(2));
+        assert!(opts.is_empty());
+        assert_eq!(rest, w(&["exec", "ns1", "ip", "--json", "link"]));
     }
 
     #[test]

@@ -215,9 +215,28 @@ pub fn object_page(obj: &Object) -> String {
         }
     }
 
+    examples(&mut s, &format!("rtun-{}", obj.name));
     s.push_str(".SH \"SEE ALSO\"\n");
     let _ = writeln!(s, ".BR rtun ({SECTION})");
     s
+}
+
+/// EXAMPLES, on the pages that print the worked examples.
+fn examples(s: &mut String, page: &str) {
+    if !super::examples::PAGES.contains(&page) {
+        return;
+    }
+    s.push_str(".SH EXAMPLES\n");
+    for ex in super::examples::EXAMPLES {
+        let _ = writeln!(s, ".SS \"{}\"\n{}", esc(ex.title), esc(ex.about));
+        for (caption, _, text) in ex.steps {
+            let _ = writeln!(s, ".PP\n{}:\n.PP\n.RS 4\n.nf", esc(caption));
+            for line in text.lines() {
+                let _ = writeln!(s, "{}", esc(line));
+            }
+            s.push_str(".fi\n.RE\n");
+        }
+    }
 }
 
 /// `rtun(8)`: global options and the objects.
@@ -246,6 +265,7 @@ pub fn main_page() -> String {
         };
         let _ = writeln!(s, ".TP\n\\fB{}\\fR\n{}{more}", esc(o.name), esc(&sentence(o.help)));
     }
+    examples(&mut s, "rtun");
     s.push_str(".SH \"EXIT STATUS\"\n0 on success, 1 when a command fails, 2 when the kernel refuses a request, 255 on a usage error.\n");
     s.push_str(".SH \"SEE ALSO\"\n");
     let pages: Vec<String> = paged_objects().map(|o| format!(".BR rtun\\-{} ({SECTION})", esc(o.name))).collect();

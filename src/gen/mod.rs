@@ -8,6 +8,7 @@
 
 pub mod bash;
 pub mod complete;
+pub mod examples;
 pub mod fish;
 pub mod man;
 pub mod model;

@@ -10,11 +10,36 @@ pub struct JsonWriter {
     pretty: bool,
     /// Separator owed before the next element: `None` right after an opening bracket or a name.
     sep: bool,
+    /// Hold the top-level `[` back until something goes inside it (rtun's
+    /// complete documents: a command that fails before printing anything
+    /// leaves no lone `[` behind).
+    defer_top: bool,
+    /// The held-back `[` is owed.
+    owed: bool,
 }
 
 impl JsonWriter {
     pub fn new(pretty: bool) -> Self {
-        JsonWriter { depth: 0, pretty, sep: false }
+        JsonWriter { depth: 0, pretty, sep: false, defer_top: false, owed: false }
+    }
+
+    /// Hold back the top-level `[` until the first value (see `defer_top`).
+    pub fn defer_top_level(&mut self) {
+        self.defer_top = true;
+    }
+
+    /// True while the top-level array is open but nothing was written yet.
+    pub fn top_owed(&self) -> bool {
+        self.owed
+    }
+
+    /// Write the held-back top-level `[`, if it is owed.
+    fn settle(&mut self, w: &mut impl Write) -> io::Result<()> {
+        if self.owed {
+            self.owed = false;
+            w.write_all(if self.pretty { b"[ " } else { b"[" })?;
+        }
+        Ok(())
     }
 
     fn indent(&self, w: &mut impl Write) -> io::Result<()> {
@@ -42,6 +67,7 @@ impl JsonWriter {
     }
 
     fn begin(&mut self, w: &mut impl Write, c: u8) -> io::Result<()> {
+        self.settle(w)?;
         self.eor(w)?;
         w.write_all(&[c])?;
         self.depth += 1;
@@ -50,6 +76,7 @@ impl JsonWriter {
     }
 
     fn end(&mut self, w: &mut impl Write, c: u8) -> io::Result<()> {
+        self.settle(w)?;
         self.depth = self.depth.saturating_sub(1);
         if self.sep {
             self.eol(w)?;
@@ -60,6 +87,7 @@ impl JsonWriter {
     }
 
     pub fn name(&mut self, w: &mut impl Write, name: &str) -> io::Result<()> {
+        self.settle(w)?;
         self.eor(w)?;
         self.eol(w)?;
         self.sep = false;
@@ -76,6 +104,12 @@ impl JsonWriter {
     }
 
     pub fn start_array(&mut self, w: &mut impl Write) -> io::Result<()> {
+        if self.defer_top && self.depth == 0 {
+            self.depth = 1;
+            self.sep = false;
+            self.owed = true;
+            return Ok(());
+        }
         self.begin(w, b'[')?;
         if self.pretty {
             w.write_all(b" ")?;
@@ -84,6 +118,7 @@ impl JsonWriter {
     }
 
     pub fn end_array(&mut self, w: &mut impl Write) -> io::Result<()> {
+        self.settle(w)?;
         if self.pretty && self.sep {
             w.write_all(b" ")?;
         }
@@ -93,11 +128,13 @@ impl JsonWriter {
 
     /// A raw value (number, `true`, `null`) already rendered as text.
     pub fn raw(&mut self, w: &mut impl Write, text: &str) -> io::Result<()> {
+        self.settle(w)?;
         self.eor(w)?;
         w.write_all(text.as_bytes())
     }
 
     pub fn string(&mut self, w: &mut impl Write, value: &str) -> io::Result<()> {
+        self.settle(w)?;
         self.eor(w)?;
         write_string(w, value)
     }
@@ -112,6 +149,7 @@ impl JsonWriter {
     pub fn reset(&mut self) {
         self.depth = 0;
         self.sep = false;
+        self.owed = false;
     }
 }
 
@@ -182,6 +220,36 @@ mod tests {
     fn pretty_matches_iproute2() {
         let expected = "[ {\n        \"ifindex\": 1,\n        \"flags\": [ \"UP\",\"LOWER_UP\" ],\n        \"linkinfo\": {\n            \"info_kind\": \"a\\\"b\"\n        }\n    } ]";
         assert_eq!(render(true), expected);
+    }
+
+    #[test]
+    fn deferred_top_level_is_written_with_the_first_value_only() {
+        for pretty in [false, true] {
+            let mut out = Vec::new();
+            let mut j = JsonWriter::new(pretty);
+            j.defer_top_level();
+            j.start_array(&mut out).unwrap();
+            assert!(out.is_empty() && j.top_owed());
+            j.start_object(&mut out).unwrap();
+            j.end_object(&mut out).unwrap();
+            j.end_array(&mut out).unwrap();
+            let mut plain = Vec::new();
+            let mut k = JsonWriter::new(pretty);
+            k.start_array(&mut plain).unwrap();
+            k.start_object(&mut plain).unwrap();
+            k.end_object(&mut plain).unwrap();
+            k.end_array(&mut plain).unwrap();
+            assert_eq!(out, plain);
+            // Empty: `[]` all the same; dropped: nothing.
+            let mut empty = Vec::new();
+            j.start_array(&mut empty).unwrap();
+            j.end_array(&mut empty).unwrap();
+            assert_eq!(empty, if pretty { &b"[ ]"[..] } else { &b"[]"[..] });
+            let mut dropped = Vec::new();
+            j.start_array(&mut dropped).unwrap();
+            j.reset();
+            assert!(dropped.is_empty() && !j.top_owed());
+        }
     }
 
     #[test]

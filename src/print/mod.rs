@@ -20,9 +20,37 @@ pub enum Out {
     Json,
 }
 
+/// The printer's output, counting the bytes that went through it (so the
+/// end of a command knows whether it printed anything at all).
+pub struct Counted<W> {
+    inner: W,
+    written: u64,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.inner.write_all(buf)?;
+        self.written += buf.len() as u64;
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 pub struct Printer<W: Write> {
-    w: W,
+    w: Counted<W>,
     json: Option<JsonWriter>,
+    /// rtun's complete JSON documents: never a lone `[` after a failure,
+    /// `[]` for a command that printed nothing (`complete_documents`).
+    complete: bool,
     palette: Option<Palette>,
     /// iproute2's `_SL_`: "\n", or "\\" with `-o`.
     line_sep: &'static str,
@@ -92,8 +120,9 @@ impl NumText {
 impl<W: Write> Printer<W> {
     pub fn new(w: W, json: bool, pretty: bool, color: bool, oneline: bool) -> Self {
         Printer {
-            w,
+            w: Counted { inner: w, written: 0 },
             json: json.then(|| JsonWriter::new(pretty)),
+            complete: false,
             palette: color.then(Palette::from_env),
             line_sep: if oneline { "\\" } else { "\n" },
         }
@@ -107,12 +136,23 @@ impl<W: Write> Printer<W> {
         self.line_sep != "\n"
     }
 
-    pub fn inner(&mut self) -> &mut W {
+    /// Every `-j` command prints one complete JSON document (rtun, not
+    /// `ip`): the top-level `[` waits for the first value, a failure before
+    /// it prints nothing, and `finish` prints `[]` for a silent success.
+    pub fn complete_documents(&mut self) {
+        self.complete = true;
+        if let Some(j) = self.json.as_mut() {
+            j.defer_top_level();
+        }
+    }
+
+    /// The output itself (for helpers that write their own text).
+    pub fn inner(&mut self) -> &mut Counted<W> {
         &mut self.w
     }
 
     pub fn into_inner(self) -> W {
-        self.w
+        self.w.inner
     }
 
     fn wants(&self, out: Out) -> (bool, bool) {
@@ -368,11 +408,31 @@ impl<W: Write> Printer<W> {
 
     /// A command failed half-way in JSON mode: leave what was written
     /// unclosed, as iproute2 does (`[` then an error), and let `end()`
-    /// add nothing.
+    /// add nothing. With complete documents `finish` closes it instead.
     pub fn abandon(&mut self) -> io::Result<()> {
+        if self.complete {
+            return Ok(());
+        }
         if let Some(j) = self.json.as_mut() {
             j.reset();
         }
         self.w.flush()
+    }
+
+    /// The end of one command's output; `ok` says whether it succeeded.
+    /// With complete documents, a failure leaves no unopened `[` (and
+    /// closes what it had opened), and with `empty_doc` a success that
+    /// printed nothing at all prints `[]`. Otherwise as `end`.
+    pub fn finish(&mut self, ok: bool, empty_doc: bool) -> io::Result<()> {
+        if self.complete {
+            if let Some(j) = self.json.as_mut() {
+                if j.top_owed() && !ok {
+                    j.reset();
+                } else if ok && empty_doc && j.depth() == 0 && self.w.written == 0 {
+                    self.begin()?;
+                }
+            }
+        }
+        self.end()
     }
 }

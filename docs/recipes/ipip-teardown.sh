@@ -1,0 +1,4 @@
+# On both ends: the rules, the tunnel (its routes go with it), forwarding.
+rtun nft flush
+rtun tunnel del ipip1
+rtun sysctl -w net.ipv4.ip_forward=0 --persist
