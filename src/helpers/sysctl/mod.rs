@@ -158,6 +158,12 @@ fn run<W: Write>(prog: &Prog, args: &[String], mut out: W) -> i32 {
         }
     }
     let operands = opts.operands();
+    if let Some(file) = &plan.persist {
+        if let Err(msg) = persist::check(std::path::Path::new(file)) {
+            eprintln!("{}: cannot persist to {file}: {msg}; nothing changed", prog.short);
+            return 1;
+        }
+    }
     let mut e = engine(prog, flags, plan.json, out);
     if plan.display_all {
         let rc = e.display_all(keys::PROC_SYS);
