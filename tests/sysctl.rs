@@ -539,6 +539,128 @@ echo ---
     );
 }
 
+/// `--persist` takes its file attached (`--persist=FILE`); a separate word
+/// after it is an operand. One that is not VARIABLE=VALUE (a path, say) is
+/// refused before anything is set, and no file is written — not the
+/// default one either. `--persist KEY=VALUE` still persists to the default.
+#[test]
+fn persist_file_must_be_attached() {
+    if !usable() {
+        return;
+    }
+    let s = Scratch::new("persist-word");
+    let file = s.dir.join("t.conf");
+    let script = r#"
+before=$(/usr/sbin/sysctl -n net.ipv4.conf.all.rp_filter)
+"$RTUN" sysctl -w net.ipv4.conf.all.rp_filter=2 --persist "$1"
+echo "status $?"
+[ "$(/usr/sbin/sysctl -n net.ipv4.conf.all.rp_filter)" = "$before" ] && echo unchanged
+ls -A /etc/sysctl.d
+sysctl --persist "$1" -w net.ipv4.conf.all.rp_filter=2
+echo "status $?"
+ls -A /etc/sysctl.d
+"$RTUN" sysctl -w --persist net.ipv4.ip_forward=1
+echo "status $?"
+cat /etc/sysctl.d/90-rtun.conf
+"#;
+    let o = s.private_sh(true, script, &[&file.display().to_string()]);
+    if !set_up(&o) {
+        return;
+    }
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "status 1\nunchanged\nstatus 1\nnet.ipv4.ip_forward = 1\nstatus 0\nnet.ipv4.ip_forward = 1\n",
+        "{}",
+        describe(&o)
+    );
+    let msg = format!("--persist takes its file attached: --persist=FILE (\"{}\" is not VARIABLE=VALUE); nothing changed", file.display());
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!(
+            "rtun sysctl: {msg}\nTry `rtun sysctl --help' for more information.\nsysctl: {msg}\nTry `sysctl --help' for more information.\n"
+        )
+    );
+    assert!(!file.exists(), "no file where the word pointed");
+}
+
+/// `-p FILE` and `--system` with `--persist` (in either order: procps acts
+/// on `--system` the moment it reads it) are refused before anything is
+/// applied: their values already come from files.
+#[test]
+fn persist_refused_with_load_and_system() {
+    if !usable() {
+        return;
+    }
+    let s = Scratch::new("persist-load");
+    s.file("a.conf", "net.ipv4.ip_forward = 1\n");
+    let file = s.dir.join("p.conf");
+    let opt = format!("--persist={}", file.display());
+    let script = r#"
+printf 'net.ipv4.ip_forward = 1\n' > /etc/sysctl.d/10-a.conf
+"$RTUN" sysctl "$@"
+echo "status $?"
+/usr/sbin/sysctl net.ipv4.ip_forward
+ls -A /etc/sysctl.d
+"#;
+    let lines: &[&[&str]] = &[
+        &["-p", "a.conf", "--persist"],
+        &["--persist", "-p", "a.conf"],
+        &[&opt, "-pa.conf"],
+        &["--load=a.conf", &opt],
+        &["--system", "--persist"],
+        &["-q", "--system", &opt],
+        &[&opt, "--system"],
+    ];
+    for args in lines {
+        let o = s.private_sh(true, script, args);
+        if !set_up(&o) {
+            return;
+        }
+        assert_eq!(String::from_utf8_lossy(&o.stdout), "status 1\nnet.ipv4.ip_forward = 0\n10-a.conf\n", "sysctl {args:?}: {}", describe(&o));
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr),
+            "rtun sysctl: --persist records the values set on the command line, not those of -p or --system files \
+             (put such a file in /etc/sysctl.d instead); nothing changed\n",
+            "sysctl {args:?}"
+        );
+        assert!(!file.exists(), "sysctl {args:?}");
+    }
+}
+
+/// `rtun -n NETNS sysctl --persist`: the value would be set in NETNS, but
+/// boot-time files apply to the initial namespace, so it is refused before
+/// anything is set.
+#[test]
+fn persist_refused_in_other_netns() {
+    if !usable() {
+        return;
+    }
+    let s = Scratch::new("persist-netns");
+    let file = s.dir.join("p.conf");
+    let name = format!("rtun-sysctl-{}", std::process::id());
+    let script = format!(
+        r#"
+ip netns add {name} || exit 99
+"$RTUN" -n {name} sysctl -w net.ipv4.ip_forward=1 --persist
+echo "status $?"
+"$RTUN" -netns {name} sysctl --persist="$1" -w net.ipv4.ip_forward=1
+echo "status $?"
+ip netns exec {name} /usr/sbin/sysctl net.ipv4.ip_forward
+ls -A /etc/sysctl.d
+"#
+    );
+    let o = s.private_sh(true, &script, &[&file.display().to_string()]);
+    if !set_up(&o) {
+        return;
+    }
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "status 1\nstatus 1\nnet.ipv4.ip_forward = 0\n", "{}", describe(&o));
+    let msg = format!(
+        "rtun sysctl: --persist cannot be used with -n {name}: boot-time sysctl files apply to the initial network namespace; nothing changed\n"
+    );
+    assert_eq!(String::from_utf8_lossy(&o.stderr), msg.repeat(2));
+    assert!(!file.exists());
+}
+
 /// Two `--persist` writers at once, with different keys: both keys are
 /// in the file every time (the writers are serialised).
 #[test]
