@@ -82,6 +82,62 @@ impl Scratch {
     }
 }
 
+impl Scratch {
+    /// `sh -c SCRIPT sh ARGS` in fresh network and mount namespaces, where
+    /// empty tmpfs lie over every directory `--system` reads and over /run
+    /// (for /run/netns), and the scratch file `etc-sysctl.conf` (empty
+    /// unless the test wrote it) over /etc/sysctl.conf: nothing of this
+    /// machine's is read or written. `sysctl` in PATH is rtun's link when
+    /// `rtun`, else procps's; `$RTUN` is rtun. Status 99: the set-up failed
+    /// (see `set_up`).
+    fn private_sh(&self, rtun: bool, script: &str, args: &[&str]) -> Output {
+        let conf = self.dir.join("etc-sysctl.conf");
+        if !conf.exists() {
+            std::fs::write(&conf, "").expect("empty sysctl.conf");
+        }
+        let prologue = format!(
+            r#"for d in /etc/sysctl.d /usr/lib/sysctl.d /run; do mount -t tmpfs none "$d" || exit 99; done
+if [ -d /usr/local/lib ]; then mount -t tmpfs none /usr/local/lib || exit 99; fi
+[ -L /lib ] || mount -t tmpfs none /lib/sysctl.d 2>/dev/null
+mkdir -p /run/sysctl.d && mount --bind {conf} /etc/sysctl.conf || exit 99
+"#,
+            conf = conf.display()
+        );
+        Command::new("unshare")
+            .args(["-n", "-m", "--propagation", "private", "sh", "-c", &format!("{prologue}{script}"), "sh"])
+            .args(args)
+            .env("PATH", self.path_env(rtun))
+            .env("RTUN", env!("CARGO_BIN_EXE_rtun"))
+            .env_remove("POSIXLY_CORRECT")
+            .current_dir(&self.dir)
+            .stdin(Stdio::null())
+            .output()
+            .expect("unshare runs")
+    }
+
+    /// `sh -c SCRIPT` in a fresh network namespace (`sysctl` is rtun's link).
+    fn sh(&self, script: &str) -> Output {
+        Command::new("unshare")
+            .args(["-n", "sh", "-c", script])
+            .env("PATH", self.path_env(true))
+            .env_remove("POSIXLY_CORRECT")
+            .current_dir(&self.dir)
+            .stdin(Stdio::null())
+            .output()
+            .expect("unshare runs")
+    }
+}
+
+/// Whether `private_sh` could set its namespaces up (a failure when CI=true).
+fn set_up(o: &Output) -> bool {
+    if o.status.code() != Some(99) {
+        return true;
+    }
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but the private mount namespace could not be set up: {}", describe(o));
+    eprintln!("skipping: cannot set up a private mount namespace: {}", describe(o));
+    false
+}
+
 impl Drop for Scratch {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
@@ -289,38 +345,19 @@ fn system_same_as_procps() {
         return;
     }
     let s = Scratch::new("system");
-    let conf = s.file("sysctl.conf", "net.ipv6.conf.all.forwarding = 1\n");
-    let script = format!(
-        r#"set -e
-for d in /etc/sysctl.d /usr/lib/sysctl.d /run; do mount -t tmpfs none "$d"; done
-[ -d /usr/local/lib ] && mount -t tmpfs none /usr/local/lib
-[ -L /lib ] || mount -t tmpfs none /lib/sysctl.d 2>/dev/null || true
-mkdir -p /run/sysctl.d
+    s.file("etc-sysctl.conf", "net.ipv6.conf.all.forwarding = 1\n");
+    let script = r#"
 printf 'net.ipv4.ip_forward = 1\n' > /etc/sysctl.d/10-a.conf
 printf 'net.ipv4.ip_forward = 0\nnet.core.somaxconn=99\n' > /usr/lib/sysctl.d/10-a.conf
 printf 'net.ipv4.tcp_syncookies = 0\nnet.nosuch = 1\nbad\n' > /usr/lib/sysctl.d/20-b.conf
 printf 'net.ipv4.conf.*.forwarding = 1\n-net.ipv4.conf.lo.forwarding\n' > /run/sysctl.d/05-r.conf
 printf 'net.core.somaxconn=1\n' > /run/sysctl.d/x.notconf
-mount --bind {conf} /etc/sysctl.conf
-set +e
 sysctl "$@"
 echo "status $?"
 /usr/sbin/sysctl net.ipv4.ip_forward net.core.somaxconn net.ipv4.tcp_syncookies net.ipv6.conf.all.forwarding net.ipv4.conf.lo.forwarding
-"#,
-        conf = conf.display()
-    );
-    let run = |rtun: bool, args: &[&str]| -> Output {
-        Command::new("unshare")
-            .args(["-n", "-m", "--propagation", "private", "sh", "-c", &script, "sh"])
-            .args(args)
-            .env("PATH", s.path_env(rtun))
-            .stdin(Stdio::null())
-            .output()
-            .expect("unshare runs")
-    };
-    if !run(false, &[]).status.success() {
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but the mount namespace setup failed");
-        eprintln!("skipping: cannot set up a private mount namespace");
+"#;
+    let run = |rtun: bool, args: &[&str]| -> Output { s.private_sh(rtun, script, args) };
+    if !set_up(&run(false, &[])) {
         return;
     }
     let lines: &[&[&str]] = &[&["--system"], &["-q", "--system"], &["--system", "-q"], &["-n", "--system"], &["-N", "--system"], &["--dry-run", "--system"]];
@@ -413,13 +450,13 @@ fn persist_updates_in_place_and_appends() {
     assert_eq!(std::fs::read_to_string(&file).expect("written"), "net.ipv4.ip_forward = 1\n");
     assert_eq!(std::fs::metadata(&file).expect("meta").permissions().mode() & 0o777, 0o644);
     // In place (either spelling), comments kept, new keys appended, failed
-    // writes not recorded.
+    // writes not recorded, the mode kept.
     std::fs::write(&file, "# mine\nnet/ipv4/ip_forward=0\nnet.core.somaxconn = 5\n").expect("seed");
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).expect("chmod");
     let o = s.run(true, &[&opt, "-q", "net.ipv4.ip_forward=1", "net.ipv4.tcp_syncookies=0", "net.ipv4.nosuch=1", "net.ipv4.ip_forward=abc"], None);
     assert_eq!(o.status.code(), Some(1), "{}", describe(&o));
     assert_eq!(std::fs::read_to_string(&file).expect("read"), "# mine\nnet.ipv4.ip_forward = 1\nnet.core.somaxconn = 5\nnet.ipv4.tcp_syncookies = 0\n");
-    assert_eq!(std::fs::metadata(&file).expect("meta").permissions().mode() & 0o777, 0o644);
+    assert_eq!(std::fs::metadata(&file).expect("meta").permissions().mode() & 0o777, 0o600, "an existing file keeps its mode");
     assert_eq!(others(&dir, &["90-rtun.conf"]), Vec::<String>::new(), "no temporary file left");
     // --dry-run and reads record nothing.
     let before = std::fs::read(&file).expect("read");
@@ -500,4 +537,244 @@ echo ---
         "{}",
         describe(&o)
     );
+}
+
+/// `--persist` takes its file attached (`--persist=FILE`); a separate word
+/// after it is an operand. One that is not VARIABLE=VALUE (a path, say) is
+/// refused before anything is set, and no file is written — not the
+/// default one either. `--persist KEY=VALUE` still persists to the default.
+#[test]
+fn persist_file_must_be_attached() {
+    if !usable() {
+        return;
+    }
+    let s = Scratch::new("persist-word");
+    let file = s.dir.join("t.conf");
+    let script = r#"
+before=$(/usr/sbin/sysctl -n net.ipv4.conf.all.rp_filter)
+"$RTUN" sysctl -w net.ipv4.conf.all.rp_filter=2 --persist "$1"
+echo "status $?"
+[ "$(/usr/sbin/sysctl -n net.ipv4.conf.all.rp_filter)" = "$before" ] && echo unchanged
+ls -A /etc/sysctl.d
+sysctl --persist "$1" -w net.ipv4.conf.all.rp_filter=2
+echo "status $?"
+ls -A /etc/sysctl.d
+"$RTUN" sysctl -w --persist net.ipv4.ip_forward=1
+echo "status $?"
+cat /etc/sysctl.d/90-rtun.conf
+"#;
+    let o = s.private_sh(true, script, &[&file.display().to_string()]);
+    if !set_up(&o) {
+        return;
+    }
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "status 1\nunchanged\nstatus 1\nnet.ipv4.ip_forward = 1\nstatus 0\nnet.ipv4.ip_forward = 1\n",
+        "{}",
+        describe(&o)
+    );
+    let msg = format!("--persist takes its file attached: --persist=FILE (\"{}\" is not VARIABLE=VALUE); nothing changed", file.display());
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!(
+            "rtun sysctl: {msg}\nTry `rtun sysctl --help' for more information.\nsysctl: {msg}\nTry `sysctl --help' for more information.\n"
+        )
+    );
+    assert!(!file.exists(), "no file where the word pointed");
+}
+
+/// `-p FILE` and `--system` with `--persist` (in either order: procps acts
+/// on `--system` the moment it reads it) are refused before anything is
+/// applied: their values already come from files.
+#[test]
+fn persist_refused_with_load_and_system() {
+    if !usable() {
+        return;
+    }
+    let s = Scratch::new("persist-load");
+    s.file("a.conf", "net.ipv4.ip_forward = 1\n");
+    let file = s.dir.join("p.conf");
+    let opt = format!("--persist={}", file.display());
+    let script = r#"
+printf 'net.ipv4.ip_forward = 1\n' > /etc/sysctl.d/10-a.conf
+"$RTUN" sysctl "$@"
+echo "status $?"
+/usr/sbin/sysctl net.ipv4.ip_forward
+ls -A /etc/sysctl.d
+"#;
+    let lines: &[&[&str]] = &[
+        &["-p", "a.conf", "--persist"],
+        &["--persist", "-p", "a.conf"],
+        &[&opt, "-pa.conf"],
+        &["--load=a.conf", &opt],
+        &["--system", "--persist"],
+        &["-q", "--system", &opt],
+        &[&opt, "--system"],
+    ];
+    for args in lines {
+        let o = s.private_sh(true, script, args);
+        if !set_up(&o) {
+            return;
+        }
+        assert_eq!(String::from_utf8_lossy(&o.stdout), "status 1\nnet.ipv4.ip_forward = 0\n10-a.conf\n", "sysctl {args:?}: {}", describe(&o));
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr),
+            "rtun sysctl: --persist records the values set on the command line, not those of -p or --system files \
+             (put such a file in /etc/sysctl.d instead); nothing changed\n",
+            "sysctl {args:?}"
+        );
+        assert!(!file.exists(), "sysctl {args:?}");
+    }
+}
+
+/// `rtun -n NETNS sysctl --persist`: the value would be set in NETNS, but
+/// boot-time files apply to the initial namespace, so it is refused before
+/// anything is set.
+#[test]
+fn persist_refused_in_other_netns() {
+    if !usable() {
+        return;
+    }
+    let s = Scratch::new("persist-netns");
+    let file = s.dir.join("p.conf");
+    let name = format!("rtun-sysctl-{}", std::process::id());
+    let script = format!(
+        r#"
+ip netns add {name} || exit 99
+"$RTUN" -n {name} sysctl -w net.ipv4.ip_forward=1 --persist
+echo "status $?"
+"$RTUN" -netns {name} sysctl --persist="$1" -w net.ipv4.ip_forward=1
+echo "status $?"
+ip netns exec {name} /usr/sbin/sysctl net.ipv4.ip_forward
+ls -A /etc/sysctl.d
+"#
+    );
+    let o = s.private_sh(true, &script, &[&file.display().to_string()]);
+    if !set_up(&o) {
+        return;
+    }
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "status 1\nstatus 1\nnet.ipv4.ip_forward = 0\n", "{}", describe(&o));
+    let msg = format!(
+        "rtun sysctl: --persist cannot be used with -n {name}: boot-time sysctl files apply to the initial network namespace; nothing changed\n"
+    );
+    assert_eq!(String::from_utf8_lossy(&o.stderr), msg.repeat(2));
+    assert!(!file.exists());
+}
+
+/// Two `--persist` writers at once, with different keys: both keys are
+/// in the file every time (the writers are serialised).
+#[test]
+fn persist_concurrent_writers_keep_every_key() {
+    if !usable() {
+        return;
+    }
+    let s = Scratch::new("persist-race");
+    let file = s.dir.join("90-rtun.conf");
+    let opt = format!("--persist={}", file.display());
+    let mut lost = Vec::new();
+    for trial in 0..20 {
+        std::fs::write(&file, "# seed\n").expect("seed");
+        let spawn = |setting: &str| {
+            Command::new("unshare")
+                .args(["-n", "sysctl", "-q", &opt, "-w", setting])
+                .env("PATH", s.path_env(true))
+                .stdout(Stdio::null())
+                .spawn()
+                .expect("spawn")
+        };
+        let mut a = spawn("net.ipv4.ip_forward=1");
+        let mut b = spawn("net.core.somaxconn=77");
+        assert!(a.wait().expect("wait").success() && b.wait().expect("wait").success());
+        let text = std::fs::read_to_string(&file).expect("read");
+        if !(text.contains("net.ipv4.ip_forward = 1\n") && text.contains("net.core.somaxconn = 77\n")) {
+            lost.push(format!("trial {trial}: {text:?}"));
+        }
+    }
+    assert!(lost.is_empty(), "{} of 20 trials lost a key:\n{}", lost.len(), lost.join("\n"));
+    assert_eq!(others(&s.dir, &["90-rtun.conf", "bin"]), Vec::<String>::new(), "nothing left beside the file");
+}
+
+/// A symlink stays a symlink: its target is updated (a new target file is
+/// made, 0644, when the link dangles).
+#[test]
+fn persist_updates_a_symlinks_target() {
+    if !usable() {
+        return;
+    }
+    let s = Scratch::new("persist-link");
+    let real = s.dir.join("real");
+    let conf_d = s.dir.join("conf.d");
+    std::fs::create_dir_all(&real).expect("dir");
+    std::fs::create_dir_all(&conf_d).expect("dir");
+    std::fs::write(real.join("target.conf"), "net.core.somaxconn = 5\n").expect("target");
+    symlink("../real/target.conf", conf_d.join("90-rtun.conf")).expect("link");
+    symlink("../real/new.conf", conf_d.join("91-new.conf")).expect("dangling link");
+    let script = format!(
+        "sysctl -q --persist={d}/90-rtun.conf -w net.ipv4.ip_forward=1 && sysctl -q --persist={d}/91-new.conf -w net.ipv4.ip_forward=1",
+        d = conf_d.display()
+    );
+    let o = s.sh(&script);
+    assert_eq!(o.status.code(), Some(0), "{}", describe(&o));
+    for (link, target) in [("90-rtun.conf", "../real/target.conf"), ("91-new.conf", "../real/new.conf")] {
+        let meta = std::fs::symlink_metadata(conf_d.join(link)).expect("link");
+        assert!(meta.file_type().is_symlink(), "{link} is still a symlink");
+        assert_eq!(std::fs::read_link(conf_d.join(link)).expect("readlink"), Path::new(target));
+    }
+    assert_eq!(std::fs::read_to_string(real.join("target.conf")).expect("read"), "net.core.somaxconn = 5\nnet.ipv4.ip_forward = 1\n");
+    assert_eq!(std::fs::read_to_string(real.join("new.conf")).expect("read"), "net.ipv4.ip_forward = 1\n");
+    assert_eq!(std::fs::metadata(real.join("new.conf")).expect("meta").permissions().mode() & 0o7777, 0o644);
+    assert_eq!(others(&real, &["target.conf", "new.conf"]), Vec::<String>::new(), "no temporary file left");
+    assert_eq!(others(&conf_d, &["90-rtun.conf", "91-new.conf"]), Vec::<String>::new());
+}
+
+/// An existing file keeps its owner, group and mode.
+#[test]
+fn persist_keeps_owner_and_mode() {
+    if !usable() {
+        return;
+    }
+    use std::os::unix::fs::MetadataExt;
+    let s = Scratch::new("persist-owner");
+    let file = s.file("90-rtun.conf", "net.ipv4.ip_forward = 0\n");
+    std::os::unix::fs::chown(&file, Some(1234), Some(1235)).expect("chown");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    let o = s.sh(&format!("sysctl -q --persist={} -w net.ipv4.ip_forward=1", file.display()));
+    assert_eq!(o.status.code(), Some(0), "{}", describe(&o));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "net.ipv4.ip_forward = 1\n");
+    let meta = std::fs::metadata(&file).expect("meta");
+    assert_eq!((meta.uid(), meta.gid(), meta.mode() & 0o7777), (1234, 1235, 0o640));
+}
+
+/// A file no one may write (mode 0444; root included, though root could)
+/// is refused before anything is set; the file is untouched.
+#[test]
+fn persist_refuses_a_read_only_file() {
+    if !usable() {
+        return;
+    }
+    let s = Scratch::new("persist-0444");
+    let file = s.file("90-rtun.conf", "net.ipv4.ip_forward = 0\n");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let o = s.sh(&format!("sysctl --persist={} -w net.ipv4.ip_forward=1; echo \"status $?\"; /usr/sbin/sysctl net.ipv4.ip_forward", file.display()));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "status 1\nnet.ipv4.ip_forward = 0\n", "{}", describe(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!("sysctl: cannot persist to {}: the file is read-only (mode 0444); nothing changed\n", file.display())
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "net.ipv4.ip_forward = 0\n");
+    assert_eq!(std::fs::metadata(&file).expect("meta").permissions().mode() & 0o7777, 0o444);
+}
+
+/// Bytes that are not UTF-8 are kept as they are, in the lines not changed.
+#[test]
+fn persist_keeps_bytes() {
+    if !usable() {
+        return;
+    }
+    let s = Scratch::new("persist-bytes");
+    let file = s.dir.join("90-rtun.conf");
+    std::fs::write(&file, b"# caf\xe9 \xff\nnet.ipv4.ip_forward = 0\nnet.core.somaxconn = 5 # \xfe\n").expect("seed");
+    let o = s.sh(&format!("sysctl -q --persist={} -w net.ipv4.ip_forward=1", file.display()));
+    assert_eq!(o.status.code(), Some(0), "{}", describe(&o));
+    assert_eq!(std::fs::read(&file).expect("read"), b"# caf\xe9 \xff\nnet.ipv4.ip_forward = 1\nnet.core.somaxconn = 5 # \xfe\n");
 }

@@ -39,7 +39,7 @@ pub static OPTIONS: &[Keyword] = &[
     k(&[x("-V"), p("--version")], Value::Flag, "", "Show the version."),
     k(&[x("-o"), x("-x")], Value::Flag, "", "Accepted and ignored (BSD compatibility)."),
     k(&[x("-j"), x("--json")], Value::Flag, "", "JSON output: an array of {\"key\", \"value\"} objects (rtun)."),
-    k(&[x("--persist")], Value::File, "[FILE]", "Also record each value set in FILE (default /etc/sysctl.d/90-rtun.conf) (rtun)."),
+    k(&[x("--persist")], Value::File, "[FILE]", "Also record the values set on the command line in FILE, attached (default /etc/sysctl.d/90-rtun.conf; not with -p, --system or rtun -n NETNS) (rtun)."),
 ];
 
 pub const OBJECT: Object = Object {

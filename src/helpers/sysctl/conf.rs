@@ -21,7 +21,7 @@ pub struct Setting {
 }
 
 /// C's isspace in the C locale.
-fn is_space(c: char) -> bool {
+pub(super) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r')
 }
 

@@ -57,6 +57,14 @@ impl<'a> Getopt<'a> {
         self.operands
     }
 
+    /// The word after the option just returned, when getopt will take it
+    /// as an operand (not an option, not `--`, not the rest of a cluster).
+    pub fn next_operand(&self) -> Option<&'a str> {
+        let args: &'a [String] = self.args;
+        let word = args.get(self.pos).filter(|_| self.cluster.is_none() && !self.done)?;
+        (word == "-" || !word.starts_with('-')).then_some(word.as_str())
+    }
+
     fn short(&self, c: char) -> Option<&'static Keyword> {
         let table: &'static [Keyword] = self.table;
         table.iter().find(|k| {
@@ -230,6 +238,21 @@ mod tests {
         // rtun's own long options are never abbreviations.
         assert_eq!(parse(&["--js"]).2.unwrap(), "unrecognized option '--js'");
         assert_eq!(parse(&["--persist=/x"]).0[0], ("--persist".to_string(), Some("/x".to_string())));
+    }
+
+    #[test]
+    fn next_operand_after_an_option() {
+        let args: Vec<String> = ["--persist", "/x", "-w", "--persist", "--", "a", "-q", "-"].iter().map(|s| s.to_string()).collect();
+        let mut g = Getopt::new(OPTIONS, &args);
+        let mut seen = Vec::new();
+        while let Some(Ok(o)) = g.next() {
+            seen.push((o.name(), g.next_operand()));
+        }
+        assert_eq!(seen, [("--persist", Some("/x")), ("-w", None), ("--persist", None)]);
+        let args: Vec<String> = ["-wq", "x", "-q", "-"].iter().map(|s| s.to_string()).collect();
+        let mut g = Getopt::new(OPTIONS, &args);
+        let firsts: Vec<_> = std::iter::from_fn(|| g.next().and_then(Result::ok).map(|o| (o.name(), g.next_operand()))).collect();
+        assert_eq!(firsts, [("-w", None), ("-q", Some("x")), ("-q", Some("-"))]);
     }
 
     #[test]

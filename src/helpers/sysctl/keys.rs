@@ -10,13 +10,19 @@ pub const PROC_SYS: &str = "/proc/sys/";
 /// `new`, nothing changes; else every `.` and `/` are swapped. Returns the
 /// result and procps's warning when two separators follow each other.
 pub fn slashdot(s: &str, old: u8, new: u8) -> (String, Option<String>) {
-    let mut b = s.as_bytes().to_vec();
+    let (b, warning) = slashdot_bytes(s.as_bytes(), old, new);
+    (String::from_utf8_lossy(&b).into_owned(), warning)
+}
+
+/// `slashdot` on bytes (a name read from a file may not be UTF-8).
+pub fn slashdot_bytes(s: &[u8], old: u8, new: u8) -> (Vec<u8>, Option<String>) {
+    let mut b = s.to_vec();
     let is_sep = |c: u8| c == b'/' || c == b'.';
     let Some(first) = b.iter().position(|&c| is_sep(c)) else {
-        return (s.to_string(), None);
+        return (b, None);
     };
     if b[first] == new {
-        return (s.to_string(), None);
+        return (b, None);
     }
     let mut warning = None;
     for i in first..b.len() {
@@ -26,7 +32,7 @@ pub fn slashdot(s: &str, old: u8, new: u8) -> (String, Option<String>) {
         }
         if warning.is_none() && b.get(i + 1).is_some_and(|&n| is_sep(n)) {
             // The text from here on is still unconverted.
-            warning = Some(format!("separators should not be repeated: {}", String::from_utf8_lossy(&s.as_bytes()[i..])));
+            warning = Some(format!("separators should not be repeated: {}", String::from_utf8_lossy(&s[i..])));
         }
         if c == old {
             b[i] = new;
@@ -34,7 +40,7 @@ pub fn slashdot(s: &str, old: u8, new: u8) -> (String, Option<String>) {
             b[i] = old;
         }
     }
-    (String::from_utf8_lossy(&b).into_owned(), warning)
+    (b, warning)
 }
 
 /// The file of a variable: `/proc/sys/` + the name with `/` separators.
@@ -46,6 +52,11 @@ pub fn path_of(name: &str) -> (String, Option<String>) {
 /// The dotted name of a variable, from a name or from a path under /proc/sys.
 pub fn dotted(name: &str) -> (String, Option<String>) {
     slashdot(name.strip_prefix(PROC_SYS).unwrap_or(name), b'/', b'.')
+}
+
+/// `dotted` on bytes, without the warning.
+pub fn dotted_bytes(name: &[u8]) -> Vec<u8> {
+    slashdot_bytes(name.strip_prefix(PROC_SYS.as_bytes()).unwrap_or(name), b'/', b'.').0
 }
 
 #[cfg(test)]

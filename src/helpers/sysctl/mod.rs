@@ -16,6 +16,17 @@
 //! variables belong to the network namespace of the process, so
 //! `rtun -n NETNS sysctl …` (which enters NETNS first) reads and sets that
 //! namespace's.
+//!
+//! `--persist` is decided before anything is set (`persist_file`), and the
+//! command is refused, with nothing changed, when what it would record is
+//! not what the user means: a separate word after a bare `--persist` that
+//! is not VARIABLE=VALUE (the file must be attached, `--persist=FILE`; a
+//! word is never guessed to be a file, since with `-p` operands are files
+//! and a dotted or slashed word may be a key); `-p` or `--system` (their
+//! values come from files already; recording them would copy expanded
+//! wildcards and current interface names, and pin distribution defaults);
+//! `rtun -n NETNS` (boot-time files apply to the initial namespace); a
+//! file that is read-only by its mode or not a regular file.
 
 mod conf;
 mod engine;
@@ -50,20 +61,29 @@ struct Prog {
     /// JSON output asked for by rtun's global options (`rtun -j sysctl`).
     json: bool,
     pretty: bool,
+    /// The namespace entered by rtun's `-n NETNS` (`rtun -n NETNS sysctl`).
+    netns: Option<String>,
 }
 
 /// rtun run as `sysctl`: `args[0]` is argv[0]. Returns the exit status.
 pub fn main(args: &[String]) -> i32 {
     let argv0 = args.first().cloned().unwrap_or_else(|| "sysctl".into());
     let short = argv0.rsplit('/').next().unwrap_or("sysctl").to_string();
-    let prog = Prog { short, argv0, rtun: false, json: false, pretty: false };
+    let prog = Prog { short, argv0, rtun: false, json: false, pretty: false, netns: None };
     let stdout = std::io::stdout();
     run(&prog, args.get(1..).unwrap_or(&[]), std::io::BufWriter::with_capacity(64 * 1024, stdout.lock()))
 }
 
 /// `rtun [OPTIONS] sysctl …`: the grammar's handler for the object.
 pub fn object(ctx: &mut Context, args: &[String]) -> Result<()> {
-    let prog = Prog { short: format!("{} sysctl", ctx.prog), argv0: format!("{} sysctl", ctx.prog), rtun: true, json: ctx.opts.json, pretty: ctx.opts.pretty };
+    let prog = Prog {
+        short: format!("{} sysctl", ctx.prog),
+        argv0: format!("{} sysctl", ctx.prog),
+        rtun: true,
+        json: ctx.opts.json,
+        pretty: ctx.opts.pretty,
+        netns: ctx.opts.netns.clone(),
+    };
     match run(&prog, args, ctx.out.inner()) {
         0 => Ok(()),
         rc => Err(Error::Exit(rc)),
@@ -96,7 +116,6 @@ struct Plan {
     load: bool,
     load_file: Option<String>,
     json: bool,
-    persist: Option<String>,
 }
 
 fn run<W: Write>(prog: &Prog, args: &[String], mut out: W) -> i32 {
@@ -104,6 +123,13 @@ fn run<W: Write>(prog: &Prog, args: &[String], mut out: W) -> i32 {
         eprint!("{}", usage(prog));
         return 1;
     }
+    let persist = match persist_file(prog, args) {
+        Ok(file) => file,
+        Err(msg) => {
+            eprintln!("{}: {msg}", prog.short);
+            return 1;
+        }
+    };
     let mut flags = Flags::default();
     let mut plan = Plan { json: prog.json, ..Plan::default() };
     let mut opts = getopt::Getopt::new(OPTIONS, args);
@@ -136,7 +162,8 @@ fn run<W: Write>(prog: &Prog, args: &[String], mut out: W) -> i32 {
             "--dry-run" => flags.dry_run = true,
             "-r" => flags.pattern = Some(opt.value.as_deref().and_then(regex::Regex::new)),
             "-j" => plan.json = true,
-            "--persist" => plan.persist = Some(opt.value.unwrap_or_else(|| persist::DEFAULT_FILE.into())),
+            // Read by `persist_file`, before this loop.
+            "--persist" => {}
             "--system" => {
                 // procps 4.0.2 applies the files the moment it reads this
                 // option and ignores everything after it.
@@ -196,7 +223,7 @@ fn run<W: Write>(prog: &Prog, args: &[String], mut out: W) -> i32 {
             rc = rc.wrapping_add(e.read_setting(word));
         }
     }
-    if let Some(file) = plan.persist {
+    if let Some(file) = persist {
         if !e.written.is_empty() {
             if let Err(msg) = persist::update(std::path::Path::new(&file), &e.written) {
                 e.warnx(&format!("cannot persist to {file}: {msg}"));
@@ -205,6 +232,51 @@ fn run<W: Write>(prog: &Prog, args: &[String], mut out: W) -> i32 {
         }
     }
     finish(e, rc)
+}
+
+/// The file `--persist` records to (None without `--persist`), or why the
+/// command is refused (see the module's notes). Every option is looked at,
+/// also those after `--system`, which procps ignores; option errors are
+/// left to the main loop.
+fn persist_file(prog: &Prog, args: &[String]) -> std::result::Result<Option<String>, String> {
+    let mut file = None;
+    let mut from_files = false;
+    let mut opts = getopt::Getopt::new(OPTIONS, args);
+    while let Some(next) = opts.next() {
+        let Ok(opt) = next else { continue };
+        match opt.name() {
+            "--persist" => {
+                if let (None, Some(word)) = (&opt.value, opts.next_operand()) {
+                    if !word.contains('=') {
+                        return Err(format!(
+                            "--persist takes its file attached: --persist=FILE (\"{word}\" is not VARIABLE=VALUE); nothing changed\n\
+                             Try `{} --help' for more information.",
+                            prog.short
+                        ));
+                    }
+                }
+                if opt.value.as_deref() == Some("") {
+                    return Err("--persist=FILE: the file name is empty; nothing changed".into());
+                }
+                file = Some(opt.value.unwrap_or_else(|| persist::DEFAULT_FILE.into()));
+            }
+            "-p" | "--system" => from_files = true,
+            _ => {}
+        }
+    }
+    let Some(file) = file else { return Ok(None) };
+    if from_files {
+        return Err("--persist records the values set on the command line, not those of -p or --system files \
+                    (put such a file in /etc/sysctl.d instead); nothing changed"
+            .into());
+    }
+    if let Some(ns) = &prog.netns {
+        return Err(format!(
+            "--persist cannot be used with -n {ns}: boot-time sysctl files apply to the initial network namespace; nothing changed"
+        ));
+    }
+    persist::check(std::path::Path::new(&file)).map_err(|msg| format!("cannot persist to {file}: {msg}; nothing changed"))?;
+    Ok(Some(file))
 }
 
 fn engine<W: Write>(prog: &Prog, flags: Flags, json: bool, out: W) -> Engine<W> {
