@@ -7,3 +7,34 @@
 #![allow(dead_code)]
 
 pub mod cases;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// Whether a test that needs root can run here: `unshare -n` works and
+/// each of `needs` (programs, by path) is installed. If not, the test is
+/// skipped with a notice (false), or fails when CI=true.
+pub fn can_unshare(needs: &[&str]) -> bool {
+    let missing = needs.iter().find(|p| !Path::new(p).exists());
+    let why = if let Some(p) = missing {
+        format!("{p} is not installed")
+    } else if !Command::new("unshare").args(["-n", "true"]).stderr(Stdio::null()).status().is_ok_and(|s| s.success()) {
+        "`unshare -n` is not possible (need root)".to_string()
+    } else {
+        return true;
+    };
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but {why}");
+    eprintln!("skipping: {why}");
+    false
+}
+
+/// A finished command's status, stdout and stderr, for comparing and for
+/// assertion messages.
+pub fn describe(o: &Output) -> String {
+    format!(
+        "status {:?}\n--- stdout\n{}--- stderr\n{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
