@@ -20,9 +20,8 @@
 
 mod common;
 
-use common::describe;
-use std::fs;
-use std::path::{Path, PathBuf};
+use common::{describe, IpLink};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 const REAL_IP: &str = "/usr/sbin/ip";
@@ -52,31 +51,6 @@ const MODES: &[Mode] = &[
     Mode { mode: "ip6gre", kind: "ip6gre", module: "ip6_gre", ends: V6_ENDS },
     Mode { mode: "vti6", kind: "vti6", module: "ip6_vti", ends: V6_ENDS },
 ];
-
-/// rtun through a symlink named `ip`, removed on drop.
-struct IpLink {
-    dir: PathBuf,
-}
-
-impl IpLink {
-    fn new() -> IpLink {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("tunnel-module-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("temporary directory");
-        std::os::unix::fs::symlink(RTUN, dir.join("ip")).expect("ip -> rtun symlink");
-        IpLink { dir }
-    }
-
-    fn path(&self) -> PathBuf {
-        self.dir.join("ip")
-    }
-}
-
-impl Drop for IpLink {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
-    }
-}
 
 /// `BIN ARGS…` alone in a fresh network namespace.
 fn run(bin: &Path, args: &str) -> Output {
@@ -121,7 +95,7 @@ fn tunnel_kind_without_its_module() {
     if !common::can_unshare(&[REAL_IP]) {
         return;
     }
-    let ip = IpLink::new();
+    let ip = IpLink::new("tunnel-module", Path::new(env!("CARGO_BIN_EXE_rtun")));
     let mut absent = 0;
     for m in MODES {
         if kernel_has(m.kind) {
@@ -136,7 +110,7 @@ fn tunnel_kind_without_its_module() {
         // As `ip`: ip's bytes.
         for line in lines(m) {
             let want = run(Path::new(REAL_IP), &line);
-            let got = run(&ip.path(), &line);
+            let got = run(&ip.path, &line);
             assert_eq!(describe(&got), describe(&want), "ip {line}");
         }
         // As rtun: the user's name, the kernel's words, the module.

@@ -38,3 +38,31 @@ pub fn describe(o: &Output) -> String {
         String::from_utf8_lossy(&o.stderr)
     )
 }
+
+/// rtun (or `target`) through a symlink named `ip` in a directory of its
+/// own, so that its messages, which use the program name, can match ip's.
+/// Removed again on drop.
+pub struct IpLink {
+    dir: std::path::PathBuf,
+    pub path: std::path::PathBuf,
+    pub target: std::path::PathBuf,
+}
+
+impl IpLink {
+    /// `tag` names the directory (with this process's id) in cargo's
+    /// temporary directory for tests.
+    pub fn new(tag: &str, target: &Path) -> IpLink {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("cannot create the temporary directory for the ip symlink");
+        let path = dir.join("ip");
+        std::os::unix::fs::symlink(target, &path).expect("cannot create the ip -> rtun symlink");
+        IpLink { dir, path, target: target.to_path_buf() }
+    }
+}
+
+impl Drop for IpLink {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
