@@ -10,7 +10,7 @@ mod common;
 
 use std::process::{Command, Output};
 
-use common::{can_isolate, isolated};
+use common::{can_isolate, describe, isolated};
 
 /// `setup` then `cmd` (words for `$RTUN`/`$RTUN_AS_IP`/`ip`); the
 /// command's own output.
@@ -20,10 +20,6 @@ fn run(setup: &str, cmd: &str) -> Output {
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn describe(o: &Output) -> String {
-    format!("status {:?}\nstdout {:?}\nstderr {:?}", o.status.code(), stdout(o), String::from_utf8_lossy(&o.stderr))
 }
 
 fn parses(o: &Output) -> serde_json::Value {

@@ -50,7 +50,8 @@ fn parity() {
     }
     let suite = cases::load();
     let selected = select(&suite, env::var("PARITY_FILTER").ok().as_deref());
-    let link = IpLink::new(&rtun_binary());
+    // rtun runs as `ip`, so that its messages can match ip's.
+    let link = common::IpLink::new("parity", &rtun_binary());
     let options = Options {
         rtun: link.path.clone(),
         verbose: env::var("PARITY_VERBOSE").is_ok_and(|v| !v.is_empty() && v != "0"),
@@ -137,36 +138,6 @@ fn select(suite: &Suite, filter: Option<&str>) -> Vec<usize> {
     (0..suite.cases.len())
         .filter(|&i| matches(&suite.cases[i]))
         .collect()
-}
-
-/// rtun is run through a symlink named `ip`, so that its messages (which
-/// use the program name) can match ip's. Removed again on drop.
-struct IpLink {
-    dir: PathBuf,
-    path: PathBuf,
-    target: PathBuf,
-}
-
-impl IpLink {
-    fn new(target: &Path) -> IpLink {
-        let dir =
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("parity-{}", std::process::id()));
-        fs::create_dir_all(&dir).expect("cannot create the temporary directory for the ip symlink");
-        let path = dir.join("ip");
-        let _ = fs::remove_file(&path);
-        std::os::unix::fs::symlink(target, &path).expect("cannot create the ip -> rtun symlink");
-        IpLink {
-            dir,
-            path,
-            target: target.to_path_buf(),
-        }
-    }
-}
-
-impl Drop for IpLink {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
-    }
 }
 
 /// Prints transcripts, failures and the summary; returns the failure count.

@@ -15,6 +15,9 @@
 //! Needs root and procps: otherwise the tests are skipped with a notice,
 //! or fail when CI=true.
 
+mod common;
+
+use common::describe;
 use std::os::unix::fs::{symlink, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -23,16 +26,7 @@ const PROCPS: &str = "/usr/sbin/sysctl";
 const SYSTEM_PATH: &str = "/usr/sbin:/usr/bin:/sbin:/bin";
 
 fn usable() -> bool {
-    let why = if !Path::new(PROCPS).exists() {
-        "procps's sysctl is not installed"
-    } else if !Command::new("unshare").args(["-n", "true"]).status().is_ok_and(|s| s.success()) {
-        "`unshare -n` is not possible (need root)"
-    } else {
-        return true;
-    };
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but {why}");
-    eprintln!("skipping: {why}");
-    false
+    common::can_unshare(&[PROCPS])
 }
 
 /// A scratch directory with `bin/sysctl` → rtun and the test's conf files.
@@ -302,15 +296,6 @@ const CASES: &[Case] = &[
 const A_CONF: &str = "# comment\n; other\n\nnet.ipv4.ip_forward = 1\n  net/ipv4/tcp_syncookies=0  \n-net.ipv4.nosuch = 3\n\
 net.ipv4.nosuch2 = 3\nbad line\nx\n-net.ipv4.conf.*.forwarding\nnet.ipv4.conf.*.rp_filter = 2\n\
 net.ipv4.conf.lo.rp_filter = 1\n-net.ipv4.conf.default.rp_filter\nnet.ipv4.ip_forward = zz\n";
-
-fn describe(o: &Output) -> String {
-    format!(
-        "status {:?}\n--- stdout\n{}--- stderr\n{}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
 
 #[test]
 fn same_as_procps() {

@@ -39,7 +39,7 @@ fn nsid_of(ctx: &mut Context, name: &str) -> Option<i32> {
 }
 
 pub fn list(ctx: &mut Context, args: &[String]) -> Result<()> {
-    check_name(args)?;
+    check_name(ctx, args)?;
     let Ok(dir) = std::fs::read_dir(NETNS_RUN_DIR) else { return Ok(()) };
     ctx.out.begin()?;
     for entry in dir.flatten() {
@@ -58,18 +58,35 @@ pub fn list(ctx: &mut Context, args: &[String]) -> Result<()> {
 }
 
 /// The NAME argument, checked as iproute2 checks it.
-fn need_name(args: &[String]) -> Result<&str> {
+fn need_name<'a>(ctx: &Context, args: &'a [String]) -> Result<&'a str> {
     let name = args.first().map(String::as_str).ok_or_else(|| Error::Failure("No netns name specified".into()))?;
-    check_name(args)?;
+    check_name(ctx, args)?;
     Ok(name)
 }
 
-/// iproute2 rejects a bad first argument before running any netns command.
-fn check_name(args: &[String]) -> Result<()> {
+/// iproute2 rejects a bad first argument before running any netns command
+/// (but not with `-all`).
+fn check_name(ctx: &Context, args: &[String]) -> Result<()> {
     match args.first() {
-        Some(n) if invalid_name(n) => Err(Error::Usage(format!("Invalid netns name \"{n}\""))),
+        Some(n) if !ctx.opts.all && invalid_name(n) => Err(Error::Usage(format!("Invalid netns name \"{n}\""))),
         _ => Ok(()),
     }
+}
+
+/// iproute2's `netns_foreach`: `each` for every name in /run/netns, in
+/// directory order, until it says to stop (false). No directory: none.
+fn for_each(mut each: impl FnMut(&str) -> Result<bool>) -> Result<()> {
+    let dir = match std::fs::read_dir(NETNS_RUN_DIR) {
+        Ok(dir) => dir,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::Failure(format!("Failed to open directory {NETNS_RUN_DIR}: {}", os_err(&e)))),
+    };
+    for entry in dir.map_while(std::result::Result::ok) {
+        if !each(&entry.file_name().to_string_lossy())? {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// Make /run/netns a shared mount point, so that unmounting a namespace
@@ -98,8 +115,8 @@ fn prepare_run_dir() -> Result<()> {
 }
 
 /// `netns add NAME` (a new namespace) or `netns attach NAME PID`.
-fn add_or_attach(args: &[String], pid: Option<i32>) -> Result<()> {
-    let name = need_name(args)?;
+fn add_or_attach(ctx: &Context, args: &[String], pid: Option<i32>) -> Result<()> {
+    let name = need_name(ctx, args)?;
     prepare_run_dir()?;
     let path = format!("{NETNS_RUN_DIR}/{name}");
     std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&path).map_err(|e| {
@@ -130,21 +147,35 @@ fn add_or_attach(args: &[String], pid: Option<i32>) -> Result<()> {
     Ok(())
 }
 
-pub fn add(_ctx: &mut Context, args: &[String]) -> Result<()> {
-    add_or_attach(args, None)
+pub fn add(ctx: &mut Context, args: &[String]) -> Result<()> {
+    add_or_attach(ctx, args, None)
 }
 
-pub fn attach(_ctx: &mut Context, args: &[String]) -> Result<()> {
+pub fn attach(ctx: &mut Context, args: &[String]) -> Result<()> {
     if args.len() < 2 {
         return Err(Error::Failure("No netns name and PID specified".into()));
     }
     let pid = crate::parse::get_integer(&args[1], 0).filter(|p| *p != 0);
     let pid = pid.ok_or_else(|| Error::Failure(format!("Invalid PID: {}", args[1])))?;
-    add_or_attach(args, Some(pid))
+    add_or_attach(ctx, args, Some(pid))
 }
 
-pub fn delete(_ctx: &mut Context, args: &[String]) -> Result<()> {
-    let name = need_name(args)?;
+/// `netns delete NAME`; with `-all`, every name until one fails (iproute2
+/// then reports it and exits 0).
+pub fn delete(ctx: &mut Context, args: &[String]) -> Result<()> {
+    if ctx.opts.all {
+        return for_each(|name| match remove(name) {
+            Ok(()) => Ok(true),
+            Err(e) => {
+                eprintln!("{e}");
+                Ok(false)
+            }
+        });
+    }
+    remove(need_name(ctx, args)?)
+}
+
+fn remove(name: &str) -> Result<()> {
     let path = format!("{NETNS_RUN_DIR}/{name}");
     let cpath = std::ffi::CString::new(path.clone()).unwrap_or_default();
     // SAFETY: umount2(2) with a NUL-terminated path; failure is fine (not mounted).
@@ -155,16 +186,85 @@ pub fn delete(_ctx: &mut Context, args: &[String]) -> Result<()> {
         .map_err(|e| Error::Failure(format!("Cannot remove namespace file \"{path}\": {}", os_err(&e))))
 }
 
-/// `netns exec NAME CMD…`: enter the namespace and become CMD.
+/// `netns exec NAME CMD…`: run CMD inside the namespace — as this process,
+/// or in batch mode as a child whose exit status is the command's. With
+/// `-all`: `netns exec CMD…` runs it in a child for every name in turn,
+/// each under a `netns: NAME` header, whatever the children's fate (the
+/// exit status is 0 unless a child is killed by a signal).
 pub fn exec(ctx: &mut Context, args: &[String]) -> Result<()> {
-    use std::os::unix::process::CommandExt;
-    let name = need_name(args)?;
-    let Some(cmd) = args.get(1) else {
+    if ctx.opts.all {
+        if args.is_empty() {
+            return Err(Error::Failure("No command specified".into()));
+        }
+        return for_each(|name| {
+            ctx.out.text_always(&format!("\nnetns: {name}\n"))?;
+            match cmd_exec(ctx, name, args, true) {
+                Ok(_) => {}
+                // iproute2 exits at once on these.
+                Err(e @ (Error::Fatal(_) | Error::Exit(_))) => return Err(e),
+                // The namespace could not be entered: said, and on to the next.
+                Err(e) => eprintln!("{e}"),
+            }
+            Ok(true)
+        });
+    }
+    let name = need_name(ctx, args)?;
+    if args.len() < 2 {
         return Err(Error::Failure("No command specified".into()));
-    };
-    netns::switch(name).map_err(|e| Error::Failure(e.to_string()))?;
+    }
+    let fork = ctx.opts.batch.is_some();
+    match cmd_exec(ctx, name, &args[1..], fork)? {
+        0 => Ok(()),
+        status => Err(Error::Exit(status)),
+    }
+}
+
+/// iproute2's `cmd_exec`: enter namespace `name` and become `argv`; with
+/// `fork`, do so in a child and return its exit status. The error of
+/// entering the namespace is returned — by the child too, which then goes
+/// on with what the parent was doing, as iproute2's child does (so `-all`
+/// runs the remaining commands twice); rtun's own child exits instead.
+fn cmd_exec(ctx: &mut Context, name: &str, argv: &[String], fork: bool) -> Result<i32> {
+    use std::os::unix::process::CommandExt;
     ctx.out.flush()?;
-    let err = std::process::Command::new(cmd).args(&args[2..]).exec();
+    if fork {
+        // SAFETY: rtun runs one thread; the child only makes syscalls,
+        // prints and execs, or carries on as this process would.
+        match unsafe { libc::fork() } {
+            -1 => return Err(Error::Fatal(format!("fork: {}", last_os_err()))),
+            0 => {}
+            pid => return wait(pid),
+        }
+    }
+    if let Err(e) = netns::switch(name) {
+        if !fork {
+            // iproute2's double negation of the status makes this 255.
+            return Err(e);
+        }
+        if ctx.prog != "ip" {
+            eprintln!("{e}");
+            // SAFETY: ending the child without running the parent's exit path.
+            unsafe { libc::_exit(1) }
+        }
+        return Err(Error::Failure(e.to_string()));
+    }
+    let cmd = &argv[0];
+    let err = std::process::Command::new(cmd).args(&argv[1..]).exec();
     eprintln!("exec of \"{cmd}\" failed: {}", os_err(&err));
-    Err(Error::Exit(1))
+    // SAFETY: as iproute2, leave without flushing what the parent will.
+    unsafe { libc::_exit(1) }
+}
+
+/// The child's exit status; iproute2 exits 1 at once if it was killed.
+fn wait(pid: libc::pid_t) -> Result<i32> {
+    let mut status = 0;
+    // SAFETY: waitpid(2) on our own child, into a local.
+    if unsafe { libc::waitpid(pid, &mut status, 0) } < 0 {
+        return Err(Error::Fatal(format!("waitpid: {}", last_os_err())));
+    }
+    if libc::WIFEXITED(status) {
+        Ok(libc::WEXITSTATUS(status))
+    } else {
+        Err(Error::Exit(1))
+    }
 }

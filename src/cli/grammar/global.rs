@@ -81,7 +81,7 @@ pub static OPTIONS: &[OptionDef] = &[
     o(&[p("-help")], Opt::Help, Value::Flag, "", "Show the usage summary."),
     o(&[p("-netns")], Opt::Netns, Value::Netns, "NAME", "Run in network namespace NAME (/run/netns/NAME)."),
     o(&[p("-Numeric")], Opt::Numeric, Value::Flag, "", "Print numbers instead of names for protocols, scopes, tables."),
-    o(&[p("-all")], Opt::All, Value::Flag, "", "Run the command in every network namespace (netns exec)."),
+    o(&[p("-all")], Opt::All, Value::Flag, "", "With netns exec or netns delete: every named network namespace."),
     o(&[x("-echo")], Opt::Echo, Value::Flag, "", "Print what the kernel made of the request."),
 ];
 

@@ -9,7 +9,7 @@ use netlink_packet_core::{NLM_F_CREATE, NLM_F_EXCL};
 use netlink_packet_route::link::{InfoData, InfoKind, LinkAttribute, LinkInfo, LinkMessage};
 use netlink_packet_route::RouteNetlinkMessage;
 
-use super::params::{V4, V6, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
+use super::params::{fallback_name, module_name, V4, V6, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
 use crate::error::{Error, Result};
 use crate::kinds::tunnel_attrs::{gre, iptun, vti, GRE_KEY, SIT_ISATAP};
 use crate::kinds::Attrs;
@@ -97,10 +97,7 @@ pub fn find_link(nl: &mut Netlink, name: &str) -> Result<Option<Link>> {
     Ok(found)
 }
 
-/// The kinds that answer the tunnel ioctls.
-pub fn is_tunnel_kind(kind: &str) -> bool {
-    matches!(kind, "gre" | "ipip" | "sit" | "vti" | "ip6tnl" | "ip6gre" | "vti6")
-}
+pub use super::params::is_tunnel_kind;
 
 fn ipv4(b: Option<&[u8]>) -> Ipv4Addr {
     b.and_then(|v| <[u8; 4]>::try_from(v.get(..4)?).ok()).map_or(Ipv4Addr::UNSPECIFIED, Ipv4Addr::from)
@@ -357,5 +354,48 @@ pub fn errno_of(e: &KernelError) -> i32 {
 
 /// `"WHAT tunnel "NAME" failed: STRERROR"` (exit 1), iproute2's ioctl message.
 pub fn ioctl_failed(what: &str, name: &str, errno: i32) -> Error {
-    Error::Failure(format!("{what} tunnel \"{name}\" failed: {}", crate::netlink::errno::strerror(errno)))
+    Error::Failure(ioctl_text(what, name, errno))
+}
+
+fn ioctl_text(what: &str, name: &str, errno: i32) -> String {
+    format!("{what} tunnel \"{name}\" failed: {}", crate::netlink::errno::strerror(errno))
+}
+
+/// As rtun, the words that name what to load when the kernel lacks `kind`.
+fn module_hint(prog: &str, kind: &str) -> String {
+    if prog == "ip" {
+        String::new()
+    } else {
+        format!(" (is the {} module loaded?)", module_name(kind))
+    }
+}
+
+/// Whether the kernel refused to create a link because it has no such kind
+/// (rtnl_newlink: the kind's module is not loaded and could not be).
+pub fn kind_unknown(e: &KernelError) -> bool {
+    e.errno == libc::EOPNOTSUPP && e.ext_msg.as_deref().is_none_or(|m| m.trim_end_matches('.') == "Unknown device type")
+}
+
+/// `tunnel add` refused because the kernel lacks `kind` (see
+/// [`kind_unknown`]). The ioctl goes to the kind's fallback device, which
+/// exists only with the module, so `ip` says `No such device` about that
+/// device, and so does rtun as `ip`. As rtun: the kernel's own words about
+/// the device the user named, and the module that provides the kind.
+pub fn kind_missing(prog: &str, e: &KernelError, kind: &str, name: &str) -> Error {
+    if prog == "ip" {
+        return ioctl_failed("add", fallback_name(kind), libc::ENODEV);
+    }
+    let reason = e.ext_msg.clone().unwrap_or_else(|| crate::netlink::errno::strerror(e.errno));
+    let dev = if name.is_empty() { String::new() } else { format!(" \"{name}\"") };
+    Error::Failure(format!("add tunnel{dev} failed: {reason}{}", module_hint(prog, kind)))
+}
+
+/// A request without a tunnel name goes to the fallback device of `kind`,
+/// which the kernel has only while the kind's module is loaded; without it
+/// the ioctl fails with ENODEV (`what` words the failure as iproute2 does).
+/// As rtun, the message also names the module.
+pub fn fallback_device(nl: &mut Netlink, prog: &str, what: &str, kind: &str) -> Result<Link> {
+    let name = fallback_name(kind);
+    find_link(nl, name)?
+        .ok_or_else(|| Error::Failure(format!("{}{}", ioctl_text(what, name, libc::ENODEV), module_hint(prog, kind))))
 }

@@ -97,17 +97,36 @@ impl V4 {
     }
 }
 
-/// The fallback device of each tunnel kind.
+/// The kinds that answer the tunnel ioctls: each with its fallback device
+/// (where a request without a tunnel name goes) and the kernel module that
+/// provides both.
+const TUNNEL_KINDS: &[(&str, &str, &str)] = &[
+    ("gre", "gre0", "ip_gre"),
+    ("ipip", "tunl0", "ipip"),
+    ("sit", "sit0", "sit"),
+    ("vti", "ip_vti0", "ip_vti"),
+    ("ip6tnl", "ip6tnl0", "ip6_tunnel"),
+    ("ip6gre", "ip6gre0", "ip6_gre"),
+    ("vti6", "ip6_vti0", "ip6_vti"),
+];
+
+fn tunnel_kind(kind: &str) -> Option<&'static (&'static str, &'static str, &'static str)> {
+    TUNNEL_KINDS.iter().find(|k| k.0 == kind)
+}
+
+/// Whether links of `kind` answer the tunnel ioctls.
+pub fn is_tunnel_kind(kind: &str) -> bool {
+    tunnel_kind(kind).is_some()
+}
+
+/// The fallback device of each tunnel kind (ip6tnl's for any other).
 pub fn fallback_name(kind: &str) -> &'static str {
-    match kind {
-        "gre" => "gre0",
-        "ipip" => "tunl0",
-        "sit" => "sit0",
-        "vti" => "ip_vti0",
-        "ip6gre" => "ip6gre0",
-        "vti6" => "ip6_vti0",
-        _ => "ip6tnl0",
-    }
+    tunnel_kind(kind).map_or("ip6tnl0", |k| k.1)
+}
+
+/// The kernel module that provides tunnels of `kind` (ip6tnl's for any other).
+pub fn module_name(kind: &str) -> &'static str {
+    tunnel_kind(kind).map_or("ip6_tunnel", |k| k.2)
 }
 
 /// `ip6_tnl_parm2`: ip6tnl (ip6ip6, ipip6, any), ip6gre and vti6 tunnels.

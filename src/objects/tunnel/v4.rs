@@ -229,49 +229,60 @@ pub fn add(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<()> {
         return Err(Error::Failure("cannot determine tunnel mode (ipip, gre, vti or sit)".into()));
     };
     let kind = p.kind().unwrap_or("gre");
+    let prog = ctx.prog;
     let nl = ctx.nl()?;
-    let outcome: std::result::Result<(), (String, i32)> = if cmd == Cmd::Add {
+    let failed = |name: &str, errno: i32| tnl::ioctl_failed("add", name, errno);
+    let outcome = if cmd == Cmd::Add {
         // The kernel's names for unnamed tunnels made by ioctl.
         let name = if p.name.is_empty() { format!("{kind}%d") } else { p.name.clone() };
         tnl::new_link(nl, &name, None, kind, tnl::v4_data(kind, &p, None)).map_err(|e| {
-            // sit's ioctl reports every failure to create as ENOBUFS.
-            (basedev.to_string(), if kind == "sit" { libc::ENOBUFS } else { e.errno })
+            if tnl::kind_unknown(&e) {
+                tnl::kind_missing(prog, &e, kind, &p.name)
+            } else {
+                // sit's ioctl reports every failure to create as ENOBUFS.
+                failed(basedev, if kind == "sit" { libc::ENOBUFS } else { e.errno })
+            }
         })
     } else {
-        let shown = if p.name.is_empty() { basedev.to_string() } else { p.name.clone() };
+        let shown = if p.name.is_empty() { basedev } else { p.name.as_str() };
         let target = match old {
             Some(l) => Target::Found(l),
             None if !p.name.is_empty() => match tnl::find_link(nl, &p.name)? {
                 Some(l) => Target::Found(l),
                 None => Target::Errno(libc::ENODEV),
             },
-            None => match locate(nl, kind, &p)? {
-                Some(l) => Target::Found(l),
-                None => Target::Errno(libc::ENOENT),
-            },
+            None => {
+                tnl::fallback_device(nl, prog, "add", kind)?;
+                match locate(nl, kind, &p)? {
+                    Some(l) => Target::Found(l),
+                    None => Target::Errno(libc::ENOENT),
+                }
+            }
         };
         match target {
-            Target::Errno(e) => Err((shown, e)),
-            Target::Found(l) if !tnl::is_tunnel_kind(&l.kind) => Err((shown, libc::EOPNOTSUPP)),
-            Target::Found(l) if tnl::v4_from_link(&l).is_none() || !proto_fits(&l.kind, &p) => Err((shown, libc::EINVAL)),
+            Target::Errno(e) => Err(failed(shown, e)),
+            Target::Found(l) if !tnl::is_tunnel_kind(&l.kind) => Err(failed(shown, libc::EOPNOTSUPP)),
+            Target::Found(l) if tnl::v4_from_link(&l).is_none() || !proto_fits(&l.kind, &p) => Err(failed(shown, libc::EINVAL)),
             Target::Found(l) => {
                 // sit keeps its fwmark through the ioctl; the others reset it.
                 let fwmark = (l.kind == "sit").then(|| l.attrs().u32(iptun::FWMARK).unwrap_or(0));
-                tnl::new_link(nl, &l.name, Some(l.index), &l.kind, tnl::v4_data(&l.kind, &p, fwmark)).map_err(|e| (shown, e.errno))
+                tnl::new_link(nl, &l.name, Some(l.index), &l.kind, tnl::v4_data(&l.kind, &p, fwmark)).map_err(|e| failed(shown, e.errno))
             }
         }
     };
     ctx.links.invalidate();
-    outcome.map_err(|(n, e)| tnl::ioctl_failed("add", &n, e))
+    outcome
 }
 
 /// iptunnel.c `do_del`.
 pub fn delete(ctx: &mut Context, args: &[String]) -> Result<()> {
     let Parsed { p, .. } = parse(ctx, args, Cmd::Del)?;
+    let prog = ctx.prog;
     let nl = ctx.nl()?;
     let r = if !p.name.is_empty() {
         remove(nl, &p.name, None)
     } else if let (Some(kind), Some(base)) = (p.kind(), p.basedev()) {
+        tnl::fallback_device(nl, prog, "delete", kind)?;
         let found = locate(nl, kind, &p)?;
         remove(nl, base, Some(found))
     } else {

@@ -177,43 +177,54 @@ pub fn add(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<()> {
     }
     let kind = p.kind();
     let basedev = p.basedev();
+    let prog = ctx.prog;
     let nl = ctx.nl()?;
-    let outcome: std::result::Result<(), (String, i32)> = if cmd == Cmd::Add {
+    let failed = |name: &str, errno: i32| tnl::ioctl_failed("add", name, errno);
+    let outcome = if cmd == Cmd::Add {
         // The kernel's names for unnamed tunnels made by ioctl.
         let name = if p.name.is_empty() { format!("{}%d", basedev.trim_end_matches('0')) } else { p.name.clone() };
         tnl::new_link(nl, &name, None, kind, tnl::v6_data(kind, &p)).map_err(|e| {
-            // ip6gre's and vti6's ioctls report every failure to create as ENOBUFS.
-            (basedev.to_string(), if kind == "ip6tnl" { e.errno } else { libc::ENOBUFS })
+            if tnl::kind_unknown(&e) {
+                tnl::kind_missing(prog, &e, kind, &p.name)
+            } else {
+                // ip6gre's and vti6's ioctls report every failure to create as ENOBUFS.
+                failed(basedev, if kind == "ip6tnl" { e.errno } else { libc::ENOBUFS })
+            }
         })
     } else {
-        let shown = if p.name.is_empty() { basedev.to_string() } else { p.name.clone() };
+        let shown = if p.name.is_empty() { basedev } else { p.name.as_str() };
         let target = match old {
             Some(l) => Target::Found(l),
-            None => match tnl::find_link(nl, &shown)? {
-                Some(l) if p.name.is_empty() => Target::Found(locate(nl, kind, &p)?.unwrap_or(l)),
+            None if p.name.is_empty() => {
+                let fallback = tnl::fallback_device(nl, prog, "add", kind)?;
+                Target::Found(locate(nl, kind, &p)?.unwrap_or(fallback))
+            }
+            None => match tnl::find_link(nl, shown)? {
                 Some(l) => Target::Found(l),
                 None => Target::Errno(libc::ENODEV),
             },
         };
         match target {
-            Target::Errno(e) => Err((shown, e)),
-            Target::Found(l) if !tnl::is_tunnel_kind(&l.kind) => Err((shown, libc::EOPNOTSUPP)),
-            Target::Found(l) if l.kind == "ip6tnl" && !matches!(p.proto, IPPROTO_IPV6 | IPPROTO_IPIP | 0) => Err((shown, libc::EINVAL)),
-            Target::Found(l) if tnl::v6_from_link(&l).is_none() => Err((shown, libc::EINVAL)),
-            Target::Found(l) => tnl::new_link(nl, &l.name, Some(l.index), &l.kind, tnl::v6_data(&l.kind, &p)).map_err(|e| (shown, e.errno)),
+            Target::Errno(e) => Err(failed(shown, e)),
+            Target::Found(l) if !tnl::is_tunnel_kind(&l.kind) => Err(failed(shown, libc::EOPNOTSUPP)),
+            Target::Found(l) if l.kind == "ip6tnl" && !matches!(p.proto, IPPROTO_IPV6 | IPPROTO_IPIP | 0) => Err(failed(shown, libc::EINVAL)),
+            Target::Found(l) if tnl::v6_from_link(&l).is_none() => Err(failed(shown, libc::EINVAL)),
+            Target::Found(l) => tnl::new_link(nl, &l.name, Some(l.index), &l.kind, tnl::v6_data(&l.kind, &p)).map_err(|e| failed(shown, e.errno)),
         }
     };
     ctx.links.invalidate();
-    outcome.map_err(|(n, e)| tnl::ioctl_failed("add", &n, e))
+    outcome
 }
 
 /// ip6tunnel.c `do_del`.
 pub fn delete(ctx: &mut Context, args: &[String]) -> Result<()> {
     let Parsed { p, .. } = parse(ctx, args, Cmd::Del, V6::init(true))?;
+    let prog = ctx.prog;
     let nl = ctx.nl()?;
     let r = if !p.name.is_empty() {
         remove(nl, &p.name, None)
     } else {
+        tnl::fallback_device(nl, prog, "delete", p.kind())?;
         let found = locate(nl, p.kind(), &p)?;
         remove(nl, p.basedev(), Some(found))
     };
