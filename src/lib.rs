@@ -235,13 +235,9 @@ pub fn run(args: Vec<String>) -> i32 {
         }
     };
     if opts.version {
-        // As `ip`: exactly what iproute2 6.1 prints when built without
-        // libbpf (rtun has no BPF). As rtun: the same, plus rtun's version.
-        if prog == "ip" {
-            println!("ip utility, iproute2-6.1.0");
-        } else {
-            println!("ip utility, iproute2-6.1.0, rtun {}", env!("CARGO_PKG_VERSION"));
-        }
+        // iproute2's words (what it prints when built without libbpf; rtun
+        // has no BPF), then rtun's version, as libbpf's would follow.
+        println!("ip utility, iproute2-6.1.0, rtun {}", env!("CARGO_PKG_VERSION"));
         return 0;
     }
     if opts.help {

@@ -117,6 +117,11 @@ pub fn parse(args: &[String], prog: &str) -> Result<(Options, usize)> {
                 d.names.iter().any(|n| n.accepts(word))
             }
         });
+        // GNU's `--version`, as rtun only (`ip --version` is an error).
+        if word == "-version" && prog != "ip" {
+            o.version = true;
+            return Ok((o, i + 1));
+        }
         let Some(def) = def else {
             return Err(Error::Usage(format!("Option \"{word}\" is unknown, try \"{prog} -help\".")));
         };

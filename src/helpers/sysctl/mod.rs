@@ -45,8 +45,6 @@ struct Prog {
     short: String,
     /// The prefix of option errors (getopt prints argv[0] as given).
     argv0: String,
-    /// Running as `rtun sysctl` (not as `sysctl`).
-    rtun: bool,
     /// JSON output asked for by rtun's global options (`rtun -j sysctl`).
     json: bool,
     pretty: bool,
@@ -56,14 +54,14 @@ struct Prog {
 pub fn main(args: &[String]) -> i32 {
     let argv0 = args.first().cloned().unwrap_or_else(|| "sysctl".into());
     let short = argv0.rsplit('/').next().unwrap_or("sysctl").to_string();
-    let prog = Prog { short, argv0, rtun: false, json: false, pretty: false };
+    let prog = Prog { short, argv0, json: false, pretty: false };
     let stdout = std::io::stdout();
     run(&prog, args.get(1..).unwrap_or(&[]), std::io::BufWriter::with_capacity(64 * 1024, stdout.lock()))
 }
 
 /// `rtun [OPTIONS] sysctl …`: the grammar's handler for the object.
 pub fn object(ctx: &mut Context, args: &[String]) -> Result<()> {
-    let prog = Prog { short: format!("{} sysctl", ctx.prog), argv0: format!("{} sysctl", ctx.prog), rtun: true, json: ctx.opts.json, pretty: ctx.opts.pretty };
+    let prog = Prog { short: format!("{} sysctl", ctx.prog), argv0: format!("{} sysctl", ctx.prog), json: ctx.opts.json, pretty: ctx.opts.pretty };
     match run(&prog, args, ctx.out.inner()) {
         0 => Ok(()),
         rc => Err(Error::Exit(rc)),
@@ -147,8 +145,8 @@ fn run<W: Write>(prog: &Prog, args: &[String], mut out: W) -> i32 {
                 return finish(e, rc);
             }
             "-V" => {
-                let suffix = if prog.rtun { format!(", rtun {}", env!("CARGO_PKG_VERSION")) } else { String::new() };
-                return say(prog, &mut out, &format!("{PROCPS_VERSION}{suffix}\n"));
+                // procps's words first (scripts match them), then rtun's.
+                return say(prog, &mut out, &format!("{PROCPS_VERSION}, rtun {}\n", env!("CARGO_PKG_VERSION")));
             }
             "-h" => {
                 return say(prog, &mut out, &usage(prog));
