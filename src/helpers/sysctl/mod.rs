@@ -68,22 +68,11 @@ pub fn object(ctx: &mut Context, args: &[String]) -> Result<()> {
     }
 }
 
-/// The usage text (rtun's words), from the grammar table.
+/// The usage text (rtun's words), from the grammar table (`cli::help`).
 fn usage(prog: &Prog) -> String {
-    let mut text = format!("\nUsage: {} [OPTIONS] [VARIABLE[=VALUE] ...]\n", prog.short);
-    text.push_str("Show or set kernel variables (the files under /proc/sys); a VARIABLE is\n");
-    text.push_str("written with dots (net.ipv4.ip_forward) or slashes (net/ipv4/ip_forward).\n\nOptions:\n");
-    for k in OPTIONS {
-        let names: Vec<&str> = k.names.iter().map(|w| w.text).collect();
-        let mut left = names.join(", ");
-        match (k.meta, k.meta.strip_prefix('[')) {
-            ("", _) => {}
-            (_, Some(opt)) => left.push_str(&format!("[={opt}")),
-            (meta, None) => left.push_str(&format!(" {meta}")),
-        }
-        text.push_str(&format!("  {left:<28} {}\n", k.help));
-    }
-    text
+    let about = "Show or set kernel variables (the files under /proc/sys); a VARIABLE is\n\
+                 written with dots (net.ipv4.ip_forward) or slashes (net/ipv4/ip_forward).\n";
+    crate::cli::help::getopt_help(&prog.short, "VARIABLE[=VALUE] ...", about, OPTIONS)
 }
 
 /// What to do once the options are read.
