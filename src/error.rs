@@ -16,6 +16,50 @@ pub enum Error {
     Kernel(String),
     /// The message was already printed (or there is none); exit with this status.
     Exit(i32),
+    /// Help or usage text that names the program and the command being
+    /// run: `run_object`, which knows both, renders it (`cli::help`).
+    Help(Box<HelpRequest>),
+}
+
+/// What a help text is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    /// The object and command being run (the whole object when no
+    /// command was given, or the command is `help`).
+    Current,
+    /// The global options and the objects.
+    Global,
+    /// A link kind's options (`link add … type vxlan help`).
+    Kind(&'static str),
+}
+
+/// Help asked for with `help`, or the synopsis that answers a usage error.
+#[derive(Debug)]
+pub struct HelpRequest {
+    pub topic: Topic,
+    /// The user asked for it: the full help, which rtun prints on stdout
+    /// with status 0. Otherwise it answers a usage error: the synopsis
+    /// and a pointer to the full help, on stderr.
+    pub asked: bool,
+    /// A message printed before it (`vxlan: unknown command "x"?`).
+    pub lead: Option<String>,
+    /// The exit status iproute2 has at this point: 255 for `usage()`,
+    /// 1 for a link kind's usage, 0 for `ip link help TYPE`.
+    pub status: i32,
+    /// iproute2 prints this one on stdout (`ip link help TYPE`, veth).
+    pub ip_stdout: bool,
+}
+
+impl Error {
+    /// `help` asked for about `topic`; iproute2 answers with `usage()`.
+    pub fn help(topic: Topic) -> Error {
+        Error::Help(Box::new(HelpRequest { topic, asked: true, lead: None, status: 255, ip_stdout: false }))
+    }
+
+    /// A usage error answered with the synopsis of `topic` (exit 255).
+    pub fn synopsis(topic: Topic) -> Error {
+        Error::Help(Box::new(HelpRequest { topic, asked: false, lead: None, status: 255, ip_stdout: false }))
+    }
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -23,7 +67,10 @@ pub type Result<T> = std::result::Result<T, Error>;
 impl Error {
     /// Whether iproute2 would `exit()` on the spot (no "Command failed", even in batch).
     pub fn aborts(&self) -> bool {
-        matches!(self, Error::Usage(_) | Error::Fatal(_))
+        match self {
+            Error::Help(h) => h.status == 255,
+            e => matches!(e, Error::Usage(_) | Error::Fatal(_)),
+        }
     }
 
     pub fn exit_code(&self) -> i32 {
@@ -32,6 +79,7 @@ impl Error {
             Error::Failure(_) | Error::Fatal(_) => 1,
             Error::Kernel(_) => 2,
             Error::Exit(code) => *code,
+            Error::Help(h) => h.status,
         }
     }
 
@@ -39,6 +87,9 @@ impl Error {
     pub fn message(&self) -> Option<&str> {
         match self {
             Error::Usage(m) | Error::Failure(m) | Error::Fatal(m) | Error::Kernel(m) => Some(m),
+            // Help is rendered by `run_object` before it is reported; its
+            // message is the line that leads it, if any.
+            Error::Help(h) => h.lead.as_deref(),
             Error::Exit(_) => None,
         }
     }

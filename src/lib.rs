@@ -70,7 +70,7 @@ impl Context {
 /// Run one object command line (`link show dev x`).
 pub fn run_object(ctx: &mut Context, args: &[String]) -> Result<()> {
     let Some(word) = args.first() else {
-        return Err(Error::Usage(grammar::global::usage_text(ctx.prog).trim_end().into()));
+        return answer(ctx, None, None, Err(Error::synopsis(error::Topic::Global)));
     };
     let Some(obj) = find_object(word).filter(|o| o.supported()) else {
         return Err(match find_object(word) {
@@ -78,23 +78,66 @@ pub fn run_object(ctx: &mut Context, args: &[String]) -> Result<()> {
             None => Error::Failure(format!("Object \"{word}\" is unknown, try \"{} help\".", ctx.prog)),
         });
     };
-    let rest = &args[1..];
+    let (cmd, result) = run_command(ctx, obj, &args[1..]);
+    answer(ctx, Some(obj), cmd, result)
+}
+
+/// Run `rest` (the words after the object); the command it ran, if any,
+/// and what came of it.
+fn run_command(ctx: &mut Context, obj: &'static grammar::Object, rest: &[String]) -> (Option<&'static grammar::Command>, Result<()>) {
+    let help = || Err(Error::help(error::Topic::Current));
+    // As rtun, `OBJECT help` and `OBJECT COMMAND help` are help asked for,
+    // whatever the command would make of the word (`netns add help`). As
+    // ip, each command answers `help` as iproute2 does.
+    if ctx.prog != "ip" && obj.listed() && rest.last().is_some_and(|w| w == "help") {
+        let getopt = gen::model::getopt_object(obj.name).is_some();
+        match rest {
+            // A getopt object (sysctl) has its own `--help`.
+            [_] if getopt => return (None, obj.default.map_or(Ok(()), |run| run(ctx, &["--help".to_string()]))),
+            [_] => return (None, help()),
+            [c, _] if !getopt => {
+                if let Some(cmd) = find_command(obj, c) {
+                    return (Some(cmd), help());
+                }
+            }
+            _ => {}
+        }
+    }
     if let Some(dispatch) = obj.dispatch {
-        return dispatch(ctx, rest);
+        return (None, dispatch(ctx, rest));
     }
     let Some(cmd_word) = rest.first() else {
-        return obj.default.map_or(Ok(()), |run| run(ctx, rest));
+        return (None, obj.default.map_or(Ok(()), |run| run(ctx, rest)));
     };
     match find_command(obj, cmd_word) {
-        Some(cmd) => (cmd.run)(ctx, &rest[1..]),
-        None if obj.commands.is_empty() => obj.default.map_or(Ok(()), |run| run(ctx, rest)),
+        Some(cmd) => (Some(cmd), (cmd.run)(ctx, &rest[1..])),
+        None if obj.commands.is_empty() => (None, obj.default.map_or(Ok(()), |run| run(ctx, rest))),
         // iproute2 prints an object's usage on stderr and exits 255.
-        None if cli::words::matches(cmd_word, "help") => Err(Error::Usage(cli::help::object_help(ctx.prog, obj))),
-        None => Err(Error::Usage(format!(
+        None if cli::words::matches(cmd_word, "help") => (None, help()),
+        None => (None, Err(Error::Usage(format!(
             "Command \"{cmd_word}\" is unknown, try \"{} {} help\".",
             ctx.prog, obj.name
-        ))),
+        )))),
     }
+}
+
+/// Where a help request ends up once its text is written (`cli::help`):
+/// as rtun, help the user asked for goes to stdout with status 0; anything
+/// else (as ip, or after a usage error) keeps iproute2's stream and status.
+fn answer(ctx: &mut Context, obj: Option<&'static grammar::Object>, cmd: Option<&'static grammar::Command>, result: Result<()>) -> Result<()> {
+    let Err(Error::Help(req)) = result else { return result };
+    let text = cli::help::render(ctx.prog, obj, cmd, &req);
+    let ip = ctx.prog == "ip";
+    if req.asked && !ip || ip && req.ip_stdout {
+        ctx.out.text_always(&text)?;
+        return match req.status {
+            _ if !ip => Ok(()),
+            0 => Ok(()),
+            status => Err(Error::Exit(status)),
+        };
+    }
+    let text = text.trim_end().to_string();
+    Err(if req.status == 255 { Error::Usage(text) } else { Error::Failure(text) })
 }
 
 fn report(e: &Error) {
@@ -255,8 +298,9 @@ pub fn run(args: Vec<String>) -> i32 {
     let (mut opts, used) = match options::parse(rest, prog) {
         Ok(x) => x,
         Err(e) => {
-            report(&e);
-            return e.exit_code();
+            let mut ctx = Context::new(prog, Options::default());
+            let result = answer(&mut ctx, None, None, Err(e));
+            return finish(&mut ctx, result);
         }
     };
     let mut words = rest[used..].to_vec();
@@ -267,24 +311,25 @@ pub fn run(args: Vec<String>) -> i32 {
         }
     }
     if opts.version {
-        // As `ip`: exactly what iproute2 6.1 prints when built without
-        // libbpf (rtun has no BPF). As rtun: the same, plus rtun's version.
-        if prog == "ip" {
-            println!("ip utility, iproute2-6.1.0");
-        } else {
-            println!("ip utility, iproute2-6.1.0, rtun {}", env!("CARGO_PKG_VERSION"));
-        }
+        // iproute2's words (what it prints when built without libbpf; rtun
+        // has no BPF), then rtun's version, as libbpf's would follow.
+        println!("ip utility, iproute2-6.1.0, rtun {}", env!("CARGO_PKG_VERSION"));
         return 0;
     }
-    if opts.help {
-        report(&Error::Usage(grammar::global::usage_text(prog).trim_end().into()));
-        return 255;
-    }
+    let help = opts.help;
     let mut ctx = Context::new(prog, opts);
-    if let Some(file) = ctx.opts.batch.clone() {
+    let result = if help {
+        answer(&mut ctx, None, None, Err(Error::help(error::Topic::Global)))
+    } else if let Some(file) = ctx.opts.batch.clone() {
         return batch(&mut ctx, &file);
-    }
-    let result = run_object(&mut ctx, &words);
+    } else {
+        run_object(&mut ctx, &words)
+    };
+    finish(&mut ctx, result)
+}
+
+/// Flush stdout, report what failed; the exit status.
+fn finish(ctx: &mut Context, result: Result<()>) -> i32 {
     let flushed = ctx.out.finish(result.is_ok(), true);
     match result.and(flushed.map_err(Error::from)) {
         Ok(()) => 0,

@@ -165,7 +165,7 @@ fn hidden_entry_lists_names_and_stays_hidden() {
         let top = String::from_utf8(rtun(&["complete", "sysctl-keys"]).stdout).unwrap();
         assert!(top.lines().any(|l| l == "net.") && !top.contains("net.ipv4"), "{top}");
     }
-    let usage = String::from_utf8(rtun(&["help"]).stderr).unwrap();
+    let usage = String::from_utf8(rtun(&["help"]).stdout).unwrap();
     assert!(usage.contains("completions") && !usage.contains("complete "), "{usage}");
 }
 

@@ -151,6 +151,8 @@ enum Usage {
     None,
     OnStdout,
     OnStderr,
+    /// `-V`: procps's line with `, rtun VERSION` before its newline.
+    Version,
 }
 
 const fn c(args: &'static [&'static str]) -> Case {
@@ -159,6 +161,10 @@ const fn c(args: &'static [&'static str]) -> Case {
 
 const fn usage(args: &'static [&'static str]) -> Case {
     Case { args, stdin: None, usage: Usage::OnStdout }
+}
+
+const fn version(args: &'static [&'static str]) -> Case {
+    Case { args, stdin: None, usage: Usage::Version }
 }
 
 const CASES: &[Case] = &[
@@ -282,8 +288,8 @@ const CASES: &[Case] = &[
     usage(&["-r"]),
     usage(&["-h"]),
     usage(&["-d", "net.ipv4.ip_forward"]),
-    c(&["-V"]),
-    c(&["--vers"]),
+    version(&["-V"]),
+    version(&["--vers"]),
     c(&["-x"]),
     c(&["--"]),
     c(&["--de"]),
@@ -309,8 +315,12 @@ fn same_as_procps() {
     std::fs::create_dir_all(s.dir.join("d.conf")).expect("dir");
     let mut failures = Vec::new();
     for case in CASES {
-        let want = s.run(false, case.args, case.stdin);
+        let mut want = s.run(false, case.args, case.stdin);
         let got = s.run(true, case.args, case.stdin);
+        if case.usage == Usage::Version && want.stdout.ends_with(b"\n") {
+            want.stdout.pop();
+            want.stdout.extend_from_slice(format!(", rtun {}\n", env!("CARGO_PKG_VERSION")).as_bytes());
+        }
         let same = want.status.code() == got.status.code()
             && (case.usage == Usage::OnStderr || want.stderr == got.stderr)
             && (case.usage == Usage::OnStdout || want.stdout == got.stdout);

@@ -4,7 +4,7 @@
 
 use super::grammar::global::{Opt, OPTIONS};
 use super::words::matches;
-use crate::error::{invarg, Error, Result};
+use crate::error::{invarg, Error, Result, Topic};
 use crate::print::color::ColorChoice;
 
 /// Address families as iproute2's `preferred_family`.
@@ -91,7 +91,8 @@ fn color_option(word: &str) -> Option<(ColorChoice, bool)> {
 }
 
 /// Parse the options at the front of `args`; returns them and the index of
-/// the first word that is not an option. `usage` is the text for `-help`.
+/// the first word that is not an option. `prog` names the program in
+/// messages (`ip` keeps iproute2's options exactly).
 pub fn parse(args: &[String], prog: &str) -> Result<(Options, usize)> {
     let mut o = Options { loops: 10, ..Options::default() };
     let used = parse_into(&mut o, args, prog)?;
@@ -103,7 +104,7 @@ pub fn parse(args: &[String], prog: &str) -> Result<(Options, usize)> {
 pub fn parse_into(o: &mut Options, args: &[String], prog: &str) -> Result<usize> {
     let mut i = 0;
     let need_value = |i: usize| -> Result<&String> {
-        args.get(i).ok_or_else(|| Error::Usage(super::grammar::global::usage_text(prog).trim_end().into()))
+        args.get(i).ok_or_else(|| Error::synopsis(Topic::Global))
     };
     while let Some(arg) = args.get(i) {
         if arg == "--" {
@@ -124,6 +125,11 @@ pub fn parse_into(o: &mut Options, args: &[String], prog: &str) -> Result<usize>
                 d.names.iter().any(|n| n.accepts(word))
             }
         });
+        // GNU's `--version`, as rtun only (`ip --version` is an error).
+        if word == "-version" && prog != "ip" {
+            o.version = true;
+            return Ok(i + 1);
+        }
         let Some(def) = def else {
             return Err(Error::Usage(format!("Option \"{word}\" is unknown, try \"{prog} -help\".")));
         };

@@ -7,11 +7,11 @@
 use std::fmt::Write as _;
 
 use crate::cli::grammar::global::OPTIONS;
-use crate::cli::grammar::{Keyword, Object, Value, OBJECTS};
-use crate::cli::help::{keyword_text, synopsis_lines};
+use crate::cli::grammar::{Keyword, Object, OBJECTS};
+use crate::cli::help::{getopt_label, getopt_usage, hands_over, keyword_blocks, keyword_text, synopsis_lines};
 use crate::kinds::KINDS;
 
-use super::model::{getopt_object, optional_value, GetoptObject};
+use super::model::{getopt_object, GetoptObject};
 
 const SECTION: &str = "8";
 
@@ -94,26 +94,6 @@ fn aliases(obj: &Object) -> Vec<&'static str> {
     OBJECTS.iter().filter(|o| alias_of(o).is_some_and(|a| a.name == obj.name)).map(|o| o.name).collect()
 }
 
-/// A getopt option's label, as `--help` shows it: its names, then
-/// `[=META]` for a value taken only attached or ` META` for a required one
-/// (`-p, -f, --load[=FILE]`, `-r, --pattern REGEX`).
-pub fn getopt_label(k: &Keyword) -> String {
-    let names: Vec<&str> = k.names.iter().map(|w| w.text).collect();
-    let mut label = names.join(", ");
-    if optional_value(k) {
-        label.push_str(&format!("[={}", k.meta.trim_start_matches('[')));
-    } else if k.value != Value::Flag {
-        label.push_str(&format!(" {}", k.meta));
-    }
-    label
-}
-
-/// The plain synopsis line of a getopt object (the usage line of its
-/// `--help`).
-pub fn getopt_synopsis(g: &GetoptObject) -> String {
-    format!("rtun {} [OPTIONS] [{}]", g.object, g.operands_meta)
-}
-
 /// SYNOPSIS and OPTIONS of an object that takes getopt-style options.
 fn getopt_sections(s: &mut String, g: &GetoptObject) {
     let _ = writeln!(
@@ -122,7 +102,7 @@ fn getopt_sections(s: &mut String, g: &GetoptObject) {
         esc(g.object),
         esc(g.operands_meta)
     );
-    let _ = writeln!(s, ".sp\n{}\n.fi", esc(&getopt_synopsis(g)));
+    let _ = writeln!(s, ".sp\n{}\n.fi", esc(&getopt_usage(&format!("rtun {}", g.object), g.operands_meta)));
 }
 
 fn getopt_options(s: &mut String, g: &GetoptObject) {
@@ -179,29 +159,15 @@ pub fn object_page(obj: &Object) -> String {
         }
     }
 
-    // One section per distinct keyword table, named by the commands using it.
-    let mut seen: Vec<*const Keyword> = Vec::new();
-    let mut hands_over = false;
-    for c in obj.commands.iter().filter(|c| !c.keywords.is_empty()) {
-        let key = c.keywords.as_ptr();
-        if seen.contains(&key) {
-            continue;
-        }
-        seen.push(key);
-        let users: Vec<&str> = obj
-            .commands
-            .iter()
-            .filter(|o| std::ptr::eq(o.keywords.as_ptr(), key))
-            .filter_map(|o| o.names.first().map(|w| w.text))
-            .collect();
-        let _ = writeln!(s, ".SH \"KEYWORDS OF {}\"", esc(&users.join(", ").to_uppercase()));
-        for k in c.keywords {
+    // One section per keyword table, named by the commands using it; a
+    // keyword is described once (`cli::help::keyword_blocks`).
+    for block in keyword_blocks(obj) {
+        let _ = writeln!(s, ".SH \"{}\"", esc(&block.heading().to_uppercase()));
+        for k in &block.keywords {
             keyword_item(&mut s, k);
-            hands_over |= k.value == Value::LinkKind && k.meta.contains("ARGS");
         }
     }
-
-    if hands_over {
+    if obj.commands.iter().any(|c| hands_over(c.keywords)) {
         s.push_str(".SH \"LINK KINDS\"\nAfter \\fBtype\\fR \\fIKIND\\fR the remaining words are the kind's own keywords.\n");
         for kind in KINDS {
             let _ = writeln!(s, ".SS {}\n{}", esc(kind.name), esc(&sentence(kind.about)));

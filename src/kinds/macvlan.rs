@@ -152,6 +152,7 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
                 })?;
                 out.push(InfoMacVlan::BcQueueLen(n));
             }
+            "help" => return Err(super::help("macvlan", 1, false)),
             _ => return Err(unknown_word("macvlan", None)),
         }
         i += 1;
@@ -255,7 +256,7 @@ mod tests {
             e("mode foo"),
             "Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", \"passthru\" or \"source\", not \"foo\""
         );
-        assert!(e("mode bridge nopromisc").starts_with("macvlan: nopromisc flag only valid in passthru mode\n"));
-        assert!(e("bogus").starts_with("macvlan: unknown option \"bogus\"?\n"));
+        assert_eq!(e("mode bridge nopromisc"), "macvlan: nopromisc flag only valid in passthru mode");
+        assert_eq!(e("bogus"), "macvlan: unknown option \"bogus\"?");
     }
 }

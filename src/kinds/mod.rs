@@ -343,26 +343,24 @@ pub fn parse_on_off(key: &str, value: &str) -> Result<bool> {
 }
 
 /// A kind's parser met a word it does not know: iproute2 names it and
-/// prints the kind's usage (here our own summary of its keywords); exit 1.
+/// prints the kind's usage; rtun prints the kind's synopsis (`cli::help`)
+/// after `first_line`; exit 1.
 pub fn unknown_word(kind: &str, first_line: Option<String>) -> crate::error::Error {
-    let mut msg = first_line.map(|l| l + "\n").unwrap_or_default();
-    msg.push_str(&kind_usage(kind));
-    crate::error::Error::Failure(msg.trim_end().to_string())
+    help_request(kind, false, first_line, 1, false)
 }
 
-/// Our usage summary of a kind, built from its keyword table.
-pub fn kind_usage(kind: &str) -> String {
-    let mut s = format!("Usage: ... {kind} [ OPTION ... ]\n");
-    if let Some(k) = find(kind) {
-        for kw in k.keywords {
-            let names: Vec<&str> = kw.names.iter().map(|w| w.text).collect();
-            let left = if kw.meta.is_empty() { names.join("|") } else { format!("{} {}", names.join("|"), kw.meta) };
-            s.push_str(&format!("    {left:<40} {}\n", kw.help));
-        }
-        s.push_str(k.about);
-        s.push('\n');
-    }
-    s
+/// `help` among a kind's options (and `link help KIND`): the kind's help.
+/// `status` and `ip_stdout` are what iproute2 does there (as ip).
+pub fn help(kind: &str, status: i32, ip_stdout: bool) -> crate::error::Error {
+    help_request(kind, true, None, status, ip_stdout)
+}
+
+/// The help of a kind asked for (`asked`) or after a usage error, led by
+/// `lead`; `status` and `ip_stdout` are iproute2's (see `HelpRequest`).
+pub fn help_request(kind: &str, asked: bool, lead: Option<String>, status: i32, ip_stdout: bool) -> crate::error::Error {
+    use crate::error::{Error, HelpRequest, Topic};
+    let topic = find(kind).map_or(Topic::Current, |k| Topic::Kind(k.name));
+    Error::Help(Box::new(HelpRequest { topic, asked, lead, status, ip_stdout }))
 }
 
 #[cfg(test)]

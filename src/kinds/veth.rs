@@ -5,7 +5,7 @@ use netlink_packet_route::link::{InfoData, InfoVeth};
 
 use super::{Kind, KindEnv};
 use crate::cli::grammar::{x, Keyword, Value};
-use crate::error::{duparg, Error, Result};
+use crate::error::{duparg, Result};
 use crate::objects::link::modify::{parse_link, Request};
 
 pub const KEYWORDS: &[Keyword] = &[Keyword {
@@ -25,10 +25,9 @@ pub const KIND: Kind = Kind {
 
 fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
     if args.first().map(String::as_str) != Some("peer") {
-        return Err(Error::Failure(format!(
-            "Usage: {} link add NAME [options] type veth [ peer [options] ]\n(the peer takes the same options as \"{} link add\")",
-            env.prog, env.prog
-        )));
+        // iproute2 prints veth's usage on stdout and exits 1.
+        let asked = args.first().is_some_and(|w| w == "help");
+        return Err(super::help_request("veth", asked, None, 1, true));
     }
     let peer_args = &args[1..];
     let mut peer = Request::new(env.creating, env.family);

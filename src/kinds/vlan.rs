@@ -116,6 +116,7 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
                 out.push(if name == "ingress-qos-map" { InfoVlan::IngressQos(maps) } else { InfoVlan::EgressQos(maps) });
                 continue;
             }
+            "help" => return Err(super::help("vlan", 1, false)),
             _ => return Err(unknown_word("vlan", None)),
         }
         i += 1;

@@ -303,6 +303,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
                 vnifilter |= name == "vnifilter";
                 out.push(InfoVxlan::Vnifilter(name == "vnifilter"));
             }
+            "help" => return Err(super::help("vxlan", 1, false)),
             _ => return Err(unknown_word("vxlan", None)),
         }
     }

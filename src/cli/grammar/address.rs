@@ -3,7 +3,6 @@
 //! (the latter shared with `link show`).
 
 use super::{p, x, Command, Keyword, Object, Value};
-use crate::error::Error;
 use crate::objects::address;
 
 const fn k(names: &'static [super::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
@@ -24,8 +23,6 @@ pub const SETTABLE_FLAGS: &[super::Word] = &[
     x("deprecated"), x("tentative"), x("permanent"), x("mngtmpaddr"), x("noprefixroute"),
     x("autojoin"), x("stable-privacy"),
 ];
-
-pub const SCOPES: &[&str] = &["host", "link", "global", "site", "nowhere"];
 
 /// `show`/`flush` (and `link show`) keywords, in iproute2's test order; a
 /// word matching none of them is a device name. The entry whose first name
@@ -52,7 +49,7 @@ pub const MODIFY_KEYWORDS: &[Keyword] = &[
     k(&[x("peer"), x("remote")], Value::Prefix, "ADDRESS", "The other end of a point-to-point link."),
     k(&[p("broadcast"), x("brd")], Value::Address, "ADDRESS", "Broadcast address; + sets, - clears the host bits."),
     k(&[x("anycast")], Value::Address, "ADDRESS", "An anycast address."),
-    k(&[x("scope")], Value::Scope, "SCOPE", "Where the address is valid."),
+    k(&[x("scope")], Value::Scope, "SCOPE", "Where the address is valid: host, link, global, site, nowhere or a number."),
     k(&[x("dev")], Value::Ifname, "DEVICE", "The device to act on (required)."),
     k(&[x("label")], Value::Text, "LABEL", "A label, usually DEVICE or DEVICE:N."),
     k(&[p("metric"), p("priority"), p("preference")], Value::Number, "METRIC", "Metric of the prefix route."),
@@ -86,20 +83,3 @@ pub const OBJECT: Object = Object {
     help: "Protocol (IPv4/IPv6) addresses of devices.",
     about: "Each address belongs to one device and carries a prefix length, a scope and flags. Adding an IPv4 address also adds its prefix route and, unless told otherwise, a broadcast address; `show` lists every link with its addresses, or only those the selectors keep.",
 };
-
-/// The usage of `address` (our own words, built from the tables); exit 255.
-pub fn usage(prog: &str) -> Error {
-    let mut s = String::from("Usage:");
-    // The same lines as the man page's SYNOPSIS.
-    for (i, line) in crate::cli::help::synopsis_lines(prog, &OBJECT).iter().enumerate() {
-        let lead = if i == 0 { "" } else { "      " };
-        s.push_str(&format!("{lead} {line}\n"));
-    }
-    s.push_str("FLAG := ");
-    let flags: Vec<&str> = FLAG_WORDS.iter().map(|w| w.text).collect();
-    s.push_str(&flags.join(" | "));
-    s.push_str("\nSCOPE := ");
-    s.push_str(&SCOPES.join(" | "));
-    s.push_str(" | NUMBER");
-    Error::Usage(s)
-}

@@ -1,8 +1,8 @@
 //! Global options (`rtun [OPTIONS] OBJECT …`), in the order iproute2 tests
-//! them, and the top-level usage text.
+//! them. Their help text is written by `cli::help`.
 
-use super::{p, x, Value, Word, OBJECTS};
-use crate::error::{Error, Result};
+use super::{p, x, Value, Word};
+use crate::error::{Error, Result, Topic};
 use crate::Context;
 
 /// What a global option does once matched.
@@ -85,23 +85,8 @@ pub static OPTIONS: &[OptionDef] = &[
     o(&[x("-echo")], Opt::Echo, Value::Flag, "", "Print what the kernel made of the request."),
 ];
 
-/// The top-level usage text, built from the tables (our own words).
-pub fn usage_text(prog: &str) -> String {
-    let objects: Vec<&str> = OBJECTS.iter().filter(|o| o.listed()).map(|o| o.name).collect();
-    let mut s = format!(
-        "Usage: {prog} [ OPTIONS ] OBJECT {{ COMMAND | help }}\n       {prog} [ -force ] -batch FILE\n"
-    );
-    s.push_str(&format!("OBJECT is one of: {}\n", objects.join(" | ")));
-    s.push_str("OPTIONS (any unique prefix; --name works too):\n");
-    for o in OPTIONS {
-        let names: Vec<&str> = o.names.iter().map(|w| w.text).collect();
-        let arg = if o.meta.is_empty() { String::new() } else { format!(" {}", o.meta) };
-        s.push_str(&format!("    {:<24} {}\n", format!("{}{}", names.join(", "), arg), o.help));
-    }
-    s
-}
-
-/// `ip help`: the usage on stderr, exit 255 (as iproute2).
-pub fn help(ctx: &mut Context, _args: &[String]) -> Result<()> {
-    Err(Error::Usage(usage_text(ctx.prog).trim_end().to_string()))
+/// `PROG help`: the global help (`cli::help::global_help`); as `ip`, on
+/// stderr with exit 255, as iproute2.
+pub fn help(_ctx: &mut Context, _args: &[String]) -> Result<()> {
+    Err(Error::help(Topic::Global))
 }

@@ -141,24 +141,3 @@ pub const OBJECT: Object = Object {
     help: "Network devices: list, create, change and remove them.",
     about: "A link is any network device the kernel knows: physical ports, loopback, and virtual devices such as veth pairs, bridges and VXLAN tunnels. Creating one takes a kind after `type`; the kind's own keywords follow it. `-d` (details) shows the kind and its parameters.",
 };
-
-/// Our usage text for `link` (printed by `link help` and on usage errors).
-pub fn usage(prog: &str) -> String {
-    let mut s = String::new();
-    // The same lines as the man page's SYNOPSIS.
-    for (i, line) in crate::cli::help::synopsis_lines(prog, &OBJECT).iter().enumerate() {
-        let lead = if i == 0 { "Usage:" } else { "      " };
-        s.push_str(&format!("{lead} {line}\n"));
-    }
-    s.push_str("\nOPTIONS (add, set, change, replace, delete):\n");
-    for k in MODIFY_KEYWORDS {
-        let names: Vec<&str> = k.names.iter().map(|w| w.text).collect();
-        let left = if k.meta.is_empty() { names.join("|") } else { format!("{} {}", names.join("|"), k.meta) };
-        s.push_str(&format!("    {left:<28} {}\n", k.help));
-    }
-    s.push_str("\nTYPE: ");
-    let kinds: Vec<&str> = crate::kinds::KINDS.iter().map(|k| k.name).collect();
-    s.push_str(&kinds.join(" | "));
-    s.push_str(&format!("  (\"{prog} link help TYPE\" lists a type's options)"));
-    s
-}

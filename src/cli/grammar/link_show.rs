@@ -2,7 +2,6 @@
 //! `address show` (iproute2 lists links through the address code).
 
 use super::{p, Command};
-use crate::error::Error;
 use crate::objects::link;
 
 pub const SHOW: Command = Command {
@@ -12,8 +11,3 @@ pub const SHOW: Command = Command {
     help: "List links.",
     keywords: super::address::LIST_KEYWORDS,
 };
-
-/// The usage of `link show` (our own words); exit 255.
-pub fn usage(prog: &str) -> Error {
-    Error::Usage(format!("Usage: {prog} link show {}", SHOW.synopsis))
-}

@@ -56,8 +56,6 @@ struct Prog {
     short: String,
     /// The prefix of option errors (getopt prints argv[0] as given).
     argv0: String,
-    /// Running as `rtun sysctl` (not as `sysctl`).
-    rtun: bool,
     /// JSON output asked for by rtun's global options (`rtun -j sysctl`).
     json: bool,
     pretty: bool,
@@ -69,7 +67,7 @@ struct Prog {
 pub fn main(args: &[String]) -> i32 {
     let argv0 = args.first().cloned().unwrap_or_else(|| "sysctl".into());
     let short = argv0.rsplit('/').next().unwrap_or("sysctl").to_string();
-    let prog = Prog { short, argv0, rtun: false, json: false, pretty: false, netns: None };
+    let prog = Prog { short, argv0, json: false, pretty: false, netns: None };
     let stdout = std::io::stdout();
     run(&prog, args.get(1..).unwrap_or(&[]), std::io::BufWriter::with_capacity(64 * 1024, stdout.lock()))
 }
@@ -79,7 +77,6 @@ pub fn object(ctx: &mut Context, args: &[String]) -> Result<()> {
     let prog = Prog {
         short: format!("{} sysctl", ctx.prog),
         argv0: format!("{} sysctl", ctx.prog),
-        rtun: true,
         json: ctx.opts.json,
         pretty: ctx.opts.pretty,
         netns: ctx.opts.netns.clone(),
@@ -90,22 +87,11 @@ pub fn object(ctx: &mut Context, args: &[String]) -> Result<()> {
     }
 }
 
-/// The usage text (rtun's words), from the grammar table.
+/// The usage text (rtun's words), from the grammar table (`cli::help`).
 fn usage(prog: &Prog) -> String {
-    let mut text = format!("\nUsage: {} [OPTIONS] [VARIABLE[=VALUE] ...]\n", prog.short);
-    text.push_str("Show or set kernel variables (the files under /proc/sys); a VARIABLE is\n");
-    text.push_str("written with dots (net.ipv4.ip_forward) or slashes (net/ipv4/ip_forward).\n\nOptions:\n");
-    for k in OPTIONS {
-        let names: Vec<&str> = k.names.iter().map(|w| w.text).collect();
-        let mut left = names.join(", ");
-        match (k.meta, k.meta.strip_prefix('[')) {
-            ("", _) => {}
-            (_, Some(opt)) => left.push_str(&format!("[={opt}")),
-            (meta, None) => left.push_str(&format!(" {meta}")),
-        }
-        text.push_str(&format!("  {left:<28} {}\n", k.help));
-    }
-    text
+    let about = "Show or set kernel variables (the files under /proc/sys); a VARIABLE is\n\
+                 written with dots (net.ipv4.ip_forward) or slashes (net/ipv4/ip_forward).\n";
+    crate::cli::help::getopt_help(&prog.short, "VARIABLE[=VALUE] ...", about, OPTIONS)
 }
 
 /// What to do once the options are read.
@@ -174,8 +160,8 @@ fn run<W: Write>(prog: &Prog, args: &[String], mut out: W) -> i32 {
                 return finish(e, rc);
             }
             "-V" => {
-                let suffix = if prog.rtun { format!(", rtun {}", env!("CARGO_PKG_VERSION")) } else { String::new() };
-                return say(prog, &mut out, &format!("{PROCPS_VERSION}{suffix}\n"));
+                // procps's words first (scripts match them), then rtun's.
+                return say(prog, &mut out, &format!("{PROCPS_VERSION}, rtun {}\n", env!("CARGO_PKG_VERSION")));
             }
             "-h" => {
                 return say(prog, &mut out, &usage(prog));

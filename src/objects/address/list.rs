@@ -20,7 +20,7 @@ use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use super::filter::{self, Filter, Resolve};
 use super::print::{print_addr, Addr, Style};
 use crate::cli::options::Family;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Topic};
 use crate::netlink::errno::strerror;
 use crate::netlink::Netlink;
 use crate::objects::link::show::{print_linkinfo, print_stats_of, LinkTable, Shown, View};
@@ -64,13 +64,6 @@ pub fn name_to_index(nl: &mut Netlink, name: &str) -> u32 {
     crate::names::links::ll_name_to_index(nl, name)
 }
 
-fn usage(prog: &str, action: Action) -> Error {
-    match action {
-        Action::LinkShow => crate::cli::grammar::link_show::usage(prog),
-        _ => crate::cli::grammar::address::usage(prog),
-    }
-}
-
 pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
     // iproute2's `do_link` is a global that `link show` sets and nothing
     // clears: in a batch, later `address` listings behave as `link show`
@@ -88,10 +81,9 @@ pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
             return Err(Error::Failure("Cannot flush link addresses.".into()));
         }
     }
-    let prog = ctx.prog;
     let mut filter = {
         let nl = ctx.nl()?;
-        filter::parse(args, family, &mut Lookup(nl), || usage(prog, action))?
+        filter::parse(args, family, &mut Lookup(nl), || Error::help(Topic::Current))?
     };
     if let Some(dev) = filter.dev.clone() {
         let nl = ctx.nl()?;

@@ -8,7 +8,7 @@ pub mod list;
 pub mod modify;
 pub mod print;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Topic};
 use crate::Context;
 
 pub use modify::{add, change, delete, replace};
@@ -29,7 +29,7 @@ pub fn unsupported(ctx: &mut Context, _args: &[String]) -> Result<()> {
     Err(Error::Failure("address save/showdump/restore are not supported by rtun.".into()))
 }
 
-/// `address help`.
-pub fn help(ctx: &mut Context, _args: &[String]) -> Result<()> {
-    Err(crate::cli::grammar::address::usage(ctx.prog))
+/// `address help`: the object's help (`cli::help`).
+pub fn help(_ctx: &mut Context, _args: &[String]) -> Result<()> {
+    Err(Error::help(Topic::Current))
 }

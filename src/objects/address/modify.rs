@@ -239,7 +239,7 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
             _ => {
                 let v = if key == "local" { w.value()? } else { word };
                 if crate::cli::words::matches(v, "help") {
-                    return Err(crate::cli::grammar::address::usage(ctx.prog));
+                    return Err(Error::help(crate::error::Topic::Current));
                 }
                 if local.as_ref().is_some_and(|(p, _)| byte_len(addr_ip(&p.addr)) != 0) {
                     return Err(duparg2("local", v));

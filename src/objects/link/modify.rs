@@ -3,16 +3,15 @@
 //! link kind and its options, then the request).
 
 use std::fs::File;
-use std::io::Write;
 
 use netlink_packet_core::{DefaultNla, Nla, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
 use netlink_packet_route::link::{InfoData, InfoKind, InfoPortData, LinkAttribute, LinkFlags, LinkInfo, LinkMessage};
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 
-use crate::cli::grammar::link::{usage, MODIFY_KEYWORDS};
+use crate::cli::grammar::link::MODIFY_KEYWORDS;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, matches, Words};
-use crate::error::{duparg, duparg2, invarg, missarg, no_device, Error, Result};
+use crate::error::{duparg, duparg2, invarg, missarg, no_device, Error, Result, Topic};
 use crate::kinds::{self, KindEnv};
 use crate::netlink::Netlink;
 use crate::parse::{get_integer, get_unsigned};
@@ -449,7 +448,7 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                 });
             }
             "parentdev" => req.push(LinkAttribute::ParentDevName(w.value()?.to_string())),
-            "help" => return Err(Error::Usage(usage(prog))),
+            "help" => return Err(Error::help(Topic::Current)),
             _ => {
                 // `dev DEV`, or a bare device name.
                 let v = if keyword == "dev" { w.value()? } else { word };
@@ -574,15 +573,12 @@ pub fn property(ctx: &mut Context, _args: &[String]) -> Result<()> {
     not_supported(ctx, "property")
 }
 
-/// `link help [TYPE]`: a type's options on stdout, else the usage (exit 255).
-pub fn help(ctx: &mut Context, args: &[String]) -> Result<()> {
+/// `link help [TYPE]`: a type's options on stdout (status 0, as
+/// iproute2), else the object's help (as ip: stderr, exit 255).
+pub fn help(_ctx: &mut Context, args: &[String]) -> Result<()> {
     match args.first().and_then(|k| kinds::find(k)) {
-        Some(k) => {
-            let text = kinds::kind_usage(k.name);
-            ctx.out.inner().write_all(text.as_bytes())?;
-            Ok(())
-        }
-        None => Err(Error::Usage(usage(ctx.prog))),
+        Some(k) => Err(kinds::help(k.name, 0, true)),
+        None => Err(Error::help(Topic::Current)),
     }
 }
 
@@ -612,7 +608,7 @@ fn link_info(env: &mut KindEnv<'_>, kind: &str, args: &[String]) -> Result<Vec<L
         None if kinds::IP_KINDS.contains(&kind) => {
             Err(Error::Failure(format!("The options of link type \"{kind}\" are not supported by rtun.")))
         }
-        None if matches(&args[0], "help") => Err(Error::Usage(usage(env.prog))),
+        None if matches(&args[0], "help") => Err(Error::help(Topic::Current)),
         None => Err(Error::Failure(format!(
             "Garbage instead of arguments \"{} ...\". Try \"{} link help\".",
             args[0], env.prog

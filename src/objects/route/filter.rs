@@ -175,7 +175,7 @@ pub fn parse_selector(args: &[String], family: Family, vrf_table: &mut dyn FnMut
                     Some(t) => f.tb = t,
                     None if v == "all" => f.tb = 0,
                     None if v == "cache" => f.cloned = 1,
-                    None if v == "help" => return Err(super::usage()),
+                    None if v == "help" => return Err(super::help()),
                     None => return Err(invarg("table id value is invalid\n", v)),
                 }
             }

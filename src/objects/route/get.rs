@@ -84,7 +84,7 @@ pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
             "from" => {
                 let v = w.value()?;
                 if matches(v, "help") {
-                    return Err(super::usage());
+                    return Err(super::help());
                 }
                 from_ok = true;
                 let p = parse::get_prefix(v, family_of(family))?;
@@ -146,7 +146,7 @@ pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
                     v = w.value()?;
                 }
                 if matches(v, "help") {
-                    return Err(super::usage());
+                    return Err(super::help());
                 }
                 let p = parse::get_prefix(v, family_of(family))?;
                 let (af, data) = prefix_bytes(&p);

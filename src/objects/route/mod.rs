@@ -14,8 +14,7 @@ mod show;
 use netlink_packet_route::link::{InfoData, InfoKind, InfoVrf, LinkAttribute, LinkInfo, LinkMessage};
 use netlink_packet_route::RouteNetlinkMessage;
 
-use crate::cli::grammar::route::OBJECT;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Topic};
 use crate::netlink::Netlink;
 use crate::Context;
 
@@ -23,9 +22,10 @@ pub use get::get;
 pub use modify::{add, append, change, delete, prepend, replace, test};
 pub use show::{flush, show};
 
-/// iproute2's `usage()` for `ip route`: our help text on stderr, exit 255.
-pub fn usage() -> Error {
-    Error::Usage(crate::cli::help::object_help("ip", &OBJECT))
+/// `help` among a command's words: iproute2's `usage()`; the help of
+/// the command being run (`cli::help`).
+pub fn help() -> Error {
+    Error::help(Topic::Current)
 }
 
 /// `ll_name_to_index`: the kernel's index for `name`, else `ifN` read as N.
@@ -91,18 +91,18 @@ pub fn vrf_index(nl: &mut Netlink, name: &str) -> u32 {
     }
 }
 
-fn unsupported(what: &str) -> Error {
-    Error::Failure(format!("\"ip route {what}\" is not supported by rtun."))
+fn unsupported(ctx: &Context, what: &str) -> Error {
+    Error::Failure(format!("\"{} route {what}\" is not supported by rtun.", ctx.prog))
 }
 
-pub fn save(_ctx: &mut Context, _args: &[String]) -> Result<()> {
-    Err(unsupported("save"))
+pub fn save(ctx: &mut Context, _args: &[String]) -> Result<()> {
+    Err(unsupported(ctx, "save"))
 }
 
-pub fn restore(_ctx: &mut Context, _args: &[String]) -> Result<()> {
-    Err(unsupported("restore"))
+pub fn restore(ctx: &mut Context, _args: &[String]) -> Result<()> {
+    Err(unsupported(ctx, "restore"))
 }
 
-pub fn showdump(_ctx: &mut Context, _args: &[String]) -> Result<()> {
-    Err(unsupported("showdump"))
+pub fn showdump(ctx: &mut Context, _args: &[String]) -> Result<()> {
+    Err(unsupported(ctx, "showdump"))
 }

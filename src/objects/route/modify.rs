@@ -7,7 +7,7 @@
 use crate::cli::grammar::route::{NEXTHOP, ROUTE};
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, matches, Words};
-use crate::error::{duparg2, invarg, no_device, Error, Result};
+use crate::error::{duparg2, invarg, no_device, Error, Result, Topic};
 use crate::names::tables::{self, RT_TABLE_LOCAL, RT_TABLE_MAIN, RTN_ANYCAST, RTN_BROADCAST, RTN_LOCAL, RTN_MULTICAST, RTN_NAT, RTN_UNICAST, RTN_UNSPEC};
 use crate::netlink::{Netlink, Outgoing};
 use netlink_packet_core::{NLM_F_ACK, NLM_F_APPEND, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REPLACE};
@@ -499,7 +499,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                     }
                 }
                 if matches(v, "help") {
-                    return Err(super::usage());
+                    return Err(super::help());
                 }
                 if dst_ok {
                     return Err(duparg2("to", v));
@@ -517,7 +517,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
         }
     }
     if !dst_ok {
-        return Err(super::usage());
+        return Err(Error::synopsis(Topic::Current));
     }
     if let Some(d) = dev {
         let idx = super::ifindex(nl, d).ok_or_else(|| no_device(d))?;

@@ -112,7 +112,7 @@ fn flush_cache() -> Result<()> {
 /// finds nothing (`iproute_flush`).
 pub fn flush(ctx: &mut Context, args: &[String]) -> Result<()> {
     if args.is_empty() {
-        return Err(Error::Failure("\"ip route flush\" requires arguments.".into()));
+        return Err(Error::Failure(format!("\"{} route flush\" requires arguments.", ctx.prog)));
     }
     let preferred = ctx.opts.family;
     let nl = ctx.nl()?;
