@@ -50,11 +50,12 @@ fn command_block(prog: &str, obj: &Object, cmd: &Command, out: &mut String) {
     let name = cmd.names.first().map_or("", |w| w.text);
     let synopsis = command_synopsis(cmd).unwrap_or_else(|| name.to_string());
     out.push_str(&format!("  {prog} {} {synopsis}\n", obj.name));
-    if !cmd.help.is_empty() {
-        out.push_str(&format!("      {}\n", cmd.help));
+    let help = cmd.help_line();
+    if !help.is_empty() {
+        out.push_str(&format!("      {help}\n"));
     }
     for k in cmd.keywords.iter().filter(|k| !k.help.is_empty()) {
-        out.push_str(&format!("        {:<28} {}\n", keyword_text(k), k.help));
+        out.push_str(&format!("        {:<28} {}\n", keyword_text(k), k.help_line()));
     }
 }
 

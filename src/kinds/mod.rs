@@ -357,7 +357,7 @@ pub fn kind_usage(kind: &str) -> String {
         for kw in k.keywords {
             let names: Vec<&str> = kw.names.iter().map(|w| w.text).collect();
             let left = if kw.meta.is_empty() { names.join("|") } else { format!("{} {}", names.join("|"), kw.meta) };
-            s.push_str(&format!("    {left:<40} {}\n", kw.help));
+            s.push_str(&format!("    {left:<40} {}\n", kw.help_line()));
         }
         s.push_str(k.about);
         s.push('\n');

@@ -11,6 +11,7 @@ pub const SHOW: Command = Command {
     synopsis: "[ [ dev ] DEVICE | group GROUP ] [ up ] [ master DEVICE | nomaster ] [ vrf NAME ] [ type KIND ]",
     help: "List links.",
     keywords: super::address::LIST_KEYWORDS,
+    supported: true,
 };
 
 /// The usage of `link show` (our own words); exit 255.
