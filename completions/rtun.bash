@@ -118,7 +118,7 @@ _rtun_kw() {
         esac ;;
     3)
         case $2 in
-        't'|'ta'|'tab'|'tabl'|'table') _rtun_v='@tables' ;;
+        't'|'ta'|'tab'|'tabl'|'table') _rtun_v='@table-filters' ;;
         'v'|'vr'|'vrf') _rtun_v='-' ;;
         'c'|'ca'|'cac'|'cach'|'cache'|'cached'|'cl'|'clo'|'clon'|'clone'|'cloned') _rtun_v='' ;;
         'tos'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
@@ -913,9 +913,9 @@ _rtun_words() {
     case $1 in
     objects) printf '%s\n' 'address' 'route' 'link' 'tunnel' 'tunl' 'netns' 'help' 'nft' 'sysctl' 'completions' ;;
     g) printf '%s\n' '-loops' '-family' '-4' '-6' '-0' '-M' '-B' '-human' '-human-readable' '-iec' '-stats' '-statistics' '-details' '-resolve' '-oneline' '-timestamp' '-tshort' '-Version' '-force' '-batch' '-brief' '-json' '-pretty' '-rcvbuf' '-color' '-help' '-netns' '-Numeric' '-all' '-echo' ;;
-    c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'save' 'showdump' 'restore' 'help' ;;
-    c3) printf '%s\n' 'add' 'change' 'chg' 'replace' 'prepend' 'append' 'test' 'delete' 'list' 'show' 'lst' 'get' 'flush' 'save' 'restore' 'showdump' ;;
-    c9) printf '%s\n' 'add' 'set' 'change' 'replace' 'delete' 'show' 'lst' 'list' 'xstats' 'afstats' 'property' 'help' ;;
+    c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'help' ;;
+    c3) printf '%s\n' 'add' 'change' 'chg' 'replace' 'prepend' 'append' 'test' 'delete' 'list' 'show' 'lst' 'get' 'flush' ;;
+    c9) printf '%s\n' 'add' 'set' 'change' 'replace' 'delete' 'show' 'lst' 'list' 'help' ;;
     c14) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' ;;
     c15) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' ;;
     c25) printf '%s\n' 'list' 'show' 'lst' 'add' 'delete' 'exec' 'attach' ;;
@@ -926,11 +926,11 @@ _rtun_words() {
     k0) printf '%s\n' 'peer' 'remote' 'broadcast' 'brd' 'anycast' 'scope' 'dev' 'label' 'metric' 'priority' 'preference' 'valid_lft' 'preferred_lft' 'secondary' 'temporary' 'nodad' 'optimistic' 'dadfailed' 'home' 'deprecated' 'tentative' 'permanent' 'mngtmpaddr' 'noprefixroute' 'autojoin' 'stable-privacy' 'local' ;;
     k1) printf '%s\n' 'to' 'scope' 'up' 'dynamic' 'primary' 'secondary' 'temporary' 'nodad' 'optimistic' 'dadfailed' 'home' 'deprecated' 'tentative' 'permanent' 'mngtmpaddr' 'noprefixroute' 'autojoin' 'stable-privacy' 'label' 'group' 'master' 'vrf' 'nomaster' 'type' 'dev' 'help' ;;
     p1) _rtun_fill '@ifnames' ;;
-    k2) printf '%s\n' 'src' 'as' 'via' 'from' 'tos' 'dsfield' 'expires' 'metric' 'priority' 'preference' 'scope' 'mtu' 'hoplimit' 'advmss' 'reordering' 'rtt' 'rto_min' 'window' 'cwnd' 'initcwnd' 'initrwnd' 'features' 'quickack' 'congctl' 'rttvar' 'ssthresh' 'realms' 'onlink' 'nexthop' 'nhid' 'protocol' 'table' 'vrf' 'dev' 'oif' 'pref' 'encap' 'ttl-propagate' 'fastopen_no_cookie' 'to' ;;
+    k2) printf '%s\n' 'src' 'as' 'via' 'from' 'tos' 'dsfield' 'expires' 'metric' 'priority' 'preference' 'scope' 'mtu' 'hoplimit' 'advmss' 'reordering' 'rtt' 'rto_min' 'window' 'cwnd' 'initcwnd' 'initrwnd' 'features' 'quickack' 'congctl' 'rttvar' 'ssthresh' 'realms' 'onlink' 'nexthop' 'nhid' 'protocol' 'table' 'vrf' 'dev' 'oif' 'pref' 'ttl-propagate' 'fastopen_no_cookie' 'to' ;;
     k3) printf '%s\n' 'table' 'vrf' 'cached' 'cloned' 'tos' 'dsfield' 'protocol' 'scope' 'type' 'dev' 'oif' 'iif' 'mark' 'metric' 'priority' 'preference' 'via' 'src' 'realms' 'from' 'to' 'root' 'match' 'exact' ;;
     k4) printf '%s\n' 'tos' 'dsfield' 'from' 'iif' 'mark' 'oif' 'dev' 'notify' 'connected' 'vrf' 'uid' 'fibmatch' 'as' 'sport' 'dport' 'ipproto' 'to' ;;
-    k5) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'vf' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netns' 'link-netnsid' 'protodown' 'protodown_reason' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
-    k6) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'vf' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netns' 'link-netnsid' 'protodown' 'protodown_reason' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
+    k5) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
+    k6) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
     p6) _rtun_fill '@ifnames' ;;
     k7) printf '%s\n' 'mode' 'key' 'ikey' 'okey' 'seq' 'iseq' 'oseq' 'csum' 'icsum' 'ocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'name' 'help' ;;
     k8) printf '%s\n' 'prl-default' 'prl-nodefault' 'prl-delete' 'dev' ;;
@@ -965,7 +965,13 @@ _rtun_words() {
 _rtun_fill() {
     [ -n "${ZSH_VERSION-}" ] && emulate -L sh
     case $1 in
-    =*) printf '%s\n' ${1#=} ;;
+    =*) # One word per line, whatever IFS and globbing the caller has set
+        # (an unquoted expansion would split on IFS, in zsh's sh emulation too).
+        set -- "${1#=} "
+        while [ -n "$1" ]; do
+            printf '%s\n' "${1%% *}"
+            set -- "${1#* }"
+        done ;;
     @files) echo @files ;;
     @*) if [ -n "$_rtun_netns" ]; then
             "$_rtun_prog" -n "$_rtun_netns" complete "${1#@}" "$_rtun_cur" 2>/dev/null
@@ -1049,7 +1055,7 @@ _rtun_candidates() {
     case $state in
     g)
         case $cur in
-        --*) for w in $(_rtun_words g); do echo "-$w"; done ;;
+        --*) _rtun_words g | while IFS= read -r w; do printf '%s\n' "-$w"; done ;;
         -*) _rtun_words g ;;
         *) _rtun_words objects ;;
         esac ;;
@@ -1073,9 +1079,11 @@ _rtun() {
     else
         words=("${COMP_WORDS[@]}") cword=$COMP_CWORD cur=${COMP_WORDS[COMP_CWORD]}
     fi
-    local IFS=$'\n' w
-    local -a found
-    found=($(_rtun_candidates "${words[0]}" "$cur" "${words[@]:1:cword-1}"))
+    local w
+    local -a found files
+    # One candidate per line, each its own element (no word splitting or
+    # globbing of the candidates).
+    mapfile -t found < <(_rtun_candidates "${words[0]}" "$cur" "${words[@]:1:cword-1}")
     # A value attached to a long option (`--load=FILE`): readline replaces
     # only the part after `=`.
     local fcur=$cur
@@ -1083,7 +1091,8 @@ _rtun() {
     COMPREPLY=()
     for w in "${found[@]}"; do
         if [ "$w" = @files ]; then
-            COMPREPLY+=($(compgen -f -- "$fcur"))
+            mapfile -t files < <(compgen -f -- "$fcur")
+            COMPREPLY+=("${files[@]}")
         elif [[ $w == "$cur"* ]]; then
             COMPREPLY+=("$w")
         fi

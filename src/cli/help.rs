@@ -265,7 +265,7 @@ pub fn object_help(prog: &str, obj: &Object) -> String {
         out.push_str("\nCommands (any unique prefix):\n");
         for c in obj.commands {
             let names: Vec<&str> = c.names.iter().map(|w| w.text).collect();
-            item(&mut out, &names.join(", "), c.help);
+            item(&mut out, &names.join(", "), &c.help_line());
         }
     }
     for block in keyword_blocks(obj) {
@@ -284,7 +284,7 @@ fn keyword_section<'k>(out: &mut String, heading: &str, keywords: impl IntoItera
         out.push_str(&format!("\n{heading}:\n"));
     }
     for k in keywords {
-        item(out, &keyword_label(k), k.help);
+        item(out, &keyword_label(k), &k.help_line());
     }
 }
 
@@ -301,7 +301,7 @@ fn usage_about_keywords(line: String, about: &str, heading: &str, keywords: &[Ke
 
 /// The help of one command (`PROG OBJECT COMMAND help`).
 pub fn command_help(prog: &str, obj: &Object, cmd: &Command) -> String {
-    let mut out = usage_about_keywords(command_line(prog, obj, cmd), cmd.help, "Keywords", cmd.keywords);
+    let mut out = usage_about_keywords(command_line(prog, obj, cmd), &cmd.help_line(), "Keywords", cmd.keywords);
     if hands_over(cmd.keywords) {
         kinds_section(prog, &mut out);
     }

@@ -3,11 +3,14 @@
 
 use super::model::Model;
 
-pub fn script(m: &Model) -> String {
+/// The script completing the commands `names`.
+pub fn script(m: &Model, names: &[&str]) -> String {
     let mut s = String::from(super::HEADER);
-    s.push_str("# bash: source this file, or install it as\n# /usr/share/bash-completion/completions/rtun.\n\n");
+    let file = names.first().copied().unwrap_or(super::PROGRAM);
+    s.push_str(&format!("# bash: source this file, or install it as\n# /usr/share/bash-completion/completions/{file}.\n\n"));
     s.push_str(&super::sh::engine(m));
     s.push_str(GLUE);
+    s.push_str(&format!("complete -F _rtun {}\n", names.join(" ")));
     s
 }
 
@@ -19,9 +22,11 @@ _rtun() {
     else
         words=("${COMP_WORDS[@]}") cword=$COMP_CWORD cur=${COMP_WORDS[COMP_CWORD]}
     fi
-    local IFS=$'\n' w
-    local -a found
-    found=($(_rtun_candidates "${words[0]}" "$cur" "${words[@]:1:cword-1}"))
+    local w
+    local -a found files
+    # One candidate per line, each its own element (no word splitting or
+    # globbing of the candidates).
+    mapfile -t found < <(_rtun_candidates "${words[0]}" "$cur" "${words[@]:1:cword-1}")
     # A value attached to a long option (`--load=FILE`): readline replaces
     # only the part after `=`.
     local fcur=$cur
@@ -29,7 +34,8 @@ _rtun() {
     COMPREPLY=()
     for w in "${found[@]}"; do
         if [ "$w" = @files ]; then
-            COMPREPLY+=($(compgen -f -- "$fcur"))
+            mapfile -t files < <(compgen -f -- "$fcur")
+            COMPREPLY+=("${files[@]}")
         elif [[ $w == "$cur"* ]]; then
             COMPREPLY+=("$w")
         fi
@@ -39,5 +45,4 @@ _rtun() {
         compopt -o nospace 2>/dev/null
     fi
 }
-complete -F _rtun rtun
 "#;

@@ -9,6 +9,7 @@ use netlink_packet_route::link::{LinkAttribute, LinkMessage};
 use netlink_packet_route::RouteNetlinkMessage;
 
 use super::model::Live;
+use crate::cli::grammar::route::TABLE_FILTERS;
 use crate::error::{Error, Result};
 use crate::names::tables;
 use crate::Context;
@@ -90,15 +91,22 @@ fn sysctl_keys(prefix: &str) -> Vec<String> {
 
 pub fn run(ctx: &mut Context, args: &[String]) -> Result<()> {
     let Some(what) = args.first() else { return Err(usage()) };
-    let names = match what.as_str() {
-        "man" => return super::print(ctx, &super::man::page_for(args.get(1).map(String::as_str)).ok_or_else(usage)?),
-        "ifnames" => ifnames(ctx)?,
-        "netns" => netns_names(),
-        "tables" => tables::table_names(),
-        "protocols" => tables::protocol_names(),
-        "scopes" => tables::scope_names(),
-        "sysctl-keys" => sysctl_keys(args.get(1).map_or("", String::as_str)),
-        _ => return Err(usage()),
+    if what == "man" {
+        return super::print(ctx, &super::man::page_for(args.get(1).map(String::as_str)).ok_or_else(usage)?);
+    }
+    let Some(live) = Live::ALL.iter().find(|l| l.word() == what) else { return Err(usage()) };
+    let names = match live {
+        Live::Ifnames => ifnames(ctx)?,
+        Live::Netns => netns_names(),
+        Live::Tables => tables::table_names(),
+        Live::TableFilters => {
+            let mut names: Vec<String> = TABLE_FILTERS.iter().map(|w| w.to_string()).collect();
+            names.extend(tables::table_names());
+            names
+        }
+        Live::Protocols => tables::protocol_names(),
+        Live::Scopes => tables::scope_names(),
+        Live::SysctlKeys => sysctl_keys(args.get(1).map_or("", String::as_str)),
     };
     let mut text = String::new();
     for n in names {

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::model::{spellings, Entry, Fill, Model, Table};
+use super::model::{listed_commands, listed_entries, spellings, Entry, Fill, Model, Table};
 use crate::cli::grammar::Word;
 
 fn q(s: &str) -> String {
@@ -60,12 +60,14 @@ fn words_line(items: &[(&str, &str)]) -> String {
 }
 
 fn table_items(t: &Table) -> Vec<(&'static str, &'static str)> {
-    t.entries.iter().flat_map(|e| e.names.iter().map(move |w| (w.text, e.help))).collect()
+    listed_entries(t).flat_map(|e| e.names.iter().map(move |w| (w.text, e.help))).collect()
 }
 
-pub fn script(m: &Model) -> String {
+/// The completions of the commands `names`.
+pub fn script(m: &Model, names: &[&str]) -> String {
     let mut s = String::from(super::HEADER);
-    s.push_str("# fish: install as ~/.config/fish/completions/rtun.fish.\n\n");
+    let file = names.first().copied().unwrap_or(super::PROGRAM);
+    s.push_str(&format!("# fish: install as ~/.config/fish/completions/{file}.fish.\n\n"));
 
     s.push_str("# __rtun_kw TABLE WORD: sets __rtun_v to the value spec of the keyword WORD\n# selects ('' flag, - no guess, @live, =words), __rtun_k to 1 when the line\n# then belongs to a link kind, 2 when it goes back to the table before the\n# kind; for getopt options __rtun_opt to 1 when the value is only taken\n# attached and __rtun_s to the operands' spec from then on. Fails for no\n# keyword.\n");
     s.push_str("function __rtun_kw\n    set -g __rtun_v ''\n    set -g __rtun_k ''\n    set -g __rtun_opt ''\n    set -g __rtun_s ''\n    switch $argv[1]\n");
@@ -112,7 +114,7 @@ pub fn script(m: &Model) -> String {
     let _ = writeln!(s, "        case objects\n            {}", words_line(&objects));
     let _ = writeln!(s, "        case g\n            {}", words_line(&table_items(&m.options)));
     for (i, o) in m.objects.iter().enumerate().filter(|(_, o)| o.listed) {
-        let items: Vec<(&str, &str)> = o.commands.iter().flat_map(|c| c.names.iter().map(move |w| (w.text, c.help))).collect();
+        let items: Vec<(&str, &str)> = listed_commands(o).flat_map(|c| c.names.iter().map(move |w| (w.text, c.help))).collect();
         let _ = writeln!(s, "        case c{i}\n            {}", words_line(&items));
     }
     for (i, t) in m.tables.iter().enumerate() {
@@ -123,6 +125,10 @@ pub fn script(m: &Model) -> String {
     }
     s.push_str("    end\nend\n\n");
     s.push_str(ENGINE);
+    for name in names {
+        let _ = write!(s, "\ncomplete -c {name} -e\ncomplete -c {name} -f -a '(__rtun_candidates)'");
+    }
+    s.push('\n');
     s
 }
 
@@ -284,7 +290,4 @@ function __rtun_candidates
             end
     end
 end
-
-complete -c rtun -e
-complete -c rtun -f -a '(__rtun_candidates)'
 "#;

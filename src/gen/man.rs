@@ -72,7 +72,7 @@ fn keyword_item(out: &mut String, k: &Keyword) {
             format!("{} \\fI{}\\fR", names.join(" | "), esc(&value))
         }
     };
-    let _ = writeln!(out, ".TP\n{tag}\n{}", esc(&sentence(k.help)));
+    let _ = writeln!(out, ".TP\n{tag}\n{}", esc(&sentence(&k.help_line())));
 }
 
 /// Objects that merely repeat an earlier one under another name (`tunl`).
@@ -155,7 +155,7 @@ pub fn object_page(obj: &Object) -> String {
         s.push_str(".SH COMMANDS\n");
         for c in obj.commands {
             let names: Vec<String> = c.names.iter().map(|w| format!("\\fB{}\\fR", esc(w.text))).collect();
-            let _ = writeln!(s, ".TP\n{}\n{}", names.join(", "), esc(&sentence(c.help)));
+            let _ = writeln!(s, ".TP\n{}\n{}", names.join(", "), esc(&sentence(&c.help_line())));
         }
     }
 
@@ -213,7 +213,8 @@ pub fn main_page() -> String {
     s.push_str("\\fBrtun\\fR [ \\fIOPTIONS\\fR ] \\fIOBJECT\\fR { \\fICOMMAND\\fR | \\fBhelp\\fR }\n");
     s.push_str("\\fBrtun\\fR [ \\fB\\-force\\fR ] \\fB\\-batch\\fR \\fIFILE\\fR\n.fi\n");
     s.push_str(".SH DESCRIPTION\n");
-    s.push_str("rtun shows and changes the kernel's network configuration over rtnetlink. It takes the command lines of iproute2's \\fBip\\fR and answers them in the same way, in text or, with \\fB\\-json\\fR, in JSON; called as \\fBip\\fR it names itself so in messages.\n");
+    let _ = writeln!(s, "{}", esc(super::ABOUT));
+    s.push_str("It takes the command lines of iproute2's \\fBip\\fR and answers them in the same way, in text or, with \\fB\\-json\\fR, in JSON; called as \\fBip\\fR it names itself so in messages.\n");
     s.push_str(".PP\nOptions, objects, commands and keywords may be abbreviated to any prefix that selects them; where two share a prefix, the one listed first wins. An option may also be written with two dashes.\n");
     s.push_str(".SH OPTIONS\n");
     for o in OPTIONS {

@@ -15,6 +15,8 @@ pub enum Live {
     Ifnames,
     Netns,
     Tables,
+    /// Tables, and what `route show table` takes besides (`all`, `cache`).
+    TableFilters,
     Protocols,
     Scopes,
     /// Names under /proc/sys as dotted keys, one level below the word
@@ -24,7 +26,7 @@ pub enum Live {
 
 impl Live {
     pub const ALL: &'static [Live] =
-        &[Live::Ifnames, Live::Netns, Live::Tables, Live::Protocols, Live::Scopes, Live::SysctlKeys];
+        &[Live::Ifnames, Live::Netns, Live::Tables, Live::TableFilters, Live::Protocols, Live::Scopes, Live::SysctlKeys];
 
     /// The word after `rtun complete`.
     pub fn word(self) -> &'static str {
@@ -32,6 +34,7 @@ impl Live {
             Live::Ifnames => "ifnames",
             Live::Netns => "netns",
             Live::Tables => "tables",
+            Live::TableFilters => "table-filters",
             Live::Protocols => "protocols",
             Live::Scopes => "scopes",
             Live::SysctlKeys => "sysctl-keys",
@@ -60,6 +63,7 @@ impl Fill {
             Value::Ifname => Fill::Live(Live::Ifnames),
             Value::Netns => Fill::Live(Live::Netns),
             Value::Table => Fill::Live(Live::Tables),
+            Value::TableFilter => Fill::Live(Live::TableFilters),
             Value::Protocol => Fill::Live(Live::Protocols),
             Value::Scope => Fill::Live(Live::Scopes),
             Value::Choice(words) => Fill::Words(words.to_vec()),
@@ -120,6 +124,9 @@ pub struct Entry {
     /// (`sysctl -p` takes file names).
     pub operands: Option<Fill>,
     pub help: &'static str,
+    /// Offered as a candidate: false for a keyword rtun refuses ("not
+    /// supported by rtun"), which still takes part in resolving words.
+    pub listed: bool,
 }
 
 /// The keywords of one table, in the parser's order (first match wins),
@@ -137,6 +144,8 @@ pub struct Cmd {
     /// Index into `Model::tables`; None: nothing follows.
     pub table: Option<usize>,
     pub help: &'static str,
+    /// Offered as a candidate (false: a command rtun refuses).
+    pub listed: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -215,7 +224,7 @@ fn entry(k: &Keyword) -> Entry {
     let then = then_of(k);
     // `peer` takes no value of its own: the words after it are options.
     let fill = if then == Then::Parent { None } else { Fill::of(k.value) };
-    Entry { names: k.names.to_vec(), fill, then, optional: false, operands: None, help: k.help }
+    Entry { names: k.names.to_vec(), fill, then, optional: false, operands: None, help: k.help, listed: k.supported }
 }
 
 fn table_of(keywords: &[Keyword]) -> Table {
@@ -259,6 +268,7 @@ fn options_table() -> Table {
             optional: false,
             operands: None,
             help: o.help,
+            listed: true,
         })
         .collect();
     Table { entries, positional: None }
@@ -288,7 +298,12 @@ impl Model {
                 commands: o
                     .commands
                     .iter()
-                    .map(|c| Cmd { names: c.names, table: index_of(c.keywords, &mut tables), help: c.help })
+                    .map(|c| Cmd {
+                        names: c.names,
+                        table: index_of(c.keywords, &mut tables),
+                        help: c.help,
+                        listed: c.supported,
+                    })
                     .collect(),
                 getopt: getopt_object(o.name).map(|g| {
                     tables.push(getopt_table(g));
@@ -321,9 +336,19 @@ pub fn spellings(w: &Word) -> Vec<&'static str> {
     w.text.char_indices().skip(shortest).map(|(i, _)| &w.text[..i]).chain([w.text]).collect()
 }
 
+/// The keywords offered as candidates: all but those rtun refuses.
+pub fn listed_entries(t: &Table) -> impl Iterator<Item = &Entry> {
+    t.entries.iter().filter(|e| e.listed)
+}
+
 /// The names offered as candidates for a table's keywords.
 pub fn candidate_names(t: &Table) -> Vec<&'static str> {
-    t.entries.iter().flat_map(|e| e.names.iter().map(|w| w.text)).collect()
+    listed_entries(t).flat_map(|e| e.names.iter().map(|w| w.text)).collect()
+}
+
+/// The commands of an object offered as candidates.
+pub fn listed_commands(o: &Obj) -> impl Iterator<Item = &Cmd> {
+    o.commands.iter().filter(|c| c.listed)
 }
 
 #[cfg(test)]
@@ -381,6 +406,53 @@ mod tests {
         assert_eq!(ty(table("add")), Some(Then::Kind));
         assert_eq!(ty(table("show")), Some(Then::Stay));
         assert!(m.kinds.iter().any(|(k, _)| *k == "vxlan"));
+    }
+
+    fn object<'m>(m: &'m Model, name: &str) -> &'m Obj {
+        m.objects.iter().find(|o| o.name == name).unwrap()
+    }
+
+    fn command_table<'m>(m: &'m Model, obj: &str, cmd: &str) -> &'m Table {
+        let c = object(m, obj).commands.iter().find(|c| c.names.iter().any(|w| w.text == cmd)).unwrap();
+        &m.tables[c.table.unwrap()]
+    }
+
+    #[test]
+    fn refused_words_resolve_but_are_not_offered() {
+        let m = Model::build();
+        let set = command_table(&m, "link", "set");
+        let vf = set.entries.iter().find(|e| e.names[0].text == "vf").unwrap();
+        assert!(!vf.listed && vf.fill.is_some());
+        let offered = candidate_names(set);
+        assert!(offered.contains(&"mtu") && !offered.contains(&"vf") && !offered.contains(&"link-netns"), "{offered:?}");
+        assert!(!candidate_names(command_table(&m, "route", "add")).contains(&"encap"));
+        let route = object(&m, "route");
+        assert!(route.commands.iter().any(|c| c.names[0].text == "save"));
+        let commands: Vec<&str> = listed_commands(route).map(|c| c.names[0].text).collect();
+        assert!(commands.contains(&"list") && !commands.contains(&"save") && !commands.contains(&"restore"), "{commands:?}");
+    }
+
+    /// The engines split a `=w1 w2 …` spec at spaces: no choice may hold one.
+    #[test]
+    fn fixed_words_are_single_words() {
+        let m = Model::build();
+        for e in m.tables.iter().chain([&m.options]).flat_map(|t| &t.entries) {
+            if let Some(Fill::Words(words)) = &e.fill {
+                assert!(!words.is_empty(), "{:?}", e.names);
+                for w in words {
+                    assert!(!w.is_empty() && !w.contains(char::is_whitespace), "{:?} offers {w:?}", e.names);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn route_show_table_takes_all_and_cache_but_add_does_not() {
+        let m = Model::build();
+        let table = |t: &Table| t.entries.iter().find(|e| e.names[0].text == "table").and_then(|e| e.fill.clone());
+        assert_eq!(table(command_table(&m, "route", "show")), Some(Fill::Live(Live::TableFilters)));
+        assert_eq!(table(command_table(&m, "route", "flush")), Some(Fill::Live(Live::TableFilters)));
+        assert_eq!(table(command_table(&m, "route", "add")), Some(Fill::Live(Live::Tables)));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use std::fmt::Write as _;
 
-use super::model::{spellings, Entry, Fill, Live, Model, Table};
+use super::model::{listed_commands, listed_entries, spellings, Entry, Fill, Live, Model, Table};
 use crate::cli::grammar::global::{Opt, OPTIONS};
 use crate::cli::grammar::{Value, Word};
 
@@ -67,7 +67,7 @@ fn entry_value(e: &Entry) -> String {
 
 fn table_record(t: &Table) -> String {
     let spell = spell_record(t.entries.iter().map(|e| (e.names.clone(), entry_value(e))));
-    let words = words_list(t.entries.iter().flat_map(|e| e.names.iter().map(move |w| (w.text, e.help))));
+    let words = words_list(listed_entries(t).flat_map(|e| e.names.iter().map(move |w| (w.text, e.help))));
     let pos = t.positional.as_ref().map_or("null".to_string(), |p| q(&p.spec()));
     format!("{{spell: {spell}, words: {words}, pos: {pos}}}")
 }
@@ -85,7 +85,7 @@ fn grammar(m: &Model) -> String {
     s.push_str("    commands: {\n");
     for (i, o) in m.objects.iter().enumerate().filter(|(_, o)| o.listed) {
         let spell = spell_record(o.commands.iter().map(|c| (c.names.to_vec(), c.table.map_or("-1".into(), |t| t.to_string()))));
-        let words = words_list(o.commands.iter().flat_map(|c| c.names.iter().map(move |w| (w.text, c.help))));
+        let words = words_list(listed_commands(o).flat_map(|c| c.names.iter().map(move |w| (w.text, c.help))));
         let _ = writeln!(s, "        {}: {{spell: {spell}, words: {words}}},", q(&i.to_string()));
     }
     s.push_str("    },\n    getopt: {\n");
@@ -158,7 +158,7 @@ fn flags(out: &mut String) {
 /// would refuse `--persist=FILE`), as is `--help`, which every signature
 /// has; undeclared flags still reach rtun as typed.
 fn getopt_flags(out: &mut String, t: &Table) {
-    for e in t.entries.iter().filter(|e| !e.optional) {
+    for e in listed_entries(t).filter(|e| !e.optional) {
         let long = e.names.iter().find_map(|w| w.text.strip_prefix("--"));
         let short = e.names.iter().find_map(|w| w.text.strip_prefix('-').filter(|n| n.chars().count() == 1));
         if long == Some("help") {
@@ -201,7 +201,9 @@ pub fn script(m: &Model) -> String {
     s.push_str(&grammar(m));
     s.push_str(ENGINE);
 
-    s.push_str("\n# rtun: iproute2's ip over netlink (`main`: the module is named rtun).\nexport extern main [\n");
+    // `main`: the module is named rtun, so this is the `rtun` command; its
+    // comment is what `help rtun` shows first.
+    let _ = write!(s, "\n# {}\n# {}\nexport extern main [\n", super::ABOUT, super::MORE_HELP);
     flags(&mut s);
     s.push_str("    ...args: string@\"nu-complete rtun\"  # OBJECT COMMAND [ARGUMENTS]\n]\n");
     for o in m.objects.iter().filter(|o| o.listed) {
@@ -215,7 +217,7 @@ pub fn script(m: &Model) -> String {
             describe(o.help),
             o.name
         );
-        for c in &o.commands {
+        for c in listed_commands(o) {
             let Some(name) = c.names.first() else { continue };
             let _ = writeln!(
                 s,

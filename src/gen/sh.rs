@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use super::model::{candidate_names, spellings, Entry, Fill, Model, Table};
+use super::model::{candidate_names, listed_commands, spellings, Entry, Fill, Model, Table};
 
 fn q(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
@@ -125,7 +125,7 @@ pub fn engine(m: &Model) -> String {
     let _ = writeln!(s, "    objects) {} ;;", words_line(&objects));
     let _ = writeln!(s, "    g) {} ;;", words_line(&candidate_names(&m.options)));
     for (i, o) in m.objects.iter().enumerate().filter(|(_, o)| o.listed) {
-        let names: Vec<&str> = o.commands.iter().flat_map(|c| c.names.iter().map(|w| w.text)).collect();
+        let names: Vec<&str> = listed_commands(o).flat_map(|c| c.names.iter().map(|w| w.text)).collect();
         let _ = writeln!(s, "    c{i}) {} ;;", words_line(&names));
     }
     for (i, t) in m.tables.iter().enumerate() {
@@ -145,7 +145,13 @@ const ENGINE: &str = r#"# _rtun_fill SPEC: the candidates for a value (live name
 _rtun_fill() {
     [ -n "${ZSH_VERSION-}" ] && emulate -L sh
     case $1 in
-    =*) printf '%s\n' ${1#=} ;;
+    =*) # One word per line, whatever IFS and globbing the caller has set
+        # (an unquoted expansion would split on IFS, in zsh's sh emulation too).
+        set -- "${1#=} "
+        while [ -n "$1" ]; do
+            printf '%s\n' "${1%% *}"
+            set -- "${1#* }"
+        done ;;
     @files) echo @files ;;
     @*) if [ -n "$_rtun_netns" ]; then
             "$_rtun_prog" -n "$_rtun_netns" complete "${1#@}" "$_rtun_cur" 2>/dev/null
@@ -229,7 +235,7 @@ _rtun_candidates() {
     case $state in
     g)
         case $cur in
-        --*) for w in $(_rtun_words g); do echo "-$w"; done ;;
+        --*) _rtun_words g | while IFS= read -r w; do printf '%s\n' "-$w"; done ;;
         -*) _rtun_words g ;;
         *) _rtun_words objects ;;
         esac ;;

@@ -3,12 +3,18 @@
 
 use super::model::Model;
 
-pub fn script(m: &Model) -> String {
-    let mut s = String::from("#compdef rtun\n");
+/// The function file completing the commands `names`.
+pub fn script(m: &Model, names: &[&str]) -> String {
+    let names = names.join(" ");
+    let mut s = format!("#compdef {names}\n");
     s.push_str(super::HEADER);
-    s.push_str("# zsh: put this file, named _rtun, in a directory of $fpath before compinit.\n\n");
+    let file = names.split(' ').next().unwrap_or(super::PROGRAM);
+    s.push_str(&format!("# zsh: put this file, named _{file}, in a directory of $fpath before compinit.\n\n"));
     s.push_str(&super::sh::engine(m));
     s.push_str(GLUE);
+    // Sourced, or autoloaded by compinit as the function the file is named
+    // after (_rtun, _ip): bind the commands to _rtun; autoloaded, complete.
+    s.push_str(&format!("\ncompdef _rtun {names}\nif [[ ${{zsh_eval_context[-1]-}} == loadautofunc ]]; then\n    _rtun \"$@\"\nfi\n"));
     s
 }
 
@@ -30,10 +36,4 @@ _rtun() {
     (( ${#levels} )) && compadd -S '' -- "${levels[@]}"
     (( ${#found} )) && compadd -- "${found[@]}"
 }
-
-if [[ ${zsh_eval_context[-1]-} == loadautofunc ]]; then
-    _rtun "$@"
-else
-    compdef _rtun rtun
-fi
 "#;

@@ -45,9 +45,9 @@ const LACP_STATES: &[(u16, &str)] = &[
 
 /// In iproute2's test order.
 pub const KEYWORDS: &[Keyword] = &[
-    Keyword { names: &[p("queue_id")], value: Value::Number, meta: "ID", help: "the transmit queue this port is mapped to" },
-    Keyword { names: &[x("prio")], value: Value::Number, meta: "PRIO", help: "priority when choosing the active port" },
-    Keyword { names: &[p("help")], value: Value::Flag, meta: "", help: "show these options" },
+    Keyword { names: &[p("queue_id")], value: Value::Number, meta: "ID", help: "the transmit queue this port is mapped to", supported: true },
+    Keyword { names: &[x("prio")], value: Value::Number, meta: "PRIO", help: "priority when choosing the active port", supported: true },
+    Keyword { names: &[p("help")], value: Value::Flag, meta: "", help: "show these options", supported: true },
 ];
 
 pub const KIND: Kind = Kind {

@@ -64,7 +64,7 @@ const NO_LL_LEARN_BIT: u32 = 1 << 0;
 const MCAST_VLAN_SNOOPING_BIT: u32 = 1 << 1;
 
 const fn kw(names: &'static [crate::cli::grammar::Word], meta: &'static str, help: &'static str) -> Keyword {
-    Keyword { names, value: Value::Number, meta, help }
+    Keyword { names, value: Value::Number, meta, help, supported: true }
 }
 
 /// In iproute2's test order.
@@ -76,11 +76,11 @@ pub const KEYWORDS: &[Keyword] = &[
     kw(&[p("stp_state")], "STATE", "0: no STP, 1: kernel STP, 2: user-space STP"),
     kw(&[p("priority")], "PRIO", "bridge priority for STP"),
     kw(&[p("vlan_filtering")], "0|1", "filter by VLAN"),
-    Keyword { names: &[p("vlan_protocol")], value: Value::Choice(&["802.1Q", "802.1ad"]), meta: "PROTO", help: "VLAN protocol for filtering" },
+    Keyword { names: &[p("vlan_protocol")], value: Value::Choice(&["802.1Q", "802.1ad"]), meta: "PROTO", help: "VLAN protocol for filtering", supported: true },
     kw(&[p("group_fwd_mask")], "MASK", "link-local groups to forward"),
-    Keyword { names: &[p("group_address")], value: Value::Lladdr, meta: "LLADDR", help: "STP group address" },
+    Keyword { names: &[p("group_address")], value: Value::Lladdr, meta: "LLADDR", help: "STP group address", supported: true },
     kw(&[x("no_linklocal_learn")], "0|1", "do not learn from link-local frames"),
-    Keyword { names: &[p("fdb_flush")], value: Value::Flag, meta: "", help: "flush the forwarding database" },
+    Keyword { names: &[p("fdb_flush")], value: Value::Flag, meta: "", help: "flush the forwarding database", supported: true },
     kw(&[p("vlan_default_pvid")], "VID", "default port VLAN id"),
     kw(&[p("vlan_stats_enabled")], "0|1", "count per-VLAN statistics"),
     kw(&[p("vlan_stats_per_port")], "0|1", "keep VLAN statistics per port"),
@@ -105,7 +105,7 @@ pub const KEYWORDS: &[Keyword] = &[
     kw(&[p("nf_call_iptables")], "0|1", "pass bridged IPv4 through iptables"),
     kw(&[p("nf_call_ip6tables")], "0|1", "pass bridged IPv6 through ip6tables"),
     kw(&[p("nf_call_arptables")], "0|1", "pass bridged ARP through arptables"),
-    Keyword { names: &[p("help")], value: Value::Flag, meta: "", help: "show these options" },
+    Keyword { names: &[p("help")], value: Value::Flag, meta: "", help: "show these options", supported: true },
 ];
 
 pub const KIND: Kind = Kind {

@@ -57,16 +57,16 @@ const PORT_STATES: &[&str] = &["disabled", "listening", "learning", "forwarding"
 /// An `on|off` keyword.
 macro_rules! on_off {
     ($name:literal, $help:literal) => {
-        Keyword { names: &[p($name)], value: Value::OnOff, meta: "on|off", help: $help }
+        Keyword { names: &[p($name)], value: Value::OnOff, meta: "on|off", help: $help, supported: true }
     };
 }
 
 /// In iproute2's test order (first match wins).
 pub const KEYWORDS: &[Keyword] = &[
-    Keyword { names: &[p("fdb_flush")], value: Value::Flag, meta: "", help: "flush the port's forwarding entries" },
-    Keyword { names: &[p("state")], value: Value::Number, meta: "STATE", help: "0 disabled, 1 listening, 2 learning, 3 forwarding, 4 blocking" },
-    Keyword { names: &[p("priority")], value: Value::Number, meta: "PRIO", help: "STP port priority" },
-    Keyword { names: &[p("cost")], value: Value::Number, meta: "COST", help: "STP path cost" },
+    Keyword { names: &[p("fdb_flush")], value: Value::Flag, meta: "", help: "flush the port's forwarding entries", supported: true },
+    Keyword { names: &[p("state")], value: Value::Number, meta: "STATE", help: "0 disabled, 1 listening, 2 learning, 3 forwarding, 4 blocking", supported: true },
+    Keyword { names: &[p("priority")], value: Value::Number, meta: "PRIO", help: "STP port priority", supported: true },
+    Keyword { names: &[p("cost")], value: Value::Number, meta: "COST", help: "STP path cost", supported: true },
     on_off!("hairpin", "send frames back out of the port they came in on"),
     on_off!("guard", "ignore STP BPDUs received on the port"),
     on_off!("root_block", "never let the port become the root port"),
@@ -78,16 +78,16 @@ pub const KEYWORDS: &[Keyword] = &[
     on_off!("mcast_to_unicast", "send multicast as unicast to each member"),
     on_off!("proxy_arp", "answer ARP for known neighbours"),
     on_off!("proxy_arp_wifi", "proxy ARP for wireless clients"),
-    Keyword { names: &[p("mcast_router")], value: Value::Number, meta: "0-3", help: "multicast router port mode" },
+    Keyword { names: &[p("mcast_router")], value: Value::Number, meta: "0-3", help: "multicast router port mode", supported: true },
     on_off!("mcast_fast_leave", "the same as fastleave"),
     on_off!("neigh_suppress", "suppress ARP/ND for known neighbours"),
-    Keyword { names: &[p("group_fwd_mask")], value: Value::Number, meta: "MASK", help: "link-local groups to forward" },
+    Keyword { names: &[p("group_fwd_mask")], value: Value::Number, meta: "MASK", help: "link-local groups to forward", supported: true },
     on_off!("vlan_tunnel", "map VLANs to tunnel ids"),
     on_off!("isolated", "talk only to non-isolated ports"),
     on_off!("locked", "forward only from known addresses"),
-    Keyword { names: &[p("backup_port")], value: Value::Ifname, meta: "DEV", help: "port taking over when this one fails" },
-    Keyword { names: &[p("nobackup_port")], value: Value::Flag, meta: "", help: "remove the backup port" },
-    Keyword { names: &[p("help")], value: Value::Flag, meta: "", help: "show these options" },
+    Keyword { names: &[p("backup_port")], value: Value::Ifname, meta: "DEV", help: "port taking over when this one fails", supported: true },
+    Keyword { names: &[p("nobackup_port")], value: Value::Flag, meta: "", help: "remove the backup port", supported: true },
+    Keyword { names: &[p("help")], value: Value::Flag, meta: "", help: "show these options", supported: true },
 ];
 
 pub const KIND: Kind = Kind {

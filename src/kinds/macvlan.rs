@@ -35,18 +35,20 @@ pub const KEYWORDS: &[Keyword] = &[
         value: Value::Choice(&["private", "vepa", "bridge", "passthru", "source"]),
         meta: "MODE",
         help: "how devices on the same lower device reach each other",
+        supported: true,
     },
-    Keyword { names: &[p("flag")], value: Value::Choice(&["nopromisc", "nodst", "null"]), meta: "FLAG", help: "a mode flag" },
+    Keyword { names: &[p("flag")], value: Value::Choice(&["nopromisc", "nodst", "null"]), meta: "FLAG", help: "a mode flag", supported: true },
     Keyword {
         names: &[p("macaddr")],
         value: Value::Text,
         meta: "{add|del} LLADDR | set [LLADDR…] | flush",
         help: "source-mode address list",
+        supported: true,
     },
-    Keyword { names: &[p("nopromisc")], value: Value::Flag, meta: "", help: "passthru: do not put the lower device in promiscuous mode" },
-    Keyword { names: &[p("nodst")], value: Value::Flag, meta: "", help: "source: do not deliver by destination address" },
-    Keyword { names: &[p("bcqueuelen")], value: Value::Number, meta: "N", help: "broadcast/multicast receive queue length" },
-    Keyword { names: &[p("help")], value: Value::Flag, meta: "", help: "show these options" },
+    Keyword { names: &[p("nopromisc")], value: Value::Flag, meta: "", help: "passthru: do not put the lower device in promiscuous mode", supported: true },
+    Keyword { names: &[p("nodst")], value: Value::Flag, meta: "", help: "source: do not deliver by destination address", supported: true },
+    Keyword { names: &[p("bcqueuelen")], value: Value::Number, meta: "N", help: "broadcast/multicast receive queue length", supported: true },
+    Keyword { names: &[p("help")], value: Value::Flag, meta: "", help: "show these options", supported: true },
 ];
 
 pub const KIND: Kind = Kind {

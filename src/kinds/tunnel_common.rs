@@ -19,12 +19,12 @@ use crate::print::Out;
 
 /// A keyword with a value, for the kinds' tables.
 pub const fn kw(names: &'static [Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
-    Keyword { names, value, meta, help }
+    Keyword { names, value, meta, help, supported: true }
 }
 
 /// A keyword without a value.
 pub const fn flag(names: &'static [Word], help: &'static str) -> Keyword {
-    Keyword { names, value: Value::Flag, meta: "", help }
+    Keyword { names, value: Value::Flag, meta: "", help, supported: true }
 }
 
 /// IFLA_INFO_DATA being built: attributes in the order iproute2 adds them.

@@ -13,6 +13,7 @@ pub const KEYWORDS: &[Keyword] = &[Keyword {
     value: Value::Text,
     meta: "LINK-OPTIONS",
     help: "options of `link add` for the peer device (name, address, mtu, netns, …)",
+    supported: true,
 }];
 
 pub const KIND: Kind = Kind {

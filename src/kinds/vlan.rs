@@ -27,16 +27,16 @@ const FLAG_NAMES: &[(u32, &str)] =
 
 /// In iproute2's test order.
 pub const KEYWORDS: &[Keyword] = &[
-    Keyword { names: &[p("protocol")], value: Value::Choice(&["802.1Q", "802.1ad"]), meta: "PROTO", help: "VLAN protocol" },
-    Keyword { names: &[p("id")], value: Value::Number, meta: "VLANID", help: "the VLAN id, 0-4095" },
-    Keyword { names: &[p("reorder_hdr")], value: Value::OnOff, meta: "on|off", help: "reorder the Ethernet header" },
-    Keyword { names: &[p("gvrp")], value: Value::OnOff, meta: "on|off", help: "register with GVRP" },
-    Keyword { names: &[p("mvrp")], value: Value::OnOff, meta: "on|off", help: "register with MVRP" },
-    Keyword { names: &[p("loose_binding")], value: Value::OnOff, meta: "on|off", help: "do not follow the lower device's state" },
-    Keyword { names: &[p("bridge_binding")], value: Value::OnOff, meta: "on|off", help: "follow the state of bridge ports in the VLAN" },
-    Keyword { names: &[p("ingress-qos-map")], value: Value::Text, meta: "FROM:TO…", help: "map VLAN priority to skb priority" },
-    Keyword { names: &[p("egress-qos-map")], value: Value::Text, meta: "FROM:TO…", help: "map skb priority to VLAN priority" },
-    Keyword { names: &[p("help")], value: Value::Flag, meta: "", help: "show these options" },
+    Keyword { names: &[p("protocol")], value: Value::Choice(&["802.1Q", "802.1ad"]), meta: "PROTO", help: "VLAN protocol", supported: true },
+    Keyword { names: &[p("id")], value: Value::Number, meta: "VLANID", help: "the VLAN id, 0-4095", supported: true },
+    Keyword { names: &[p("reorder_hdr")], value: Value::OnOff, meta: "on|off", help: "reorder the Ethernet header", supported: true },
+    Keyword { names: &[p("gvrp")], value: Value::OnOff, meta: "on|off", help: "register with GVRP", supported: true },
+    Keyword { names: &[p("mvrp")], value: Value::OnOff, meta: "on|off", help: "register with MVRP", supported: true },
+    Keyword { names: &[p("loose_binding")], value: Value::OnOff, meta: "on|off", help: "do not follow the lower device's state", supported: true },
+    Keyword { names: &[p("bridge_binding")], value: Value::OnOff, meta: "on|off", help: "follow the state of bridge ports in the VLAN", supported: true },
+    Keyword { names: &[p("ingress-qos-map")], value: Value::Text, meta: "FROM:TO…", help: "map VLAN priority to skb priority", supported: true },
+    Keyword { names: &[p("egress-qos-map")], value: Value::Text, meta: "FROM:TO…", help: "map skb priority to VLAN priority", supported: true },
+    Keyword { names: &[p("help")], value: Value::Flag, meta: "", help: "show these options", supported: true },
 ];
 
 pub const KIND: Kind = Kind {

@@ -45,10 +45,10 @@ const DF: u16 = 29;
 const VNIFILTER: u16 = 30;
 
 const fn kw(names: &'static [Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
-    Keyword { names, value, meta, help }
+    Keyword { names, value, meta, help, supported: true }
 }
 const fn flag(names: &'static [Word], help: &'static str) -> Keyword {
-    Keyword { names, value: Value::Flag, meta: "", help }
+    Keyword { names, value: Value::Flag, meta: "", help, supported: true }
 }
 
 /// In iproute2's test order.

@@ -6,7 +6,7 @@ use super::{p, x, Command, Keyword, Object, Value};
 use crate::objects::address;
 
 const fn k(names: &'static [super::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
-    Keyword { names, value, meta, help }
+    Keyword { names, value, meta, help, supported: true }
 }
 
 /// Every flag word `show`/`flush` filter on (also with a leading `-` to
@@ -31,7 +31,7 @@ pub const LIST_KEYWORDS: &[Keyword] = &[
     k(&[x("to")], Value::Prefix, "PREFIX", "Only addresses within PREFIX."),
     k(&[x("scope")], Value::Scope, "SCOPE", "Only addresses of this scope (or `all`)."),
     k(&[x("up")], Value::Flag, "", "Only links that are up."),
-    Keyword { names: FLAG_WORDS, value: Value::Flag, meta: "", help: "Only addresses with this flag (-FLAG: without it)." },
+    Keyword { names: FLAG_WORDS, value: Value::Flag, meta: "", help: "Only addresses with this flag (-FLAG: without it).", supported: true },
     k(&[x("label")], Value::Text, "PATTERN", "Only addresses whose label matches the shell PATTERN."),
     k(&[x("group")], Value::Text, "GROUP", "Only links in this device group."),
     k(&[x("master")], Value::Ifname, "DEVICE", "Only ports of this master device."),
@@ -55,7 +55,7 @@ pub const MODIFY_KEYWORDS: &[Keyword] = &[
     k(&[p("metric"), p("priority"), p("preference")], Value::Number, "METRIC", "Metric of the prefix route."),
     k(&[p("valid_lft")], Value::Text, "SECONDS", "Valid lifetime in seconds, or `forever`."),
     k(&[p("preferred_lft")], Value::Text, "SECONDS", "Preferred lifetime in seconds, or `forever`."),
-    Keyword { names: SETTABLE_FLAGS, value: Value::Flag, meta: "", help: "Set this address flag (read-only ones draw a warning)." },
+    Keyword { names: SETTABLE_FLAGS, value: Value::Flag, meta: "", help: "Set this address flag (read-only ones draw a warning).", supported: true },
     k(&[x("local")], Value::Prefix, "PREFIX", "The address (the word `local` may be left out)."),
 ];
 
@@ -63,16 +63,16 @@ const MODIFY_SYNOPSIS: &str = "[ local ] PREFIX [ peer PREFIX ] [ broadcast ADDR
 const LIST_SYNOPSIS: &str = "[ [ dev ] DEVICE ] [ scope SCOPE ] [ to PREFIX ] [ label PATTERN ] [ FLAG ... ] [ up ] [ master DEVICE | nomaster ] [ type KIND ] [ group GROUP ]";
 
 pub const COMMANDS: &[Command] = &[
-    Command { names: &[p("add")], run: address::add, synopsis: MODIFY_SYNOPSIS, help: "Add an address to a device.", keywords: MODIFY_KEYWORDS },
-    Command { names: &[p("change"), x("chg")], run: address::change, synopsis: MODIFY_SYNOPSIS, help: "Change the attributes of an existing address.", keywords: MODIFY_KEYWORDS },
-    Command { names: &[p("replace")], run: address::replace, synopsis: MODIFY_SYNOPSIS, help: "Add an address, or change it if it exists.", keywords: MODIFY_KEYWORDS },
-    Command { names: &[p("delete")], run: address::delete, synopsis: MODIFY_SYNOPSIS, help: "Remove an address from a device.", keywords: MODIFY_KEYWORDS },
-    Command { names: &[p("list"), p("show"), p("lst")], run: address::show, synopsis: LIST_SYNOPSIS, help: "List links and their addresses.", keywords: LIST_KEYWORDS },
-    Command { names: &[p("flush")], run: address::flush, synopsis: LIST_SYNOPSIS, help: "Remove the selected addresses.", keywords: LIST_KEYWORDS },
-    Command { names: &[p("save")], run: address::unsupported, synopsis: "", help: "Not supported by rtun.", keywords: &[] },
-    Command { names: &[p("showdump")], run: address::unsupported, synopsis: "", help: "Not supported by rtun.", keywords: &[] },
-    Command { names: &[p("restore")], run: address::unsupported, synopsis: "", help: "Not supported by rtun.", keywords: &[] },
-    Command { names: &[p("help")], run: address::help, synopsis: "", help: "Show this usage.", keywords: &[] },
+    Command { names: &[p("add")], run: address::add, synopsis: MODIFY_SYNOPSIS, help: "Add an address to a device.", keywords: MODIFY_KEYWORDS, supported: true },
+    Command { names: &[p("change"), x("chg")], run: address::change, synopsis: MODIFY_SYNOPSIS, help: "Change the attributes of an existing address.", keywords: MODIFY_KEYWORDS, supported: true },
+    Command { names: &[p("replace")], run: address::replace, synopsis: MODIFY_SYNOPSIS, help: "Add an address, or change it if it exists.", keywords: MODIFY_KEYWORDS, supported: true },
+    Command { names: &[p("delete")], run: address::delete, synopsis: MODIFY_SYNOPSIS, help: "Remove an address from a device.", keywords: MODIFY_KEYWORDS, supported: true },
+    Command { names: &[p("list"), p("show"), p("lst")], run: address::show, synopsis: LIST_SYNOPSIS, help: "List links and their addresses.", keywords: LIST_KEYWORDS, supported: true },
+    Command { names: &[p("flush")], run: address::flush, synopsis: LIST_SYNOPSIS, help: "Remove the selected addresses.", keywords: LIST_KEYWORDS, supported: true },
+    Command { names: &[p("save")], run: address::unsupported, synopsis: "", help: "Write addresses as binary netlink.", keywords: &[], supported: false },
+    Command { names: &[p("showdump")], run: address::unsupported, synopsis: "", help: "Print addresses saved by save.", keywords: &[], supported: false },
+    Command { names: &[p("restore")], run: address::unsupported, synopsis: "", help: "Read addresses saved by save.", keywords: &[], supported: false },
+    Command { names: &[p("help")], run: address::help, synopsis: "", help: "Show this usage.", keywords: &[], supported: true },
 ];
 
 pub const OBJECT: Object = Object {

@@ -7,7 +7,7 @@ use super::{link_show, p, x, Command, Keyword, Object, Value};
 use crate::objects::link;
 
 const fn kw(names: &'static [super::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
-    Keyword { names, value, meta, help }
+    Keyword { names, value, meta, help, supported: true }
 }
 
 /// Keywords of the link-changing commands, in iproute2's test order. A word
@@ -22,7 +22,7 @@ pub const MODIFY_KEYWORDS: &[Keyword] = &[
     kw(&[p("broadcast"), x("brd")], Value::Lladdr, "LLADDR", "link-layer broadcast address"),
     kw(&[p("txqueuelen"), x("qlen"), p("txqlen")], Value::Number, "PACKETS", "transmit queue length"),
     kw(&[x("mtu")], Value::Number, "MTU", "maximum transmission unit"),
-    kw(&[x("xdpgeneric"), x("xdpdrv"), x("xdpoffload"), x("xdp")], Value::Text, "…", "XDP programs (not supported by rtun)"),
+    kw(&[x("xdpgeneric"), x("xdpdrv"), x("xdpoffload"), x("xdp")], Value::Text, "…", "XDP programs: off (or none) detaches one (loading one is not supported by rtun)"),
     kw(&[x("netns")], Value::Netns, "NETNS|PID", "move the device to a network namespace"),
     kw(&[x("multicast")], Value::OnOff, "on|off", "the MULTICAST flag"),
     kw(&[x("allmulticast")], Value::OnOff, "on|off", "receive all multicast"),
@@ -30,7 +30,7 @@ pub const MODIFY_KEYWORDS: &[Keyword] = &[
     kw(&[x("trailers")], Value::OnOff, "on|off", "the NOTRAILERS flag, inverted"),
     kw(&[x("arp")], Value::OnOff, "on|off", "use ARP (off sets NOARP)"),
     kw(&[x("carrier")], Value::OnOff, "on|off", "carrier state (devices that allow it)"),
-    kw(&[x("vf")], Value::Number, "NUM …", "SR-IOV virtual functions (not supported by rtun)"),
+    Keyword { supported: false, ..kw(&[x("vf")], Value::Number, "NUM …", "SR-IOV virtual functions") },
     kw(&[p("master")], Value::Ifname, "DEV", "enslave to a bridge, bond or VRF"),
     kw(&[x("vrf")], Value::Ifname, "NAME", "enslave to a VRF device"),
     kw(&[p("nomaster")], Value::Flag, "", "release from its master"),
@@ -43,10 +43,10 @@ pub const MODIFY_KEYWORDS: &[Keyword] = &[
     kw(&[p("numtxqueues")], Value::Number, "COUNT", "number of transmit queues (add)"),
     kw(&[p("numrxqueues")], Value::Number, "COUNT", "number of receive queues (add)"),
     kw(&[p("addrgenmode")], Value::Choice(&["eui64", "none", "stable_secret", "random"]), "MODE", "IPv6 address generation mode"),
-    kw(&[p("link-netns")], Value::Netns, "NAME", "namespace of the lower device (not supported by rtun)"),
+    Keyword { supported: false, ..kw(&[p("link-netns")], Value::Netns, "NAME", "namespace of the lower device") },
     kw(&[p("link-netnsid")], Value::Number, "ID", "namespace id of the lower device"),
     kw(&[x("protodown")], Value::OnOff, "on|off", "protocol-down state"),
-    kw(&[x("protodown_reason")], Value::Text, "REASON on|off", "protocol-down reasons (not supported by rtun)"),
+    Keyword { supported: false, ..kw(&[x("protodown_reason")], Value::Text, "REASON on|off", "protocol-down reasons") },
     kw(&[x("gso_max_size")], Value::Number, "BYTES", "largest GSO packet"),
     kw(&[x("gso_max_segs")], Value::Number, "SEGMENTS", "most GSO segments (≤ 65535)"),
     kw(&[x("gro_max_size")], Value::Number, "BYTES", "largest GRO packet"),
@@ -67,6 +67,7 @@ pub const ADD: Command = Command {
     synopsis: "add [ link DEV ] [ name ] NAME [ OPTIONS ] type TYPE [ ARGS ]",
     help: "Create a link of the given kind.",
     keywords: MODIFY_KEYWORDS,
+    supported: true,
 };
 
 pub const SET: Command = Command {
@@ -75,6 +76,7 @@ pub const SET: Command = Command {
     synopsis: "set { DEV | dev DEV | group GROUP } [ OPTIONS ] [ type TYPE ARGS ]",
     help: "Change a link (or every link of a group).",
     keywords: DEVICE_KEYWORDS,
+    supported: true,
 };
 
 pub const CHANGE: Command = Command {
@@ -83,6 +85,7 @@ pub const CHANGE: Command = Command {
     synopsis: "change { DEV | dev DEV | group GROUP } [ OPTIONS ]",
     help: "The same as set.",
     keywords: DEVICE_KEYWORDS,
+    supported: true,
 };
 
 pub const REPLACE: Command = Command {
@@ -91,6 +94,7 @@ pub const REPLACE: Command = Command {
     synopsis: "replace [ name ] NAME [ OPTIONS ] type TYPE [ ARGS ]",
     help: "Create a link, or change it if it exists.",
     keywords: MODIFY_KEYWORDS,
+    supported: true,
 };
 
 pub const DELETE: Command = Command {
@@ -99,30 +103,34 @@ pub const DELETE: Command = Command {
     synopsis: "delete { DEV | dev DEV | group GROUP } [ type TYPE ]",
     help: "Remove a link (or every link of a group).",
     keywords: DEVICE_KEYWORDS,
+    supported: true,
 };
 
 pub const XSTATS: Command = Command {
     names: &[p("xstats")],
     run: link::modify::xstats,
     synopsis: "xstats type TYPE [ ARGS ]",
-    help: "Kind-specific statistics (not supported by rtun).",
+    help: "Kind-specific statistics.",
     keywords: &[],
+    supported: false,
 };
 
 pub const AFSTATS: Command = Command {
     names: &[p("afstats")],
     run: link::modify::afstats,
     synopsis: "afstats [ dev DEV ]",
-    help: "Address-family statistics (not supported by rtun).",
+    help: "Address-family statistics.",
     keywords: &[],
+    supported: false,
 };
 
 pub const PROPERTY: Command = Command {
     names: &[p("property")],
     run: link::modify::property,
     synopsis: "property { add | del } dev DEV [ altname NAME … ]",
-    help: "Alternative names (not supported by rtun).",
+    help: "Alternative names.",
     keywords: &[],
+    supported: false,
 };
 
 pub const HELP: Command = Command {
@@ -131,6 +139,7 @@ pub const HELP: Command = Command {
     synopsis: "help [ TYPE ]",
     help: "Show this usage, or the options of one link type.",
     keywords: &[],
+    supported: true,
 };
 
 pub const OBJECT: Object = Object {

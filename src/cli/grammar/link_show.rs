@@ -10,4 +10,5 @@ pub const SHOW: Command = Command {
     synopsis: "[ [ dev ] DEVICE | group GROUP ] [ up ] [ master DEVICE | nomaster ] [ vrf NAME ] [ type KIND ]",
     help: "List links.",
     keywords: super::address::LIST_KEYWORDS,
+    supported: true,
 };

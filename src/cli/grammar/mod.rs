@@ -59,6 +59,9 @@ pub enum Value {
     OnOff,
     /// A routing table: name from rt_tables, or number.
     Table,
+    /// The tables `route show`/`flush` select: a table, or `all` or
+    /// `cache` ([`route::TABLE_FILTERS`]).
+    TableFilter,
     /// A route protocol: name from rt_protos, or number.
     Protocol,
     /// A scope: `host`, `link`, `global`, or number.
@@ -82,6 +85,33 @@ pub struct Keyword {
     /// The placeholder shown in help and man pages (`MTU`, `PREFIX`).
     pub meta: &'static str,
     pub help: &'static str,
+    /// False for an iproute2 keyword rtun recognises (so that prefixes
+    /// resolve as in `ip`) but refuses with "not supported by rtun": help
+    /// and man pages mark it ([`NOT_SUPPORTED`]), completions never offer it.
+    pub supported: bool,
+}
+
+/// How help and man pages mark a keyword or command rtun refuses.
+pub const NOT_SUPPORTED: &str = "(not supported by rtun)";
+
+/// A help line with [`NOT_SUPPORTED`] after it (before its full stop, if
+/// it has one) when `supported` is false.
+pub fn help_line(help: &str, supported: bool) -> String {
+    if supported {
+        return help.to_string();
+    }
+    match help.strip_suffix('.') {
+        _ if help.is_empty() => NOT_SUPPORTED.to_string(),
+        Some(sentence) => format!("{sentence} {NOT_SUPPORTED}."),
+        None => format!("{help} {NOT_SUPPORTED}"),
+    }
+}
+
+impl Keyword {
+    /// The help line, marked when rtun refuses the keyword.
+    pub fn help_line(&self) -> String {
+        help_line(self.help, self.supported)
+    }
 }
 
 /// `table` with a positional entry (no names) appended: what a word that is
@@ -109,6 +139,16 @@ pub struct Command {
     pub synopsis: &'static str,
     pub help: &'static str,
     pub keywords: &'static [Keyword],
+    /// False for an iproute2 command rtun recognises but refuses ("not
+    /// supported by rtun"): marked in help and man pages, never completed.
+    pub supported: bool,
+}
+
+impl Command {
+    /// The help line, marked when rtun refuses the command.
+    pub fn help_line(&self) -> String {
+        help_line(self.help, self.supported)
+    }
 }
 
 /// An ip object, e.g. `link`. Unsupported iproute2 objects stay in the table
@@ -225,6 +265,36 @@ pub fn find_command(obj: &Object, word: &str) -> Option<&'static Command> {
 #[cfg(test)]
 mod object_tests {
     use super::*;
+
+    /// Every help line of the grammar: commands, their keywords, the link
+    /// kinds' and sysctl's.
+    fn help_lines() -> Vec<(&'static str, bool)> {
+        let mut v = Vec::new();
+        for o in OBJECTS {
+            for c in o.commands {
+                v.push((c.help, c.supported));
+                v.extend(c.keywords.iter().map(|k| (k.help, k.supported)));
+            }
+        }
+        for k in crate::kinds::KINDS {
+            v.extend(k.keywords.iter().map(|k| (k.help, k.supported)));
+        }
+        v.extend(sysctl::OPTIONS.iter().map(|k| (k.help, k.supported)));
+        v
+    }
+
+    #[test]
+    fn refusals_are_marked_by_the_field_not_by_the_text() {
+        let lines = help_lines();
+        assert!(lines.iter().any(|(_, supported)| !supported));
+        for (help, _) in lines {
+            assert!(!help.to_lowercase().contains("not supported"), "say it with `supported: false`: {help:?}");
+        }
+        assert_eq!(help_line("Lightweight tunnel encapsulation.", false), "Lightweight tunnel encapsulation (not supported by rtun).");
+        assert_eq!(help_line("SR-IOV virtual functions", false), "SR-IOV virtual functions (not supported by rtun)");
+        assert_eq!(help_line("", false), NOT_SUPPORTED);
+        assert_eq!(help_line("Add a route.", true), "Add a route.");
+    }
 
     #[test]
     fn iproute2_table_ends_with_stats() {

@@ -5,7 +5,7 @@ use super::{p, Command, Keyword, Object, Value};
 use crate::helpers::nft;
 
 const fn k(names: &'static [super::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
-    Keyword { names, value, meta, help }
+    Keyword { names, value, meta, help, supported: true }
 }
 
 const PROTOS: &[&str] = &["gre", "ipip", "ipv6", "tcp", "udp", "icmp", "icmpv6", "esp", "ah", "sctp"];
@@ -39,10 +39,10 @@ pub const OBJECT: Object = Object {
     default: Some(nft::show),
     dispatch: None,
     commands: &[
-        Command { names: &[p("add")], run: nft::add, synopsis: "add RULE", help: "Add a rule to table inet rtun (nothing happens if it is there already).", keywords: RULE },
-        Command { names: &[p("delete"), p("del")], run: nft::del, synopsis: "del RULE", help: "Remove the rule written with the same words.", keywords: RULE },
-        Command { names: &[p("show"), p("list")], run: nft::show, synopsis: "show", help: "List rtun's rules in the words add takes (-j: nft's JSON document).", keywords: &[] },
-        Command { names: &[p("flush")], run: nft::flush, synopsis: "flush", help: "Remove table inet rtun, and nothing else.", keywords: &[] },
+        Command { names: &[p("add")], run: nft::add, synopsis: "add RULE", help: "Add a rule to table inet rtun (nothing happens if it is there already).", keywords: RULE, supported: true },
+        Command { names: &[p("delete"), p("del")], run: nft::del, synopsis: "del RULE", help: "Remove the rule written with the same words.", keywords: RULE, supported: true },
+        Command { names: &[p("show"), p("list")], run: nft::show, synopsis: "show", help: "List rtun's rules in the words add takes (-j: nft's JSON document).", keywords: &[], supported: true },
+        Command { names: &[p("flush")], run: nft::flush, synopsis: "flush", help: "Remove table inet rtun, and nothing else.", keywords: &[], supported: true },
     ],
     help: "Firewall and NAT rules for tunnels, in nftables table inet rtun.",
     about: "A RULE is an action word (accept, forward, masquerade, snat, dnat, clamp-mss) followed by the match and target words that action takes, as listed below. rtun keeps its rules in its own table `inet rtun` (base chains input, forward, mss, prerouting, postrouting, policy accept) and never changes other tables. nftables runs every table's chains on a hook: rtun's accept cannot undo a drop in another table; `rtun nft show` warns when one exists.",

@@ -7,16 +7,20 @@ use crate::names::tables::ROUTE_TYPES;
 use crate::objects::route;
 
 const fn k(names: &'static [super::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
-    Keyword { names, value, meta, help }
+    Keyword { names, value, meta, help, supported: true }
 }
 
 const PREFS: &[&str] = &["low", "medium", "high"];
 const TTL_PROPAGATE: &[&str] = &["enabled", "disabled"];
 const FAMILIES: &[&str] = &["inet", "inet6", "mpls", "bridge", "link"];
 
+/// What `table` selects in `show`/`flush` besides one table: every table,
+/// or the IPv4 route cache.
+pub const TABLE_FILTERS: &[&str] = &["all", "cache"];
+
 /// Selectors of `show`/`flush`/`save` (`iproute_list_flush_or_save`).
 pub const SELECTOR: &[Keyword] = &[
-    k(&[p("table")], Value::Table, "TABLE", "Only routes of this table (a name, a number, all, or cache)."),
+    k(&[p("table")], Value::TableFilter, "TABLE", "Only routes of this table (a name, a number, all, or cache)."),
     k(&[p("vrf")], Value::Name, "NAME", "Only routes of the table of this VRF device."),
     k(&[p("cached"), p("cloned")], Value::Flag, "", "Only cached (cloned) routes."),
     k(&[x("tos"), p("dsfield")], Value::Text, "TOS", "Only routes with this type-of-service value."),
@@ -72,7 +76,7 @@ pub const ROUTE: &[Keyword] = &[
     k(&[p("vrf")], Value::Name, "NAME", "The table of this VRF device."),
     k(&[x("dev"), x("oif")], Value::Ifname, "DEV", "The output device."),
     k(&[p("pref")], Value::Choice(PREFS), "", "IPv6 router preference."),
-    k(&[x("encap")], Value::Text, "TYPE HDR", "Lightweight tunnel encapsulation (not supported by rtun)."),
+    Keyword { supported: false, ..k(&[x("encap")], Value::Text, "TYPE HDR", "Lightweight tunnel encapsulation.") },
     k(&[x("ttl-propagate")], Value::Choice(TTL_PROPAGATE), "", "Propagate the TTL on MPLS decapsulation."),
     k(&[p("fastopen_no_cookie")], Value::Choice(&["0", "1"]), "0|1", "TCP Fast Open without a cookie on this path."),
     k(&[x("to")], Value::Prefix, "[TYPE] PREFIX", "The destination; TYPE is one of the route types (unicast by default)."),
@@ -85,7 +89,7 @@ pub const NEXTHOP: &[Keyword] = &[
     k(&[x("weight")], Value::Number, "N", "The nexthop's weight (1-256)."),
     k(&[x("onlink")], Value::Flag, "", "Treat the gateway as directly on the link."),
     k(&[p("realms")], Value::Text, "[FROM/]TO", "Realms of this nexthop."),
-    k(&[x("encap")], Value::Text, "TYPE HDR", "Encapsulation of this nexthop (not supported by rtun)."),
+    Keyword { supported: false, ..k(&[x("encap")], Value::Text, "TYPE HDR", "Encapsulation of this nexthop.") },
     k(&[x("as")], Value::Address, "[to] ADDR", "Translate the destination to ADDR."),
 ];
 
@@ -116,19 +120,19 @@ pub const OBJECT: Object = Object {
     default: Some(route::show),
     dispatch: None,
     commands: &[
-        Command { names: &[p("add")], run: route::add, synopsis: "add ROUTE", help: "Add a route (it must not exist yet).", keywords: ROUTE },
-        Command { names: &[p("change"), x("chg")], run: route::change, synopsis: "change ROUTE", help: "Change an existing route.", keywords: ROUTE },
-        Command { names: &[p("replace")], run: route::replace, synopsis: "replace ROUTE", help: "Add a route or replace the one with the same key.", keywords: ROUTE },
-        Command { names: &[p("prepend")], run: route::prepend, synopsis: "prepend ROUTE", help: "Add a route before existing ones with the same key.", keywords: ROUTE },
-        Command { names: &[p("append")], run: route::append, synopsis: "append ROUTE", help: "Add a route after existing ones with the same key.", keywords: ROUTE },
-        Command { names: &[p("test")], run: route::test, synopsis: "test ROUTE", help: "Ask whether a route could be added (without creating it).", keywords: ROUTE },
-        Command { names: &[p("delete")], run: route::delete, synopsis: "delete ROUTE", help: "Delete a route; the fields given must match it.", keywords: ROUTE },
-        Command { names: &[p("list"), p("show"), p("lst")], run: route::show, synopsis: "show [SELECTOR]", help: "List routes (the main table by default).", keywords: SELECTOR },
-        Command { names: &[p("get")], run: route::get, synopsis: "get [fibmatch] ADDR [from ADDR] [iif DEV] [oif DEV] …", help: "Ask the kernel which route a packet would take.", keywords: GET },
-        Command { names: &[p("flush")], run: route::flush, synopsis: "flush SELECTOR", help: "Delete every route the selector matches (table cache: the IPv4 cache).", keywords: SELECTOR },
-        Command { names: &[p("save")], run: route::save, synopsis: "save [SELECTOR]", help: "Write routes as binary netlink (not supported by rtun).", keywords: SELECTOR },
-        Command { names: &[p("restore")], run: route::restore, synopsis: "restore", help: "Read routes saved by save (not supported by rtun).", keywords: &[] },
-        Command { names: &[p("showdump")], run: route::showdump, synopsis: "showdump", help: "Print routes saved by save (not supported by rtun).", keywords: &[] },
+        Command { names: &[p("add")], run: route::add, synopsis: "add ROUTE", help: "Add a route (it must not exist yet).", keywords: ROUTE, supported: true },
+        Command { names: &[p("change"), x("chg")], run: route::change, synopsis: "change ROUTE", help: "Change an existing route.", keywords: ROUTE, supported: true },
+        Command { names: &[p("replace")], run: route::replace, synopsis: "replace ROUTE", help: "Add a route or replace the one with the same key.", keywords: ROUTE, supported: true },
+        Command { names: &[p("prepend")], run: route::prepend, synopsis: "prepend ROUTE", help: "Add a route before existing ones with the same key.", keywords: ROUTE, supported: true },
+        Command { names: &[p("append")], run: route::append, synopsis: "append ROUTE", help: "Add a route after existing ones with the same key.", keywords: ROUTE, supported: true },
+        Command { names: &[p("test")], run: route::test, synopsis: "test ROUTE", help: "Ask whether a route could be added (without creating it).", keywords: ROUTE, supported: true },
+        Command { names: &[p("delete")], run: route::delete, synopsis: "delete ROUTE", help: "Delete a route; the fields given must match it.", keywords: ROUTE, supported: true },
+        Command { names: &[p("list"), p("show"), p("lst")], run: route::show, synopsis: "show [SELECTOR]", help: "List routes (the main table by default).", keywords: SELECTOR, supported: true },
+        Command { names: &[p("get")], run: route::get, synopsis: "get [fibmatch] ADDR [from ADDR] [iif DEV] [oif DEV] …", help: "Ask the kernel which route a packet would take.", keywords: GET, supported: true },
+        Command { names: &[p("flush")], run: route::flush, synopsis: "flush SELECTOR", help: "Delete every route the selector matches (table cache: the IPv4 cache).", keywords: SELECTOR, supported: true },
+        Command { names: &[p("save")], run: route::save, synopsis: "save [SELECTOR]", help: "Write routes as binary netlink.", keywords: SELECTOR, supported: false },
+        Command { names: &[p("restore")], run: route::restore, synopsis: "restore", help: "Read routes saved by save.", keywords: &[], supported: false },
+        Command { names: &[p("showdump")], run: route::showdump, synopsis: "showdump", help: "Print routes saved by save.", keywords: &[], supported: false },
     ],
     help: "Routing table entries.",
     about: "Routes choose, for each destination prefix, a gateway and a device. Tables other than main are picked with `table`; `-4`/`-6` choose the family.",

@@ -19,7 +19,7 @@
 use super::{p, x, Keyword, Object, Value};
 
 const fn k(names: &'static [super::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
-    Keyword { names, value, meta, help }
+    Keyword { names, value, meta, help, supported: true }
 }
 
 pub static OPTIONS: &[Keyword] = &[

@@ -11,10 +11,10 @@ use super::{p, x, Command, Keyword, Object, Value, Word};
 use crate::objects::tunnel;
 
 const fn kw(names: &'static [Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
-    Keyword { names, value, meta, help }
+    Keyword { names, value, meta, help, supported: true }
 }
 const fn flag(names: &'static [Word], help: &'static str) -> Keyword {
-    Keyword { names, value: Value::Flag, meta: "", help }
+    Keyword { names, value: Value::Flag, meta: "", help, supported: true }
 }
 
 /// Modes of the IPv4 tool (iptunnel.c), with their long spellings.
@@ -104,15 +104,15 @@ pub const SIXRD_KEYWORDS: &[Keyword] = &[
 
 /// The commands, in iproute2's order of tests (`l` is `lst`, i.e. show).
 pub const COMMANDS: &[Command] = &[
-    Command { names: &[p("add")], run: tunnel::add, synopsis: "add [ NAME ] [ mode MODE ] [ OPTIONS ]", help: "Create a tunnel.", keywords: V4_KEYWORDS },
-    Command { names: &[p("change")], run: tunnel::change, synopsis: "change NAME [ OPTIONS ]", help: "Change a tunnel; with NAME first, unnamed settings stay as they are.", keywords: V4_KEYWORDS },
-    Command { names: &[p("delete")], run: tunnel::delete, synopsis: "delete NAME", help: "Remove a tunnel.", keywords: V4_KEYWORDS },
-    Command { names: &[p("show")], run: tunnel::show, synopsis: "show [ NAME ] [ SELECTORS ]", help: "List tunnels (all of this family, or those matching).", keywords: V4_KEYWORDS },
-    Command { names: &[p("lst")], run: tunnel::show, synopsis: "lst", help: "Same as show.", keywords: V4_KEYWORDS },
-    Command { names: &[p("list")], run: tunnel::show, synopsis: "list", help: "Same as show.", keywords: V4_KEYWORDS },
-    Command { names: &[p("prl")], run: tunnel::prl, synopsis: "prl { prl-default | prl-nodefault | prl-delete } ADDR dev DEV", help: "Edit an ISATAP tunnel's potential router list (IPv4 only).", keywords: PRL_KEYWORDS },
-    Command { names: &[p("6rd")], run: tunnel::sixrd, synopsis: "6rd dev DEV [ 6rd-prefix PREFIX ] [ 6rd-relay_prefix PREFIX ] [ 6rd-reset ]", help: "Set a sit tunnel's IPv6 rapid deployment prefixes (IPv4 only).", keywords: SIXRD_KEYWORDS },
-    Command { names: &[p("help")], run: tunnel::help, synopsis: "help", help: "Show this usage.", keywords: &[] },
+    Command { names: &[p("add")], run: tunnel::add, synopsis: "add [ NAME ] [ mode MODE ] [ OPTIONS ]", help: "Create a tunnel.", keywords: V4_KEYWORDS, supported: true },
+    Command { names: &[p("change")], run: tunnel::change, synopsis: "change NAME [ OPTIONS ]", help: "Change a tunnel; with NAME first, unnamed settings stay as they are.", keywords: V4_KEYWORDS, supported: true },
+    Command { names: &[p("delete")], run: tunnel::delete, synopsis: "delete NAME", help: "Remove a tunnel.", keywords: V4_KEYWORDS, supported: true },
+    Command { names: &[p("show")], run: tunnel::show, synopsis: "show [ NAME ] [ SELECTORS ]", help: "List tunnels (all of this family, or those matching).", keywords: V4_KEYWORDS, supported: true },
+    Command { names: &[p("lst")], run: tunnel::show, synopsis: "lst", help: "Same as show.", keywords: V4_KEYWORDS, supported: true },
+    Command { names: &[p("list")], run: tunnel::show, synopsis: "list", help: "Same as show.", keywords: V4_KEYWORDS, supported: true },
+    Command { names: &[p("prl")], run: tunnel::prl, synopsis: "prl { prl-default | prl-nodefault | prl-delete } ADDR dev DEV", help: "Edit an ISATAP tunnel's potential router list (IPv4 only).", keywords: PRL_KEYWORDS, supported: true },
+    Command { names: &[p("6rd")], run: tunnel::sixrd, synopsis: "6rd dev DEV [ 6rd-prefix PREFIX ] [ 6rd-relay_prefix PREFIX ] [ 6rd-reset ]", help: "Set a sit tunnel's IPv6 rapid deployment prefixes (IPv4 only).", keywords: SIXRD_KEYWORDS, supported: true },
+    Command { names: &[p("help")], run: tunnel::help, synopsis: "help", help: "Show this usage.", keywords: &[], supported: true },
 ];
 
 pub const OBJECT: Object = Object {

@@ -681,6 +681,18 @@ mod tests {
         (e.to_string(), e.exit_code())
     }
 
+    /// The keywords the grammar marks as refused are refused by the parser
+    /// (and so never offered by completions for nothing).
+    #[test]
+    fn keywords_marked_unsupported_are_refused() {
+        let marked: Vec<&str> = MODIFY_KEYWORDS.iter().filter(|k| !k.supported).map(|k| k.names[0].text).collect();
+        assert!(marked.contains(&"vf"), "{marked:?}");
+        for name in marked {
+            let (msg, code) = err(false, &format!("dev eth0 {name} 0 on"));
+            assert!(msg.contains("not supported by rtun") && code == 1, "{name}: {msg} ({code})");
+        }
+    }
+
     #[test]
     fn set_builds_flags_and_attributes() {
         let (req, p) = parse(false, "dev eth0 up mtu 1400 arp off master br0 txqlen 5 alias hi").unwrap();
