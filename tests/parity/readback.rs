@@ -26,7 +26,8 @@ const FIXED_MAC_PREFIX: [u8; 4] = [0x02, 0x00, 0x00, 0x00];
 
 /// Kernel work after a change (carrier/operstate via linkwatch, qdisc
 /// activation, IPv6 address setup) is asynchronous: wait at most this long.
-const SETTLE_TIMEOUT: Duration = Duration::from_secs(5);
+/// (Generous: on a loaded 2-core machine eight workers share the CPU.)
+const SETTLE_TIMEOUT: Duration = Duration::from_secs(20);
 /// Two reads this far apart must agree before the state counts as settled.
 const SETTLE_GAP: Duration = Duration::from_millis(15);
 
