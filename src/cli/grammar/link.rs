@@ -22,7 +22,7 @@ pub const MODIFY_KEYWORDS: &[Keyword] = &[
     kw(&[p("broadcast"), x("brd")], Value::Lladdr, "LLADDR", "link-layer broadcast address"),
     kw(&[p("txqueuelen"), x("qlen"), p("txqlen")], Value::Number, "PACKETS", "transmit queue length"),
     kw(&[x("mtu")], Value::Number, "MTU", "maximum transmission unit"),
-    kw(&[x("xdpgeneric"), x("xdpdrv"), x("xdpoffload"), x("xdp")], Value::Text, "…", "XDP programs: off (or none) detaches one (loading one is not supported by rtun)"),
+    kw(&[x("xdpgeneric"), x("xdpdrv"), x("xdpoffload"), x("xdp")], Value::Text, "…", "XDP programs: only off (or none), which detaches one"),
     kw(&[x("netns")], Value::Netns, "NETNS|PID", "move the device to a network namespace"),
     kw(&[x("multicast")], Value::OnOff, "on|off", "the MULTICAST flag"),
     kw(&[x("allmulticast")], Value::OnOff, "on|off", "receive all multicast"),
