@@ -11,7 +11,8 @@
 //! - unrelated tables survive everything, and bad input leaves
 //!   `nft list ruleset` byte-identical.
 //!
-//! Needs root, `unshare -n`, `nsenter` and the `nft` binary; without them
+//! `RTUN_BIN` names another binary to test. Needs root, `unshare -n`,
+//! `nsenter` and the `nft` binary; without them
 //! the tests are skipped, or fail when CI=true.
 
 use std::process::{Child, Command, Output, Stdio};
@@ -19,7 +20,10 @@ use std::process::{Child, Command, Output, Stdio};
 use nftables::schema::{NfListObject, NfObject, Nftables};
 use nftables::stmt::Statement;
 
-const RTUN: &str = env!("CARGO_BIN_EXE_rtun");
+/// The binary under test: this crate's, or `RTUN_BIN` (as in parity.rs).
+fn rtun_bin() -> String {
+    std::env::var("RTUN_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_rtun").to_string())
+}
 
 /// A private network namespace held open by a sleeping child; commands
 /// run in it through `nsenter`.
@@ -58,7 +62,32 @@ impl Netns {
 
     fn rtun(&self, line: &str) -> Output {
         let args: Vec<&str> = line.split_whitespace().collect();
-        self.run(RTUN, &args)
+        self.run(&rtun_bin(), &args)
+    }
+
+    /// Start `prog args` in the namespace without waiting for it.
+    fn spawn(&self, prog: &str, args: &[&str], stdin: Stdio) -> Child {
+        Command::new("nsenter")
+            .args(["-t", &self.holder.id().to_string(), "-n", "--", prog])
+            .args(args)
+            .stdin(stdin)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("nsenter runs")
+    }
+
+    /// Run rtun command lines at the same time: each must succeed quietly.
+    fn rtun_together(&self, lines: &[&str], what: &str) {
+        let children: Vec<Child> = lines
+            .iter()
+            .map(|line| self.spawn(&rtun_bin(), &line.split_whitespace().collect::<Vec<_>>(), Stdio::null()))
+            .collect();
+        for (child, line) in children.into_iter().zip(lines) {
+            let out = child.wait_with_output().expect("wait");
+            ok(&out, &format!("{what}: {line}"));
+            assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{what}: {line}");
+        }
     }
 
     fn nft(&self, args: &[&str]) -> String {
@@ -392,4 +421,130 @@ fn show_warns_about_drops_elsewhere() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not the nat chain rtun makes"));
     assert_eq!(ns.ruleset(), before);
+}
+
+/// How many rules of rtun's table, as nft lists them, contain `what`.
+fn rules_with(ns: &Netns, what: &str) -> usize {
+    if !has_table(ns, "inet", "rtun") {
+        return 0;
+    }
+    ns.nft(&["list", "table", "inet", "rtun"]).lines().filter(|l| l.contains(what)).count()
+}
+
+const MASQ: &str = "nft add masquerade src 10.0.0.0/8";
+const MASQ_DEL: &str = "nft del masquerade src 10.0.0.0/8";
+/// How nft lists that rule.
+const MASQ_NFT: &str = "ip saddr 10.0.0.0/8 masquerade";
+
+/// Two identical adds at once from an empty ruleset leave one rule, and
+/// one del then leaves none: each batch is bound to the ruleset
+/// generation it was decided at, and the loser reads again.
+#[test]
+fn concurrent_adds_make_one_rule() {
+    if !usable() {
+        return;
+    }
+    let ns = Netns::new();
+    for trial in 0..30 {
+        ns.rtun_together(&[MASQ, MASQ], &format!("trial {trial}"));
+        assert_eq!(rules_with(&ns, MASQ_NFT), 1, "trial {trial}: two adds at once\n{}", ns.ruleset());
+        ok(&ns.rtun(MASQ_DEL), "del");
+        assert_eq!(rules_with(&ns, MASQ_NFT), 0, "trial {trial}: after del\n{}", ns.ruleset());
+        ns.nft(&["flush", "ruleset"]);
+    }
+}
+
+/// Changes at once end as if made one after the other, and all succeed:
+/// add and del of the rule that is there; an add while the table is
+/// flushed (the add read a chain the flush then removed); two dels of
+/// a rule nft put there twice (both found the first copy).
+#[test]
+fn concurrent_add_del_and_flush_each_complete() {
+    if !usable() {
+        return;
+    }
+    let ns = Netns::new();
+    for trial in 0..10 {
+        let what = |w: &str| format!("trial {trial}: {w}");
+        ok(&ns.rtun(MASQ), &what("setup"));
+        ns.rtun_together(&[MASQ, MASQ_DEL], &what("add | del"));
+        assert!(rules_with(&ns, MASQ_NFT) <= 1, "{}\n{}", what("add | del"), ns.ruleset());
+
+        ok(&ns.rtun(MASQ), &what("setup"));
+        ns.rtun_together(&["nft add masquerade src 10.1.0.0/16", "nft flush"], &what("add | flush"));
+        // Flush first: the add made the table again, with its rule only.
+        // Add first: the flush removed both.
+        let after = (rules_with(&ns, "masquerade"), rules_with(&ns, "10.1.0.0/16"));
+        assert!(after == (0, 0) || after == (1, 1), "{}: {after:?}\n{}", what("add | flush"), ns.ruleset());
+        ok(&ns.rtun("nft flush"), &what("flush"));
+
+        ok(&ns.rtun(MASQ), &what("setup"));
+        ns.nft(&["add", "rule", "inet", "rtun", "postrouting", MASQ_NFT]);
+        assert_eq!(rules_with(&ns, MASQ_NFT), 2);
+        ns.rtun_together(&[MASQ_DEL, MASQ_DEL], &what("del | del"));
+        assert_eq!(rules_with(&ns, MASQ_NFT), 0, "{}\n{}", what("del | del"), ns.ruleset());
+        ns.nft(&["flush", "ruleset"]);
+    }
+}
+
+/// Debian's nft changes rtun's table meanwhile (makes it, adds a rule,
+/// deletes it) as fast as one `nft -i` can: every rtun add still
+/// succeeds, by reading again when the kernel refuses its batch for a
+/// stale generation (before, a table deleted between rtun's read and its
+/// batch made the add fail with ENOENT).
+#[test]
+fn nft_writing_meanwhile() {
+    if !usable() {
+        return;
+    }
+    let ns = Netns::new();
+    let _nft = Interactive::start(
+        ns.spawn("nft", &["-i"], Stdio::piped()),
+        "add table inet rtun
+add chain inet rtun postrouting { type nat hook postrouting priority srcnat; policy accept; }
+add rule inet rtun postrouting counter
+delete table inet rtun
+",
+    );
+    let mut failed = Vec::new();
+    for n in 0..200 {
+        let line = format!("nft add masquerade src 10.{}.{}.0/24", n / 100, n % 100);
+        let out = ns.rtun(&line);
+        if !out.status.success() || !out.stderr.is_empty() {
+            failed.push(format!("{line}: {:?} {}", out.status.code(), String::from_utf8_lossy(&out.stderr)));
+        }
+    }
+    assert!(failed.is_empty(), "{} of 200 adds failed:\n{}", failed.len(), failed.join("\n"));
+}
+
+/// A process fed the same `script` on stdin over and over by a thread,
+/// until dropped (then its stdin closes and it is ended).
+struct Interactive {
+    child: Child,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    writer: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Interactive {
+    fn start(mut child: Child, script: &'static str) -> Interactive {
+        use std::io::Write;
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let mut stdin = child.stdin.take().expect("a pipe");
+        let halt = stop.clone();
+        let writer = std::thread::spawn(move || {
+            while !halt.load(std::sync::atomic::Ordering::Relaxed) && stdin.write_all(script.as_bytes()).is_ok() {}
+        });
+        Interactive { child, stop, writer: Some(writer) }
+    }
+}
+
+impl Drop for Interactive {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if let Some(w) = self.writer.take() {
+            let _ = w.join();
+        }
+    }
 }

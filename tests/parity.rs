@@ -39,13 +39,7 @@ use runner::{CaseResult, Options};
 
 #[test]
 fn parity() {
-    if let Err(why) = check_environment() {
-        if env::var("CI").as_deref() == Ok("true") {
-            panic!("parity test cannot run: {why} (it needs root and `unshare -n`)");
-        }
-        eprintln!(
-            "parity: SKIPPED, {why} (needs root and `unshare -n`; set CI=true to fail instead)"
-        );
+    if !can_run("parity") {
         return;
     }
     let suite = cases::load();
@@ -69,6 +63,134 @@ fn parity() {
     eprintln!("parity: took {:.1} s", started.elapsed().as_secs_f64());
     if failed > 0 {
         panic!("{failed} of {} parity cases differ", selected.len());
+    }
+}
+
+/// Skips the test (returns false) where it cannot run; fails under CI=true.
+fn can_run(test: &str) -> bool {
+    let Err(why) = check_environment() else { return true };
+    if env::var("CI").as_deref() == Ok("true") {
+        panic!("{test} test cannot run: {why} (it needs root and `unshare -n`)");
+    }
+    eprintln!("{test}: SKIPPED, {why} (needs root and `unshare -n`; set CI=true to fail instead)");
+    false
+}
+
+/// iproute2's words after a dump the kernel flagged NLM_F_DUMP_INTR
+/// (lib/libnetlink.c, `rtnl_dump_filter_l`), on stderr, status 0.
+const DUMP_INTERRUPTED: &str = "Dump was interrupted and may be inconsistent.";
+
+/// Links are added and deleted as fast as two `ip -batch` processes can
+/// while ip and rtun (as `ip`) list them in the same namespace, so that
+/// the kernel flags dumps NLM_F_DUMP_INTR. Whenever ip says so, rtun must
+/// be able to: each says it at least once over the runs, at most as often
+/// in one run as ip has dumps to say it about, and never anything else on
+/// stderr; the listing itself stays well-formed and the status 0.
+#[test]
+fn interrupted_dumps_are_reported() {
+    if !can_run("interrupted dumps") {
+        return;
+    }
+    const RUNS: usize = 12;
+    let link = common::IpLink::new("dumpintr", &rtun_binary());
+    // Many links make a dump span many datagrams: room for a change in between.
+    let ns = netns::Netns::new("for i in $(seq 1 300); do echo \"link add b$i type bridge\"; done | ip -batch -")
+        .expect("namespace setup");
+    let churn = Churn::start(
+        &ns,
+        &["link add c0 type veth peer name c1\nlink del c0\n", "link add d0 type bridge\nlink del d0\n"],
+    );
+    // (command, how many dumps ip reports on at most, JSON output)
+    let commands: [(&[&str], usize, bool); 4] = [
+        (&["link", "show"], 1, false),
+        (&["-j", "link", "show"], 1, true),
+        (&["address", "show"], 2, false),
+        (&["tunnel", "show"], 1, false),
+    ];
+    let mut said = Vec::new();
+    for (args, most, json) in commands {
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let mut times = [0usize; 2];
+        for _ in 0..RUNS {
+            for (who, prog) in [Path::new(netns::REAL_IP), link.path.as_path()].into_iter().enumerate() {
+                let out = ns.run(prog, &args);
+                let name = if who == 0 { "ip" } else { "rtun" };
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                assert!(out.status.success(), "{name} {args:?}: {}", out.summary());
+                let lines: Vec<&str> = stderr.lines().collect();
+                assert!(
+                    lines.iter().all(|l| *l == DUMP_INTERRUPTED) && lines.len() <= most,
+                    "{name} {args:?}: stderr {stderr:?}"
+                );
+                times[who] += usize::from(!lines.is_empty());
+                well_formed(&out.stdout, json, &format!("{name} {args:?}"));
+            }
+        }
+        eprintln!("{args:?}: ip said it in {} of {RUNS} runs, rtun in {}", times[0], times[1]);
+        said.push((args, times));
+    }
+    drop(churn);
+    let ip_said: usize = said.iter().map(|(_, [ip, _])| ip).sum();
+    assert!(ip_said > 0, "the churn never interrupted ip's dumps either: the test proves nothing");
+    for (args, [ip, rtun]) in &said {
+        assert!(*rtun > 0, "{args:?}: ip said \"{DUMP_INTERRUPTED}\" in {ip} of {RUNS} runs, rtun never");
+    }
+}
+
+/// A listing of links: JSON that parses as an array of objects with an
+/// ifname, or text lines that are either a numbered link or indented.
+fn well_formed(stdout: &[u8], json: bool, what: &str) {
+    let text = String::from_utf8_lossy(stdout);
+    if json {
+        let doc: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{what}: {e}: {text}"));
+        let links = doc.as_array().unwrap_or_else(|| panic!("{what}: not an array"));
+        assert!(links.iter().all(|l| l["ifname"].is_string()), "{what}: {text}");
+        assert!(links.len() > 300, "{what}: {} links", links.len());
+        return;
+    }
+    for line in text.lines() {
+        let numbered = line.split_once(": ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        assert!(numbered || line.starts_with("    "), "{what}: line {line:?}");
+    }
+}
+
+/// Writers feeding `ip -force -batch -` in the namespace the same lines
+/// over and over until dropped.
+struct Churn {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    writers: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Churn {
+    fn start(ns: &netns::Netns, scripts: &[&'static str]) -> Churn {
+        use std::io::Write;
+        use std::sync::atomic::Ordering;
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let writers = scripts
+            .iter()
+            .map(|&script| {
+                let mut child = ns
+                    .spawn(Path::new(netns::REAL_IP), &["-force", "-batch", "-"])
+                    .expect("cannot start ip -batch");
+                let mut stdin = child.stdin.take().expect("a pipe");
+                let stop = stop.clone();
+                std::thread::spawn(move || {
+                    while !stop.load(Ordering::Relaxed) && stdin.write_all(script.as_bytes()).is_ok() {}
+                    drop(stdin);
+                    let _ = child.wait();
+                })
+            })
+            .collect();
+        Churn { stop, writers }
+    }
+}
+
+impl Drop for Churn {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        for w in self.writers.drain(..) {
+            let _ = w.join();
+        }
     }
 }
 

@@ -23,8 +23,7 @@ fn usage() -> Error {
 
 /// Interface names in index order, from one RTM_GETLINK dump.
 fn ifnames(ctx: &mut Context) -> Result<Vec<String>> {
-    let mut found: Vec<(u32, String)> = Vec::new();
-    ctx.nl()?.dump(RouteNetlinkMessage::GetLink(LinkMessage::default()), |m| {
+    let mut found = ctx.nl()?.collect_parsed(RouteNetlinkMessage::GetLink(LinkMessage::default()), |found: &mut Vec<(u32, String)>, m| {
         if let RouteNetlinkMessage::NewLink(link) = m {
             for a in &link.attributes {
                 if let LinkAttribute::IfName(n) = a {

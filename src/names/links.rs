@@ -21,8 +21,7 @@ impl LinkNames {
         if self.by_index.is_some() {
             return Ok(());
         }
-        let mut map = HashMap::new();
-        nl.dump(RouteNetlinkMessage::GetLink(LinkMessage::default()), |m| {
+        let map = nl.collect_parsed(RouteNetlinkMessage::GetLink(LinkMessage::default()), |map: &mut HashMap<u32, String>, m| {
             if let RouteNetlinkMessage::NewLink(link) = m {
                 if let Some(name) = link.attributes.iter().find_map(|a| match a {
                     LinkAttribute::IfName(n) => Some(n.clone()),

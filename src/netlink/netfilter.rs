@@ -7,7 +7,8 @@
 
 use netlink_sys::{protocols::NETLINK_NETFILTER, Socket};
 
-use super::request::{parse_error, read_header, KernelError, HEADER_LEN, NLMSG_DONE, NLMSG_ERROR};
+use super::dump::DumpEnd;
+use super::request::{parse_error, read_header, KernelError, HEADER_LEN, NLMSG_ERROR};
 use netlink_packet_core::{NLM_F_ACK, NLM_F_DUMP, NLM_F_REQUEST};
 use super::Netlink;
 use crate::error::{Error, Result};
@@ -15,6 +16,8 @@ use crate::error::{Error, Result};
 /// `NFNL_MSG_BATCH_BEGIN` / `END` (NLMSG_MIN_TYPE and the one after).
 const BATCH_BEGIN: u16 = 0x10;
 const BATCH_END: u16 = 0x11;
+/// NFNL_BATCH_GENID: the ruleset generation a batch was computed from.
+const NFNL_BATCH_GENID: u16 = 1;
 pub const NFNL_SUBSYS_NFTABLES: u16 = 10;
 const NFNETLINK_V0: u8 = 0;
 const NFGENMSG_LEN: usize = 4;
@@ -31,6 +34,8 @@ pub struct NfMessage {
 /// The nf_tables client: a netlink socket of protocol NETLINK_NETFILTER.
 pub struct Netfilter {
     nl: Netlink,
+    /// A dump was flagged NLM_F_DUMP_INTR (see `take_interrupted`).
+    interrupted: bool,
 }
 
 impl Netfilter {
@@ -44,7 +49,7 @@ impl Netfilter {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as u32)
             .unwrap_or(1);
-        Ok(Netfilter { nl: Netlink::wrap(sock, addr.port_number(), seq) })
+        Ok(Netfilter { nl: Netlink::wrap(sock, addr.port_number(), seq), interrupted: false })
     }
 
     fn next_seq(&mut self) -> u32 {
@@ -54,11 +59,25 @@ impl Netfilter {
 
     /// Send `msgs` as one transaction: the kernel applies all or none.
     /// Every message asks for an ACK; the first refusal is returned.
-    pub fn batch(&mut self, msgs: &[NfMessage]) -> std::result::Result<(), KernelError> {
+    /// With a `generation` (NFTA_GEN_ID, which is never 0) the batch is
+    /// bound to it: if the ruleset has changed since, the kernel applies
+    /// nothing and answers the BEGIN with ERESTART (nfnetlink.c reads
+    /// NFNL_BATCH_GENID in `nfnetlink_rcv_skb_batch`; nf_tables'
+    /// `nf_tables_valid_genid` compares it with the generation while
+    /// holding the commit mutex, so no other batch can slip in between).
+    pub fn batch(&mut self, generation: Option<u32>, msgs: &[NfMessage]) -> std::result::Result<(), KernelError> {
         let local = |e: Error| KernelError { errno: libc::EIO, ext_msg: Some(e.to_string()) };
         let mut bytes = Vec::new();
         let begin = self.next_seq();
-        push_message(&mut bytes, BATCH_BEGIN, NLM_F_REQUEST, begin, 0, NFNL_SUBSYS_NFTABLES, &[]);
+        let mut genid = Vec::new();
+        if let Some(g) = generation {
+            genid.extend_from_slice(&8u16.to_ne_bytes());
+            genid.extend_from_slice(&NFNL_BATCH_GENID.to_ne_bytes());
+            genid.extend_from_slice(&g.to_be_bytes());
+        }
+        // A refused generation is answered as an error to the BEGIN (it
+        // asks for no ACK: 6.1 kernels never acknowledge a BEGIN).
+        push_message(&mut bytes, BATCH_BEGIN, NLM_F_REQUEST, begin, 0, NFNL_SUBSYS_NFTABLES, &genid);
         let mut pending = Vec::with_capacity(msgs.len());
         for m in msgs {
             let seq = self.next_seq();
@@ -112,50 +131,52 @@ impl Netfilter {
 
     /// Dump objects of type `kind` (NFT_MSG_GET*) for `family` (0: all),
     /// with optional filter attributes. `each` gets (family, attributes).
-    /// A kernel error ending the dump comes back as the inner `Err`.
-    pub fn dump<F>(&mut self, kind: u8, family: u8, attrs: &[u8], mut each: F) -> Result<std::result::Result<(), KernelError>>
+    /// A kernel error ending the dump comes back as the inner `Err`; a dump
+    /// the kernel flagged interrupted (the ruleset changed meanwhile) is
+    /// remembered until `take_interrupted`.
+    pub fn dump<F>(&mut self, kind: u8, family: u8, attrs: &[u8], each: F) -> Result<std::result::Result<(), KernelError>>
+    where
+        F: FnMut(u8, &[u8]) -> Result<()>,
+    {
+        let end = self.talk(kind, NLM_F_DUMP, family, attrs, each)?;
+        if let Ok(status) = &end {
+            self.interrupted |= status.interrupted;
+        }
+        Ok(end.map(|_| ()))
+    }
+
+    /// Ask for one object (`kind` is an NFT_MSG_GET* without a dump, such
+    /// as NFT_MSG_GETGEN): `each` gets the reply's (family, attributes).
+    pub fn get<F>(&mut self, kind: u8, family: u8, attrs: &[u8], each: F) -> Result<std::result::Result<(), KernelError>>
+    where
+        F: FnMut(u8, &[u8]) -> Result<()>,
+    {
+        Ok(self.talk(kind, NLM_F_ACK, family, attrs, each)?.map(|_| ()))
+    }
+
+    /// Whether a dump since the last call was flagged NLM_F_DUMP_INTR.
+    pub fn take_interrupted(&mut self) -> bool {
+        std::mem::take(&mut self.interrupted)
+    }
+
+    /// Send one request and read its replies up to the DONE of a dump or
+    /// the ACK of a `get` (the dump reader of `dump.rs` reads both).
+    fn talk<F>(&mut self, kind: u8, flags: u16, family: u8, attrs: &[u8], mut each: F) -> Result<DumpEnd>
     where
         F: FnMut(u8, &[u8]) -> Result<()>,
     {
         let seq = self.next_seq();
         let mut bytes = Vec::new();
         let kind = (NFNL_SUBSYS_NFTABLES << 8) | u16::from(kind);
-        push_message(&mut bytes, kind, NLM_F_REQUEST | NLM_F_DUMP, seq, family, 0, attrs);
+        push_message(&mut bytes, kind, NLM_F_REQUEST | flags, seq, family, 0, attrs);
         self.nl.send_raw(&bytes)?;
-        let mut failed: Option<Error> = None;
-        loop {
-            let n = self.nl.recv_datagram()?;
-            let mut off = 0;
-            while let Some(h) = read_header(&self.nl.buf[off..n]) {
-                let start = off;
-                off += ((h.len + 3) & !3).min(n - off);
-                if h.seq != seq || h.port != self.nl.port {
-                    continue;
-                }
-                let this = &self.nl.buf[start..start + h.len];
-                match h.kind {
-                    NLMSG_DONE | NLMSG_ERROR => {
-                        let (errno, ext) = parse_error(&h, this);
-                        if let Some(e) = failed {
-                            return Err(e);
-                        }
-                        if errno != 0 {
-                            return Ok(Err(KernelError { errno, ext_msg: ext }));
-                        }
-                        return Ok(Ok(()));
-                    }
-                    _ if failed.is_some() => {}
-                    _ => {
-                        let body = &this[HEADER_LEN.min(this.len())..];
-                        if body.len() >= NFGENMSG_LEN {
-                            if let Err(e) = each(body[0], &body[NFGENMSG_LEN..]) {
-                                failed = Some(e);
-                            }
-                        }
-                    }
-                }
+        self.nl.read_dump(seq, |this| {
+            let body = &this[HEADER_LEN.min(this.len())..];
+            if body.len() < NFGENMSG_LEN {
+                return Ok(());
             }
-        }
+            each(body[0], &body[NFGENMSG_LEN..])
+        })
     }
 }
 

@@ -26,6 +26,9 @@ pub struct Netlink {
     pub(super) buf: Vec<u8>,
     /// Requests queued to be sent many at a time (`-force -batch`).
     pub(super) pipeline: Option<super::pipeline::Pipeline>,
+    /// A look-up dump stayed interrupted however often it was read: said
+    /// with the next listing's report, or when the client is dropped.
+    pub(super) unreported_interruption: bool,
 }
 
 impl Netlink {
@@ -47,7 +50,7 @@ impl Netlink {
 
     /// A client on an open, bound socket (also used for other protocols).
     pub(super) fn wrap(sock: Socket, port: u32, seq: u32) -> Self {
-        Netlink { sock, port, seq, buf: Vec::new(), pipeline: None }
+        Netlink { sock, port, seq, buf: Vec::new(), pipeline: None, unreported_interruption: false }
     }
 
     /// Serialise and send one request; returns its sequence number.

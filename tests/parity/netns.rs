@@ -142,6 +142,22 @@ impl Netns {
         }
     }
 
+    /// Starts `program args...` inside the namespace and leaves it running,
+    /// with a pipe on its stdin and its output discarded: a load to run
+    /// other commands against (it ends when the caller closes the pipe).
+    pub fn spawn(&self, program: &Path, args: &[&str]) -> io::Result<Child> {
+        self.enter()?;
+        Command::new(program)
+            .args(args)
+            .env_clear()
+            .env("PATH", PATH)
+            .env("LC_ALL", "C")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+    }
+
     /// Runs a shell script inside the namespace, stopping at the first error.
     pub fn sh(&self, script: &str) -> Output {
         let args = ["-ec".to_string(), script.to_string()];

@@ -17,6 +17,7 @@ pub const NFT_MSG_GETCHAIN: u8 = 4;
 pub const NFT_MSG_NEWRULE: u8 = 6;
 pub const NFT_MSG_GETRULE: u8 = 7;
 pub const NFT_MSG_DELRULE: u8 = 8;
+pub const NFT_MSG_GETGEN: u8 = 16;
 
 
 // Attributes of tables (NFTA_TABLE_*), chains (NFTA_CHAIN_*), hooks
@@ -36,6 +37,8 @@ pub const NFTA_RULE_TABLE: u16 = 1;
 pub const NFTA_RULE_CHAIN: u16 = 2;
 pub const NFTA_RULE_HANDLE: u16 = 3;
 pub const NFTA_RULE_EXPRESSIONS: u16 = 4;
+/// NFTA_GEN_ID: the ruleset's generation, which every commit moves on.
+pub const NFTA_GEN_ID: u16 = 1;
 
 fn message(kind: u8, flags: u16, attrs: Attrs) -> NfMessage {
     NfMessage { kind, flags, family: NFPROTO_INET, attrs: attrs.bytes }

@@ -55,6 +55,18 @@ fn finish(r: Result<std::result::Result<(), KernelError>>) -> Result<()> {
     }
 }
 
+/// The ruleset's generation now (NFT_MSG_GETGEN): a batch bound to it
+/// is refused if anything was committed since.
+pub fn generation(nf: &mut Netfilter) -> Result<u32> {
+    let mut id = None;
+    nf.get(NFT_MSG_GETGEN, 0, &[], |_, a| {
+        id = attr::find_be32(a, NFTA_GEN_ID);
+        Ok(())
+    })?
+    .map_err(kernel_error)?;
+    id.ok_or_else(|| Error::Failure("Error: nf_tables did not say which generation its ruleset is at.".into()))
+}
+
 pub fn tables(nf: &mut Netfilter, family: u8) -> Result<Vec<TableInfo>> {
     let mut out = Vec::new();
     finish(nf.dump(NFT_MSG_GETTABLE, family, &[], |fam, a| {

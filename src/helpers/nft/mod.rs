@@ -21,13 +21,73 @@ pub mod rule;
 use chains::{Chain, HOOK_FORWARD, HOOK_INPUT, NFPROTO_INET, TABLE};
 use expr::{Expr, NF_ACCEPT, NF_DROP};
 use json::ListedRule;
-use list::{kernel_error, ChainInfo};
+use list::{kernel_error, ChainInfo, TableInfo};
 use crate::error::{Error, Result};
-use crate::netlink::netfilter::Netfilter;
+use crate::netlink::netfilter::{Netfilter, NfMessage};
+use crate::netlink::DumpStatus;
 use crate::Context;
 
 fn open() -> Result<Netfilter> {
     Netfilter::open()
+}
+
+/// How many times rtun reads the ruleset again when it changed under a
+/// command (`nft` itself retries without a limit). Each concurrent commit
+/// costs a loser one more read, so this covers many writers at once.
+const ATTEMPTS: usize = 16;
+
+/// What one look at the ruleset decided.
+enum Plan {
+    /// Send these messages, bound to the generation they were read at.
+    Send(Vec<NfMessage>),
+    /// Nothing to send: the rule is there already, or not there to delete,
+    /// or rtun's table is not as rtun makes it. Holds only if the ruleset
+    /// did not change while it was read.
+    Settled(Result<()>),
+}
+
+/// Run `attempt` at the ruleset's current generation until it gives an
+/// answer (`Some`), at most ATTEMPTS times. This is how every command
+/// reads: two dumps (tables, then rules) are of one ruleset only if the
+/// generation did not move meanwhile, and a dump the kernel flagged
+/// interrupted means it did.
+fn at_one_generation<T>(nf: &mut Netfilter, mut attempt: impl FnMut(&mut Netfilter, u32) -> Result<Option<T>>) -> Result<Option<T>> {
+    for _ in 0..ATTEMPTS {
+        let generation = list::generation(nf)?;
+        nf.take_interrupted();
+        if let Some(answer) = attempt(nf, generation)? {
+            return Ok(Some(answer));
+        }
+    }
+    Ok(None)
+}
+
+/// Whether what was read since `generation` was read is all of one ruleset.
+fn unchanged(nf: &mut Netfilter, generation: u32) -> Result<bool> {
+    Ok(!nf.take_interrupted() && list::generation(nf)? == generation)
+}
+
+/// Read, decide and write as one transaction, whoever else writes (another
+/// rtun, nft): the batch is bound to the generation the decision was read
+/// at, the kernel refuses it (ERESTART) if another commit came first, and
+/// then everything is read and decided again. A lock of rtun's own could
+/// not keep nft out.
+fn change(nf: &mut Netfilter, mut plan: impl FnMut(&mut Netfilter) -> Result<Plan>) -> Result<()> {
+    let done = at_one_generation(nf, |nf, generation| {
+        Ok(match plan(nf)? {
+            Plan::Send(msgs) => match nf.batch(Some(generation), &msgs) {
+                Ok(()) => Some(Ok(())),
+                Err(e) if e.errno == libc::ERESTART => None,
+                Err(e) => Some(Err(kernel_error(e))),
+            },
+            Plan::Settled(outcome) => unchanged(nf, generation)?.then_some(outcome),
+        })
+    })?;
+    done.unwrap_or_else(|| {
+        Err(Error::Kernel(format!(
+            "Error: the nftables ruleset changed each of the {ATTEMPTS} times rtun read it; nothing was changed."
+        )))
+    })
 }
 
 /// The rules of one of rtun's chains: (handle, expressions).
@@ -55,21 +115,26 @@ pub fn add(ctx: &mut Context, args: &[String]) -> Result<()> {
     let chain = Chain::of(&rule.action);
     let exprs = compile::compile(&rule);
     let mut nf = open()?;
-    let mut msgs = Vec::new();
-    if !table_exists(&mut nf)? {
-        msgs.push(batch::new_table());
-    }
-    let existing = rtun_chains(&mut nf)?.into_iter().find(|c| c.name == chain.name());
-    if let Some(c) = &existing {
-        check_chain(c, chain)?;
-    }
-    if existing.is_none() {
-        msgs.push(batch::new_chain(chain));
-    } else if rules_of(&mut nf, chain)?.iter().any(|(_, e)| *e == exprs) {
-        return Ok(()); // already there: adding is idempotent
-    }
-    msgs.push(batch::new_rule(chain, &exprs));
-    nf.batch(&msgs).map_err(kernel_error)
+    change(&mut nf, |nf| {
+        let mut msgs = Vec::new();
+        if !table_exists(nf)? {
+            msgs.push(batch::new_table());
+        }
+        let existing = rtun_chains(nf)?.into_iter().find(|c| c.name == chain.name());
+        match &existing {
+            Some(c) => {
+                if let Err(e) = check_chain(c, chain) {
+                    return Ok(Plan::Settled(Err(e)));
+                }
+                if rules_of(nf, chain)?.iter().any(|(_, e)| *e == exprs) {
+                    return Ok(Plan::Settled(Ok(()))); // already there: adding is idempotent
+                }
+            }
+            None => msgs.push(batch::new_chain(chain)),
+        }
+        msgs.push(batch::new_rule(chain, &exprs));
+        Ok(Plan::Send(msgs))
+    })
 }
 
 /// A chain of rtun's table changed by someone else (another type or
@@ -93,11 +158,15 @@ pub fn del(ctx: &mut Context, args: &[String]) -> Result<()> {
     let chain = Chain::of(&rule.action);
     let exprs = compile::compile(&rule);
     let mut nf = open()?;
-    let found = rules_of(&mut nf, chain)?.into_iter().find(|(_, e)| *e == exprs);
-    let Some((handle, _)) = found else {
-        return Err(Error::Kernel(format!("Error: rule \"{}\" is not in table inet {TABLE}.", rule.words())));
-    };
-    nf.batch(&[batch::del_rule(chain, handle)]).map_err(kernel_error)
+    change(&mut nf, |nf| {
+        Ok(match rules_of(nf, chain)?.into_iter().find(|(_, e)| *e == exprs) {
+            Some((handle, _)) => Plan::Send(vec![batch::del_rule(chain, handle)]),
+            None => Plan::Settled(Err(Error::Kernel(format!(
+                "Error: rule \"{}\" is not in table inet {TABLE}.",
+                rule.words()
+            )))),
+        })
+    })
 }
 
 pub fn flush(_ctx: &mut Context, args: &[String]) -> Result<()> {
@@ -105,27 +174,49 @@ pub fn flush(_ctx: &mut Context, args: &[String]) -> Result<()> {
         return Err(crate::error::duparg2("flush", w));
     }
     let mut nf = open()?;
-    if !table_exists(&mut nf)? {
-        return Ok(());
-    }
-    nf.batch(&[batch::del_table()]).map_err(kernel_error)
+    change(&mut nf, |nf| {
+        Ok(if table_exists(nf)? { Plan::Send(vec![batch::del_table()]) } else { Plan::Settled(Ok(())) })
+    })
 }
 
-/// Read rtun's table: rules understood, and notes on the others.
-fn read_rules(nf: &mut Netfilter) -> Result<Vec<ListedRule>> {
-    let mut rules = Vec::new();
+/// What `show` reads: rtun's table, its chains and the rules rtun
+/// understands, and notes for stderr — on rules it does not (printed
+/// before the listing) and on other tables' drops (printed after).
+#[derive(Default)]
+struct Listing {
+    table: Option<TableInfo>,
+    chains: Vec<ChainInfo>,
+    rules: Vec<ListedRule>,
+    foreign: Vec<String>,
+    drops: Vec<String>,
+}
+
+fn read_listing(nf: &mut Netfilter) -> Result<Listing> {
+    let mut l = Listing { table: list::tables(nf, NFPROTO_INET)?.into_iter().find(|t| t.name == TABLE), ..Listing::default() };
+    if l.table.is_none() {
+        return Ok(l);
+    }
+    l.chains = rtun_chains(nf)?;
     list::each_rule(nf, NFPROTO_INET, Some(TABLE), |r| {
         let chain = Chain::from_name(&r.chain);
         match chain.and_then(|c| compile::decompile(c, &r.exprs).map(|rule| (c, rule))) {
-            Some((chain, rule)) => rules.push(ListedRule { chain, handle: r.handle, rule }),
-            None => eprintln!(
+            Some((chain, rule)) => l.rules.push(ListedRule { chain, handle: r.handle, rule }),
+            None => l.foreign.push(format!(
                 "Note: rule handle {} in chain {} is not one rtun writes; see \"nft list table inet {TABLE}\".",
                 r.handle, r.chain
-            ),
+            )),
         }
         Ok(())
     })?;
-    Ok(rules)
+    let hooks: Vec<u32> = [(Chain::Input, HOOK_INPUT), (Chain::Forward, HOOK_FORWARD)]
+        .into_iter()
+        .filter(|(c, _)| l.rules.iter().any(|r| r.chain == *c))
+        .map(|(_, h)| h)
+        .collect();
+    if !hooks.is_empty() {
+        l.drops = drops_elsewhere(nf, &hooks)?;
+    }
+    Ok(l)
 }
 
 pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
@@ -133,31 +224,40 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
         return Err(crate::error::duparg2("show", w));
     }
     let mut nf = open()?;
-    let table = list::tables(&mut nf, NFPROTO_INET)?.into_iter().find(|t| t.name == TABLE);
-    let chains = if table.is_some() { rtun_chains(&mut nf)? } else { Vec::new() };
-    let rules = if table.is_some() { read_rules(&mut nf)? } else { Vec::new() };
+    // A ruleset that keeps changing is listed as last read, and said to be
+    // so in iproute2's words.
+    let mut last = None;
+    let whole = at_one_generation(&mut nf, |nf, generation| {
+        let seen = read_listing(nf)?;
+        if unchanged(nf, generation)? {
+            return Ok(Some(seen));
+        }
+        last = Some(seen);
+        Ok(None)
+    })?;
+    let consistent = whole.is_some();
+    let l = whole.or(last).unwrap_or_default();
+    for note in &l.foreign {
+        eprintln!("{note}");
+    }
     let p = &mut ctx.out;
     if p.is_json() {
-        let doc = json::document(table.as_ref(), &chains, &rules);
+        let doc = json::document(l.table.as_ref(), &l.chains, &l.rules);
         let text = if ctx.opts.pretty { serde_json::to_string_pretty(&doc) } else { serde_json::to_string(&doc) };
         let text = text.map_err(|e| Error::Failure(format!("cannot write JSON: {e}")))?;
         p.text_always(&text)?;
         p.text_always("\n")?;
     } else {
-        for r in &rules {
+        for r in &l.rules {
             p.str("rule", "{}", &r.rule.words())?;
             p.text("\n")?;
         }
     }
     p.flush()?;
-    let hooks: Vec<u32> = [(Chain::Input, HOOK_INPUT), (Chain::Forward, HOOK_FORWARD)]
-        .into_iter()
-        .filter(|(c, _)| rules.iter().any(|r| r.chain == *c))
-        .map(|(_, h)| h)
-        .collect();
-    if !hooks.is_empty() {
-        warn_drops(&mut nf, &hooks)?;
+    for note in &l.drops {
+        eprintln!("{note}");
     }
+    DumpStatus { interrupted: !consistent }.report();
     Ok(())
 }
 
@@ -174,16 +274,16 @@ fn family_name(f: u8) -> &'static str {
 }
 
 /// nftables runs every base chain on a hook, so an accept in rtun's table
-/// does not override another table's drop: say so on stderr for each
-/// other base chain on `hooks` that drops (by policy or by a rule).
-fn warn_drops(nf: &mut Netfilter, hooks: &[u32]) -> Result<()> {
+/// does not override another table's drop: a note for each other base
+/// chain on `hooks` that drops (by policy or by a rule).
+fn drops_elsewhere(nf: &mut Netfilter, hooks: &[u32]) -> Result<Vec<String>> {
     let others: Vec<ChainInfo> = list::chains(nf, 0)?
         .into_iter()
         .filter(|c| matches!(c.family, 1 | 2 | 10) && !(c.family == NFPROTO_INET && c.table == TABLE))
         .filter(|c| c.hook.is_some_and(|(h, _)| hooks.contains(&h)))
         .collect();
     if others.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let mut dropping: Vec<(String, String, String)> = Vec::new();
     list::each_rule(nf, 0, None, |r| {
@@ -193,6 +293,7 @@ fn warn_drops(nf: &mut Netfilter, hooks: &[u32]) -> Result<()> {
         }
         Ok(())
     })?;
+    let mut notes = Vec::new();
     for c in &others {
         let hook = chains::hook_name(c.hook.map_or(0, |h| h.0));
         let fam = family_name(c.family);
@@ -203,10 +304,10 @@ fn warn_drops(nf: &mut Netfilter, hooks: &[u32]) -> Result<()> {
         } else {
             continue;
         };
-        eprintln!(
+        notes.push(format!(
             "Note: table {fam} {} chain {} (hook {hook}) {what}: an accept in table inet {TABLE} does not override it.",
             c.table, c.name
-        );
+        ));
     }
-    Ok(())
+    Ok(notes)
 }

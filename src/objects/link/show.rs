@@ -42,14 +42,12 @@ pub struct LinkTable {
 
 impl LinkTable {
     pub fn load(nl: &mut Netlink) -> Result<Self> {
-        let mut table = LinkTable::default();
-        nl.dump(RouteNetlinkMessage::GetLink(LinkMessage::default()), |m| {
+        nl.collect_parsed(RouteNetlinkMessage::GetLink(LinkMessage::default()), |table: &mut LinkTable, m| {
             if let RouteNetlinkMessage::NewLink(link) = m {
                 table.insert(&link);
             }
             Ok(())
-        })?;
-        Ok(table)
+        })
     }
 
     /// Remember one link (from a dump, or a captured fixture).

@@ -142,14 +142,7 @@ pub fn parse_key(name: &str, key: &str) -> Result<u32> {
 
 /// The first link of `kind` the kernel's lookup by parameters would find.
 pub fn find_by_params(nl: &mut Netlink, kind: &str, mut fits: impl FnMut(&Link) -> bool) -> Result<Option<Link>> {
-    let mut found = None;
-    netlink::for_each_link(nl, |l| {
-        if found.is_none() && l.kind == kind && fits(&l) {
-            found = Some(l);
-        }
-        Ok(())
-    })?;
-    Ok(found)
+    netlink::first_link(nl, |l| l.kind == kind && fits(l))
 }
 
 /// SIOCDELTUNNEL, as RTM_DELLINK. `name` is the device the ioctl goes to;

@@ -76,7 +76,8 @@ fn c_string(b: &[u8]) -> String {
     String::from_utf8_lossy(&b[..end]).into_owned()
 }
 
-/// Every link, in the kernel's order.
+/// Every link, in the kernel's order: the `tunnel show` listing (an
+/// interrupted dump is reported, as ip reports it).
 pub fn for_each_link(nl: &mut Netlink, mut each: impl FnMut(Link) -> Result<()>) -> Result<()> {
     nl.dump_raw(RouteNetlinkMessage::GetLink(LinkMessage::default()), |m| match Link::parse(m) {
         Some(l) => each(l),
@@ -85,16 +86,20 @@ pub fn for_each_link(nl: &mut Netlink, mut each: impl FnMut(Link) -> Result<()>)
     Ok(())
 }
 
-/// The link called `name`, if any.
-pub fn find_link(nl: &mut Netlink, name: &str) -> Result<Option<Link>> {
-    let mut found = None;
-    for_each_link(nl, |l| {
-        if found.is_none() && l.name == name {
-            found = Some(l);
+/// The first link that `fits`, in the kernel's order: a look-up (where
+/// iproute2 asks an ioctl), so the dump is read again if interrupted.
+pub fn first_link(nl: &mut Netlink, mut fits: impl FnMut(&Link) -> bool) -> Result<Option<Link>> {
+    nl.collect(RouteNetlinkMessage::GetLink(LinkMessage::default()), |found: &mut Option<Link>, m| {
+        if found.is_none() {
+            *found = Link::parse(m).filter(|l| fits(l));
         }
         Ok(())
-    })?;
-    Ok(found)
+    })
+}
+
+/// The link called `name`, if any.
+pub fn find_link(nl: &mut Netlink, name: &str) -> Result<Option<Link>> {
+    first_link(nl, |l| l.name == name)
 }
 
 pub use super::params::is_tunnel_kind;
