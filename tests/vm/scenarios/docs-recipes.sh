@@ -49,6 +49,10 @@ echo "== the two sites"
 for n in A B H1 H2; do
     require "$n: netns add" -- "$IP" netns add "$n"
     require "$n: lo up" -- "$IP" -n "$n" link set lo up
+    # No DAD: link-local addresses would stay "tentative" for a while and
+    # make the before/after comparisons depend on timing.
+    require "$n: accept_dad 0" -- nsenter --net="/run/netns/$n" sh -c \
+        'echo 0 >/proc/sys/net/ipv6/conf/all/accept_dad; echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad'
 done
 require "A: uplink veth to B" -- "$IP" -n A link add eth0 type veth peer name eth0 netns B
 require "A: uplink address" -- "$IP" -n A address add 198.51.100.1/24 dev eth0

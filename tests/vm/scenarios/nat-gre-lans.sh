@@ -94,13 +94,20 @@ check_traffic "R1: ping R2 through gre1" "$IP" R1 gre1 2 -- nx R1 ping -c 2 -W 2
 check_fails "H1: ping H2 fails: the routers do not forward" -- nx H1 ping -c 2 -W 2 10.2.0.2
 
 echo "== forwarding"
-check_prints "R1: rtun sysctl --persist=/tmp/x.conf -w net.ipv4.ip_forward=1" "net.ipv4.ip_forward = 1" "" -- \
+# `rtun -n NS sysctl --persist` is refused (a boot file applies to the
+# initial namespace) and changes nothing; on the router itself (here: run
+# inside its namespace, which rtun cannot tell) it persists.
+check_fails "R1: rtun -n R1 sysctl --persist=… is refused" -- \
     "$R" -n R1 sysctl --persist=/tmp/x.conf -w net.ipv4.ip_forward=1
+check_prints "R1: ip_forward still 0" "0" "" -- nx R1 cat /proc/sys/net/ipv4/ip_forward
+check_fails "R1: no /tmp/x.conf" -- test -e /tmp/x.conf
+check_prints "R1: rtun sysctl --persist=/tmp/x.conf -w net.ipv4.ip_forward=1" "net.ipv4.ip_forward = 1" "" -- \
+    nx R1 "$R" sysctl --persist=/tmp/x.conf -w net.ipv4.ip_forward=1
 check_prints "R1: /tmp/x.conf written" "net.ipv4.ip_forward = 1" "" -- cat /tmp/x.conf
 check_prints "R1: /tmp/x.conf mode 644" "644" "" -- stat -c %a /tmp/x.conf
 printf '# router 2\nnet.core.somaxconn = 512\nnet/ipv4/ip_forward=0\n' >/tmp/r2.conf
 check_prints "R2: rtun sysctl --persist=/tmp/r2.conf -w net.ipv4.ip_forward=1" "net.ipv4.ip_forward = 1" "" -- \
-    "$R" -n R2 sysctl --persist=/tmp/r2.conf -w net.ipv4.ip_forward=1
+    nx R2 "$R" sysctl --persist=/tmp/r2.conf -w net.ipv4.ip_forward=1
 check_prints "R2: /tmp/r2.conf updated in place" "# router 2
 net.core.somaxconn = 512
 net.ipv4.ip_forward = 1" "" -- cat /tmp/r2.conf
