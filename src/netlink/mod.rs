@@ -1,7 +1,9 @@
 //! The one synchronous rtnetlink client. Only this module touches sockets.
 
+pub mod attr;
 pub mod dump;
 pub mod errno;
+pub mod link;
 pub mod netfilter;
 pub mod netns;
 pub mod pipeline;

@@ -142,7 +142,30 @@ impl Netlink {
         }
     }
 
+    /// `query_out`, read raw: the reply message's bytes (header included)
+    /// are handed to `read` — for replies the typed parse would refuse
+    /// (names that are not UTF-8) or that are cheaper read in place.
+    pub fn query_raw<R>(&mut self, msg: Outgoing, flags: u16, read: impl FnOnce(&[u8]) -> R) -> KernelResult<R> {
+        match self.exchange_raw(msg, flags | NLM_F_REQUEST)? {
+            Some((start, end)) => Ok(read(&self.buf[start..end])),
+            None => Err(KernelError { errno: libc::ENODATA, ext_msg: None }),
+        }
+    }
+
     fn exchange(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<Option<RouteNetlinkMessage>, KernelError> {
+        let Some((start, end)) = self.exchange_raw(msg, flags)? else { return Ok(None) };
+        match NetlinkMessage::<RouteNetlinkMessage>::deserialize(&self.buf[start..end]) {
+            Ok(m) => Ok(match m.payload {
+                netlink_packet_core::NetlinkPayload::InnerMessage(inner) => Some(inner),
+                _ => None,
+            }),
+            Err(e) => Err(KernelError { errno: libc::EIO, ext_msg: Some(format!("cannot parse the kernel's reply: {e}")) }),
+        }
+    }
+
+    /// Send `msg`, wait for its answer: None for an ACK, or where the
+    /// reply message lies in `self.buf`.
+    fn exchange_raw(&mut self, msg: Outgoing, flags: u16) -> KernelResult<Option<(usize, usize)>> {
         let result = self.exchange_once(msg, flags);
         // A lookup that did not wait for pipelined requests failed: report
         // theirs first, so that what the caller prints next comes after.
@@ -152,20 +175,20 @@ impl Netlink {
         result
     }
 
-    fn exchange_once(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<Option<RouteNetlinkMessage>, KernelError> {
+    fn exchange_once(&mut self, msg: Outgoing, flags: u16) -> KernelResult<Option<(usize, usize)>> {
         let local = |e: Error| KernelError { errno: libc::EIO, ext_msg: Some(e.to_string()) };
         let seq = self.send_out(msg, flags).map_err(local)?;
         loop {
             let n = self.recv_datagram().map_err(local)?;
             let mut off = 0;
             while let Some(h) = read_header(&self.buf[off..n]) {
-                let this = &self.buf[off..off + h.len];
+                let (start, end) = (off, off + h.len);
                 off += align(h.len).min(n - off);
                 if h.seq != seq || h.port != self.port {
                     continue; // a stray reply to an earlier request
                 }
                 if h.kind == NLMSG_ERROR {
-                    let (errno, ext) = parse_error(&h, this);
+                    let (errno, ext) = parse_error(&h, &self.buf[start..end]);
                     if errno != 0 {
                         return Err(KernelError { errno, ext_msg: ext });
                     }
@@ -174,13 +197,7 @@ impl Netlink {
                     }
                     return Ok(None);
                 }
-                return match NetlinkMessage::<RouteNetlinkMessage>::deserialize(this) {
-                    Ok(m) => Ok(match m.payload {
-                        netlink_packet_core::NetlinkPayload::InnerMessage(inner) => Some(inner),
-                        _ => None,
-                    }),
-                    Err(e) => Err(KernelError { errno: libc::EIO, ext_msg: Some(format!("cannot parse the kernel's reply: {e}")) }),
-                };
+                return Ok(Some((start, end)));
             }
         }
     }
