@@ -142,7 +142,10 @@ fn answer(ctx: &mut Context, obj: Option<&'static grammar::Object>, cmd: Option<
 
 fn report(e: &Error) {
     if let Some(m) = e.message() {
-        let _ = writeln!(std::io::stderr(), "{m}");
+        // Words the user typed come back as the bytes they were.
+        let mut line = cli::bytes::bytes(&m).into_owned();
+        line.push(b'\n');
+        let _ = std::io::stderr().write_all(&line);
     }
 }
 

@@ -6,6 +6,7 @@ fn main() {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    // Bytes that are not UTF-8 ride in the words (`cli::bytes`).
+    let args: Vec<String> = std::env::args_os().map(|a| rtun::cli::bytes::word_os(&a)).collect();
     std::process::exit(rtun::run(args));
 }

@@ -2,6 +2,7 @@
 //! and batch-file reading.
 
 pub mod batch;
+pub mod bytes;
 pub mod grammar;
 pub mod help;
 pub mod options;
