@@ -7,6 +7,7 @@
 
 use netlink_sys::{protocols::NETLINK_NETFILTER, Socket};
 
+use super::attr::AttrWriter;
 use super::dump::DumpEnd;
 use super::request::{parse_error, read_header, KernelError, HEADER_LEN, NLMSG_ERROR};
 use netlink_packet_core::{NLM_F_ACK, NLM_F_DUMP, NLM_F_REQUEST};
@@ -69,12 +70,11 @@ impl Netfilter {
         let local = |e: Error| KernelError { errno: libc::EIO, ext_msg: Some(e.to_string()) };
         let mut bytes = Vec::new();
         let begin = self.next_seq();
-        let mut genid = Vec::new();
+        let mut genid = AttrWriter::new();
         if let Some(g) = generation {
-            genid.extend_from_slice(&8u16.to_ne_bytes());
-            genid.extend_from_slice(&NFNL_BATCH_GENID.to_ne_bytes());
-            genid.extend_from_slice(&g.to_be_bytes());
+            genid.be32(NFNL_BATCH_GENID, g);
         }
+        let genid = genid.finish().map_err(|t| KernelError { errno: libc::EMSGSIZE, ext_msg: Some(format!("attribute {} too long", t.kind)) })?;
         // A refused generation is answered as an error to the BEGIN (it
         // asks for no ACK: 6.1 kernels never acknowledge a BEGIN).
         push_message(&mut bytes, BATCH_BEGIN, NLM_F_REQUEST, begin, 0, NFNL_SUBSYS_NFTABLES, &genid);
@@ -182,9 +182,9 @@ impl Netfilter {
 
 /// The kernel answers a batch inside sendmsg, so a reply never takes
 /// long; a timeout makes a kernel that stays silent an error, not a hang.
-fn set_recv_timeout(sock: &Socket, seconds: libc::time_t) {
+fn set_recv_timeout(sock: &Socket, seconds: u16) {
     use std::os::fd::AsRawFd;
-    let tv = libc::timeval { tv_sec: seconds, tv_usec: 0 };
+    let tv = libc::timeval { tv_sec: seconds.into(), tv_usec: 0 };
     // SAFETY: setsockopt on a socket we own, with a correctly sized timeval.
     unsafe {
         libc::setsockopt(

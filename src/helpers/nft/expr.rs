@@ -6,7 +6,7 @@
 //! kernel's dump adds attributes of its own (e.g. the nat `addr_max`
 //! register and MAP_IPS flag, the exthdr `flags`).
 
-use super::attr::{self, Attrs};
+use crate::netlink::attr::{AttrWriter, Attrs};
 
 // Expression list and expression (NFTA_LIST_ELEM, NFTA_EXPR_*).
 pub const NFTA_LIST_ELEM: u16 = 1;
@@ -67,8 +67,11 @@ pub enum Expr {
     Other { name: String },
 }
 
-fn data_nest(a: &mut Attrs, kind: u16, value: &[u8]) {
-    a.nest(kind, |d| {
+/// nf_tables flags every nest NLA_F_NESTED.
+const NESTED: bool = true;
+
+fn data_nest(a: &mut AttrWriter, kind: u16, value: &[u8]) {
+    a.nest_with(kind, NESTED, |d| {
         d.put(NFTA_DATA_VALUE, value);
     });
 }
@@ -91,7 +94,7 @@ impl Expr {
     }
 
     /// The attributes inside NFTA_EXPR_DATA, in the order nft sends them.
-    fn data(&self, a: &mut Attrs) {
+    fn data(&self, a: &mut AttrWriter) {
         match self {
             Expr::Meta { key, dreg } => {
                 a.be32(2, *key).be32(1, *dreg);
@@ -114,8 +117,8 @@ impl Expr {
             }
             Expr::Verdict { code } => {
                 a.be32(1, NFT_REG_VERDICT);
-                a.nest(2, |d| {
-                    d.nest(NFTA_DATA_VERDICT, |v| {
+                a.nest_with(2, NESTED, |d| {
+                    d.nest_with(NFTA_DATA_VERDICT, NESTED, |v| {
                         v.be32(NFTA_VERDICT_CODE, *code as u32);
                     });
                 });
@@ -151,27 +154,27 @@ impl Expr {
     }
 
     /// Append this expression as one NFTA_LIST_ELEM.
-    pub fn encode(&self, list: &mut Attrs) {
-        list.nest(NFTA_LIST_ELEM, |e| {
-            e.str(NFTA_EXPR_NAME, self.name());
-            e.nest(NFTA_EXPR_DATA, |d| self.data(d));
+    pub fn encode(&self, list: &mut AttrWriter) {
+        list.nest_with(NFTA_LIST_ELEM, NESTED, |e| {
+            e.str_z(NFTA_EXPR_NAME, self.name().as_bytes());
+            e.nest_with(NFTA_EXPR_DATA, NESTED, |d| self.data(d));
         });
     }
 
     /// Read one NFTA_LIST_ELEM's content.
-    pub fn decode(elem: &[u8]) -> Expr {
-        let name = attr::find_str(elem, NFTA_EXPR_NAME).unwrap_or_default();
-        let d = attr::find(elem, NFTA_EXPR_DATA).unwrap_or(&[]);
-        let n = |k: u16| attr::find_be32(d, k).unwrap_or(0);
-        let opt = |k: u16| attr::find_be32(d, k);
-        let value = |k: u16| attr::find(d, k).and_then(|v| attr::find(v, NFTA_DATA_VALUE)).map(<[u8]>::to_vec).unwrap_or_default();
+    pub fn decode(elem: Attrs) -> Expr {
+        let name = String::from_utf8_lossy(elem.bytes_z(NFTA_EXPR_NAME).unwrap_or_default()).into_owned();
+        let d = elem.nested(NFTA_EXPR_DATA).unwrap_or_default();
+        let n = |k: u16| d.be32(k).unwrap_or(0);
+        let opt = |k: u16| d.be32(k);
+        let value = |k: u16| d.nested(k).and_then(|v| v.get(NFTA_DATA_VALUE)).map(<[u8]>::to_vec).unwrap_or_default();
         match name.as_str() {
             "meta" if opt(1).is_some() => Expr::Meta { key: n(2), dreg: n(1) },
             "cmp" => Expr::Cmp { sreg: n(1), op: n(2), data: value(3) },
             "payload" if opt(1).is_some() => Expr::Payload { dreg: n(1), base: n(2), offset: n(3), len: n(4) },
             "bitwise" if n(6) == 0 => Expr::Bitwise { sreg: n(1), dreg: n(2), len: n(3), mask: value(4), xor: value(5) },
-            "immediate" => match attr::find(d, 2).and_then(|v| attr::find(v, NFTA_DATA_VERDICT)) {
-                Some(v) if attr::find(v, 2).is_none() => Expr::Verdict { code: attr::find_be32(v, NFTA_VERDICT_CODE).unwrap_or(0) as i32 },
+            "immediate" => match d.nested(2).and_then(|v| v.nested(NFTA_DATA_VERDICT)) {
+                Some(v) if !v.has(2) => Expr::Verdict { code: v.be32(NFTA_VERDICT_CODE).unwrap_or(0) as i32 },
                 Some(_) => Expr::Other { name },
                 None => Expr::Immediate { dreg: n(1), data: value(2) },
             },
@@ -187,7 +190,7 @@ impl Expr {
             "byteorder" => Expr::Byteorder { sreg: n(1), dreg: n(2), op: n(3), len: n(4), size: n(5) },
             "exthdr" if opt(7).is_some() && n(5) == 0 => Expr::ExthdrWrite {
                 sreg: n(7),
-                kind: attr::find(d, 2).and_then(|v| v.first().copied()).unwrap_or(0),
+                kind: d.u8(2).unwrap_or(0),
                 offset: n(3),
                 len: n(4),
                 op: n(6),
@@ -197,18 +200,16 @@ impl Expr {
     }
 }
 
-/// Encode a rule's expression list (the content of NFTA_RULE_EXPRESSIONS).
-pub fn encode_list(exprs: &[Expr]) -> Vec<u8> {
-    let mut list = Attrs::new();
+/// Write a rule's expression list (the content of NFTA_RULE_EXPRESSIONS).
+pub fn encode_list(list: &mut AttrWriter, exprs: &[Expr]) {
     for e in exprs {
-        e.encode(&mut list);
+        e.encode(list);
     }
-    list.bytes
 }
 
 /// Decode NFTA_RULE_EXPRESSIONS' content.
-pub fn decode_list(list: &[u8]) -> Vec<Expr> {
-    attr::iter(list).filter(|(k, _)| *k == NFTA_LIST_ELEM).map(|(_, v)| Expr::decode(v)).collect()
+pub fn decode_list(list: Attrs) -> Vec<Expr> {
+    list.iter().filter(|a| a.kind == NFTA_LIST_ELEM).map(|a| Expr::decode(Attrs::new(a.payload))).collect()
 }
 
 /// The debug form nft prints with `--debug=netlink`, close enough to read
@@ -245,17 +246,24 @@ mod tests {
             Expr::Byteorder { sreg: 1, dreg: 1, op: NFT_BYTEORDER_HTON, len: 2, size: 2 },
             Expr::ExthdrWrite { sreg: 1, kind: TCPOPT_MAXSEG, offset: 2, len: 2, op: NFT_EXTHDR_OP_TCPOPT },
         ];
-        assert_eq!(decode_list(&encode_list(&all)), all);
+        let mut w = AttrWriter::new();
+        encode_list(&mut w, &all);
+        let bytes = w.finish().expect("fits");
+        assert_eq!(decode_list(Attrs::new(&bytes)), all);
+        // Every nest is flagged NLA_F_NESTED, as nf_tables wants.
+        let elem = Attrs::new(&bytes).iter().next().expect("an element");
+        assert!(elem.nested && Attrs::new(elem.payload).iter().any(|a| a.kind == NFTA_EXPR_DATA && a.nested));
     }
 
     #[test]
     fn kernel_added_nat_bits_are_ignored() {
         // As the kernel dumps a `snat ip to A`: addr_max and MAP_IPS added.
-        let mut a = Attrs::new();
-        a.str(1, "nat").nest(2, |d| {
+        let mut a = AttrWriter::new();
+        a.str_z(1, b"nat").nest_with(2, NESTED, |d| {
             d.be32(1, NFT_NAT_SNAT).be32(2, 2).be32(3, 1).be32(4, 1).be32(7, 1);
         });
-        let e = Expr::decode(&a.bytes);
+        let bytes = a.finish().expect("fits");
+        let e = Expr::decode(Attrs::new(&bytes));
         assert_eq!(e, Expr::Nat { kind: NFT_NAT_SNAT, family: 2, reg_addr: Some(1), reg_proto: None, flags: 0 });
     }
 }

@@ -2,10 +2,11 @@
 //! NFT_MSG_GETTABLE/GETCHAIN/GETRULE dumps, each reply decoded into a
 //! small struct as it arrives.
 
-use super::attr;
 use super::batch::*;
+use crate::cli::bytes::word;
 use super::expr::{decode_list, Expr};
 use crate::error::{Error, Result};
+use crate::netlink::attr::{AttrWriter, Attrs};
 use crate::netlink::netfilter::Netfilter;
 use crate::netlink::request::KernelError;
 
@@ -37,6 +38,13 @@ pub struct RuleInfo {
     pub exprs: Vec<Expr>,
 }
 
+/// A table's or chain's name: bytes, carried in a `String` as rtun's
+/// words carry bytes that are not UTF-8 (`cli::bytes`), so a name another
+/// program gave never stops a listing and compares equal to itself.
+fn name(a: Attrs, kind: u16) -> String {
+    word(a.bytes_z(kind).unwrap_or_default())
+}
+
 /// A kernel refusal as rtun reports it (exit status 2).
 pub fn kernel_error(e: KernelError) -> Error {
     match e.ext_msg {
@@ -60,7 +68,7 @@ fn finish(r: Result<std::result::Result<(), KernelError>>) -> Result<()> {
 pub fn generation(nf: &mut Netfilter) -> Result<u32> {
     let mut id = None;
     nf.get(NFT_MSG_GETGEN, 0, &[], |_, a| {
-        id = attr::find_be32(a, NFTA_GEN_ID);
+        id = Attrs::new(a).be32(NFTA_GEN_ID);
         Ok(())
     })?
     .map_err(kernel_error)?;
@@ -70,10 +78,11 @@ pub fn generation(nf: &mut Netfilter) -> Result<u32> {
 pub fn tables(nf: &mut Netfilter, family: u8) -> Result<Vec<TableInfo>> {
     let mut out = Vec::new();
     finish(nf.dump(NFT_MSG_GETTABLE, family, &[], |fam, a| {
+        let a = Attrs::new(a);
         out.push(TableInfo {
             family: fam,
-            name: attr::find_str(a, NFTA_TABLE_NAME).unwrap_or_default(),
-            handle: attr::find(a, NFTA_TABLE_HANDLE).and_then(attr::be64).unwrap_or(0),
+            name: name(a, NFTA_TABLE_NAME),
+            handle: a.be64(NFTA_TABLE_HANDLE).unwrap_or(0),
         });
         Ok(())
     }))?;
@@ -83,17 +92,16 @@ pub fn tables(nf: &mut Netfilter, family: u8) -> Result<Vec<TableInfo>> {
 pub fn chains(nf: &mut Netfilter, family: u8) -> Result<Vec<ChainInfo>> {
     let mut out = Vec::new();
     finish(nf.dump(NFT_MSG_GETCHAIN, family, &[], |fam, a| {
-        let hook = attr::find(a, NFTA_CHAIN_HOOK).and_then(|h| {
-            Some((attr::find_be32(h, NFTA_HOOK_HOOKNUM)?, attr::find_be32(h, NFTA_HOOK_PRIORITY)? as i32))
-        });
+        let a = Attrs::new(a);
+        let hook = a.nested(NFTA_CHAIN_HOOK).and_then(|h| Some((h.be32(NFTA_HOOK_HOOKNUM)?, h.be32(NFTA_HOOK_PRIORITY)? as i32)));
         out.push(ChainInfo {
             family: fam,
-            table: attr::find_str(a, NFTA_CHAIN_TABLE).unwrap_or_default(),
-            name: attr::find_str(a, NFTA_CHAIN_NAME).unwrap_or_default(),
-            handle: attr::find(a, NFTA_CHAIN_HANDLE).and_then(attr::be64).unwrap_or(0),
+            table: name(a, NFTA_CHAIN_TABLE),
+            name: name(a, NFTA_CHAIN_NAME),
+            handle: a.be64(NFTA_CHAIN_HANDLE).unwrap_or(0),
             hook,
-            policy: attr::find_be32(a, NFTA_CHAIN_POLICY),
-            kind: attr::find_str(a, NFTA_CHAIN_TYPE),
+            policy: a.be32(NFTA_CHAIN_POLICY),
+            kind: a.bytes_z(NFTA_CHAIN_TYPE).map(word),
         });
         Ok(())
     }))?;
@@ -105,17 +113,19 @@ pub fn each_rule<F>(nf: &mut Netfilter, family: u8, table: Option<&str>, mut eac
 where
     F: FnMut(RuleInfo) -> Result<()>,
 {
-    let mut filter = attr::Attrs::new();
+    let mut filter = AttrWriter::new();
     if let Some(t) = table {
-        filter.str(NFTA_RULE_TABLE, t);
+        filter.str_z(NFTA_RULE_TABLE, t.as_bytes());
     }
-    finish(nf.dump(NFT_MSG_GETRULE, family, &filter.bytes, |fam, a| {
+    let filter = filter.finish().map_err(too_long)?;
+    finish(nf.dump(NFT_MSG_GETRULE, family, &filter, |fam, a| {
+        let a = Attrs::new(a);
         let rule = RuleInfo {
             family: fam,
-            table: attr::find_str(a, NFTA_RULE_TABLE).unwrap_or_default(),
-            chain: attr::find_str(a, NFTA_RULE_CHAIN).unwrap_or_default(),
-            handle: attr::find(a, NFTA_RULE_HANDLE).and_then(attr::be64).unwrap_or(0),
-            exprs: attr::find(a, NFTA_RULE_EXPRESSIONS).map(decode_list).unwrap_or_default(),
+            table: name(a, NFTA_RULE_TABLE),
+            chain: name(a, NFTA_RULE_CHAIN),
+            handle: a.be64(NFTA_RULE_HANDLE).unwrap_or(0),
+            exprs: a.nested(NFTA_RULE_EXPRESSIONS).map(decode_list).unwrap_or_default(),
         };
         // Older kernels ignore the filter: check it here too.
         if table.is_some_and(|t| t != rule.table) {

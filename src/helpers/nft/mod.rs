@@ -8,7 +8,6 @@
 //! `add` of a rule already there does nothing, `del` removes the rule the
 //! same words compile to. Other tables are only ever read.
 
-pub mod attr;
 pub mod batch;
 pub mod chains;
 pub mod compile;
@@ -118,7 +117,7 @@ pub fn add(ctx: &mut Context, args: &[String]) -> Result<()> {
     change(&mut nf, |nf| {
         let mut msgs = Vec::new();
         if !table_exists(nf)? {
-            msgs.push(batch::new_table());
+            msgs.push(batch::new_table()?);
         }
         let existing = rtun_chains(nf)?.into_iter().find(|c| c.name == chain.name());
         match &existing {
@@ -130,9 +129,9 @@ pub fn add(ctx: &mut Context, args: &[String]) -> Result<()> {
                     return Ok(Plan::Settled(Ok(()))); // already there: adding is idempotent
                 }
             }
-            None => msgs.push(batch::new_chain(chain)),
+            None => msgs.push(batch::new_chain(chain)?),
         }
-        msgs.push(batch::new_rule(chain, &exprs));
+        msgs.push(batch::new_rule(chain, &exprs)?);
         Ok(Plan::Send(msgs))
     })
 }
@@ -160,7 +159,7 @@ pub fn del(ctx: &mut Context, args: &[String]) -> Result<()> {
     let mut nf = open()?;
     change(&mut nf, |nf| {
         Ok(match rules_of(nf, chain)?.into_iter().find(|(_, e)| *e == exprs) {
-            Some((handle, _)) => Plan::Send(vec![batch::del_rule(chain, handle)]),
+            Some((handle, _)) => Plan::Send(vec![batch::del_rule(chain, handle)?]),
             None => Plan::Settled(Err(Error::Kernel(format!(
                 "Error: rule \"{}\" is not in table inet {TABLE}.",
                 rule.words()
@@ -175,7 +174,7 @@ pub fn flush(_ctx: &mut Context, args: &[String]) -> Result<()> {
     }
     let mut nf = open()?;
     change(&mut nf, |nf| {
-        Ok(if table_exists(nf)? { Plan::Send(vec![batch::del_table()]) } else { Plan::Settled(Ok(())) })
+        Ok(if table_exists(nf)? { Plan::Send(vec![batch::del_table()?]) } else { Plan::Settled(Ok(())) })
     })
 }
 
