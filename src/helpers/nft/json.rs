@@ -1,149 +1,23 @@
 //! `rtun -j nft show`: rtun's table as nft's JSON schema (libnftables-json),
-//! built with the `nftables` crate's types — the document
+//! written through rtun's one printer (`print::Printer`) — the document
 //! `nft -j list table inet rtun` prints, apart from the metainfo object,
-//! which names rtun instead of nft's version.
+//! which names rtun instead of nft's version. (`-p` lays it out as every
+//! other `rtun -j -p` document.)
 //!
 //! Each rule is written as nft shows the expressions rtun generates:
 //! dependencies nft inserted itself (`meta nfproto` before `ip saddr`,
 //! `meta l4proto tcp` before `tcp dport`/`tcp flags`) are left out, as
 //! nft leaves them out.
 
-use std::borrow::Cow;
+use std::io::{self, Write};
 use std::net::IpAddr;
 
-use nftables::expr::{Expression, Meta, MetaKey, NamedExpression, Payload, PayloadField, Prefix, RTKey, TcpOption, RT};
-use nftables::schema::{self, MetainfoObject, NfListObject, NfObject, Nftables};
-use nftables::stmt::{Mangle, Match, NATFamily, Operator, Statement, NAT};
-use nftables::types::{NfChainPolicy, NfChainType, NfFamily, NfHook};
-
-use super::chains::{Chain, HOOK_FORWARD, HOOK_INPUT, HOOK_POSTROUTING, HOOK_PREROUTING, TABLE};
+use super::chains::{hook_name, Chain, TABLE};
 use super::expr::NF_ACCEPT;
 use super::list::{ChainInfo, TableInfo};
 use super::protocols;
 use super::rule::{Action, Net, Rule};
-
-fn string(s: impl Into<String>) -> Expression<'static> {
-    Expression::String(Cow::Owned(s.into()))
-}
-
-fn matches(left: Expression<'static>, op: Operator, right: Expression<'static>) -> Statement<'static> {
-    Statement::Match(Match { left, right, op })
-}
-
-fn payload(protocol: &str, field: &str) -> Expression<'static> {
-    Expression::Named(NamedExpression::Payload(Payload::PayloadField(PayloadField {
-        protocol: Cow::Owned(protocol.to_string()),
-        field: Cow::Owned(field.to_string()),
-    })))
-}
-
-fn meta(key: MetaKey) -> Expression<'static> {
-    Expression::Named(NamedExpression::Meta(Meta { key }))
-}
-
-/// A prefix as nft prints it: the bare address for a host prefix.
-fn net(n: &Net) -> Expression<'static> {
-    if n.len == n.full_len() {
-        string(n.addr.to_string())
-    } else {
-        Expression::Named(NamedExpression::Prefix(Prefix { addr: Box::new(string(n.addr.to_string())), len: u32::from(n.len) }))
-    }
-}
-
-/// A protocol as nft prints it: its /etc/protocols name, else the number.
-fn protocol(p: u8) -> Expression<'static> {
-    protocols::system_name(p).map_or(Expression::Number(u32::from(p)), string)
-}
-
-fn nat_family(a: &IpAddr) -> NATFamily {
-    if a.is_ipv6() { NATFamily::IP6 } else { NATFamily::IP }
-}
-
-/// The statements of one rule.
-pub fn statements(rule: &Rule) -> Vec<Statement<'static>> {
-    let mut out = Vec::new();
-    let l3 = |n: &Net| if n.is_v6() { "ip6" } else { "ip" };
-    if let Some(n) = &rule.src {
-        out.push(matches(payload(l3(n), "saddr"), Operator::EQ, net(n)));
-    }
-    if let Some(n) = &rule.dst {
-        out.push(matches(payload(l3(n), "daddr"), Operator::EQ, net(n)));
-    }
-    if let Some(d) = &rule.iif {
-        out.push(matches(meta(MetaKey::Iifname), Operator::EQ, string(d.clone())));
-    }
-    if let Some(d) = &rule.oif {
-        out.push(matches(meta(MetaKey::Oifname), Operator::EQ, string(d.clone())));
-    }
-    match &rule.action {
-        Action::Accept { proto } => {
-            out.push(matches(meta(MetaKey::L4proto), Operator::EQ, protocol(*proto)));
-            out.push(Statement::Accept(None));
-        }
-        Action::Forward => out.push(Statement::Accept(None)),
-        Action::Masquerade => out.push(Statement::Masquerade(None)),
-        Action::Snat { to } => out.push(Statement::SNAT(Some(NAT {
-            addr: Some(string(to.to_string())),
-            family: Some(nat_family(to)),
-            port: None,
-            flags: None,
-        }))),
-        Action::Dnat { proto, dport, to, to_port } => {
-            let l4 = if *proto == protocols::UDP { "udp" } else { "tcp" };
-            out.push(matches(payload(l4, "dport"), Operator::EQ, Expression::Number(u32::from(*dport))));
-            out.push(Statement::DNAT(Some(NAT {
-                addr: Some(string(to.to_string())),
-                family: Some(nat_family(to)),
-                port: to_port.map(|p| Expression::Number(u32::from(p))),
-                flags: None,
-            })));
-        }
-        Action::ClampMss { mss } => {
-            out.push(matches(payload("tcp", "flags"), Operator::IN, string("syn")));
-            let value = match mss {
-                Some(n) => Expression::Number(u32::from(*n)),
-                None => Expression::Named(NamedExpression::RT(RT { key: RTKey::MTU, family: None })),
-            };
-            let key = Expression::Named(NamedExpression::TcpOption(TcpOption {
-                name: Cow::Borrowed("maxseg"),
-                field: Some(Cow::Borrowed("size")),
-            }));
-            out.push(Statement::Mangle(Mangle { key, value }));
-        }
-    }
-    out
-}
-
-fn hook(n: u32) -> Option<NfHook> {
-    Some(match n {
-        HOOK_PREROUTING => NfHook::Prerouting,
-        HOOK_INPUT => NfHook::Input,
-        HOOK_FORWARD => NfHook::Forward,
-        3 => NfHook::Output,
-        HOOK_POSTROUTING => NfHook::Postrouting,
-        _ => return None,
-    })
-}
-
-fn chain_object(c: &ChainInfo) -> schema::Chain<'static> {
-    schema::Chain {
-        family: NfFamily::INet,
-        table: Cow::Borrowed(TABLE),
-        name: Cow::Owned(c.name.clone()),
-        newname: None,
-        handle: Some(c.handle as u32),
-        _type: match c.kind.as_deref() {
-            Some("nat") => Some(NfChainType::NAT),
-            Some("route") => Some(NfChainType::Route),
-            Some(_) => Some(NfChainType::Filter),
-            None => None,
-        },
-        hook: c.hook.and_then(|(h, _)| hook(h)),
-        prio: c.hook.map(|(_, p)| p),
-        dev: None,
-        policy: c.hook.and(c.policy).map(|p| if p as i32 == NF_ACCEPT { NfChainPolicy::Accept } else { NfChainPolicy::Drop }),
-    }
-}
+use crate::print::{Out, Printer};
 
 /// A rule of rtun's table, read back and understood.
 pub struct ListedRule {
@@ -152,33 +26,183 @@ pub struct ListedRule {
     pub rule: Rule,
 }
 
-/// The whole document: metainfo, the table, its chains, then its rules.
-pub fn document(table: Option<&TableInfo>, chains: &[ChainInfo], rules: &[ListedRule]) -> Nftables<'static> {
-    let mut objects = vec![NfObject::ListObject(NfListObject::MetainfoObject(MetainfoObject {
-        version: Some(Cow::Owned(format!("rtun {}", env!("CARGO_PKG_VERSION")))),
-        release_name: Some(Cow::Borrowed("rtun")),
-        json_schema_version: Some(1),
-    }))];
-    if let Some(t) = table {
-        objects.push(NfObject::ListObject(NfListObject::Table(schema::Table {
-            family: NfFamily::INet,
-            name: Cow::Owned(t.name.clone()),
-            handle: Some(t.handle as u32),
-        })));
-        for c in chains {
-            objects.push(NfObject::ListObject(NfListObject::Chain(chain_object(c))));
+/// `{"KEY": {…}}`: an object holding one named object that `fill` writes.
+fn wrapped<W: Write>(p: &mut Printer<W>, key: &str, fill: impl FnOnce(&mut Printer<W>) -> io::Result<()>) -> io::Result<()> {
+    p.open_object(None)?;
+    p.open_object(Some(key))?;
+    fill(p)?;
+    p.close_object()?;
+    p.close_object()
+}
+
+/// `"KEY": {"INNER": {…}}` as a member.
+fn member_of<W: Write>(p: &mut Printer<W>, key: &str, inner: &str, fill: impl FnOnce(&mut Printer<W>) -> io::Result<()>) -> io::Result<()> {
+    p.open_object(Some(key))?;
+    p.open_object(Some(inner))?;
+    fill(p)?;
+    p.close_object()?;
+    p.close_object()
+}
+
+/// A payload field (`ip saddr`, `tcp dport`) as the member `key`.
+fn payload<W: Write>(p: &mut Printer<W>, key: &str, protocol: &str, field: &str) -> io::Result<()> {
+    member_of(p, key, "payload", |p| {
+        p.json_str("protocol", protocol)?;
+        p.json_str("field", field)
+    })
+}
+
+fn meta<W: Write>(p: &mut Printer<W>, key: &str, meta_key: &str) -> io::Result<()> {
+    member_of(p, key, "meta", |p| p.json_str("key", meta_key))
+}
+
+/// A prefix as nft prints it: the bare address for a host prefix.
+fn net<W: Write>(p: &mut Printer<W>, key: &str, n: &Net) -> io::Result<()> {
+    if n.len == n.full_len() {
+        return p.json_str(key, &n.addr.to_string());
+    }
+    member_of(p, key, "prefix", |p| {
+        p.json_str("addr", &n.addr.to_string())?;
+        p.json_num("len", n.len)
+    })
+}
+
+/// `{"match": {"left": …, "right": …, "op": OP}}`.
+fn matches<W: Write>(
+    p: &mut Printer<W>,
+    left: impl FnOnce(&mut Printer<W>) -> io::Result<()>,
+    right: impl FnOnce(&mut Printer<W>) -> io::Result<()>,
+    op: &str,
+) -> io::Result<()> {
+    wrapped(p, "match", |p| {
+        left(p)?;
+        right(p)?;
+        p.json_str("op", op)
+    })
+}
+
+/// `{"NAME": null}`: a statement without arguments (accept, masquerade).
+fn bare<W: Write>(p: &mut Printer<W>, name: &str) -> io::Result<()> {
+    p.open_object(None)?;
+    p.null(Out::Json, name, "", "")?;
+    p.close_object()
+}
+
+/// snat/dnat: `{"snat": {"addr": A, "family": "ip"|"ip6"[, "port": N]}}`.
+fn nat<W: Write>(p: &mut Printer<W>, kind: &str, to: &IpAddr, port: Option<u16>) -> io::Result<()> {
+    wrapped(p, kind, |p| {
+        p.json_str("addr", &to.to_string())?;
+        p.json_str("family", if to.is_ipv6() { "ip6" } else { "ip" })?;
+        match port {
+            Some(n) => p.json_num("port", n),
+            None => Ok(()),
         }
-        for r in rules {
-            objects.push(NfObject::ListObject(NfListObject::Rule(schema::Rule {
-                family: NfFamily::INet,
-                table: Cow::Borrowed(TABLE),
-                chain: Cow::Borrowed(r.chain.name()),
-                expr: Cow::Owned(statements(&r.rule)),
-                handle: Some(r.handle as u32),
-                index: None,
-                comment: None,
-            })));
+    })
+}
+
+/// The statements of one rule (the `expr` array's content).
+pub fn statements<W: Write>(p: &mut Printer<W>, rule: &Rule) -> io::Result<()> {
+    let l3 = |n: &Net| if n.is_v6() { "ip6" } else { "ip" };
+    if let Some(n) = &rule.src {
+        matches(p, |p| payload(p, "left", l3(n), "saddr"), |p| net(p, "right", n), "==")?;
+    }
+    if let Some(n) = &rule.dst {
+        matches(p, |p| payload(p, "left", l3(n), "daddr"), |p| net(p, "right", n), "==")?;
+    }
+    if let Some(d) = &rule.iif {
+        matches(p, |p| meta(p, "left", "iifname"), |p| p.json_str("right", d), "==")?;
+    }
+    if let Some(d) = &rule.oif {
+        matches(p, |p| meta(p, "left", "oifname"), |p| p.json_str("right", d), "==")?;
+    }
+    match &rule.action {
+        Action::Accept { proto } => {
+            // A protocol as nft prints it: its /etc/protocols name, else the number.
+            let right = |p: &mut Printer<W>| match protocols::system_name(*proto) {
+                Some(name) => p.json_str("right", &name),
+                None => p.json_num("right", *proto),
+            };
+            matches(p, |p| meta(p, "left", "l4proto"), right, "==")?;
+            bare(p, "accept")
+        }
+        Action::Forward => bare(p, "accept"),
+        Action::Masquerade => bare(p, "masquerade"),
+        Action::Snat { to } => nat(p, "snat", to, None),
+        Action::Dnat { proto, dport, to, to_port } => {
+            let l4 = if *proto == protocols::UDP { "udp" } else { "tcp" };
+            matches(p, |p| payload(p, "left", l4, "dport"), |p| p.json_num("right", *dport), "==")?;
+            nat(p, "dnat", to, *to_port)
+        }
+        Action::ClampMss { mss } => {
+            matches(p, |p| payload(p, "left", "tcp", "flags"), |p| p.json_str("right", "syn"), "in")?;
+            wrapped(p, "mangle", |p| {
+                member_of(p, "key", "tcp option", |p| {
+                    p.json_str("name", "maxseg")?;
+                    p.json_str("field", "size")
+                })?;
+                match mss {
+                    Some(n) => p.json_num("value", *n),
+                    None => member_of(p, "value", "rt", |p| p.json_str("key", "mtu")),
+                }
+            })
         }
     }
-    Nftables { objects: Cow::Owned(objects) }
+}
+
+fn chain_object<W: Write>(p: &mut Printer<W>, c: &ChainInfo) -> io::Result<()> {
+    wrapped(p, "chain", |p| {
+        p.json_str("family", "inet")?;
+        p.json_str("table", TABLE)?;
+        p.json_str("name", &c.name)?;
+        p.json_num("handle", c.handle)?;
+        if let Some(kind) = c.kind.as_deref() {
+            p.json_str("type", if matches!(kind, "nat" | "route") { kind } else { "filter" })?;
+        }
+        if let Some((hook, prio)) = c.hook {
+            if let Some(name) = Some(hook_name(hook)).filter(|n| *n != "?") {
+                p.json_str("hook", name)?;
+            }
+            p.json_num("prio", prio)?;
+            if let Some(policy) = c.policy {
+                p.json_str("policy", if policy as i32 == NF_ACCEPT { "accept" } else { "drop" })?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The whole document: metainfo, the table, its chains, then its rules,
+/// and the end of the line.
+pub fn document<W: Write>(p: &mut Printer<W>, table: Option<&TableInfo>, chains: &[ChainInfo], rules: &[ListedRule]) -> io::Result<()> {
+    p.open_object(None)?;
+    p.open_array(Out::Json, Some("nftables"), "")?;
+    wrapped(p, "metainfo", |p| {
+        p.json_str("version", concat!("rtun ", env!("CARGO_PKG_VERSION")))?;
+        p.json_str("release_name", "rtun")?;
+        p.json_num("json_schema_version", 1)
+    })?;
+    if let Some(t) = table {
+        wrapped(p, "table", |p| {
+            p.json_str("family", "inet")?;
+            p.json_str("name", &t.name)?;
+            p.json_num("handle", t.handle)
+        })?;
+        for c in chains {
+            chain_object(p, c)?;
+        }
+        for r in rules {
+            wrapped(p, "rule", |p| {
+                p.json_str("family", "inet")?;
+                p.json_str("table", TABLE)?;
+                p.json_str("chain", r.chain.name())?;
+                p.open_array(Out::Json, Some("expr"), "")?;
+                statements(p, &r.rule)?;
+                p.close_array(Out::Json, "")?;
+                p.json_num("handle", r.handle)
+            })?;
+        }
+    }
+    p.close_array(Out::Json, "")?;
+    p.close_object()?;
+    p.text_always("\n")
 }

@@ -241,11 +241,7 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
     }
     let p = &mut ctx.out;
     if p.is_json() {
-        let doc = json::document(l.table.as_ref(), &l.chains, &l.rules);
-        let text = if ctx.opts.pretty { serde_json::to_string_pretty(&doc) } else { serde_json::to_string(&doc) };
-        let text = text.map_err(|e| Error::Failure(format!("cannot write JSON: {e}")))?;
-        p.text_always(&text)?;
-        p.text_always("\n")?;
+        json::document(p, l.table.as_ref(), &l.chains, &l.rules)?;
     } else {
         for r in &l.rules {
             p.str("rule", "{}", &r.rule.words())?;
