@@ -51,7 +51,7 @@ impl Netns {
         panic!("the namespace holder did not start");
     }
 
-    fn run(&self, prog: &str, args: &[&str]) -> Output {
+    fn run(&self, prog: &str, args: &[impl AsRef<std::ffi::OsStr>]) -> Output {
         let target = self.holder.id().to_string();
         Command::new("nsenter")
             .args(["-t", &target, "-n", "--", prog])
@@ -273,6 +273,36 @@ fn every_form_is_what_nft_generates() {
         ok(&ns.rtun("nft flush"), "flush of nothing");
         ns.nft(&["flush", "chain", "inet", "t2", chain]);
     }
+}
+
+/// Interface names are bytes: a name that is not UTF-8 reaches the kernel
+/// as the bytes typed (the bytecode nft makes for the same name), is
+/// listed with them, and deletes the rule it added.
+#[test]
+fn interface_names_are_bytes() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    if !usable() {
+        return;
+    }
+    let ns = Netns::new();
+    ns.nft_script(SETUP);
+    let run = |prog: &str, args: &[&[u8]]| {
+        let out = ns.run(prog, &args.iter().map(|a| OsStr::from_bytes(a)).collect::<Vec<_>>());
+        ok(&out, &format!("{prog} {args:?}"));
+        out.stdout
+    };
+    // 15 bytes (the longest name), one of them not UTF-8.
+    let name: &[u8] = b"gre-tunnel-\xff01";
+    let rtun = rtun_bin();
+    run(&rtun, &[b"nft", b"add", b"forward", b"iif", name]);
+    run("nft", &[b"add", b"rule", b"inet", b"t2", b"forward", b"iifname", &[b"\"", name, b"\""].concat(), b"accept"]);
+    let ours = bytecode(&ns, "rtun", "forward");
+    assert_eq!(ours.len(), 1);
+    assert_eq!(ours, bytecode(&ns, "t2", "forward"), "the bytes nft sends for the same name");
+    assert_eq!(run(&rtun, &[b"nft", b"show"]), [&b"forward iif "[..], name, b"\n"].concat());
+    run(&rtun, &[b"nft", b"del", b"forward", b"iif", name]);
+    assert!(bytecode(&ns, "rtun", "forward").is_empty());
 }
 
 /// A tunnel recipe's rules, in one table.

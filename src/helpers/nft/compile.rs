@@ -22,6 +22,8 @@ use super::chains::Chain;
 use super::expr::*;
 use super::protocols;
 use super::rule::{Action, Net, Rule};
+use crate::cli::bytes::{bytes, word};
+use crate::netlink::attr::until_nul;
 
 const NFPROTO_IPV4: u8 = 2;
 const NFPROTO_IPV6: u8 = 10;
@@ -74,8 +76,10 @@ fn match_net(out: &mut Vec<Expr>, net: &Net, is_src: bool) {
     out.push(eq(bytes[..n].to_vec()));
 }
 
+/// An interface name as `meta iifname` compares it: its bytes (the word
+/// may carry bytes that are not UTF-8), NUL-padded to IFNAMSIZ.
 fn ifname_bytes(name: &str) -> Vec<u8> {
-    let mut v = name.as_bytes().to_vec();
+    let mut v = bytes(name).into_owned();
     v.resize(IFNAMSIZ, 0);
     v
 }
@@ -170,9 +174,9 @@ struct Found {
     mss_write: bool,
 }
 
+/// The name a `meta iifname` comparison holds, as a word.
 fn name_of(data: &[u8]) -> Option<String> {
-    let end = data.iter().position(|&c| c == 0).unwrap_or(data.len());
-    std::str::from_utf8(&data[..end]).ok().map(String::from)
+    Some(word(until_nul(data)))
 }
 
 fn net_of(v6: bool, data: &[u8], mask: Option<&[u8]>) -> Option<Net> {

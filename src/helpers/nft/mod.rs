@@ -25,6 +25,7 @@ use crate::error::{Error, Result};
 use crate::netlink::netfilter::{Netfilter, NfMessage};
 use crate::netlink::DumpStatus;
 use crate::Context;
+use std::io::Write;
 
 fn open() -> Result<Netfilter> {
     Netfilter::open()
@@ -243,8 +244,10 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
     if p.is_json() {
         json::document(p, l.table.as_ref(), &l.chains, &l.rules)?;
     } else {
+        // In the bytes the words stand for: an interface name that is not
+        // UTF-8 is printed as typed, so a line pastes back after `add`.
         for r in &l.rules {
-            p.str("rule", "{}", &r.rule.words())?;
+            p.inner().write_all(&crate::cli::bytes::bytes(&r.rule.words()))?;
             p.text("\n")?;
         }
     }

@@ -303,13 +303,15 @@ fn mss(value: &str) -> Result<u16> {
     }
 }
 
-/// An interface name as iproute2 accepts it (`check_ifname`).
+/// An interface name as iproute2 accepts it (`check_ifname`), counted in
+/// the bytes it stands for (`cli::bytes`: a name need not be UTF-8).
 fn ifname(key: &str, value: &str) -> Result<String> {
-    let ok = !value.is_empty()
-        && value.len() < 16
-        && value != "."
-        && value != ".."
-        && !value.bytes().any(|c| c == b'/' || c == b':' || c.is_ascii_whitespace());
+    let b = crate::cli::bytes::bytes(value);
+    let ok = !b.is_empty()
+        && b.len() < 16
+        && *b != *b"."
+        && *b != *b".."
+        && !b.iter().any(|&c| c == b'/' || c == b':' || c.is_ascii_whitespace());
     if ok {
         Ok(value.to_string())
     } else {
