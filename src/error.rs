@@ -107,6 +107,30 @@ impl From<std::io::Error> for Error {
     }
 }
 
+/// A request the attribute codec could not lay out: something the user
+/// gave is longer than a netlink attribute can carry (exit 1; nothing was
+/// sent). Names are checked first and named ([`too_long`]); this is the
+/// rest (a nest grown too long).
+impl From<crate::netlink::attr::TooLong> for Error {
+    fn from(t: crate::netlink::attr::TooLong) -> Self {
+        Error::Failure(format!(
+            "Error: the request is too long for netlink: attribute {} would hold {} bytes (at most {}).",
+            t.kind,
+            t.len,
+            crate::netlink::attr::MAX_PAYLOAD
+        ))
+    }
+}
+
+/// `Error: "VALUE" is too long for netlink: N bytes (at most M).` — a
+/// name no attribute can carry (rtun's words; exit 1).
+pub fn too_long(value: &str, len: usize) -> Error {
+    Error::Failure(format!(
+        "Error: \"{value}\" is too long for netlink: {len} bytes (at most {}).",
+        crate::netlink::attr::MAX_PAYLOAD - 1
+    ))
+}
+
 /// `Error: argument "VALUE" is wrong: WHAT` (iproute2's `invarg`).
 pub fn invarg(what: &str, value: &str) -> Error {
     Error::Usage(format!("Error: argument \"{value}\" is wrong: {what}"))

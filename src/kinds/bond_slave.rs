@@ -5,14 +5,13 @@
 
 use std::io;
 
-use netlink_packet_core::{DefaultNla, Emitable};
-use netlink_packet_route::link::InfoData;
 
 use super::{unknown_word, Attrs, Kind, KindEnv, Sink};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Result};
+use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_integer, get_u16};
 use crate::print::Out;
 
@@ -58,28 +57,26 @@ pub const KIND: Kind = Kind {
     about: "Options of a bonding port: `link set DEV type bond_slave …`.",
 };
 
-fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
-    let mut out: Vec<DefaultNla> = Vec::new();
+fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
+    let mut out = AttrWriter::new();
     let mut w = Words::new(args);
     while let Some(word) = w.next() {
         match lookup(word, KEYWORDS).map(|k| k.names[0].text) {
             Some("queue_id") => {
                 let v = w.value()?;
                 let id = get_u16(v, 0).ok_or_else(|| invarg("queue_id is invalid", v))?;
-                out.push(DefaultNla::new(QUEUE_ID, id.to_ne_bytes().to_vec()));
+                out.u16(QUEUE_ID, id);
             }
             Some("prio") => {
                 let v = w.value()?;
                 let prio = get_integer(v, 0).ok_or_else(|| invarg("prio is invalid", v))?;
-                out.push(DefaultNla::new(PRIO, prio.to_ne_bytes().to_vec()));
+                out.put(PRIO, &prio.to_ne_bytes());
             }
             Some("help") => return Err(super::help("bond_slave", 1, false)),
             _ => return Err(unknown_word("bond_slave", Some(format!("bond_slave: unknown option \"{word}\"?")))),
         }
     }
-    let mut bytes = vec![0u8; out.as_slice().buffer_len()];
-    out.as_slice().emit(&mut bytes);
-    Ok(InfoData::Other(bytes))
+    Ok(out.finish()?)
 }
 
 /// A state printed by name, or by number under `{key}_index`.
@@ -145,6 +142,8 @@ fn print(s: &mut dyn Sink, tb: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
 mod tests {
     use super::super::testutil::{parse as parse_kind, raw_attrs, render_port};
     use super::*;
+    use netlink_packet_core::{DefaultNla, Emitable};
+    use netlink_packet_route::link::InfoData;
 
     #[test]
     fn options() {

@@ -3,13 +3,12 @@
 
 use std::io;
 
-use netlink_packet_route::link::{InfoBridge, InfoData};
-
-use super::{print_0xhex, raw, unknown_word, Attrs, Kind, KindEnv, Sink};
+use super::{print_0xhex, unknown_word, Attrs, Kind, KindEnv, Sink};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Error, Result};
+use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_u16, get_u32, get_u64, get_u8};
 use crate::print::Out;
 
@@ -34,6 +33,7 @@ const TCN_TIMER: u16 = 17;
 const TOPOLOGY_CHANGE_TIMER: u16 = 18;
 const GC_TIMER: u16 = 19;
 const GROUP_ADDR: u16 = 20;
+const FDB_FLUSH: u16 = 21;
 const MCAST_ROUTER: u16 = 22;
 const MCAST_SNOOPING: u16 = 23;
 const MCAST_QUERY_USE_IFADDR: u16 = 24;
@@ -164,34 +164,8 @@ fn numeric(name: &str) -> Option<(u16, Width)> {
     })
 }
 
-/// A numeric option as a typed attribute where netlink-packet-route has a
-/// lossless one; byte-exact otherwise (switches keep their number).
-fn attribute(attr: u16, v: u64) -> InfoBridge {
-    match attr {
-        FORWARD_DELAY => InfoBridge::ForwardDelay(v as u32),
-        HELLO_TIME => InfoBridge::HelloTime(v as u32),
-        MAX_AGE => InfoBridge::MaxAge(v as u32),
-        AGEING_TIME => InfoBridge::AgeingTime(v as u32),
-        PRIORITY => InfoBridge::Priority(v as u16),
-        GROUP_FWD_MASK => InfoBridge::GroupFwdMask(v as u16),
-        VLAN_DEFAULT_PVID => InfoBridge::VlanDefaultPvid(v as u16),
-        MCAST_HASH_ELASTICITY => InfoBridge::MulticastHashElasticity(v as u32),
-        MCAST_HASH_MAX => InfoBridge::MulticastHashMax(v as u32),
-        MCAST_LAST_MEMBER_CNT => InfoBridge::MulticastLastMemberCount(v as u32),
-        MCAST_STARTUP_QUERY_CNT => InfoBridge::MulticastStartupQueryCount(v as u32),
-        MCAST_LAST_MEMBER_INTVL => InfoBridge::MulticastLastMemberInterval(v),
-        MCAST_MEMBERSHIP_INTVL => InfoBridge::MulticastMembershipInterval(v),
-        MCAST_QUERIER_INTVL => InfoBridge::MulticastQuerierInterval(v),
-        MCAST_QUERY_INTVL => InfoBridge::MulticastQueryInterval(v),
-        MCAST_QUERY_RESPONSE_INTVL => InfoBridge::MulticastQueryResponseInterval(v),
-        MCAST_STARTUP_QUERY_INTVL => InfoBridge::MulticastStartupQueryInterval(v),
-        STP_STATE => InfoBridge::Other(raw(attr, (v as u32).to_ne_bytes().to_vec())),
-        _ => InfoBridge::Other(raw(attr, vec![v as u8])),
-    }
-}
-
-fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
-    let mut out = Vec::new();
+fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
+    let mut out = AttrWriter::new();
     let (mut optval, mut optmask) = (0u32, 0u32);
     let mut w = Words::new(args);
     while let Some(word) = w.next() {
@@ -201,16 +175,18 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
         let name = k.names[0].text;
         match name {
             "help" => return Err(super::help("bridge", 1, false)),
-            "fdb_flush" => out.push(InfoBridge::FdbFlush),
+            "fdb_flush" => {
+                out.flag(FDB_FLUSH);
+            }
             "vlan_protocol" => {
                 let v = w.value()?;
                 let proto = super::ll_proto_a2n(v).ok_or_else(|| invarg("invalid vlan_protocol", v))?;
-                out.push(InfoBridge::Other(raw(VLAN_PROTOCOL, proto.to_be_bytes().to_vec())));
+                out.be16(VLAN_PROTOCOL, proto);
             }
             "group_address" => {
                 let v = w.value()?;
                 let addr = crate::parse::lladdr(v, 32).map_err(Error::Failure)?;
-                out.push(InfoBridge::Other(raw(GROUP_ADDR, addr)));
+                out.put(GROUP_ADDR, &addr);
             }
             "no_linklocal_learn" | "mcast_vlan_snooping" => {
                 let v = w.value()?;
@@ -228,23 +204,22 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
                     return Err(unknown_word("bridge", Some(format!("bridge: unknown command \"{word}\"?"))));
                 };
                 let v = w.value()?;
-                let n = match width {
-                    Width::U8 => get_u8(v, 0).map(u64::from),
-                    Width::U16 => get_u16(v, 0).map(u64::from),
-                    Width::U32 => get_u32(v, 0).map(u64::from),
-                    Width::U64 => get_u64(v, 0),
-                }
-                .ok_or_else(|| invarg(&format!("invalid {name}"), v))?;
-                out.push(attribute(attr, n));
+                let bad = || invarg(&format!("invalid {name}"), v);
+                match width {
+                    Width::U8 => out.u8(attr, get_u8(v, 0).ok_or_else(bad)?),
+                    Width::U16 => out.u16(attr, get_u16(v, 0).ok_or_else(bad)?),
+                    Width::U32 => out.u32(attr, get_u32(v, 0).ok_or_else(bad)?),
+                    Width::U64 => out.u64(attr, get_u64(v, 0).ok_or_else(bad)?),
+                };
             }
         }
     }
     if optmask != 0 {
         let mut b = optval.to_ne_bytes().to_vec();
         b.extend_from_slice(&optmask.to_ne_bytes());
-        out.push(InfoBridge::Other(raw(MULTI_BOOLOPT, b)));
+        out.put(MULTI_BOOLOPT, &b);
     }
-    Ok(InfoData::Bridge(out))
+    Ok(out.finish()?)
 }
 
 /// `br_dump_bridge_id`: priority bytes in hex, then the address as glibc's
@@ -393,13 +368,9 @@ mod tests {
     fn prints_in_iproute2_order_and_forms() {
         let mut id = vec![0x80, 0x00];
         id.extend_from_slice(&[0, 0x1b, 0, 0, 0, 0xa]);
-        let data = InfoData::Bridge(vec![
-            InfoBridge::HelloTimer(12345),
-            InfoBridge::Other(raw(BRIDGE_ID, id.clone())),
-            InfoBridge::Other(raw(ROOT_ID, id)),
-            InfoBridge::ForwardDelay(1500),
-            InfoBridge::GroupFwdMask(0),
-        ]);
+        let mut w = AttrWriter::new();
+        w.u64(HELLO_TIMER, 12345).put(BRIDGE_ID, &id).put(ROOT_ID, &id).u32(FORWARD_DELAY, 1500).u16(GROUP_FWD_MASK, 0);
+        let data = w.finish().unwrap();
         assert_eq!(
             render("bridge", &data, false),
             "forward_delay 1500 bridge_id 8000.0:1b:0:0:0:a designated_root 8000.0:1b:0:0:0:a hello_timer  123.45 group_fwd_mask 0 "

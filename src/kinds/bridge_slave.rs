@@ -4,8 +4,6 @@
 
 use std::io;
 
-use netlink_packet_core::{DefaultNla, Emitable};
-use netlink_packet_route::link::InfoData;
 
 use super::bridge::{bridge_id, timer};
 use super::{parse_on_off, print_0xhex, print_on_off, unknown_word, Attrs, Kind, KindEnv, Sink};
@@ -13,6 +11,7 @@ use crate::cli::grammar::{p, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Result};
+use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_u16, get_u32, get_u8};
 use crate::print::Out;
 
@@ -120,39 +119,37 @@ fn on_off_attr(name: &str) -> Option<u16> {
     })
 }
 
-fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
-    let mut out: Vec<DefaultNla> = Vec::new();
+fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
+    let mut out = AttrWriter::new();
     let mut w = Words::new(args);
     while let Some(word) = w.next() {
         let Some(k) = lookup(word, KEYWORDS) else {
             return Err(unknown_word("bridge_slave", Some(format!("bridge_slave: unknown option \"{word}\"?"))));
         };
         let name = k.names[0].text;
-        let attr = |t: u16, v: Vec<u8>| DefaultNla::new(t, v);
         match name {
-            "fdb_flush" => out.push(attr(FLUSH, Vec::new())),
+            "fdb_flush" => {
+                out.flag(FLUSH);
+            }
             "state" => {
                 let v = w.value()?;
-                out.push(attr(STATE, vec![get_u8(v, 0).ok_or_else(|| invarg("state is invalid", v))?]));
+                out.u8(STATE, get_u8(v, 0).ok_or_else(|| invarg("state is invalid", v))?);
             }
             "priority" => {
                 let v = w.value()?;
-                let n = get_u16(v, 0).ok_or_else(|| invarg("priority is invalid", v))?;
-                out.push(attr(PRIORITY, n.to_ne_bytes().to_vec()));
+                out.u16(PRIORITY, get_u16(v, 0).ok_or_else(|| invarg("priority is invalid", v))?);
             }
             "cost" => {
                 let v = w.value()?;
-                let n = get_u32(v, 0).ok_or_else(|| invarg("cost is invalid", v))?;
-                out.push(attr(COST, n.to_ne_bytes().to_vec()));
+                out.u32(COST, get_u32(v, 0).ok_or_else(|| invarg("cost is invalid", v))?);
             }
             "mcast_router" => {
                 let v = w.value()?;
-                out.push(attr(MULTICAST_ROUTER, vec![get_u8(v, 0).ok_or_else(|| invarg("invalid mcast_router", v))?]));
+                out.u8(MULTICAST_ROUTER, get_u8(v, 0).ok_or_else(|| invarg("invalid mcast_router", v))?);
             }
             "group_fwd_mask" => {
                 let v = w.value()?;
-                let n = get_u16(v, 0).ok_or_else(|| invarg("invalid group_fwd_mask", v))?;
-                out.push(attr(GROUP_FWD_MASK, n.to_ne_bytes().to_vec()));
+                out.u16(GROUP_FWD_MASK, get_u16(v, 0).ok_or_else(|| invarg("invalid group_fwd_mask", v))?);
             }
             "backup_port" => {
                 let v = w.value()?;
@@ -161,22 +158,22 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
                     // iproute2's message has its own newline, hence the empty line.
                     return Err(invarg("Device does not exist\n", v));
                 }
-                out.push(attr(BACKUP_PORT, index.to_ne_bytes().to_vec()));
+                out.u32(BACKUP_PORT, index);
             }
-            "nobackup_port" => out.push(attr(BACKUP_PORT, 0u32.to_ne_bytes().to_vec())),
+            "nobackup_port" => {
+                out.u32(BACKUP_PORT, 0);
+            }
             "help" => return Err(super::help("bridge_slave", 1, false)),
             _ => {
                 let Some(t) = on_off_attr(name) else {
                     return Err(unknown_word("bridge_slave", Some(format!("bridge_slave: unknown option \"{word}\"?"))));
                 };
                 let v = w.value()?;
-                out.push(attr(t, vec![u8::from(parse_on_off(name, v)?)]));
+                out.u8(t, u8::from(parse_on_off(name, v)?));
             }
         }
     }
-    let mut bytes = vec![0u8; out.as_slice().buffer_len()];
-    out.as_slice().emit(&mut bytes);
-    Ok(InfoData::Other(bytes))
+    Ok(out.finish()?)
 }
 
 /// `_bitmask2str` with the names of the link-local groups iproute2 knows.

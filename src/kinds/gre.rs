@@ -6,12 +6,11 @@
 use std::io;
 use std::net::IpAddr;
 
-use netlink_packet_route::link::InfoData;
 
 use super::tunnel_attrs::{gre as attr, GRE_CSUM, GRE_KEY, GRE_SEQ};
 use super::tunnel_common::{
     current_data, endpoint_bytes, endpoint_from_attr, flag, key_text, kw, parse_dev, parse_endpoint, parse_key, parse_tos,
-    parse_ttl, print_endpoint, print_fwmark, print_link, print_tos, print_ttl, AttrBuf, Endpoint,
+    parse_ttl, print_endpoint, print_fwmark, print_link, print_tos, print_ttl, Endpoint,
 };
 use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
 use super::{print_0xhex, print_flag, unknown_word, Attrs, Kind, KindEnv, Sink};
@@ -19,6 +18,7 @@ use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Error, Result};
+use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_u16, get_u32, get_u8};
 use crate::print::Out;
 
@@ -197,7 +197,7 @@ impl GreHeader {
     }
 
     /// IKEY, OKEY, IFLAGS, OFLAGS, in iproute2's order.
-    pub fn emit(&self, b: &mut AttrBuf) {
+    pub fn emit(&self, b: &mut AttrWriter) {
         b.put(attr::IKEY, &self.ikey);
         b.put(attr::OKEY, &self.okey);
         b.put(attr::IFLAGS, &self.iflags.to_be_bytes());
@@ -273,7 +273,7 @@ impl Erspan {
         Ok(true)
     }
 
-    pub fn emit(&self, b: &mut AttrBuf) {
+    pub fn emit(&self, b: &mut AttrWriter) {
         b.u8(attr::ERSPAN_VER, self.ver);
         if self.ver == 1 && self.index != 0 {
             b.u32(attr::ERSPAN_INDEX, self.index);
@@ -284,19 +284,19 @@ impl Erspan {
     }
 }
 
-fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     parse_kind(env, args, "gre")
 }
 
-fn parse_gretap(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+fn parse_gretap(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     parse_kind(env, args, "gretap")
 }
 
-fn parse_erspan(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+fn parse_erspan(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     parse_kind(env, args, "erspan")
 }
 
-fn parse_kind(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<InfoData> {
+fn parse_kind(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<Vec<u8>> {
     let is_erspan = kind == "erspan";
     let table = if is_erspan { ERSPAN_KEYWORDS } else { KEYWORDS };
     let mut hdr = GreHeader::default();
@@ -367,10 +367,10 @@ fn parse_kind(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<Info
         }
     }
 
-    let mut b = AttrBuf::default();
+    let mut b = AttrWriter::new();
     if metadata {
         b.flag(attr::COLLECT_METADATA);
-        return Ok(b.into_data());
+        return Ok(b.finish()?);
     }
     hdr.emit(&mut b);
     if let Some(a) = endpoint_bytes(&saddr) {
@@ -393,7 +393,7 @@ fn parse_kind(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<Info
         erspan.emit(&mut b);
     }
     encap.emit(&mut b, ENCAP);
-    Ok(b.into_data())
+    Ok(b.finish()?)
 }
 
 /// `ikey A.B.C.D okey … iseq oseq icsum ocsum` of the GRE header.

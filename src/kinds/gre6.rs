@@ -3,7 +3,6 @@
 
 use std::io;
 
-use netlink_packet_route::link::InfoData;
 
 use super::gre::{gre_table, print_erspan, print_header, Erspan, GreHeader, ENCAP};
 use super::tunnel_attrs::{
@@ -13,7 +12,7 @@ use super::tunnel_attrs::{
 };
 use super::tunnel_common::{
     current_data, endpoint_bytes, endpoint_from_attr, flag, kw, parse_dev, parse_endpoint, parse_ttl, print_endpoint,
-    print_link, print_ttl, AttrBuf, Endpoint,
+    print_link, print_ttl, Endpoint,
 };
 use super::tunnel_encap::{self, with_encap, Encap};
 use super::{print_0xhex, print_flag, unknown_word, Attrs, Kind, KindEnv, Sink};
@@ -21,6 +20,7 @@ use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Result};
+use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_u32, get_u8};
 use crate::print::Out;
 
@@ -59,13 +59,13 @@ pub const IP6GRETAP: Kind =
 pub const IP6ERSPAN: Kind =
     Kind { name: "ip6erspan", keywords: KEYWORDS, parse: Some(parse_ip6erspan), print: Some(print), about: ABOUT };
 
-fn parse_ip6gre(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+fn parse_ip6gre(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     parse(env, args, "ip6gre")
 }
-fn parse_ip6gretap(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+fn parse_ip6gretap(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     parse(env, args, "ip6gretap")
 }
-fn parse_ip6erspan(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+fn parse_ip6erspan(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     parse(env, args, "ip6erspan")
 }
 
@@ -199,7 +199,7 @@ pub struct Ip6Attrs {
 const GRE6_ATTRS: Ip6Attrs =
     Ip6Attrs { ttl: attr::TTL, encap_limit: attr::ENCAP_LIMIT, flowinfo: attr::FLOWINFO, flags: attr::FLAGS, fwmark: attr::FWMARK };
 
-fn parse(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<InfoData> {
+fn parse(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<Vec<u8>> {
     let mut hdr = GreHeader::default();
     let (mut saddr, mut daddr): (Endpoint, Endpoint) = (None, None);
     let mut o = Ip6Opts::new();
@@ -245,10 +245,10 @@ fn parse(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<InfoData>
         }
     }
 
-    let mut b = AttrBuf::default();
+    let mut b = AttrWriter::new();
     if metadata {
         b.flag(attr::COLLECT_METADATA);
-        return Ok(b.into_data());
+        return Ok(b.finish()?);
     }
     hdr.emit(&mut b);
     if let Some(a) = endpoint_bytes(&saddr) {
@@ -269,7 +269,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<InfoData>
         erspan.emit(&mut b);
     }
     encap.emit(&mut b, ENCAP);
-    Ok(b.into_data())
+    Ok(b.finish()?)
 }
 
 fn print(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {

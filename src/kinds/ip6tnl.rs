@@ -5,12 +5,11 @@
 
 use std::io;
 
-use netlink_packet_route::link::InfoData;
 
 use super::gre6::{print_ip6_opts, Ip6Attrs, Ip6Opts};
 use super::tunnel_attrs::{iptun as attr, IP6_TNL_F_MIP6_DEV};
 use super::tunnel_common::{
-    current_data, endpoint_bytes, endpoint_from_attr, flag, kw, parse_dev, parse_endpoint, print_endpoint, print_link, AttrBuf,
+    current_data, endpoint_bytes, endpoint_from_attr, flag, kw, parse_dev, parse_endpoint, print_endpoint, print_link,
     Endpoint,
 };
 use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
@@ -19,6 +18,7 @@ use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Result};
+use crate::netlink::attr::AttrWriter;
 use crate::print::Out;
 
 const ENCAP: EncapAttrs =
@@ -57,7 +57,7 @@ pub const KIND: Kind = Kind {
     about: "IPv6 or IPv4 in IPv6: remote and local are IPv6 addresses.",
 };
 
-fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     let (mut saddr, mut daddr): (Endpoint, Endpoint) = (None, None);
     let mut o = Ip6Opts::new();
     let (mut proto, mut link) = (0u8, 0u32);
@@ -108,11 +108,11 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
         }
     }
 
-    let mut b = AttrBuf::default();
+    let mut b = AttrWriter::new();
     b.u8(attr::PROTO, proto);
     if metadata {
         b.flag(attr::COLLECT_METADATA);
-        return Ok(b.into_data());
+        return Ok(b.finish()?);
     }
     if let Some(a) = endpoint_bytes(&saddr) {
         b.put(attr::LOCAL, &a);
@@ -127,7 +127,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
     b.u32(attr::LINK, link);
     b.u32(attr::FWMARK, o.fwmark);
     encap.emit(&mut b, ENCAP);
-    Ok(b.into_data())
+    Ok(b.finish()?)
 }
 
 fn print(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {

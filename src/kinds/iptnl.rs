@@ -4,12 +4,11 @@
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use netlink_packet_route::link::InfoData;
 
 use super::tunnel_attrs::{iptun as attr, SIT_ISATAP};
 use super::tunnel_common::{
     current_data, endpoint_bytes, endpoint_from_attr, flag, kw, parse_dev, parse_endpoint, parse_tos, parse_ttl, print_endpoint,
-    print_fwmark, print_link, print_tos, print_ttl, AttrBuf, Endpoint,
+    print_fwmark, print_link, print_tos, print_ttl, Endpoint,
 };
 use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
 use super::{print_flag, unknown_word, Attrs, Kind, KindEnv, Sink};
@@ -17,6 +16,7 @@ use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::{Family, Options};
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Error, Result};
+use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_prefix, get_u32, Addr, Prefix};
 use crate::print::Out;
 
@@ -70,10 +70,10 @@ pub const SIT: Kind = Kind {
     about: "IPv6 (or IPv4, MPLS) in IPv4; isatap and 6rd-prefix for automatic tunnels.",
 };
 
-fn parse_ipip(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+fn parse_ipip(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     parse(env, args, false)
 }
-fn parse_sit(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+fn parse_sit(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     parse(env, args, true)
 }
 
@@ -95,7 +95,7 @@ fn prefix_bytes(p: &Prefix, family: Family) -> Vec<u8> {
     }
 }
 
-fn parse(env: &mut KindEnv<'_>, args: &[String], sit: bool) -> Result<InfoData> {
+fn parse(env: &mut KindEnv<'_>, args: &[String], sit: bool) -> Result<Vec<u8>> {
     let kind = if sit { "sit" } else { "ipip" };
     let table = if sit { SIT_KEYWORDS } else { IPIP_KEYWORDS };
     let (mut saddr, mut daddr): (Endpoint, Endpoint) = (None, None);
@@ -183,11 +183,11 @@ fn parse(env: &mut KindEnv<'_>, args: &[String], sit: bool) -> Result<InfoData> 
         return Err(Error::Usage("ttl != 0 and nopmtudisc are incompatible".into()));
     }
 
-    let mut b = AttrBuf::default();
+    let mut b = AttrWriter::new();
     b.u8(attr::PROTO, proto);
     if metadata {
         b.flag(attr::COLLECT_METADATA);
-        return Ok(b.into_data());
+        return Ok(b.finish()?);
     }
     if let Some(a) = endpoint_bytes(&saddr) {
         b.put(attr::LOCAL, &a);
@@ -218,7 +218,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String], sit: bool) -> Result<InfoData> 
             b.u16(attr::SIXRD_RELAY_PREFIXLEN, relay.len);
         }
     }
-    Ok(b.into_data())
+    Ok(b.finish()?)
 }
 
 fn print(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {

@@ -4,19 +4,19 @@
 
 use std::io;
 
-use netlink_packet_route::link::{InfoData, InfoMacVlan, MacVlanFlags, MacVlanMacAddressMode, MacVlanMode};
-
 use super::{unknown_word, Attrs, Kind, KindEnv, Sink};
 use crate::cli::grammar::{p, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::lookup;
 use crate::error::{incomplete, Error, Result};
+use crate::netlink::attr::AttrWriter;
 use crate::parse::get_u32;
 use crate::print::Out;
 
 // IFLA_MACVLAN_* (linux/if_link.h)
 const MODE: u16 = 1;
 const FLAGS: u16 = 2;
+const MACADDR_MODE: u16 = 3;
 const MACADDR: u16 = 4;
 const MACADDR_DATA: u16 = 5;
 const MACADDR_COUNT: u16 = 6;
@@ -68,8 +68,14 @@ fn mac(word: &str) -> std::result::Result<[u8; 6], Option<String>> {
     }
 }
 
-fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
-    let mut out = Vec::new();
+// MACVLAN_MACADDR_* (what `macaddr` does to the source list)
+const MACADDR_ADD: u32 = 0;
+const MACADDR_DEL: u32 = 1;
+const MACADDR_FLUSH: u32 = 2;
+const MACADDR_SET: u32 = 3;
+
+fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
+    let mut out = AttrWriter::new();
     let (mut mode, mut flags, mut has_flags) = (0u32, 0u16, false);
     let mut i = 0;
     let next = |i: &mut usize| -> Result<&str> {
@@ -108,25 +114,25 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
             "macaddr" => {
                 let v = next(&mut i)?;
                 let (mac_mode, one_addr) = match v {
-                    "add" => (MacVlanMacAddressMode::Add, true),
-                    "del" => (MacVlanMacAddressMode::Del, true),
-                    "set" => (MacVlanMacAddressMode::Set, false),
-                    "flush" => (MacVlanMacAddressMode::Flush, false),
+                    "add" => (MACADDR_ADD, true),
+                    "del" => (MACADDR_DEL, true),
+                    "set" => (MACADDR_SET, false),
+                    "flush" => (MACADDR_FLUSH, false),
                     _ => return Err(unknown_word("macvlan", None)),
                 };
-                let set = mac_mode == MacVlanMacAddressMode::Set;
-                out.push(InfoMacVlan::MacAddrMode(mac_mode));
+                let set = mac_mode == MACADDR_SET;
+                out.u32(MACADDR_MODE, mac_mode);
                 if one_addr {
                     let v = next(&mut i)?;
                     let addr = mac(v).map_err(|m| fail(m.unwrap_or_default()))?;
-                    out.push(InfoMacVlan::MacAddr(addr));
+                    out.put(MACADDR, &addr);
                 }
                 if set {
                     // Addresses follow until a word is not one.
                     let mut list = Vec::new();
                     while let Some(w) = args.get(i + 1) {
                         match mac(w) {
-                            Ok(a) => list.push(InfoMacVlan::MacAddr(a)),
+                            Ok(a) => list.push(a),
                             Err(msg) => {
                                 if let Some(m) = msg {
                                     eprintln!("{m}");
@@ -136,7 +142,11 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
                         }
                         i += 1;
                     }
-                    out.push(InfoMacVlan::MacAddrData(list));
+                    out.nest(MACADDR_DATA, |n| {
+                        for a in &list {
+                            n.put(MACADDR, a);
+                        }
+                    });
                 }
             }
             "nopromisc" => {
@@ -152,7 +162,7 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
                 let n = get_u32(v, 0).ok_or_else(|| {
                     fail(format!("Error: argument of \"bcqueuelen\" must be a positive integer [0-4294967295], not \"{v}\""))
                 })?;
-                out.push(InfoMacVlan::BcQueueLen(n));
+                out.u32(BC_QUEUE_LEN, n);
             }
             "help" => return Err(super::help("macvlan", 1, false)),
             _ => return Err(unknown_word("macvlan", None)),
@@ -160,15 +170,15 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
         i += 1;
     }
     if mode != 0 {
-        out.push(InfoMacVlan::Mode(MacVlanMode::from(mode)));
+        out.u32(MODE, mode);
     }
     if has_flags {
         if flags & FLAG_NOPROMISC != 0 && mode != MODE_PASSTHRU {
             return Err(unknown_word("macvlan", Some("macvlan: nopromisc flag only valid in passthru mode".into())));
         }
-        out.push(InfoMacVlan::Flags(MacVlanFlags::from_bits_retain(flags)));
+        out.u16(FLAGS, flags);
     }
-    Ok(InfoData::MacVlan(out))
+    Ok(out.finish()?)
 }
 
 fn mac_text(a: &[u8]) -> String {
@@ -244,11 +254,10 @@ mod tests {
     #[test]
     fn source_addresses() {
         let data = parse_kind(&KIND, "mode source macaddr set 02:00:00:00:00:01 02:00:00:00:00:02", &[]).unwrap();
-        let InfoData::MacVlan(v) = &data else { panic!() };
-        assert!(v.contains(&InfoMacVlan::MacAddrData(vec![
-            InfoMacVlan::MacAddr([2, 0, 0, 0, 0, 1]),
-            InfoMacVlan::MacAddr([2, 0, 0, 0, 0, 2])
-        ])));
+        let attrs = crate::netlink::attr::Attrs::new(&data);
+        assert_eq!(attrs.u32(MACADDR_MODE), Some(MACADDR_SET));
+        let list: Vec<(u16, &[u8])> = attrs.nested(MACADDR_DATA).expect("a list").iter().map(|a| (a.kind, a.payload)).collect();
+        assert_eq!(list, vec![(MACADDR, &[2, 0, 0, 0, 0, 1][..]), (MACADDR, &[2, 0, 0, 0, 0, 2][..])]);
     }
 
     #[test]

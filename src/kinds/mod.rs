@@ -1,9 +1,10 @@
 //! One module per link kind (veth, bridge, vxlan, …): its `link add`
 //! keywords, its IFLA_INFO_DATA, and how `-d` prints it.
 //!
-//! A kind is one file and one entry in [`KINDS`]. Parsers build typed
-//! netlink-packet-route `InfoData` (with `Other` attributes where the typed
-//! form would not carry iproute2's exact bytes). Printers read a raw
+//! A kind is one file and one entry in [`KINDS`]. Parsers write the
+//! attributes of IFLA_INFO_DATA with the one attribute codec
+//! (`netlink::attr::AttrWriter`), byte for byte as iproute2 lays them out.
+//! Printers read a raw
 //! attribute table, as iproute2's `print_opt(tb[])` does, so that what is
 //! printed is exactly what the kernel sent, in iproute2's order.
 
@@ -30,7 +31,7 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Write};
 
-use netlink_packet_core::{DefaultNla, Nla};
+use netlink_packet_core::Nla;
 use netlink_packet_route::link::InfoData;
 
 use crate::cli::grammar::Keyword;
@@ -57,10 +58,14 @@ pub struct KindEnv<'a> {
     /// Namespace files opened while parsing (the veth peer's `netns`); they
     /// must stay open until the request is sent.
     pub files: &'a mut Vec<File>,
+    /// As `ip`: how many bytes of ip's request buffer
+    /// (`netlink::ipbuf::LINK_REQ`) come before the kind's data; None as
+    /// rtun.
+    pub ip_used: Option<usize>,
 }
 
-/// Words after `type KIND` → IFLA_INFO_DATA.
-pub type ParseFn = fn(&mut KindEnv<'_>, &[String]) -> Result<InfoData>;
+/// Words after `type KIND` → the attributes of IFLA_INFO_DATA.
+pub type ParseFn = fn(&mut KindEnv<'_>, &[String]) -> Result<Vec<u8>>;
 /// IFLA_INFO_DATA (as a raw table) → `-d` fields.
 pub type PrintFn = fn(&mut dyn Sink, &Attrs<'_>, &Options) -> io::Result<()>;
 
@@ -142,12 +147,6 @@ fn print_nested<W: Write, N: Nla>(p: &mut Printer<W>, key: &str, data: Option<&N
         print(p, &Attrs::parse(&bytes), opts)?;
     }
     p.close_object()
-}
-
-/// A raw attribute (type, bytes) for a request, where the typed form
-/// would not send iproute2's exact bytes.
-pub fn raw(kind: u16, value: Vec<u8>) -> DefaultNla {
-    DefaultNla::new(kind, value)
 }
 
 /// A nested block of netlink attributes, indexed by type (iproute2's `tb[]`:
@@ -384,36 +383,45 @@ pub(crate) mod testutil {
         s.split_whitespace().map(str::to_string).collect()
     }
 
-    /// Parse `args` with kind `k` as `link add` would; None if rejected.
-    pub fn parse(k: &Kind, args: &str, links: &[(&str, u32)]) -> Result<InfoData> {
+    /// Parse `args` with kind `k` as `link add` would: the attributes of
+    /// IFLA_INFO_DATA.
+    pub fn parse(k: &Kind, args: &str, links: &[(&str, u32)]) -> Result<Vec<u8>> {
         let mut fake = FakeLinks(links.iter().map(|(n, i)| (n.to_string(), *i)).collect());
         let mut files = Vec::new();
-        let mut env = KindEnv { lookup: &mut fake, creating: true, set_op: false, index: 0, family: Family::Unspec, prog: "ip", files: &mut files };
+        let mut env = KindEnv { lookup: &mut fake, creating: true, set_op: false, index: 0, family: Family::Unspec, prog: "ip", files: &mut files, ip_used: None };
         let f = k.parse.ok_or_else(|| crate::error::Error::Failure("no parser".into()))?;
         f(&mut env, &words(args))
     }
 
-    /// The raw attributes of parsed data: (type, bytes) in order.
-    pub fn raw_attrs(data: &InfoData) -> Vec<(u16, Vec<u8>)> {
-        let mut bytes = vec![0u8; data.value_len()];
-        data.emit_value(&mut bytes);
-        let mut out = Vec::new();
-        let mut b = &bytes[..];
-        while b.len() >= 4 {
-            let len = u16::from_ne_bytes([b[0], b[1]]) as usize;
-            let kind = u16::from_ne_bytes([b[2], b[3]]);
-            out.push((kind, b[4..len].to_vec()));
-            b = &b[((len + 3) & !3).min(b.len())..];
+    /// Data for the printers under test: attribute bytes, or typed data.
+    pub trait Data {
+        fn data_bytes(&self) -> Vec<u8>;
+    }
+
+    impl Data for InfoData {
+        fn data_bytes(&self) -> Vec<u8> {
+            let mut bytes = vec![0u8; self.value_len()];
+            self.emit_value(&mut bytes);
+            bytes
         }
-        out
+    }
+
+    impl Data for Vec<u8> {
+        fn data_bytes(&self) -> Vec<u8> {
+            self.clone()
+        }
+    }
+
+    /// The raw attributes of parsed data: (type, bytes) in order.
+    pub fn raw_attrs(data: &impl Data) -> Vec<(u16, Vec<u8>)> {
+        let bytes = data.data_bytes();
+        crate::netlink::attr::Attrs::new(&bytes).iter().map(|a| (a.kind, a.payload.to_vec())).collect()
     }
 
     /// Print parsed port data of a `{kind}_slave` with `-d`, as the kernel
     /// would report it back (text or JSON).
-    pub fn render_port(kind: &str, data: &InfoData, json: bool) -> String {
-        let mut bytes = vec![0u8; data.value_len()];
-        data.emit_value(&mut bytes);
-        let port = netlink_packet_route::link::InfoPortData::Other(bytes);
+    pub fn render_port(kind: &str, data: &impl Data, json: bool) -> String {
+        let port = netlink_packet_route::link::InfoPortData::Other(data.data_bytes());
         let mut p = Printer::new(Vec::new(), json, false, false, false);
         if json {
             let _ = p.open_object(None);
@@ -426,7 +434,9 @@ pub(crate) mod testutil {
     }
 
     /// Print `data` of `kind` with `-d` into a string (text or JSON).
-    pub fn render(kind: &str, data: &InfoData, json: bool) -> String {
+    pub fn render(kind: &str, data: &impl Data, json: bool) -> String {
+        let data = InfoData::Other(data.data_bytes());
+        let data = &data;
         let mut p = Printer::new(Vec::new(), json, false, false, false);
         let opts = Options::default();
         if json {

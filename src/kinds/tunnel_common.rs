@@ -1,14 +1,12 @@
 //! Pieces every IP tunnel speaks the same way, whether created as a link
 //! kind (`link add type gre …`, `src/kinds/gre.rs` …) or through the
 //! `tunnel` object: GRE keys as numbers or dotted quads, endpoint
-//! addresses, TTL/TOS words, attribute bytes, and the current
+//! addresses, TTL/TOS words, and the current
 //! IFLA_INFO_DATA that `link set` starts from (iproute2's tunnel.c and the
 //! shared parts of link_gre.c, link_iptnl.c …).
 
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
-
-use netlink_packet_route::link::InfoData;
 
 use super::{Attrs, KindEnv, Sink};
 use crate::cli::grammar::{Keyword, Value, Word};
@@ -25,39 +23,6 @@ pub const fn kw(names: &'static [Word], value: Value, meta: &'static str, help: 
 /// A keyword without a value.
 pub const fn flag(names: &'static [Word], help: &'static str) -> Keyword {
     Keyword { names, value: Value::Flag, meta: "", help, supported: true }
-}
-
-/// IFLA_INFO_DATA being built: attributes in the order iproute2 adds them.
-#[derive(Default, Debug)]
-pub struct AttrBuf(Vec<u8>);
-
-impl AttrBuf {
-    pub fn put(&mut self, kind: u16, value: &[u8]) {
-        self.0.extend_from_slice(&((4 + value.len()) as u16).to_ne_bytes());
-        self.0.extend_from_slice(&kind.to_ne_bytes());
-        self.0.extend_from_slice(value);
-        while self.0.len() % 4 != 0 {
-            self.0.push(0);
-        }
-    }
-    pub fn u8(&mut self, kind: u16, v: u8) {
-        self.put(kind, &[v]);
-    }
-    /// Host byte order (iproute2's `addattr16`).
-    pub fn u16(&mut self, kind: u16, v: u16) {
-        self.put(kind, &v.to_ne_bytes());
-    }
-    /// Host byte order (iproute2's `addattr32`).
-    pub fn u32(&mut self, kind: u16, v: u32) {
-        self.put(kind, &v.to_ne_bytes());
-    }
-    /// An attribute without a value (a flag such as COLLECT_METADATA).
-    pub fn flag(&mut self, kind: u16) {
-        self.put(kind, &[]);
-    }
-    pub fn into_data(self) -> InfoData {
-        InfoData::Other(self.0)
-    }
 }
 
 /// The current IFLA_INFO_DATA of the device a `link set`/`change` names:
@@ -242,20 +207,5 @@ mod tests {
         assert_eq!(parse_endpoint("2001:db8::1", false).unwrap_err().exit_code(), 1);
         assert_eq!(parse_endpoint("192.0.2.1", true).unwrap_err().to_string(), "Error: inet6 address is expected rather than \"192.0.2.1\".");
         assert!(endpoint_from_attr(Some(&[1, 2, 3, 4]), true).is_err());
-    }
-
-    #[test]
-    fn attribute_bytes_are_padded() {
-        let mut b = AttrBuf::default();
-        b.u8(8, 64);
-        b.flag(19);
-        let InfoData::Other(v) = b.into_data() else { panic!() };
-        let mut want = vec![];
-        want.extend_from_slice(&5u16.to_ne_bytes());
-        want.extend_from_slice(&8u16.to_ne_bytes());
-        want.extend_from_slice(&[64, 0, 0, 0]);
-        want.extend_from_slice(&4u16.to_ne_bytes());
-        want.extend_from_slice(&19u16.to_ne_bytes());
-        assert_eq!(v, want);
     }
 }

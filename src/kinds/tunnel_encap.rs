@@ -10,7 +10,7 @@ use super::tunnel_attrs::{
     TUNNEL_ENCAP_FLAG_CSUM, TUNNEL_ENCAP_FLAG_CSUM6, TUNNEL_ENCAP_FLAG_REMCSUM, TUNNEL_ENCAP_FOU, TUNNEL_ENCAP_GUE,
     TUNNEL_ENCAP_NONE,
 };
-use super::tunnel_common::AttrBuf;
+use crate::netlink::attr::AttrWriter;
 use super::{Attrs, Sink};
 use crate::cli::words::Words;
 use crate::error::{invarg, Result};
@@ -178,7 +178,7 @@ impl Encap {
     }
 
     /// The four attributes, as iproute2 always sends them (ports big-endian).
-    pub fn emit(&self, b: &mut AttrBuf, n: EncapAttrs) {
+    pub fn emit(&self, b: &mut AttrWriter, n: EncapAttrs) {
         b.u16(n.kind, self.kind);
         b.u16(n.flags, self.flags);
         b.put(n.sport, &self.sport.to_be_bytes());
@@ -250,9 +250,9 @@ mod tests {
         assert!(e.apply("encap-csum", &mut w2).unwrap());
         assert!(!e.apply("key", &mut w2).unwrap());
         assert_eq!(e, Encap { kind: 1, flags: 1, sport: 0, dport: 5555 });
-        let mut b = AttrBuf::default();
+        let mut b = AttrWriter::new();
         e.emit(&mut b, N);
-        let netlink_packet_route::link::InfoData::Other(v) = b.into_data() else { panic!() };
+        let v = b.finish().unwrap();
         // dport goes big-endian: 5555 = 0x15b3
         assert_eq!(&v[28..30], &[0x15, 0xb3]);
         let args = words("bogus");

@@ -1,12 +1,15 @@
 //! `veth`: a pair of devices; `peer` takes the options of `link add` for
 //! the other end (iproute2's link_veth.c). The kernel reports no data.
 
-use netlink_packet_route::link::{InfoData, InfoVeth};
-
 use super::{Kind, KindEnv};
 use crate::cli::grammar::{x, Keyword, Value};
 use crate::error::{duparg, Result};
+use crate::netlink::attr::{AttrWriter, NLA_HDRLEN};
+use crate::netlink::link::IFINFOMSG_LEN;
 use crate::objects::link::modify::{parse_link, Request};
+
+/// VETH_INFO_PEER: an ifinfomsg and the peer's attributes.
+const VETH_INFO_PEER: u16 = 1;
 
 pub const KEYWORDS: &[Keyword] = &[Keyword {
     names: &[x("peer")],
@@ -24,7 +27,7 @@ pub const KIND: Kind = Kind {
     about: "A virtual Ethernet pair: what one end sends, the other receives.",
 };
 
-fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     if args.first().map(String::as_str) != Some("peer") {
         // iproute2 prints veth's usage on stdout and exits 1.
         let asked = args.first().is_some_and(|w| w == "help");
@@ -32,6 +35,9 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
     }
     let peer_args = &args[1..];
     let mut peer = Request::new(env.creating, env.family);
+    // As ip: the peer's message sits in the same buffer, after its nest
+    // header and ifinfomsg.
+    peer.ip_used = env.ip_used.map(|u| u + NLA_HDRLEN + IFINFOMSG_LEN);
     let parsed = parse_link(peer_args, &mut peer, env.lookup, env.prog)?;
     if parsed.kind.is_some() {
         // iproute2 reports the word after the peer's `type` keyword.
@@ -39,22 +45,26 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
         return Err(duparg("type", word));
     }
     env.files.append(&mut peer.files);
-    Ok(InfoData::Veth(InfoVeth::Peer(peer.msg)))
+    let mut w = AttrWriter::new();
+    w.put(VETH_INFO_PEER, &peer.body()?);
+    Ok(w.finish()?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testutil::parse as parse_kind;
     use super::*;
-    use netlink_packet_route::link::LinkAttribute;
+    use crate::netlink::attr::Attrs;
+    use crate::netlink::link::{LinkMsg, IFLA_ADDRESS, IFLA_MTU, RTM_NEWLINK};
 
     #[test]
     fn peer_gets_its_own_message() {
         let data = parse_kind(&KIND, "peer name p1 mtu 1400 address 02:00:00:00:00:09", &[]).unwrap();
-        let InfoData::Veth(InfoVeth::Peer(msg)) = data else { panic!("not a veth peer") };
-        assert!(msg.attributes.contains(&LinkAttribute::IfName("p1".into())));
-        assert!(msg.attributes.contains(&LinkAttribute::Mtu(1400)));
-        assert!(msg.attributes.contains(&LinkAttribute::Address(vec![2, 0, 0, 0, 0, 9])));
+        let body = Attrs::new(&data).get(VETH_INFO_PEER).expect("a veth peer");
+        let msg = LinkMsg::from_body(RTM_NEWLINK, body).expect("an ifinfomsg");
+        assert_eq!(msg.name(), Some(&b"p1"[..]));
+        assert_eq!(msg.u32(IFLA_MTU), Some(1400));
+        assert_eq!(msg.get(IFLA_ADDRESS), Some(&[2, 0, 0, 0, 0, 9][..]));
     }
 
     #[test]

@@ -4,13 +4,12 @@
 
 use std::io;
 
-use netlink_packet_route::link::{InfoData, InfoVlan, VlanFlags, VlanProtocol, VlanQosMapping};
-
-use super::{on_off_error, raw, unknown_word, Attrs, Kind, KindEnv, Sink};
+use super::{on_off_error, unknown_word, Attrs, Kind, KindEnv, Sink};
 use crate::cli::grammar::{p, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::lookup;
 use crate::error::{incomplete, invarg, Result};
+use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_u16, get_u32};
 use crate::print::Out;
 
@@ -20,6 +19,8 @@ const FLAGS: u16 = 2;
 const EGRESS_QOS: u16 = 3;
 const INGRESS_QOS: u16 = 4;
 const PROTOCOL: u16 = 5;
+/// IFLA_VLAN_QOS_MAPPING: one `struct ifla_vlan_qos_mapping` (from, to).
+const QOS_MAPPING: u16 = 1;
 
 /// VLAN_FLAG_* in iproute2's printing order.
 const FLAG_NAMES: &[(u32, &str)] =
@@ -60,21 +61,21 @@ fn flag_bit(name: &str) -> u32 {
 /// `FROM:TO` words from `args[*i]` on; stops at the first word without a
 /// colon (left for the caller). On a bad number, iproute2 names the part
 /// before ':'.
-fn qos_map(args: &[String], i: &mut usize, what: &str) -> Result<Vec<VlanQosMapping>> {
+fn qos_map(args: &[String], i: &mut usize, what: &str) -> Result<Vec<(u32, u32)>> {
     let mut maps = Vec::new();
     while let Some(word) = args.get(*i) {
         let Some((from, to)) = word.split_once(':') else { break };
         let (Some(from), Some(to)) = (get_u32(from, 0), get_u32(to, 0)) else {
             return Err(invarg(what, from));
         };
-        maps.push(VlanQosMapping::Mapping(from, to));
+        maps.push((from, to));
         *i += 1;
     }
     Ok(maps)
 }
 
-fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
-    let mut out = Vec::new();
+fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
+    let mut out = AttrWriter::new();
     let (mut flags, mut mask) = (0u32, 0u32);
     let mut i = 0;
     // NEXT_ARG over an index, since a qos map may leave a word unread.
@@ -90,15 +91,11 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
             "protocol" => {
                 let v = next(&mut i)?;
                 let proto = super::ll_proto_a2n(v).ok_or_else(|| invarg("protocol is invalid", v))?;
-                out.push(match proto {
-                    0x8100 => InfoVlan::Protocol(VlanProtocol::Ieee8021Q),
-                    0x88a8 => InfoVlan::Protocol(VlanProtocol::Ieee8021Ad),
-                    other => InfoVlan::Other(raw(PROTOCOL, other.to_be_bytes().to_vec())),
-                });
+                out.be16(PROTOCOL, proto);
             }
             "id" => {
                 let v = next(&mut i)?;
-                out.push(InfoVlan::Id(get_u16(v, 0).ok_or_else(|| invarg("id is invalid", v))?));
+                out.u16(ID, get_u16(v, 0).ok_or_else(|| invarg("id is invalid", v))?);
             }
             name @ ("reorder_hdr" | "gvrp" | "mvrp" | "loose_binding" | "bridge_binding") => {
                 let v = next(&mut i)?;
@@ -113,7 +110,13 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
             name @ ("ingress-qos-map" | "egress-qos-map") => {
                 next(&mut i)?;
                 let maps = qos_map(args, &mut i, &format!("invalid {name}"))?;
-                out.push(if name == "ingress-qos-map" { InfoVlan::IngressQos(maps) } else { InfoVlan::EgressQos(maps) });
+                out.nest(if name == "ingress-qos-map" { INGRESS_QOS } else { EGRESS_QOS }, |n| {
+                    for (from, to) in maps {
+                        let mut m = from.to_ne_bytes().to_vec();
+                        m.extend_from_slice(&to.to_ne_bytes());
+                        n.put(QOS_MAPPING, &m);
+                    }
+                });
                 continue;
             }
             "help" => return Err(super::help("vlan", 1, false)),
@@ -122,9 +125,11 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
         i += 1;
     }
     if mask != 0 {
-        out.push(InfoVlan::Flags((VlanFlags::from_bits_retain(flags), VlanFlags::from_bits_retain(mask))));
+        let mut b = flags.to_ne_bytes().to_vec();
+        b.extend_from_slice(&mask.to_ne_bytes());
+        out.put(FLAGS, &b);
     }
-    Ok(InfoData::Vlan(out))
+    Ok(out.finish()?)
 }
 
 fn print_map(s: &mut dyn Sink, key: &str, word: &str, b: &[u8]) -> io::Result<()> {
@@ -212,9 +217,11 @@ mod tests {
     #[test]
     fn qos_maps_stop_at_a_keyword() {
         let data = parse_kind(&KIND, "egress-qos-map 1:2 3:4 id 5", &[]).unwrap();
-        let InfoData::Vlan(v) = &data else { panic!() };
-        assert_eq!(v[0], InfoVlan::EgressQos(vec![VlanQosMapping::Mapping(1, 2), VlanQosMapping::Mapping(3, 4)]));
-        assert_eq!(v[1], InfoVlan::Id(5));
+        let attrs = raw_attrs(&data);
+        let map = |from: u32, to: u32| [from.to_ne_bytes(), to.to_ne_bytes()].concat();
+        let maps: Vec<(u16, Vec<u8>)> = raw_attrs(&attrs[0].1);
+        assert_eq!((attrs[0].0, maps), (EGRESS_QOS, vec![(QOS_MAPPING, map(1, 2)), (QOS_MAPPING, map(3, 4))]));
+        assert_eq!(attrs[1], (ID, 5u16.to_ne_bytes().to_vec()));
         let e = parse_kind(&KIND, "ingress-qos-map x:1", &[]).unwrap_err();
         assert_eq!(e.to_string(), "Error: argument \"x\" is wrong: invalid ingress-qos-map");
     }

@@ -4,18 +4,18 @@
 
 use std::io;
 
-use netlink_packet_route::link::InfoData;
 
 use super::tunnel_attrs::vti as attr;
 use super::tunnel_common::{
     current_data, endpoint_bytes, endpoint_from_attr, key_text, kw, parse_dev, parse_endpoint, parse_key, print_endpoint,
-    print_fwmark, print_link, AttrBuf, Endpoint,
+    print_fwmark, print_link, Endpoint,
 };
 use super::{unknown_word, Attrs, Kind, KindEnv, Sink};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Result};
+use crate::netlink::attr::AttrWriter;
 use crate::parse::get_u32;
 use crate::print::Out;
 
@@ -45,14 +45,14 @@ pub const VTI6: Kind = Kind {
     about: "IPsec tunnel over IPv6: keys select the xfrm policy.",
 };
 
-fn parse_vti(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+fn parse_vti(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     parse(env, args, false)
 }
-fn parse_vti6(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
+fn parse_vti6(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     parse(env, args, true)
 }
 
-fn parse(env: &mut KindEnv<'_>, args: &[String], v6: bool) -> Result<InfoData> {
+fn parse(env: &mut KindEnv<'_>, args: &[String], v6: bool) -> Result<Vec<u8>> {
     let kind = if v6 { "vti6" } else { "vti" };
     let (mut ikey, mut okey) = ([0u8; 4], [0u8; 4]);
     let (mut saddr, mut daddr): (Endpoint, Endpoint) = (None, None);
@@ -94,7 +94,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String], v6: bool) -> Result<InfoData> {
         }
     }
 
-    let mut b = AttrBuf::default();
+    let mut b = AttrWriter::new();
     b.put(attr::IKEY, &ikey);
     b.put(attr::OKEY, &okey);
     if let Some(a) = endpoint_bytes(&saddr) {
@@ -107,7 +107,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String], v6: bool) -> Result<InfoData> {
     if link != 0 {
         b.u32(attr::LINK, link);
     }
-    Ok(b.into_data())
+    Ok(b.finish()?)
 }
 
 fn print_vti(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {

@@ -3,13 +3,12 @@
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use netlink_packet_route::link::{InfoData, InfoVxlan};
-
-use super::{print_0xhex, print_flag, raw, unknown_word, Attrs, Kind, KindEnv, Sink};
+use super::{print_0xhex, print_flag, unknown_word, Attrs, Kind, KindEnv, Sink};
 use crate::cli::grammar::{p, x, Keyword, Value, Word};
 use crate::cli::options::{Family, Options};
 use crate::cli::words::{lookup, Words};
 use crate::error::{duparg2, invarg, no_device, Error, Result};
+use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_addr, get_u16, get_u32, get_unsigned, Addr};
 use crate::print::Out;
 
@@ -108,8 +107,8 @@ fn is_multicast(a: &IpAddr) -> bool {
 }
 
 
-fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
-    let mut out = Vec::new();
+fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
+    let mut out = AttrWriter::new();
     let mut seen = 0u64;
     let mut dup = |attr: u16, key: &str, word: &str| -> Result<()> {
         if seen & (1 << attr) != 0 {
@@ -172,18 +171,22 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
                     // iproute2 exits with nodev()'s -1 here: status 255.
                     return Err(Error::Usage(no_device(v).to_string()));
                 }
-                out.push(InfoVxlan::Link(index));
+                out.u32(LINK, index);
             }
             "ttl" => {
                 let v = w.value()?;
                 dup(TTL, "ttl", v)?;
                 match v {
-                    "inherit" => out.push(InfoVxlan::TtlInheritFlag),
-                    "auto" => out.push(InfoVxlan::Ttl(0)),
+                    "inherit" => {
+                        out.flag(TTL_INHERIT);
+                    }
+                    "auto" => {
+                        out.u8(TTL, 0);
+                    }
                     _ => {
                         let n = get_unsigned(v).ok_or_else(|| invarg("invalid TTL", v))?;
                         let ttl = u8::try_from(n).map_err(|_| invarg("TTL must be <= 255", v))?;
-                        out.push(InfoVxlan::Ttl(ttl));
+                        out.u8(TTL, ttl);
                     }
                 }
             }
@@ -191,7 +194,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
                 let v = w.value()?;
                 dup(TOS, "tos", v)?;
                 let tos = if v == "inherit" { 1 } else { crate::names::tables::dsfield_id(v).ok_or_else(|| invarg("bad TOS value", v))? };
-                out.push(InfoVxlan::Tos(tos));
+                out.u8(TOS, tos);
             }
             "df" => {
                 let v = w.value()?;
@@ -202,25 +205,25 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
                     "inherit" => 2,
                     _ => return Err(invarg("DF must be 'unset', 'set' or 'inherit'", v)),
                 };
-                out.push(InfoVxlan::Other(raw(DF, vec![df])));
+                out.u8(DF, df);
             }
             "label" => {
                 let v = w.value()?;
                 dup(LABEL, "flowlabel", v)?;
                 let label = get_u32(v, 0).filter(|l| l & !0xfffff == 0).ok_or_else(|| invarg("invalid flowlabel", v))?;
-                out.push(InfoVxlan::Other(raw(LABEL, label.to_be_bytes().to_vec())));
+                out.be32(LABEL, label);
             }
             "ageing" => {
                 let v = w.value()?;
                 dup(AGEING, "ageing", v)?;
                 let age = if v == "none" { 0 } else { get_u32(v, 0).ok_or_else(|| invarg("ageing timer", v))? };
-                out.push(InfoVxlan::Ageing(age));
+                out.u32(AGEING, age);
             }
             "maxaddress" => {
                 let v = w.value()?;
                 dup(LIMIT, "maxaddress", v)?;
                 let max = if v == "unlimited" { 0 } else { get_u32(v, 0).ok_or_else(|| invarg("max addresses", v))? };
-                out.push(InfoVxlan::Limit(max));
+                out.u32(LIMIT, max);
             }
             "port" => {
                 let v = w.value()?;
@@ -231,7 +234,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
                 if low != 0 || high != 0 {
                     let mut b = low.to_be_bytes().to_vec();
                     b.extend_from_slice(&high.to_be_bytes());
-                    out.push(InfoVxlan::Other(raw(PORT_RANGE, b)));
+                    out.put(PORT_RANGE, &b);
                 }
             }
             "dstport" => {
@@ -245,63 +248,63 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
             }
             name @ ("noproxy" | "proxy") => {
                 dup(PROXY, word, word)?;
-                out.push(InfoVxlan::Proxy(name == "proxy"));
+                out.u8(PROXY, u8::from(name == "proxy"));
             }
             name @ ("norsc" | "rsc") => {
                 dup(RSC, word, word)?;
-                out.push(InfoVxlan::Rsc(name == "rsc"));
+                out.u8(RSC, u8::from(name == "rsc"));
             }
             name @ ("nol2miss" | "l2miss") => {
                 dup(L2MISS, word, word)?;
-                out.push(InfoVxlan::L2Miss(name == "l2miss"));
+                out.u8(L2MISS, u8::from(name == "l2miss"));
             }
             name @ ("nol3miss" | "l3miss") => {
                 dup(L3MISS, word, word)?;
-                out.push(InfoVxlan::L3Miss(name == "l3miss"));
+                out.u8(L3MISS, u8::from(name == "l3miss"));
             }
             name @ ("udpcsum" | "noudpcsum") => {
                 dup(UDP_CSUM, word, word)?;
-                out.push(InfoVxlan::UDPCsum(name == "udpcsum"));
+                out.u8(UDP_CSUM, u8::from(name == "udpcsum"));
             }
             name @ ("udp6zerocsumtx" | "noudp6zerocsumtx") => {
                 dup(UDP_ZERO_CSUM6_TX, word, word)?;
-                out.push(InfoVxlan::UDPZeroCsumTX(name == "udp6zerocsumtx"));
+                out.u8(UDP_ZERO_CSUM6_TX, u8::from(name == "udp6zerocsumtx"));
             }
             name @ ("udp6zerocsumrx" | "noudp6zerocsumrx") => {
                 dup(UDP_ZERO_CSUM6_RX, word, word)?;
-                out.push(InfoVxlan::UDPZeroCsumRX(name == "udp6zerocsumrx"));
+                out.u8(UDP_ZERO_CSUM6_RX, u8::from(name == "udp6zerocsumrx"));
             }
             name @ ("remcsumtx" | "noremcsumtx") => {
                 dup(REMCSUM_TX, word, word)?;
-                out.push(InfoVxlan::RemCsumTX(name == "remcsumtx"));
+                out.u8(REMCSUM_TX, u8::from(name == "remcsumtx"));
             }
             name @ ("remcsumrx" | "noremcsumrx") => {
                 dup(REMCSUM_RX, word, word)?;
-                out.push(InfoVxlan::RemCsumRX(name == "remcsumrx"));
+                out.u8(REMCSUM_RX, u8::from(name == "remcsumrx"));
             }
             "external" => {
                 dup(COLLECT_METADATA, word, word)?;
                 metadata = true;
                 learning = false;
-                out.push(InfoVxlan::CollectMetadata(true));
+                out.u8(COLLECT_METADATA, 1);
             }
             "noexternal" => {
                 dup(COLLECT_METADATA, word, word)?;
                 metadata = false;
-                out.push(InfoVxlan::CollectMetadata(false));
+                out.u8(COLLECT_METADATA, 0);
             }
             "gbp" => {
                 dup(GBP, word, word)?;
-                out.push(InfoVxlan::Gbp);
+                out.flag(GBP);
             }
             "gpe" => {
                 dup(GPE, word, word)?;
-                out.push(InfoVxlan::Gpe);
+                out.flag(GPE);
             }
             name @ ("vnifilter" | "novnifilter") => {
                 dup(VNIFILTER, word, word)?;
                 vnifilter |= name == "vnifilter";
-                out.push(InfoVxlan::Vnifilter(name == "vnifilter"));
+                out.u8(VNIFILTER, u8::from(name == "vnifilter"));
             }
             "help" => return Err(super::help("vxlan", 1, false)),
             _ => return Err(unknown_word("vxlan", None)),
@@ -331,32 +334,32 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
         );
     }
     if set(ID) {
-        out.push(InfoVxlan::Id(vni));
+        out.u32(ID, vni);
     }
     match saddr {
-        Some(IpAddr::V4(a)) => out.push(InfoVxlan::Local(a)),
-        Some(IpAddr::V6(a)) => out.push(InfoVxlan::Local6(a)),
-        None => {}
-    }
+        Some(IpAddr::V4(a)) => out.put(LOCAL, &a.octets()),
+        Some(IpAddr::V6(a)) => out.put(LOCAL6, &a.octets()),
+        None => &mut out,
+    };
     match daddr {
-        Some(IpAddr::V4(a)) => out.push(InfoVxlan::Group(a)),
-        Some(IpAddr::V6(a)) => out.push(InfoVxlan::Group6(a)),
-        None => {}
-    }
+        Some(IpAddr::V4(a)) => out.put(GROUP, &a.octets()),
+        Some(IpAddr::V6(a)) => out.put(GROUP6, &a.octets()),
+        None => &mut out,
+    };
     if saddr.is_none() && daddr.is_none() {
         match env.family {
-            Family::Inet => out.push(InfoVxlan::Group(Ipv4Addr::UNSPECIFIED)),
-            Family::Inet6 => out.push(InfoVxlan::Group6(Ipv6Addr::UNSPECIFIED)),
-            _ => {}
-        }
+            Family::Inet => out.put(GROUP, &Ipv4Addr::UNSPECIFIED.octets()),
+            Family::Inet6 => out.put(GROUP6, &Ipv6Addr::UNSPECIFIED.octets()),
+            _ => &mut out,
+        };
     }
     if !env.set_op || set(LEARNING) {
-        out.push(InfoVxlan::Learning(learning));
+        out.u8(LEARNING, u8::from(learning));
     }
     if dstport != 0 {
-        out.push(InfoVxlan::Other(raw(PORT, dstport.to_be_bytes().to_vec())));
+        out.be16(PORT, dstport);
     }
-    Ok(InfoData::Vxlan(out))
+    Ok(out.finish()?)
 }
 
 fn ipv4(b: &[u8]) -> Option<Ipv4Addr> {
@@ -493,7 +496,7 @@ mod tests {
     use super::super::testutil::{parse as parse_kind, raw_attrs, render};
     use super::*;
 
-    fn attr(data: &InfoData, t: u16) -> Option<Vec<u8>> {
+    fn attr(data: &Vec<u8>, t: u16) -> Option<Vec<u8>> {
         raw_attrs(data).into_iter().find(|(k, _)| *k == t).map(|(_, v)| v)
     }
 

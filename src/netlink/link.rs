@@ -67,6 +67,12 @@ pub const IFLA_ALLMULTI: u16 = 61;
 /// The highest IFLA_* type a 6.1 kernel sends, and some room.
 pub const IFLA_MAX: usize = 70;
 
+/// IFLA_LINKINFO's members.
+pub const IFLA_INFO_KIND: u16 = 1;
+pub const IFLA_INFO_DATA: u16 = 2;
+pub const IFLA_INFO_SLAVE_KIND: u16 = 4;
+pub const IFLA_INFO_SLAVE_DATA: u16 = 5;
+
 /// `RTEXT_FILTER_VF`, `RTEXT_FILTER_SKIP_STATS` (IFLA_EXT_MASK bits).
 pub const RTEXT_FILTER_VF: u32 = 1;
 pub const RTEXT_FILTER_SKIP_STATS: u32 = 8;
@@ -162,6 +168,18 @@ pub fn valid_ifname(name: &[u8]) -> bool {
 /// `check_altifname`: non-empty, no `/`, no white space.
 pub fn valid_altname(name: &[u8]) -> bool {
     !name.is_empty() && !name.iter().any(|&c| c == b'/' || matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+}
+
+/// `struct ifinfomsg` (family, index, IFF_* flags and the mask of those
+/// changed), then `attrs`: the body of a link request.
+pub fn request_body(family: u8, index: u32, flags: u32, change: u32, attrs: &[u8]) -> Vec<u8> {
+    let mut body = Vec::with_capacity(IFINFOMSG_LEN + attrs.len());
+    body.extend_from_slice(&[family, 0, 0, 0]);
+    body.extend_from_slice(&index.to_ne_bytes());
+    body.extend_from_slice(&flags.to_ne_bytes());
+    body.extend_from_slice(&change.to_ne_bytes());
+    body.extend_from_slice(attrs);
+    body
 }
 
 /// The body (after the netlink header) of an RTM_GETLINK for one device,

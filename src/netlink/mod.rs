@@ -3,6 +3,7 @@
 pub mod attr;
 pub mod dump;
 pub mod errno;
+pub mod ipbuf;
 pub mod link;
 pub mod netfilter;
 pub mod netns;

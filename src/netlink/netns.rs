@@ -6,6 +6,15 @@ use super::errno::strerror;
 
 pub const NETNS_RUN_DIR: &str = "/run/netns";
 
+/// `/run/netns/NAME` for a name as the user typed it: its bytes
+/// (`cli::bytes`), not necessarily UTF-8.
+pub fn path_of(name: &str) -> std::path::PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    let mut path = format!("{NETNS_RUN_DIR}/").into_bytes();
+    path.extend_from_slice(&crate::cli::bytes::bytes(name));
+    std::ffi::OsStr::from_bytes(&path).into()
+}
+
 fn last_errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
@@ -14,8 +23,7 @@ fn last_errno() -> i32 {
 /// namespace and a /sys that describes the new network namespace.
 pub fn switch(name: &str) -> Result<()> {
     use std::os::fd::AsRawFd;
-    let path = format!("{NETNS_RUN_DIR}/{name}");
-    let file = std::fs::File::open(&path).map_err(|e| {
+    let file = std::fs::File::open(path_of(name)).map_err(|e| {
         Error::Usage(format!(
             "Cannot open network namespace \"{name}\": {}",
             strerror(e.raw_os_error().unwrap_or(0))

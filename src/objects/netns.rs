@@ -1,14 +1,18 @@
 //! `netns list|add|attach|delete|exec`: named network namespaces are files
 //! in /run/netns that a namespace is bind-mounted onto.
 
+use std::ffi::{CString, OsStr};
+use std::io::Write as _;
 use std::os::fd::AsRawFd;
+use std::os::unix::ffi::OsStrExt;
 
 use netlink_packet_route::nsid::{NsidAttribute, NsidMessage};
 use netlink_packet_route::RouteNetlinkMessage;
 
+use crate::cli::bytes::{bytes, word};
 use crate::error::{Error, Result};
 use crate::netlink::errno::strerror;
-use crate::netlink::netns::{self, NETNS_RUN_DIR};
+use crate::netlink::netns::{self, path_of, NETNS_RUN_DIR};
 use crate::Context;
 
 fn os_err(e: &std::io::Error) -> String {
@@ -19,14 +23,20 @@ fn last_os_err() -> String {
     os_err(&std::io::Error::last_os_error())
 }
 
-/// iproute2's rule for a usable name: no `/`, not `.`/`..`, not empty.
+/// iproute2's rule for a usable name: no `/`, not `.`/`..`, not empty,
+/// at most NAME_MAX bytes.
 pub fn invalid_name(name: &str) -> bool {
-    name.is_empty() || name.len() > 255 || name.contains('/') || name == "." || name == ".."
+    name.is_empty() || bytes(name).len() > 255 || name.contains('/') || name == "." || name == ".."
+}
+
+/// A path (from `path_of`) for a C call.
+fn c_path(path: &std::path::Path) -> CString {
+    CString::new(path.as_os_str().as_bytes()).unwrap_or_default()
 }
 
 /// The peer id the kernel assigned to namespace `name`, if any.
 fn nsid_of(ctx: &mut Context, name: &str) -> Option<i32> {
-    let file = std::fs::File::open(format!("{NETNS_RUN_DIR}/{name}")).ok()?;
+    let file = std::fs::File::open(path_of(name)).ok()?;
     let mut req = NsidMessage::default();
     req.attributes.push(NsidAttribute::Fd(file.as_raw_fd() as u32));
     match ctx.nl().ok()?.query(RouteNetlinkMessage::GetNsId(req), 0) {
@@ -43,11 +53,17 @@ pub fn list(ctx: &mut Context, args: &[String]) -> Result<()> {
     let Ok(dir) = std::fs::read_dir(NETNS_RUN_DIR) else { return Ok(()) };
     ctx.out.begin()?;
     for entry in dir.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
+        let name = word(entry.file_name().as_bytes());
         let id = nsid_of(ctx, &name);
         let p = &mut ctx.out;
         p.open_object(None)?;
-        p.str("name", "{}", &name)?;
+        // The name as the bytes it is; JSON strings hold only UTF-8.
+        let raw = entry.file_name();
+        if p.is_json() {
+            p.json_str("name", &raw.to_string_lossy())?;
+        } else {
+            p.inner().write_all(raw.as_bytes())?;
+        }
         if let Some(id) = id {
             p.num("id", " (id: {})", id)?;
         }
@@ -82,7 +98,7 @@ fn for_each(mut each: impl FnMut(&str) -> Result<bool>) -> Result<()> {
         Err(e) => return Err(Error::Failure(format!("Failed to open directory {NETNS_RUN_DIR}: {}", os_err(&e)))),
     };
     for entry in dir.map_while(std::result::Result::ok) {
-        if !each(&entry.file_name().to_string_lossy())? {
+        if !each(&word(entry.file_name().as_bytes()))? {
             break;
         }
     }
@@ -118,8 +134,10 @@ fn prepare_run_dir() -> Result<()> {
 fn add_or_attach(ctx: &Context, args: &[String], pid: Option<i32>) -> Result<()> {
     let name = need_name(ctx, args)?;
     prepare_run_dir()?;
+    // Messages name the path as a word; the file is the name's bytes.
     let path = format!("{NETNS_RUN_DIR}/{name}");
-    std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&path).map_err(|e| {
+    let file = path_of(name);
+    std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&file).map_err(|e| {
         Error::Failure(format!("Cannot create namespace file \"{path}\": {}", os_err(&e)))
     })?;
     let source = match pid {
@@ -130,18 +148,18 @@ fn add_or_attach(ctx: &Context, args: &[String], pid: Option<i32>) -> Result<()>
             // SAFETY: unshare(2) on this process.
             if unsafe { libc::unshare(libc::CLONE_NEWNET) } < 0 {
                 let msg = format!("Failed to create a new network namespace \"{name}\": {}", last_os_err());
-                let _ = std::fs::remove_file(&path);
+                let _ = std::fs::remove_file(&file);
                 return Err(Error::Failure(msg));
             }
             "/proc/self/ns/net".to_string()
         }
     };
     let c = |s: &str| std::ffi::CString::new(s).unwrap_or_default();
-    let (src, dst, none) = (c(&source), c(&path), c("none"));
+    let (src, dst, none) = (c(&source), c_path(&file), c("none"));
     // SAFETY: mount(2) with NUL-terminated strings that outlive the call.
     if unsafe { libc::mount(src.as_ptr(), dst.as_ptr(), none.as_ptr(), libc::MS_BIND, std::ptr::null()) } < 0 {
         let msg = format!("Bind {source} -> {path} failed: {}", last_os_err());
-        let _ = std::fs::remove_file(&path);
+        let _ = std::fs::remove_file(&file);
         return Err(Error::Failure(msg));
     }
     Ok(())
@@ -177,12 +195,13 @@ pub fn delete(ctx: &mut Context, args: &[String]) -> Result<()> {
 
 fn remove(name: &str) -> Result<()> {
     let path = format!("{NETNS_RUN_DIR}/{name}");
-    let cpath = std::ffi::CString::new(path.clone()).unwrap_or_default();
+    let file = path_of(name);
+    let cpath = c_path(&file);
     // SAFETY: umount2(2) with a NUL-terminated path; failure is fine (not mounted).
     unsafe {
         libc::umount2(cpath.as_ptr(), libc::MNT_DETACH);
     }
-    std::fs::remove_file(&path)
+    std::fs::remove_file(&file)
         .map_err(|e| Error::Failure(format!("Cannot remove namespace file \"{path}\": {}", os_err(&e))))
 }
 
@@ -197,7 +216,7 @@ pub fn exec(ctx: &mut Context, args: &[String]) -> Result<()> {
             return Err(Error::Failure("No command specified".into()));
         }
         return for_each(|name| {
-            ctx.out.text_always(&format!("\nnetns: {name}\n"))?;
+            ctx.out.inner().write_all(&bytes(&format!("\nnetns: {name}\n")))?;
             match cmd_exec(ctx, name, args, true) {
                 Ok(_) => {}
                 // iproute2 exits at once on these.
@@ -249,8 +268,9 @@ fn cmd_exec(ctx: &mut Context, name: &str, argv: &[String], fork: bool) -> Resul
         return Err(Error::Failure(e.to_string()));
     }
     let cmd = &argv[0];
-    let err = std::process::Command::new(cmd).args(&argv[1..]).exec();
-    eprintln!("exec of \"{cmd}\" failed: {}", os_err(&err));
+    let arg = |a: &String| OsStr::from_bytes(&bytes(a)).to_os_string();
+    let err = std::process::Command::new(arg(cmd)).args(argv[1..].iter().map(arg)).exec();
+    let _ = std::io::stderr().write_all(&bytes(&format!("exec of \"{cmd}\" failed: {}\n", os_err(&err))));
     // SAFETY: as iproute2, leave without flushing what the parent will.
     unsafe { libc::_exit(1) }
 }

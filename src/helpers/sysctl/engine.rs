@@ -69,7 +69,9 @@ impl<W: Write> Engine<W> {
             let flushed = self.out.flush();
             self.check(flushed);
         }
-        eprintln!("{}: {msg}", self.prog);
+        // Names in messages are the bytes they are (`cli::bytes`).
+        let line = format!("{}: {msg}\n", self.prog);
+        let _ = std::io::stderr().write_all(&crate::cli::bytes::bytes(&line));
     }
 
     /// procps's `warn`: `PROGRAM: message: strerror(errno)`.
@@ -103,7 +105,7 @@ impl<W: Write> Engine<W> {
         let p = &mut self.out;
         let r = (|| {
             p.open_object(None)?;
-            p.str("key", "{}\n", key)?;
+            put_key(p, true, Some("\n"), key)?;
             p.close_object()
         })();
         self.check(r);
@@ -117,11 +119,7 @@ impl<W: Write> Engine<W> {
         let p = &mut self.out;
         let r = (|| {
             p.open_object(None)?;
-            if f.print_name && !f.name_only {
-                p.str("key", "{} = ", key)?;
-            } else {
-                p.json_str("key", key)?;
-            }
+            put_key(p, true, (f.print_name && !f.name_only).then_some(" = "), key)?;
             let fmt = if f.print_newline || f.name_only { "{}\n" } else { "{}" };
             p.str("value", fmt, value)?;
             p.close_object()
@@ -137,11 +135,11 @@ impl<W: Write> Engine<W> {
         let p = &mut self.out;
         let r = (|| {
             p.open_object(None)?;
-            p.json_str("key", key)?;
+            put_key(p, true, None, key)?;
             p.json_str("value", &json_value(content))?;
             for line in text_lines(content, f.print_name, f.print_newline) {
                 if f.print_name {
-                    p.string_c(Out::Text, Color::None, None, "{} = ", key)?;
+                    put_key(p, false, Some(" = "), key)?;
                 }
                 p.string_c(Out::Text, Color::None, None, "{}", &line)?;
             }
@@ -149,6 +147,21 @@ impl<W: Write> Engine<W> {
         })();
         self.check(r);
     }
+}
+
+/// A variable's name: in text, its bytes (as procps prints it, whatever
+/// they are) then `suffix` (None: nothing in text); in JSON, the member
+/// `key` (when `member`) as a string, which holds only UTF-8.
+fn put_key<W: Write>(p: &mut Printer<W>, member: bool, suffix: Option<&str>, key: &str) -> std::io::Result<()> {
+    let raw = crate::cli::bytes::bytes(key);
+    if p.is_json() {
+        return if member { p.json_str("key", &String::from_utf8_lossy(&raw)) } else { Ok(()) };
+    }
+    if let Some(suffix) = suffix {
+        p.inner().write_all(&raw)?;
+        p.inner().write_all(suffix.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// What the file holds, as JSON can carry it: less one final newline, with

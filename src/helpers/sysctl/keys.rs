@@ -6,6 +6,14 @@
 
 pub const PROC_SYS: &str = "/proc/sys/";
 
+/// A name or path as a word (bytes that are not UTF-8 ride in it:
+/// `cli::bytes`), as the file system takes it: the bytes themselves.
+/// Interface names in /proc/sys/net need not be UTF-8.
+pub fn os(word: &str) -> std::path::PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    std::ffi::OsStr::from_bytes(&crate::cli::bytes::bytes(word)).into()
+}
+
 /// Convert from separator `old` to `new`: if the first separator is already
 /// `new`, nothing changes; else every `.` and `/` are swapped. Returns the
 /// result and procps's warning when two separators follow each other.

@@ -13,7 +13,7 @@ impl<W: Write> Engine<W> {
     /// `-KEY` exclusion line given as a setting, which procps writes as
     /// `(null)`. `ignore_failure` is the `-KEY = VALUE` prefix.
     pub fn write_setting(&mut self, path: &str, value: Option<&str>, ignore_failure: bool) -> i32 {
-        let meta = match std::fs::metadata(path) {
+        let meta = match std::fs::metadata(keys::os(path)) {
             Ok(m) => m,
             Err(e) => {
                 if self.flags.ignore_error {
@@ -38,7 +38,7 @@ impl<W: Write> Engine<W> {
         let ignoring = if ignore_failure { ", ignoring" } else { "" };
         let mut rc = 0;
         if !self.flags.dry_run {
-            match std::fs::OpenOptions::new().write(true).truncate(true).open(path) {
+            match std::fs::OpenOptions::new().write(true).truncate(true).open(keys::os(path)) {
                 Err(e) => {
                     let errno = errno_of(&e);
                     match errno {

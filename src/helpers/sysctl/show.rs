@@ -14,7 +14,7 @@ const DEPRECATED: &[&str] = &["base_reachable_time", "retrans_time"];
 impl<W: Write> Engine<W> {
     /// realpath() must land under /proc/sys/ (procps's `is_proc_path`).
     pub fn is_proc_path(&mut self, path: &str) -> bool {
-        let Ok(real) = std::fs::canonicalize(path) else {
+        let Ok(real) = std::fs::canonicalize(keys::os(path)) else {
             return false;
         };
         if real.as_os_str().as_encoded_bytes().starts_with(PROC_SYS.as_bytes()) {
@@ -39,7 +39,7 @@ impl<W: Write> Engine<W> {
         let (outname, w) = keys::dotted(name);
         self.warn_opt(w);
 
-        let meta = match std::fs::metadata(&path) {
+        let meta = match std::fs::metadata(keys::os(&path)) {
             Ok(m) => m,
             Err(e) => {
                 if self.flags.ignore_error {
@@ -66,7 +66,7 @@ impl<W: Write> Engine<W> {
             self.emit_name(&outname);
             return 0;
         }
-        let mut file = match std::fs::File::open(&path) {
+        let mut file = match std::fs::File::open(keys::os(&path)) {
             Ok(f) => f,
             Err(e) => {
                 return match errno_of(&e) {
@@ -111,9 +111,10 @@ impl<W: Write> Engine<W> {
     }
 
     /// Show every variable below `dir` (which ends with `/`), in the order
-    /// the kernel lists them (procps's `DisplayAll`).
+    /// the kernel lists them (procps's `DisplayAll`). Names are walked as
+    /// bytes: an interface name need not be UTF-8.
     pub fn display_all(&mut self, dir: &str) -> i32 {
-        let entries = match std::fs::read_dir(dir) {
+        let entries = match std::fs::read_dir(keys::os(dir)) {
             Ok(e) => e,
             Err(_) => {
                 self.warnx(&format!("unable to open directory \"{dir}\""));
@@ -122,12 +123,13 @@ impl<W: Write> Engine<W> {
         };
         let mut rc = 0;
         for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
+            use std::os::unix::ffi::OsStrExt;
+            let name = crate::cli::bytes::word(entry.file_name().as_bytes());
             if !self.flags.show_deprecated && DEPRECATED.contains(&name.as_str()) {
                 continue;
             }
             let path = format!("{dir}{name}");
-            match std::fs::metadata(&path) {
+            match std::fs::metadata(keys::os(&path)) {
                 Err(e) => self.warn(&format!("cannot stat {path}"), errno_of(&e)),
                 Ok(m) if m.is_dir() => {
                     self.display_all(&format!("{path}/"));

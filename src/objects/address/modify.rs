@@ -2,9 +2,8 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use netlink_packet_core::{DefaultNla, NLM_F_ACK, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REPLACE};
-use netlink_packet_route::address::{AddressAttribute, AddressFlags, AddressHeaderFlags, AddressMessage, AddressScope, CacheInfo};
-use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
+use netlink_packet_core::{NLM_F_ACK, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REPLACE};
+use netlink_packet_route::RouteNetlinkMessage;
 
 use super::flags;
 use crate::names::tables::scope_id;
@@ -13,7 +12,11 @@ use crate::objects::link::show::LinkTable;
 use crate::cli::grammar::address::MODIFY_KEYWORDS;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, Words};
-use crate::error::{duparg, duparg2, invarg, Error, Result};
+use crate::cli::bytes::bytes;
+use crate::error::{duparg, duparg2, invarg, too_long, Error, Result};
+use crate::netlink::attr::{AttrWriter, MAX_PAYLOAD};
+use crate::netlink::{ipbuf, Outgoing};
+use crate::objects::link::modify::index_of;
 use crate::parse::{get_addr, get_prefix, Addr as PAddr, Prefix};
 use crate::Context;
 
@@ -82,16 +85,41 @@ fn byte_len(ip: Option<IpAddr>) -> usize {
     }
 }
 
-/// An address attribute; a family-less `default` is sent empty, as iproute2 does.
-fn ip_attr(kind: u16, ip: Option<IpAddr>, make: fn(IpAddr) -> AddressAttribute) -> AddressAttribute {
-    match ip {
-        Some(ip) => make(ip),
-        None => AddressAttribute::Other(DefaultNla::new(kind, Vec::new())),
+/// The attributes of an address request. As `ip`, each is left out where
+/// ip's buffer (`ipbuf::ADDR_REQ`) has no room for it, with ip's message.
+struct Request {
+    w: AttrWriter,
+    ip: bool,
+}
+
+impl Request {
+    fn put(&mut self, kind: u16, payload: &[u8]) {
+        if !self.ip || ipbuf::admits(ipbuf::ADDR_REQ, ipbuf::ADDR_HEAD + self.w.len(), payload.len()) {
+            self.w.put(kind, payload);
+        }
+    }
+
+    /// An address: the bytes iproute2 parsed, whatever their family (the
+    /// kernel judges); a family-less `default` is sent empty.
+    fn ip(&mut self, kind: u16, ip: Option<IpAddr>) {
+        match ip {
+            Some(IpAddr::V4(a)) => self.put(kind, &a.octets()),
+            Some(IpAddr::V6(a)) => self.put(kind, &a.octets()),
+            None => self.put(kind, &[]),
+        }
     }
 }
 
+const RTM_NEWADDR: u16 = 20;
+const RTM_DELADDR: u16 = 21;
 const IFA_ADDRESS: u16 = 1;
 const IFA_LOCAL: u16 = 2;
+const IFA_LABEL: u16 = 3;
+const IFA_BROADCAST: u16 = 4;
+const IFA_ANYCAST: u16 = 5;
+const IFA_CACHEINFO: u16 = 6;
+const IFA_FLAGS: u16 = 8;
+const IFA_RT_PRIORITY: u16 = 9;
 
 /// `brd +` / `brd -`: the peer prefix with its host bits all set or all
 /// cleared; None for /31 and /32, which have no broadcast address.
@@ -118,7 +146,8 @@ fn is_multicast(ip: Option<IpAddr>) -> bool {
 
 pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
     let mut family = ctx.opts.family;
-    let mut attrs: Vec<AddressAttribute> = Vec::new();
+    let prog = ctx.prog;
+    let mut attrs = Request { w: AttrWriter::new(), ip: prog == "ip" };
     let mut prefix_len: u8 = 0;
     let mut scope: u8 = 0;
     let mut scoped = false;
@@ -152,7 +181,7 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
                 if family == Family::Unspec {
                     family = pf.family();
                 }
-                attrs.push(ip_attr(IFA_ADDRESS, ip, AddressAttribute::Address));
+                attrs.ip(IFA_ADDRESS, ip);
                 prefix_len = pf.len;
                 peer = Some(pf);
             }
@@ -170,10 +199,7 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
                         if family == Family::Unspec {
                             family = family_of(ip, family);
                         }
-                        match ip {
-                            Some(IpAddr::V4(b)) => attrs.push(AddressAttribute::Broadcast(b)),
-                            other => attrs.push(raw_ip_attr(IFA_BROADCAST, other)),
-                        }
+                        attrs.ip(IFA_BROADCAST, ip);
                         brd = byte_len(ip) as i32;
                     }
                 }
@@ -188,10 +214,7 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
                 if family == Family::Unspec {
                     family = family_of(ip, family);
                 }
-                match ip {
-                    Some(IpAddr::V6(b)) => attrs.push(AddressAttribute::Anycast(b)),
-                    other => attrs.push(raw_ip_attr(IFA_ANYCAST, other)),
-                }
+                attrs.ip(IFA_ANYCAST, ip);
                 any_given = byte_len(ip) != 0;
             }
             "scope" => {
@@ -202,12 +225,17 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
             "dev" => dev = Some(w.value()?),
             "label" => {
                 let v = w.value()?;
-                attrs.push(AddressAttribute::Label(v.to_string()));
+                let mut label = bytes(v).into_owned();
+                if label.len() + 1 > MAX_PAYLOAD && !attrs.ip {
+                    return Err(too_long(v, label.len()));
+                }
+                label.push(0);
+                attrs.put(IFA_LABEL, &label);
             }
             "metric" => {
                 let v = w.value()?;
                 let m = crate::parse::get_u32(v, 0).ok_or_else(|| invarg("\"metric\" value is invalid\n", v))?;
-                attrs.push(AddressAttribute::RoutePriority(m));
+                attrs.put(IFA_RT_PRIORITY, &m.to_ne_bytes());
             }
             "valid_lft" => {
                 if valid_given {
@@ -249,7 +277,7 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
                 if family == Family::Unspec {
                     family = pf.family();
                 }
-                attrs.push(ip_attr(IFA_LOCAL, ip, AddressAttribute::Local));
+                attrs.ip(IFA_LOCAL, ip);
                 local = Some((pf, v));
             }
         }
@@ -259,7 +287,7 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
     if ifa_flags <= 0xff {
         header_flags = ifa_flags as u8;
     } else {
-        attrs.push(AddressAttribute::Flags(AddressFlags::from_bits_retain(ifa_flags)));
+        attrs.put(IFA_FLAGS, &ifa_flags.to_ne_bytes());
     }
     let Some(dev) = dev else {
         return Err(Error::Failure("Not enough information: \"dev\" argument is required.".into()));
@@ -274,7 +302,7 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
                     byte_len(local_ip) * 8
                 );
             } else {
-                attrs.push(ip_attr(IFA_ADDRESS, local_ip, AddressAttribute::Address));
+                attrs.ip(IFA_ADDRESS, local_ip);
                 peer = Some(lcl.clone());
             }
         }
@@ -294,7 +322,7 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
             _ => (Ipv4Addr::UNSPECIFIED, 0),
         };
         if let Some(b) = computed_broadcast(ip, len, brd == -1) {
-            attrs.push(AddressAttribute::Broadcast(b));
+            attrs.put(IFA_BROADCAST, &b.octets());
         }
     }
     if !scoped && op != Op::Delete {
@@ -305,7 +333,7 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
     }
     let echo_wanted = ctx.opts.echo;
     let nl = ctx.nl()?;
-    let index = super::list::name_to_index(nl, dev);
+    let index = index_of(nl, prog, dev);
     if index == 0 {
         return Err(crate::error::no_device(dev));
     }
@@ -316,33 +344,31 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
         if valid_lft < preferred_lft {
             return Err(Error::Failure("preferred_lft is greater than valid_lft".into()));
         }
-        let mut cache = CacheInfo::default();
-        cache.ifa_preferred = preferred_lft;
-        cache.ifa_valid = valid_lft;
-        attrs.push(AddressAttribute::CacheInfo(cache));
+        // `struct ifa_cacheinfo`: preferred, valid, then two stamps.
+        let mut cache = preferred_lft.to_ne_bytes().to_vec();
+        cache.extend_from_slice(&valid_lft.to_ne_bytes());
+        cache.extend_from_slice(&[0; 8]);
+        attrs.put(IFA_CACHEINFO, &cache);
     }
     if ifa_flags & flags::MCAUTOJOIN != 0 && !is_multicast(local_ip) {
         return Err(Error::Failure("autojoin needs multicast address".into()));
     }
 
-    let mut msg = AddressMessage::default();
-    msg.header.family = AddressFamily::from(family.af());
-    msg.header.prefix_len = prefix_len;
-    msg.header.flags = AddressHeaderFlags::from_bits_retain(header_flags);
-    msg.header.scope = AddressScope::from(scope);
-    msg.header.index = index;
-    msg.attributes = attrs;
-    let req = if op == Op::Delete { RouteNetlinkMessage::DelAddress(msg) } else { RouteNetlinkMessage::NewAddress(msg) };
+    // `struct ifaddrmsg`, then the attributes.
+    let mut body = vec![family.af(), prefix_len, header_flags, scope];
+    body.extend_from_slice(&index.to_ne_bytes());
+    body.extend_from_slice(&attrs.w.finish()?);
+    let req = Outgoing::Raw { kind: if op == Op::Delete { RTM_DELADDR } else { RTM_NEWADDR }, body: &body };
     if !echo_wanted {
-        return nl.submit(req, op.flags()).map_err(Error::from);
+        return nl.submit_out(req, op.flags()).map_err(Error::from);
     }
     echo(ctx, req, op.flags())
 }
 
 /// `-echo`: ask the kernel to send back what it did, and print that.
-fn echo(ctx: &mut Context, req: RouteNetlinkMessage, flags: u16) -> Result<()> {
+fn echo(ctx: &mut Context, req: Outgoing, flags: u16) -> Result<()> {
     let (nl, p, opts, _) = ctx.parts()?;
-    let reply = nl.query(req, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
+    let reply = nl.query_out(req, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
     let table = LinkTable::load(nl)?;
     let (msg, deleted) = match &reply {
         RouteNetlinkMessage::NewAddress(m) => (m, false),
@@ -355,21 +381,6 @@ fn echo(ctx: &mut Context, req: RouteNetlinkMessage, flags: u16) -> Result<()> {
     print_addr(p, &Addr::of(msg), deleted, &style)?;
     p.close_object()?;
     Ok(())
-}
-
-const IFA_BROADCAST: u16 = 4;
-const IFA_ANYCAST: u16 = 5;
-
-/// An address attribute of a type netlink-packet-route ties to the other
-/// family (an IPv6 `brd`, an IPv4 `anycast`): sent as raw bytes, as iproute2
-/// sends whatever it parsed and lets the kernel judge.
-fn raw_ip_attr(kind: u16, ip: Option<IpAddr>) -> AddressAttribute {
-    let bytes = match ip {
-        Some(IpAddr::V4(a)) => a.octets().to_vec(),
-        Some(IpAddr::V6(a)) => a.octets().to_vec(),
-        None => Vec::new(),
-    };
-    AddressAttribute::Other(DefaultNla::new(kind, bytes))
 }
 
 #[cfg(test)]

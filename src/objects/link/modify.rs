@@ -2,18 +2,23 @@
 //! words → one RTM_NEWLINK/RTM_DELLINK request) and `iplink_modify` (the
 //! link kind and its options, then the request).
 
+use std::borrow::Cow;
+use std::ffi::OsStr;
 use std::fs::File;
+use std::os::unix::ffi::OsStrExt;
 
-use netlink_packet_core::{DefaultNla, Nla, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
-use netlink_packet_route::link::{InfoData, InfoKind, InfoPortData, LinkAttribute, LinkFlags, LinkInfo, LinkMessage};
-use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
+use netlink_packet_core::{NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
 
+use crate::cli::bytes::bytes;
 use crate::cli::grammar::link::MODIFY_KEYWORDS;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, matches, Words};
-use crate::error::{duparg, duparg2, invarg, missarg, no_device, Error, Result, Topic};
+use crate::error::{duparg, duparg2, invarg, missarg, no_device, too_long, Error, Result, Topic};
 use crate::kinds::{self, KindEnv};
-use crate::netlink::Netlink;
+use crate::netlink::attr::{align, AttrWriter, Attrs, MAX_PAYLOAD, NLA_HDRLEN};
+use crate::netlink::ipbuf;
+use crate::netlink::link::*;
+use crate::netlink::{Netlink, Outgoing};
 use crate::parse::{get_integer, get_unsigned};
 use crate::Context;
 
@@ -26,16 +31,10 @@ const IFF_ALLMULTI: u32 = 0x200;
 const IFF_MULTICAST: u32 = 0x1000;
 const IFF_DYNAMIC: u32 = 0x8000;
 
-// IFLA_* attributes sent byte for byte as iproute2 sends them.
-const IFLA_OPERSTATE: u16 = 16;
-const IFLA_LINKMODE: u16 = 17;
-const IFLA_IFALIAS: u16 = 20;
-const IFLA_AF_SPEC: u16 = 26;
 const IFLA_INET6_ADDR_GEN_MODE: u16 = 8;
 /// IFALIASZ: an alias must be shorter.
 const ALIAS_MAX: usize = 256;
 const GSO_MAX_SEGS: u32 = 65535;
-const IFLA_XDP: u16 = 43;
 const IFLA_XDP_FD: u16 = 1;
 const IFLA_XDP_FLAGS: u16 = 3;
 const XDP_FLAGS_UPDATE_IF_NOEXIST: u32 = 1;
@@ -43,20 +42,9 @@ const XDP_FLAGS_SKB_MODE: u32 = 2;
 const XDP_FLAGS_DRV_MODE: u32 = 4;
 const XDP_FLAGS_HW_MODE: u32 = 8;
 
-/// One netlink attribute (header, value, padding) as bytes, for nests.
-fn nla(kind: u16, value: &[u8]) -> Vec<u8> {
-    let mut b = Vec::with_capacity(4 + value.len() + 3);
-    b.extend_from_slice(&((4 + value.len()) as u16).to_ne_bytes());
-    b.extend_from_slice(&kind.to_ne_bytes());
-    b.extend_from_slice(value);
-    while b.len() % 4 != 0 {
-        b.push(0);
-    }
-    b
-}
-
 /// Interface names as iproute2's `ll_name_to_index` resolves them; a trait
-/// so that parsers can be tested without a kernel.
+/// so that parsers can be tested without a kernel. Names are words (bytes
+/// that are not UTF-8 ride in them: `cli::bytes`).
 pub trait Lookup {
     /// The index of `name` (also an altname, or `ifN`), 0 if none.
     fn index(&mut self, name: &str) -> u32;
@@ -73,80 +61,158 @@ pub trait Lookup {
     }
 }
 
-pub use crate::names::links::{valid_altname, valid_ifname};
-use crate::names::links::{get_link, ll_name_to_index};
+use crate::names::links::{index_from_if_name, ll_name_to_index};
 
-impl Lookup for Netlink {
-    fn index(&mut self, name: &str) -> u32 {
-        ll_name_to_index(self, name)
+/// One RTM_GETLINK (by index, or by a name as bytes) read in place: what
+/// `read` makes of the link, or None when there is no such link (or the
+/// name is too long for one).
+pub fn get_link_raw<R>(nl: &mut Netlink, which: Which<'_>, read: impl FnOnce(&LinkMsg<'_>) -> R) -> Option<R> {
+    let body = get_request(which, 0, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS).ok()?;
+    nl.query_raw(Outgoing::Raw { kind: RTM_GETLINK, body: &body }, 0, |m| LinkMsg::from_nlmsg(m).map(|l| read(&l)))
+        .ok()
+        .flatten()
+}
+
+/// iproute2's `ll_name_to_index` for a word the user typed, as bytes and
+/// bounded: a name longer than any device name or altname can be
+/// (ALTIFNAMSIZ − 1 bytes) names no device, so nothing is asked (only
+/// `ifN` still reads as index N). As `ip`, a name too long for ip's own
+/// request buffer is reported as ip reports it (`ipbuf`).
+pub fn index_of(nl: &mut Netlink, prog: &str, word: &str) -> u32 {
+    let name = bytes(word);
+    if prog == "ip" {
+        ipbuf::lookup_admits(name.len());
     }
-
-    fn is_vrf(&mut self, name: &str) -> bool {
-        get_link(self, name).is_some_and(|l| {
-            l.attributes.iter().any(|a| match a {
-                LinkAttribute::LinkInfo(infos) => infos.iter().any(|i| matches!(i, LinkInfo::Kind(InfoKind::Vrf))),
-                _ => false,
-            })
-        })
+    if name.is_empty() || name.len() >= ALTIFNAMSIZ {
+        return index_from_if_name(word);
     }
-
-    fn addr_len(&mut self, name: &str) -> Option<usize> {
-        get_link(self, name)?.attributes.iter().find_map(|a| match a {
-            LinkAttribute::Address(b) => Some(b.len()),
-            _ => None,
-        })
-    }
-
-    fn info_data(&mut self, index: u32) -> Option<Vec<u8>> {
-        let mut msg = LinkMessage::default();
-        msg.header.index = index;
-        let RouteNetlinkMessage::NewLink(link) = self.query(RouteNetlinkMessage::GetLink(msg), 0).ok()? else {
-            return None;
-        };
-        link.attributes.iter().find_map(|a| match a {
-            LinkAttribute::LinkInfo(infos) => infos.iter().find_map(|i| match i {
-                LinkInfo::Data(d) => {
-                    let mut bytes = vec![0u8; d.value_len()];
-                    d.emit_value(&mut bytes);
-                    Some(bytes)
-                }
-                _ => None,
-            }),
-            _ => None,
-        })
+    match name {
+        Cow::Borrowed(_) => ll_name_to_index(nl, word),
+        // Not UTF-8: asked for as the bytes it is (then, as libc's
+        // if_nametoindex would, the part before an alias label's `:`).
+        Cow::Owned(b) => {
+            let by_name = |nl: &mut Netlink, n: &[u8]| get_link_raw(nl, Which::Name(n), |l| l.index).unwrap_or(0);
+            match by_name(nl, &b) {
+                0 => match b.iter().position(|&c| c == b':') {
+                    Some(i) if valid_ifname(&b[..i]) => by_name(nl, &b[..i]),
+                    _ => 0,
+                },
+                i => i,
+            }
+        }
     }
 }
 
-/// One link request being built.
+/// The kernel's links, as the parsers look them up.
+pub struct KernelLinks<'a> {
+    pub nl: &'a mut Netlink,
+    /// `ip` or `rtun` (as `ip`, ip's own look-up messages).
+    pub prog: &'static str,
+}
+
+impl KernelLinks<'_> {
+    /// The link called `name`, read by `read`.
+    fn by_name<R>(&mut self, name: &str, read: impl FnOnce(&LinkMsg<'_>) -> R) -> Option<R> {
+        let name = bytes(name);
+        if name.is_empty() || name.len() >= ALTIFNAMSIZ {
+            return None;
+        }
+        get_link_raw(self.nl, Which::Name(&name), read)
+    }
+}
+
+impl Lookup for KernelLinks<'_> {
+    fn index(&mut self, name: &str) -> u32 {
+        index_of(self.nl, self.prog, name)
+    }
+
+    fn is_vrf(&mut self, name: &str) -> bool {
+        self.by_name(name, |l| {
+            l.get(IFLA_LINKINFO).is_some_and(|info| Attrs::new(info).bytes_z(IFLA_INFO_KIND) == Some(b"vrf"))
+        })
+        .unwrap_or(false)
+    }
+
+    fn addr_len(&mut self, name: &str) -> Option<usize> {
+        self.by_name(name, |l| l.get(IFLA_ADDRESS).map(<[u8]>::len)).flatten()
+    }
+
+    fn info_data(&mut self, index: u32) -> Option<Vec<u8>> {
+        get_link_raw(self.nl, Which::Index(index), |l| {
+            l.get(IFLA_LINKINFO).and_then(|info| Attrs::new(info).get(IFLA_INFO_DATA)).map(<[u8]>::to_vec)
+        })
+        .flatten()
+    }
+}
+
+/// One link request being built: an ifinfomsg and its attributes.
 #[derive(Debug)]
 pub struct Request {
-    pub msg: LinkMessage,
+    pub family: Family,
+    /// `ifi_index`: the device, or the index a new one asks for.
+    pub index: u32,
+    /// IFF_* flags, and the mask of those the request changes.
+    pub flags: u32,
+    pub change: u32,
+    pub attrs: AttrWriter,
     /// NLM_F_CREATE: `add`/`replace` (and a veth peer of those).
     pub creating: bool,
     /// Namespace files named by `netns`: open until the request is sent.
     pub files: Vec<File>,
     /// `-force`: XDP detach without UPDATE_IF_NOEXIST.
     pub force: bool,
+    /// As `ip`: the bytes ip's request buffer (`ipbuf::LINK_REQ`) holds
+    /// before these attributes; None as rtun.
+    pub ip_used: Option<usize>,
 }
 
 impl Request {
     pub fn new(creating: bool, family: Family) -> Self {
-        let mut msg = LinkMessage::default();
-        msg.header.interface_family = AddressFamily::from(family.af());
-        Request { msg, creating, files: Vec::new(), force: false }
-    }
-
-    fn push(&mut self, a: LinkAttribute) {
-        self.msg.attributes.push(a);
+        Request {
+            family,
+            index: 0,
+            flags: 0,
+            change: 0,
+            attrs: AttrWriter::new(),
+            creating,
+            files: Vec::new(),
+            force: false,
+            ip_used: None,
+        }
     }
 
     /// Set or clear an IFF_* flag and mark it changed.
     fn flag(&mut self, bit: u32, on: bool) {
-        let h = &mut self.msg.header;
-        let mut flags = h.flags.bits();
-        flags = if on { flags | bit } else { flags & !bit };
-        h.flags = LinkFlags::from_bits_retain(flags);
-        h.change_mask = LinkFlags::from_bits_retain(h.change_mask.bits() | bit);
+        self.flags = if on { self.flags | bit } else { self.flags & !bit };
+        self.change |= bit;
+    }
+
+    /// A string attribute from `word` (with a NUL when `nul`, as C
+    /// strings go), its bytes as the user typed them. As `ip`, left out
+    /// with ip's message where ip's buffer has no room for it; as rtun, one
+    /// longer than an attribute can carry is refused.
+    pub fn put_str(&mut self, kind: u16, word: &str, nul: bool) -> Result<()> {
+        let b = bytes(word);
+        let len = b.len() + usize::from(nul);
+        if let Some(used) = self.ip_used {
+            if !ipbuf::admits(ipbuf::LINK_REQ, used + self.attrs.len(), len) {
+                return Ok(());
+            }
+        }
+        if len > MAX_PAYLOAD {
+            return Err(too_long(word, b.len()));
+        }
+        if nul {
+            self.attrs.str_z(kind, &b);
+        } else {
+            self.attrs.put(kind, &b);
+        }
+        Ok(())
+    }
+
+    /// The request's body: the ifinfomsg, then the attributes.
+    pub fn body(self) -> Result<Vec<u8>> {
+        Ok(request_body(self.family.af(), self.index, self.flags, self.change, &self.attrs.finish()?))
     }
 }
 
@@ -230,7 +296,7 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                 if name.is_some() {
                     return Err(duparg("name", v));
                 }
-                if !valid_ifname(v) {
+                if !valid_ifname(&bytes(v)) {
                     return Err(invarg("\"name\" not a valid ifname", v));
                 }
                 name = Some(v);
@@ -251,13 +317,11 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
             "link" => link = Some(w.value()?),
             "address" | "broadcast" => {
                 let v = w.value()?;
-                let bytes = crate::parse::lladdr(v, 32).map_err(Error::Failure)?;
+                let lladdr = crate::parse::lladdr(v, 32).map_err(Error::Failure)?;
                 if keyword == "address" {
-                    addr_len = bytes.len();
-                    req.push(LinkAttribute::Address(bytes));
-                } else {
-                    req.push(LinkAttribute::Broadcast(bytes));
+                    addr_len = lladdr.len();
                 }
+                req.attrs.put(if keyword == "address" { IFLA_ADDRESS } else { IFLA_BROADCAST }, &lladdr);
             }
             "txqueuelen" | "mtu" => {
                 let v = w.value()?;
@@ -267,7 +331,7 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                 }
                 *seen = true;
                 let n = get_integer(v, 0).ok_or_else(|| invarg(&format!("Invalid \"{keyword}\" value\n"), v))?;
-                req.push(if keyword == "mtu" { LinkAttribute::Mtu(n as u32) } else { LinkAttribute::TxQueueLen(n as u32) });
+                req.attrs.u32(if keyword == "mtu" { IFLA_MTU } else { IFLA_TXQLEN }, n as u32);
             }
             "xdpgeneric" => {
                 let v = w.value()?;
@@ -286,11 +350,12 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                     "xdpoffload" => XDP_FLAGS_HW_MODE,
                     _ => 0,
                 };
-                let mut b = nla(IFLA_XDP_FD, &(-1i32).to_ne_bytes());
-                if flags != 0 {
-                    b.extend_from_slice(&nla(IFLA_XDP_FLAGS, &flags.to_ne_bytes()));
-                }
-                req.push(LinkAttribute::Other(DefaultNla::new(IFLA_XDP, b)));
+                req.attrs.nest(IFLA_XDP, |x| {
+                    x.put(IFLA_XDP_FD, &(-1i32).to_ne_bytes());
+                    if flags != 0 {
+                        x.u32(IFLA_XDP_FLAGS, flags);
+                    }
+                });
             }
             "netns" => {
                 let v = w.value()?;
@@ -298,15 +363,23 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                     return Err(duparg("netns", v));
                 }
                 netns = true;
-                let path = if v.contains('/') { v.to_string() } else { format!("{}/{v}", crate::netlink::netns::NETNS_RUN_DIR) };
-                match File::open(path) {
+                let name = bytes(v);
+                let mut path = Vec::new();
+                if !name.contains(&b'/') {
+                    path.extend_from_slice(crate::netlink::netns::NETNS_RUN_DIR.as_bytes());
+                    path.push(b'/');
+                }
+                path.extend_from_slice(&name);
+                match File::open(OsStr::from_bytes(&path)) {
                     Ok(f) => {
                         use std::os::fd::AsRawFd;
-                        req.push(LinkAttribute::NetNsFd(f.as_raw_fd()));
+                        req.attrs.u32(IFLA_NET_NS_FD, f.as_raw_fd() as u32);
                         req.files.push(f);
                     }
                     Err(_) => match get_integer(v, 0) {
-                        Some(pid) => req.push(LinkAttribute::NetNsPid(pid as u32)),
+                        Some(pid) => {
+                            req.attrs.u32(IFLA_NET_NS_PID, pid as u32);
+                        }
                         None => return Err(invarg("Invalid \"netns\" value\n", v)),
                     },
                 }
@@ -332,7 +405,7 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
             "carrier" | "protodown" => {
                 let v = w.value()?;
                 let on = u8::from(parse_on_off(keyword, v)?);
-                req.push(if keyword == "carrier" { LinkAttribute::Carrier(on) } else { LinkAttribute::ProtoDown(on) });
+                req.attrs.u8(if keyword == "carrier" { IFLA_CARRIER } else { IFLA_PROTO_DOWN }, on);
             }
             "vf" => {
                 let v = w.value()?;
@@ -348,7 +421,7 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                 if i == 0 {
                     return Err(invarg("Device does not exist\n", v));
                 }
-                req.push(LinkAttribute::Controller(i));
+                req.attrs.u32(IFLA_MASTER, i);
             }
             "vrf" => {
                 let v = w.value()?;
@@ -356,20 +429,22 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                 if i == 0 || !lookup_dev.is_vrf(v) {
                     return Err(invarg("Not a valid VRF name\n", v));
                 }
-                req.push(LinkAttribute::Controller(i));
+                req.attrs.u32(IFLA_MASTER, i);
             }
-            "nomaster" => req.push(LinkAttribute::Controller(0)),
+            "nomaster" => {
+                req.attrs.u32(IFLA_MASTER, 0);
+            }
             "type" => {
                 kind = Some(w.value()?);
                 break;
             }
             "alias" => {
                 let v = w.value()?;
-                if v.len() >= ALIAS_MAX {
+                if bytes(v).len() >= ALIAS_MAX {
                     return Err(invarg("alias too long\n", v));
                 }
                 // Without a trailing NUL, as iproute2 sends it.
-                req.push(LinkAttribute::Other(DefaultNla::new(IFLA_IFALIAS, v.as_bytes().to_vec())));
+                req.put_str(IFLA_IFALIAS, v, false)?;
             }
             "group" => {
                 let v = w.value()?;
@@ -378,7 +453,7 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                 }
                 let g = crate::names::tables::group_id(v).map(|g| g as u32).ok_or_else(|| invarg("Invalid \"group\" value\n", v))?;
                 group = Some(g);
-                req.push(LinkAttribute::Group(g));
+                req.attrs.u32(IFLA_GROUP, g);
             }
             "mode" => {
                 let v = w.value()?;
@@ -386,7 +461,7 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                     .iter()
                     .position(|m| m.eq_ignore_ascii_case(v))
                     .ok_or_else(|| invarg("Invalid link mode\n", v))?;
-                req.push(LinkAttribute::Other(DefaultNla::new(IFLA_LINKMODE, vec![mode as u8])));
+                req.attrs.u8(IFLA_LINKMODE, mode as u8);
             }
             "state" => {
                 let v = w.value()?;
@@ -394,7 +469,7 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                     .iter()
                     .position(|s| s.eq_ignore_ascii_case(v))
                     .ok_or_else(|| invarg("Invalid operstate\n", v))?;
-                req.push(LinkAttribute::Other(DefaultNla::new(IFLA_OPERSTATE, vec![state as u8])));
+                req.attrs.u8(IFLA_OPERSTATE, state as u8);
             }
             "numtxqueues" | "numrxqueues" => {
                 let v = w.value()?;
@@ -404,7 +479,7 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                 }
                 *seen = true;
                 let n = get_integer(v, 0).ok_or_else(|| invarg(&format!("Invalid \"{keyword}\" value\n"), v))? as u32;
-                req.push(if keyword == "numtxqueues" { LinkAttribute::NumTxQueues(n) } else { LinkAttribute::NumRxQueues(n) });
+                req.attrs.u32(if keyword == "numtxqueues" { IFLA_NUM_TX_QUEUES } else { IFLA_NUM_RX_QUEUES }, n);
             }
             "addrgenmode" => {
                 let v = w.value()?;
@@ -413,8 +488,11 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                     .position(|m| m.eq_ignore_ascii_case(v))
                     .ok_or_else(|| invarg("Invalid address generation mode\n", v))?;
                 // IFLA_AF_SPEC { AF_INET6 { IFLA_INET6_ADDR_GEN_MODE u8 } }
-                let af = nla(libc::AF_INET6 as u16, &nla(IFLA_INET6_ADDR_GEN_MODE, &[mode as u8]));
-                req.push(LinkAttribute::Other(DefaultNla::new(IFLA_AF_SPEC, af)));
+                req.attrs.nest(IFLA_AF_SPEC, |af| {
+                    af.nest(libc::AF_INET6 as u16, |v6| {
+                        v6.u8(IFLA_INET6_ADDR_GEN_MODE, mode as u8);
+                    });
+                });
             }
             "link-netns" => {
                 let v = w.value()?;
@@ -430,7 +508,7 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                 }
                 link_netnsid = true;
                 let id = get_integer(v, 0).ok_or_else(|| invarg("Invalid \"link-netnsid\" value\n", v))?;
-                req.push(LinkAttribute::LinkNetNsId(id));
+                req.attrs.u32(IFLA_LINK_NETNSID, id as u32);
             }
             "protodown_reason" => {
                 w.value()?;
@@ -441,13 +519,14 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                 let n = get_unsigned(v)
                     .filter(|n| keyword != "gso_max_segs" || *n <= GSO_MAX_SEGS)
                     .ok_or_else(|| invarg(&format!("Invalid \"{keyword}\" value\n"), v))?;
-                req.push(match keyword {
-                    "gso_max_size" => LinkAttribute::GsoMaxSize(n),
-                    "gso_max_segs" => LinkAttribute::GsoMaxSegs(n),
-                    _ => LinkAttribute::GroMaxSize(n),
-                });
+                let attr = match keyword {
+                    "gso_max_size" => IFLA_GSO_MAX_SIZE,
+                    "gso_max_segs" => IFLA_GSO_MAX_SEGS,
+                    _ => IFLA_GRO_MAX_SIZE,
+                };
+                req.attrs.u32(attr, n);
             }
-            "parentdev" => req.push(LinkAttribute::ParentDevName(w.value()?.to_string())),
+            "parentdev" => req.put_str(IFLA_PARENT_DEV_NAME, w.value()?, true)?,
             "help" => return Err(Error::help(Topic::Current)),
             _ => {
                 // `dev DEV`, or a bare device name.
@@ -455,7 +534,7 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
                 if matches!(dev, Dev::Given(_)) {
                     return Err(duparg2("dev", v));
                 }
-                if !valid_altname(v) {
+                if !valid_altname(&bytes(v)) {
                     return Err(invarg("\"dev\" not a valid ifname", v));
                 }
                 dev = Dev::Given(v);
@@ -506,12 +585,12 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
         if i == 0 {
             return Err(no_device(d));
         }
-        req.msg.header.index = i;
+        req.index = i;
         if index != 0 {
-            req.push(LinkAttribute::NewIfIndex(index as i32));
+            req.attrs.u32(IFLA_NEW_IFINDEX, index as u32);
         }
         if let Some(n) = rename {
-            req.push(LinkAttribute::IfName(n.to_string()));
+            req.put_str(IFLA_IFNAME, n, true)?;
         }
     } else {
         if rename.is_some() {
@@ -522,11 +601,11 @@ pub fn parse_link(args: &[String], req: &mut Request, lookup_dev: &mut dyn Looku
             if i == 0 {
                 return Err(no_device(l));
             }
-            req.push(LinkAttribute::Link(i));
+            req.attrs.u32(IFLA_LINK, i);
         }
-        req.msg.header.index = index as u32;
+        req.index = index as u32;
         if let Some(n) = device {
-            req.push(LinkAttribute::IfName(n.to_string()));
+            req.put_str(IFLA_IFNAME, n, true)?;
         }
     }
     Ok(Parsed { consumed, kind: kind.map(str::to_string) })
@@ -582,38 +661,57 @@ pub fn help(_ctx: &mut Context, args: &[String]) -> Result<()> {
     }
 }
 
-/// IFLA_LINKINFO for `type KIND [ARGS]`.
-fn link_info(env: &mut KindEnv<'_>, kind: &str, args: &[String]) -> Result<Vec<LinkInfo>> {
-    let mut info = vec![LinkInfo::Kind(InfoKind::from(kind))];
-    if args.is_empty() {
-        return Ok(info);
-    }
-    match kinds::find(kind) {
-        Some(k) => {
-            let data = match k.parse {
-                Some(parse) => parse(env, args)?,
+/// IFLA_LINKINFO for `type KIND [ARGS]`, written into `req` (iproute2's
+/// `iplink_modify`): the kind as given (without a NUL, as ip sends it),
+/// then the kind's options as IFLA_INFO_DATA — IFLA_INFO_SLAVE_DATA for a
+/// port's `KIND_slave`.
+fn link_info(req: &mut Request, lookup: &mut dyn Lookup, mode: Mode, prog: &'static str, kind: &str, args: &[String]) -> Result<()> {
+    let data = if kind.ends_with("_slave") { IFLA_INFO_SLAVE_DATA } else { IFLA_INFO_DATA };
+    let found = kinds::find(kind);
+    // The kind's options, parsed before anything is written (as ip, the
+    // kind's parser needs to know how full ip's buffer would be by then).
+    let options = if args.is_empty() {
+        None
+    } else {
+        match found {
+            Some(k) => Some(match k.parse {
+                Some(parse) => {
+                    let kind_len = bytes(kind).len();
+                    let mut env = KindEnv {
+                        lookup,
+                        creating: req.creating,
+                        set_op: mode == Mode::Set,
+                        index: req.index,
+                        family: req.family,
+                        prog,
+                        files: &mut req.files,
+                        ip_used: req.ip_used.map(|u| u + req.attrs.len() + 2 * NLA_HDRLEN + align(NLA_HDRLEN + kind_len)),
+                    };
+                    parse(&mut env, args)?
+                }
                 // iproute2 sends an empty data block and ignores the words.
-                None => InfoData::Other(Vec::new()),
-            };
-            if kind.ends_with("_slave") {
-                // A port's options go to IFLA_INFO_SLAVE_DATA, the kind as given.
-                let mut bytes = vec![0u8; data.value_len()];
-                data.emit_value(&mut bytes);
-                info.push(LinkInfo::PortData(InfoPortData::Other(bytes)));
-            } else {
-                info.push(LinkInfo::Data(data));
+                None => Vec::new(),
+            }),
+            None if kinds::IP_KINDS.contains(&kind) => {
+                return Err(Error::Failure(format!("The options of link type \"{kind}\" are not supported by rtun.")));
             }
-            Ok(info)
+            None if matches(&args[0], "help") => return Err(Error::help(Topic::Current)),
+            None => {
+                return Err(Error::Failure(format!("Garbage instead of arguments \"{} ...\". Try \"{prog} link help\".", args[0])));
+            }
         }
-        None if kinds::IP_KINDS.contains(&kind) => {
-            Err(Error::Failure(format!("The options of link type \"{kind}\" are not supported by rtun.")))
-        }
-        None if matches(&args[0], "help") => Err(Error::help(Topic::Current)),
-        None => Err(Error::Failure(format!(
-            "Garbage instead of arguments \"{} ...\". Try \"{} link help\".",
-            args[0], env.prog
-        ))),
+    };
+    // As ip: even the nest's header may not fit ip's buffer.
+    let nest_fits = req.ip_used.is_none_or(|u| ipbuf::admits(ipbuf::LINK_REQ, u + req.attrs.len(), 0));
+    let mut info = Request { attrs: AttrWriter::new(), ip_used: req.ip_used.map(|u| u + req.attrs.len() + NLA_HDRLEN), ..Request::new(false, Family::Unspec) };
+    info.put_str(IFLA_INFO_KIND, kind, false)?;
+    if let Some(options) = options {
+        info.attrs.put(data, &options);
     }
+    if nest_fits {
+        req.attrs.put(IFLA_LINKINFO, &info.attrs.finish()?);
+    }
+    Ok(())
 }
 
 /// iproute2's `iplink_modify`.
@@ -623,22 +721,12 @@ fn modify(ctx: &mut Context, mode: Mode, args: &[String]) -> Result<()> {
     let creating = matches!(mode, Mode::Add | Mode::Replace);
     let mut req = Request::new(creating, family);
     req.force = ctx.opts.force;
+    req.ip_used = (prog == "ip").then_some(ipbuf::LINK_HEAD);
     let nl = ctx.nl()?;
-    let parsed = parse_link(args, &mut req, nl, prog)?;
+    let mut links = KernelLinks { nl, prog };
+    let parsed = parse_link(args, &mut req, &mut links, prog)?;
     match &parsed.kind {
-        Some(kind) => {
-            let mut env = KindEnv {
-                lookup: nl,
-                creating,
-                set_op: mode == Mode::Set,
-                index: req.msg.header.index,
-                family,
-                prog,
-                files: &mut req.files,
-            };
-            let info = link_info(&mut env, kind, &args[parsed.consumed..])?;
-            req.msg.attributes.push(LinkAttribute::LinkInfo(info));
-        }
+        Some(kind) => link_info(&mut req, &mut links, mode, prog, kind, &args[parsed.consumed..])?,
         None if creating => {
             return Err(Error::Failure("Not enough information: \"type\" argument is required".into()));
         }
@@ -649,15 +737,15 @@ fn modify(ctx: &mut Context, mode: Mode, args: &[String]) -> Result<()> {
         Mode::Replace => NLM_F_CREATE | NLM_F_REPLACE,
         Mode::Set | Mode::Delete => 0,
     };
-    let msg = if mode == Mode::Delete {
-        RouteNetlinkMessage::DelLink(req.msg)
-    } else {
-        RouteNetlinkMessage::NewLink(req.msg)
-    };
+    let kind = if mode == Mode::Delete { RTM_DELLINK } else { RTM_NEWLINK };
     // Files handed to the kernel (namespaces by fd) must stay open until it
     // has the request: such a request is never queued.
-    let result = if req.files.is_empty() { nl.submit(msg, flags) } else { nl.request(msg, flags) };
-    drop(req.files);
+    let files = std::mem::take(&mut req.files);
+    let body = req.body()?;
+    let msg = Outgoing::Raw { kind, body: &body };
+    let nl = links.nl;
+    let result = if files.is_empty() { nl.submit_out(msg, flags) } else { nl.request_out(msg, flags) };
+    drop(files);
     result?;
     ctx.links.invalidate();
     Ok(())
@@ -693,31 +781,67 @@ mod tests {
         }
     }
 
+    /// The request as the kernel would read it.
+    fn sent(req: Request) -> Vec<u8> {
+        req.body().expect("fits")
+    }
+
     #[test]
     fn set_builds_flags_and_attributes() {
         let (req, p) = parse(false, "dev eth0 up mtu 1400 arp off master br0 txqlen 5 alias hi").unwrap();
         assert_eq!(p.kind, None);
-        let h = &req.msg.header;
-        assert_eq!(h.index, 2);
-        assert_eq!(h.flags.bits(), IFF_UP | IFF_NOARP);
-        assert_eq!(h.change_mask.bits(), IFF_UP | IFF_NOARP);
-        let a = &req.msg.attributes;
-        assert!(a.contains(&LinkAttribute::Mtu(1400)));
-        assert!(a.contains(&LinkAttribute::Controller(3)));
-        assert!(a.contains(&LinkAttribute::TxQueueLen(5)));
-        assert!(a.contains(&LinkAttribute::Other(DefaultNla::new(IFLA_IFALIAS, b"hi".to_vec()))));
-        assert!(!a.iter().any(|x| matches!(x, LinkAttribute::IfName(_))));
+        let body = sent(req);
+        let l = LinkMsg::from_body(RTM_NEWLINK, &body).unwrap();
+        assert_eq!((l.index, l.flags, l.change), (2, IFF_UP | IFF_NOARP, IFF_UP | IFF_NOARP));
+        assert_eq!((l.u32(IFLA_MTU), l.u32(IFLA_MASTER), l.u32(IFLA_TXQLEN)), (Some(1400), Some(3), Some(5)));
+        // Without a NUL, as iproute2 sends it.
+        assert_eq!(l.get(IFLA_IFALIAS), Some(&b"hi"[..]));
+        assert_eq!(l.name(), None);
     }
 
     #[test]
     fn rename_and_add_names() {
         let (req, _) = parse(false, "eth0 name wan").unwrap();
-        assert!(req.msg.attributes.contains(&LinkAttribute::IfName("wan".into())));
+        let body = sent(req);
+        assert_eq!(LinkMsg::from_body(RTM_NEWLINK, &body).unwrap().get(IFLA_IFNAME), Some(&b"wan\0"[..]));
         let (req, p) = parse(true, "name x0 link eth0 type vlan id 5").unwrap();
         assert_eq!(p.kind.as_deref(), Some("vlan"));
         assert_eq!(p.consumed, 6);
-        assert!(req.msg.attributes.contains(&LinkAttribute::IfName("x0".into())));
-        assert!(req.msg.attributes.contains(&LinkAttribute::Link(2)));
+        let body = sent(req);
+        let l = LinkMsg::from_body(RTM_NEWLINK, &body).unwrap();
+        assert_eq!((l.name(), l.u32(IFLA_LINK)), (Some(&b"x0"[..]), Some(2)));
+    }
+
+    #[test]
+    fn names_are_the_bytes_typed() {
+        // `x\xff` as main.rs hands it over.
+        let name = crate::cli::bytes::word(b"x\xff");
+        let mut fake = FakeLinks([(name.clone(), 4)].into_iter().collect());
+        let mut req = Request::new(true, Family::Unspec);
+        parse_link(&[name.clone(), "alias".into(), crate::cli::bytes::word(b"bad\xffalias")], &mut req, &mut fake, "ip").unwrap();
+        let body = sent(req);
+        let l = LinkMsg::from_body(RTM_NEWLINK, &body).unwrap();
+        assert_eq!((l.name(), l.get(IFLA_IFALIAS)), (Some(&b"x\xff"[..]), Some(&b"bad\xffalias"[..])));
+        // Fifteen bytes that are not UTF-8 are a valid name (45 in the word).
+        let long = crate::cli::bytes::word(&[0xff; 15]);
+        let mut req = Request::new(false, Family::Unspec);
+        assert!(parse_link(&[name, "name".into(), long], &mut req, &mut fake, "ip").is_ok());
+    }
+
+    #[test]
+    fn names_too_long_for_netlink() {
+        let huge = "x".repeat(70_000);
+        // As rtun: refused, nothing sent.
+        let mut fake = FakeLinks(Default::default());
+        let mut req = Request::new(true, Family::Unspec);
+        let e = parse_link(&[huge.clone()], &mut req, &mut fake, "rtun").unwrap_err();
+        assert!(e.to_string().ends_with("is too long for netlink: 70000 bytes (at most 65530)."), "{e}");
+        assert_eq!(e.exit_code(), 1);
+        // As ip: left out of the request, as ip's buffer leaves it out.
+        let mut req = Request::new(true, Family::Unspec);
+        req.ip_used = Some(ipbuf::LINK_HEAD);
+        parse_link(&[huge], &mut req, &mut fake, "ip").unwrap();
+        assert_eq!(LinkMsg::from_body(RTM_NEWLINK, &sent(req)).unwrap().name(), None);
     }
 
     #[test]
@@ -740,8 +864,9 @@ mod tests {
     fn group_without_device_drops_the_type() {
         let (req, p) = parse(false, "group 5 up type bridge").unwrap();
         assert_eq!(p.kind, None);
-        assert_eq!(req.msg.header.index, 0);
-        assert!(req.msg.attributes.contains(&LinkAttribute::Group(5)));
+        let body = sent(req);
+        let l = LinkMsg::from_body(RTM_NEWLINK, &body).unwrap();
+        assert_eq!((l.index, l.u32(IFLA_GROUP)), (0, Some(5)));
         assert!(err(false, "group 5 type bridge stp_state 1").0.starts_with("Garbage instead of arguments \"stp_state ...\""));
     }
 

@@ -2,15 +2,14 @@
 //! a packet; the kernel answers with the route it would take, printed as
 //! `route show` prints routes.
 
-use netlink_packet_core::DefaultNla;
-use netlink_packet_route::route::{RouteAttribute, RouteFlags, RouteMessage};
-use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
-
 use crate::cli::grammar::route::GET;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, matches, Words};
 use crate::error::{invarg, no_device, Error, Result};
 use crate::names::tables;
+use crate::netlink::attr::AttrWriter;
+use crate::netlink::Outgoing;
+use crate::objects::link::modify::index_of;
 use crate::parse::{self, Addr};
 use crate::Context;
 
@@ -18,9 +17,7 @@ use super::filter::Filter;
 use super::msg::*;
 use super::print::{print_route, View};
 
-fn nla(kind: usize, data: Vec<u8>) -> RouteAttribute {
-    RouteAttribute::Other(DefaultNla::new(kind as u16, data))
-}
+const RTM_GETROUTE: u16 = 26;
 
 fn family_of(af: u8) -> Family {
     match af {
@@ -68,10 +65,11 @@ fn prefix_bytes(p: &parse::Prefix) -> (u8, Vec<u8>) {
 pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
     let mut family = ctx.opts.family.af();
     let (mut tos, mut rflags, mut src_len, mut dst_len) = (0u8, 0u32, 0u8, 0u8);
-    let mut attrs: Vec<RouteAttribute> = Vec::new();
+    let mut attrs = AttrWriter::new();
     let (mut idev, mut odev): (Option<&str>, Option<&str>) = (None, None);
     let (mut connected, mut fib_match, mut from_ok, mut found) = (false, false, false, false);
     let mut mark = 0u32;
+    let prog = ctx.prog;
     let nl = ctx.nl()?;
     let mut w = Words::new(args);
     while let Some(word) = w.next() {
@@ -93,7 +91,7 @@ pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
                     family = af;
                 }
                 if !data.is_empty() {
-                    attrs.push(nla(RTA_SRC, data));
+                    attrs.put(RTA_SRC as u16, &data);
                 }
                 src_len = p.len;
             }
@@ -115,7 +113,7 @@ pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
             "uid" => {
                 let v = w.value()?;
                 let uid = parse::get_unsigned(v).ok_or_else(|| invarg("invalid UID\n", v))?;
-                attrs.push(nla(RTA_UID, uid.to_ne_bytes().to_vec()));
+                attrs.u32(RTA_UID as u16, uid);
             }
             "fibmatch" => fib_match = true,
             "as" => {
@@ -128,17 +126,17 @@ pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
                 if family == 0 {
                     family = af;
                 }
-                attrs.push(nla(RTA_NEWDST, data));
+                attrs.put(RTA_NEWDST as u16, &data);
             }
             "sport" | "dport" => {
                 let v = w.value()?;
                 let port = parse::get_u16(v, 0).ok_or_else(|| invarg(&format!("invalid {key}\n"), v))?;
-                attrs.push(nla(if key == "sport" { RTA_SPORT } else { RTA_DPORT }, port.to_be_bytes().to_vec()));
+                attrs.be16(if key == "sport" { RTA_SPORT } else { RTA_DPORT } as u16, port);
             }
             "ipproto" => {
                 let v = w.value()?;
                 let p = ip_protocol(v).ok_or_else(|| invarg("Invalid \"ipproto\" value\n", v))?;
-                attrs.push(nla(RTA_IP_PROTO, vec![p]));
+                attrs.u8(RTA_IP_PROTO as u16, p);
             }
             _ => {
                 let mut v = word;
@@ -154,7 +152,7 @@ pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
                     family = af;
                 }
                 if !data.is_empty() {
-                    attrs.push(nla(RTA_DST, data));
+                    attrs.put(RTA_DST as u16, &data);
                 }
                 dst_len = if family == AF_INET && p.len != 32 {
                     eprintln!("Warning: /{} as prefix is invalid, only /32 (or none) is supported.", p.len);
@@ -172,16 +170,16 @@ pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
     if !found {
         return Err(Error::Failure("need at least a destination address".into()));
     }
-    if let Some(d) = idev {
-        let idx = super::ifindex(nl, d).ok_or_else(|| no_device(d))?;
-        attrs.push(nla(RTA_IIF, idx.to_ne_bytes().to_vec()));
-    }
-    if let Some(d) = odev {
-        let idx = super::ifindex(nl, d).ok_or_else(|| no_device(d))?;
-        attrs.push(nla(RTA_OIF, idx.to_ne_bytes().to_vec()));
+    for (dev, attr) in [(idev, RTA_IIF), (odev, RTA_OIF)] {
+        if let Some(d) = dev {
+            match index_of(nl, prog, d) {
+                0 => return Err(no_device(d)),
+                idx => attrs.u32(attr as u16, idx),
+            };
+        }
     }
     if mark != 0 {
-        attrs.push(nla(RTA_MARK, mark.to_ne_bytes().to_vec()));
+        attrs.u32(RTA_MARK as u16, mark);
     }
     if family == 0 {
         family = AF_INET;
@@ -192,42 +190,43 @@ pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
     if fib_match {
         rflags |= RTM_F_FIB_MATCH;
     }
-    let mut m = RouteMessage::default();
-    m.header.address_family = AddressFamily::from(family);
-    m.header.tos = tos;
-    m.header.source_prefix_length = src_len;
-    m.header.destination_prefix_length = dst_len;
-    m.header.flags = RouteFlags::from_bits_retain(rflags);
-    m.attributes = attrs;
-    let request = RouteNetlinkMessage::GetRoute(m);
-
-    let answer = nl.query(request.clone(), 0).map_err(Error::from)?;
+    // `struct rtmsg` (table, protocol, scope and type left 0), then the
+    // attributes.
+    let mut request = vec![family, dst_len, src_len, tos, 0, 0, 0, 0];
+    request.extend_from_slice(&rflags.to_ne_bytes());
+    request.extend_from_slice(&attrs.finish()?);
+    let ask = |nl: &mut crate::netlink::Netlink| {
+        nl.query_raw(Outgoing::Raw { kind: RTM_GETROUTE, body: &request }, 0, <[u8]>::to_vec).map_err(Error::from)
+    };
+    let answer = ask(nl)?;
     let (nl, p, opts, links) = ctx.parts()?;
     links.load(nl)?;
     let filter = Filter { cloned: 2, ..Filter::default() };
     let view = View { opts, links, filter: &filter };
     p.begin()?;
-    let show = |p: &mut crate::print::Printer<crate::Out>, answer: &RouteNetlinkMessage| -> Result<()> {
-        let (kind, body) = emitted(answer).ok_or_else(|| Error::Failure("Not a route?".into()))?;
-        let route = Route::from_body(kind, &body).ok_or_else(|| Error::Failure("An error :-)".into()))?;
-        print_route(p, &view, &route)?;
+    let route = |answer: &[u8]| -> Result<()> {
+        match Route::from_nlmsg(answer) {
+            Some(r) if matches!(r.msg_type, RTM_NEWROUTE | RTM_DELROUTE) => Ok(()),
+            Some(_) => Err(Error::Failure("Not a route?".into())),
+            None => Err(Error::Failure("An error :-)".into())),
+        }
+    };
+    let show = |p: &mut crate::print::Printer<crate::Out>, answer: &[u8]| -> Result<()> {
+        route(answer)?;
+        if let Some(r) = Route::from_nlmsg(answer) {
+            print_route(p, &view, &r)?;
+        }
         Ok(())
     };
     if connected && !from_ok {
         // iproute2 prints the first answer, checks that it has a source,
         // then asks again with the very same request.
         show(p, &answer)?;
-        let has_src = match &answer {
-            RouteNetlinkMessage::NewRoute(r) => r
-                .attributes
-                .iter()
-                .any(|a| matches!(a, RouteAttribute::PrefSource(_) | RouteAttribute::Source(_))),
-            _ => false,
-        };
+        let has_src = Route::from_nlmsg(&answer).is_some_and(|r| r.attr(RTA_PREFSRC).is_some() || r.attr(RTA_SRC).is_some());
         if !has_src {
             return Err(Error::Failure("Failed to connect the route".into()));
         }
-        let again = nl.query(request, 0).map_err(Error::from)?;
+        let again = ask(nl)?;
         return show(p, &again);
     }
     show(p, &answer)

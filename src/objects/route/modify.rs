@@ -4,12 +4,17 @@
 //! iproute2 lays them out.
 
 
+use std::io::Write as _;
+
+use crate::cli::bytes::bytes;
 use crate::cli::grammar::route::{NEXTHOP, ROUTE};
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, matches, Words};
 use crate::error::{duparg2, invarg, no_device, Error, Result, Topic};
 use crate::names::tables::{self, RT_TABLE_LOCAL, RT_TABLE_MAIN, RTN_ANYCAST, RTN_BROADCAST, RTN_LOCAL, RTN_MULTICAST, RTN_NAT, RTN_UNICAST, RTN_UNSPEC};
+use crate::netlink::attr::AttrWriter;
 use crate::netlink::{Netlink, Outgoing};
+use crate::objects::link::modify::index_of;
 use netlink_packet_core::{NLM_F_ACK, NLM_F_APPEND, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REPLACE};
 use crate::parse::{self, Addr};
 use crate::Context;
@@ -94,16 +99,6 @@ fn address(word: &str, family: u8) -> Result<Bytes> {
     Ok(to_bytes(&parse::Prefix { addr: a, len, len_given: false }))
 }
 
-/// Append one `struct rtattr` to a raw attribute buffer (metrics, nexthops).
-fn push_rta(buf: &mut Vec<u8>, kind: usize, data: &[u8]) {
-    buf.extend_from_slice(&((4 + data.len()) as u16).to_ne_bytes());
-    buf.extend_from_slice(&(kind as u16).to_ne_bytes());
-    buf.extend_from_slice(data);
-    while buf.len() % 4 != 0 {
-        buf.push(0);
-    }
-}
-
 /// `get_time_rtt`: `NUMBER[s|sec|secs|ms|msec|msecs]` in milliseconds,
 /// and whether it was a bare number ("raw").
 pub fn time_rtt(arg: &str) -> Option<(u32, bool)> {
@@ -148,13 +143,13 @@ fn via_family(word: &str) -> Option<u8> {
 }
 
 /// A gateway in family `rt_family` is RTA_GATEWAY; in another, RTA_VIA.
-fn gateway_attr(rt_family: u8, addr: &Bytes) -> (usize, Vec<u8>) {
+fn put_gateway(w: &mut AttrWriter, rt_family: u8, addr: &Bytes) {
     if addr.family == rt_family {
-        (RTA_GATEWAY, addr.data().to_vec())
+        w.put(RTA_GATEWAY as u16, addr.data());
     } else {
         let mut v = u16::from(addr.family).to_ne_bytes().to_vec();
         v.extend_from_slice(addr.data());
-        (RTA_VIA, v)
+        w.put(RTA_VIA as u16, &v);
     }
 }
 
@@ -168,15 +163,14 @@ struct Request {
     dst_len: u8,
     src_len: u8,
     tos: u8,
-    /// Room for `struct rtmsg` (filled in by `build`), then the
-    /// attributes laid out as they are sent (`struct rtattr`s).
-    attrs: Vec<u8>,
+    /// The attributes, as they are sent.
+    attrs: AttrWriter,
 }
 
 /// `parse_one_nh`: the words of one `nexthop` up to the next `nexthop`.
-fn parse_one_nexthop(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Result<Vec<u8>> {
+fn parse_one_nexthop(nl: &mut Netlink, prog: &str, req: &mut Request, w: &mut Words) -> Result<Vec<u8>> {
     let (mut flags, mut hops, mut ifindex) = (0u8, 0u8, 0u32);
-    let mut attrs = Vec::new();
+    let mut attrs = AttrWriter::new();
     while let Some(word) = w.peek() {
         let Some(k) = lookup(word, NEXTHOP) else { break };
         w.next();
@@ -194,17 +188,16 @@ fn parse_one_nexthop(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Resu
                 if req.family == 0 {
                     req.family = addr.family;
                 }
-                let (kind, data) = gateway_attr(req.family, &addr);
-                push_rta(&mut attrs, kind, &data);
+                put_gateway(&mut attrs, req.family, &addr);
             }
             "dev" => {
                 let v = w.value()?;
-                ifindex = match super::ifindex(nl, v) {
-                    Some(i) => i,
-                    None => {
-                        eprintln!("Cannot find device \"{v}\"");
+                ifindex = match index_of(nl, prog, v) {
+                    0 => {
+                        let _ = std::io::stderr().write_all(&bytes(&format!("Cannot find device \"{v}\"\n")));
                         return Err(Error::Usage("Error: cannot parse nexthop".into()));
                     }
+                    i => i,
                 };
             }
             "weight" => {
@@ -218,7 +211,7 @@ fn parse_one_nexthop(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Resu
             "realms" => {
                 let v = w.value()?;
                 let r = tables::realms(v).ok_or_else(|| invarg("\"realm\" value is invalid\n", v))?;
-                push_rta(&mut attrs, RTA_FLOW, &r.to_ne_bytes());
+                attrs.u32(RTA_FLOW as u16, r);
             }
             "as" => {
                 let mut v = w.value()?;
@@ -226,11 +219,13 @@ fn parse_one_nexthop(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Resu
                     v = w.value()?;
                 }
                 let addr = address(v, req.family)?;
-                push_rta(&mut attrs, RTA_NEWDST, addr.data());
+                attrs.put(RTA_NEWDST as u16, addr.data());
             }
             _ => return Err(Error::Failure("encap is not supported by rtun".into())),
         }
     }
+    // `struct rtnexthop`, then its attributes (all of fixed size).
+    let attrs = attrs.finish()?;
     let mut nh = Vec::with_capacity(8 + attrs.len());
     nh.extend_from_slice(&((8 + attrs.len()) as u16).to_ne_bytes());
     nh.push(flags);
@@ -242,7 +237,7 @@ fn parse_one_nexthop(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Resu
 
 /// `parse_nexthops`: `nexthop … nexthop …` into one RTA_MULTIPATH. The
 /// first `nexthop` has already been read by the caller.
-fn parse_nexthops(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Result<()> {
+fn parse_nexthops(nl: &mut Netlink, prog: &str, req: &mut Request, w: &mut Words) -> Result<()> {
     let mut all = Vec::new();
     let mut first = true;
     loop {
@@ -259,10 +254,10 @@ fn parse_nexthops(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Result<
         if w.is_empty() {
             return Err(Error::Usage("Error: unexpected end of line after \"nexthop\"".into()));
         }
-        all.extend(parse_one_nexthop(nl, req, w)?);
+        all.extend(parse_one_nexthop(nl, prog, req, w)?);
     }
     if !all.is_empty() {
-        push_rta(&mut req.attrs, RTA_MULTIPATH, &all);
+        req.attrs.put(RTA_MULTIPATH as u16, &all);
     }
     Ok(())
 }
@@ -280,6 +275,7 @@ fn locked_value<'a>(w: &mut Words<'a>, lock: &mut u32, bit: usize) -> Result<&'a
 fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()> {
     let preferred = ctx.opts.family;
     let echo = ctx.opts.echo;
+    let prog = ctx.prog;
     let nl = ctx.nl()?;
     let mut req = Request {
         family: preferred.af(),
@@ -291,15 +287,14 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
         dst_len: 0,
         src_len: 0,
         tos: 0,
-        attrs: Vec::with_capacity(64),
+        attrs: AttrWriter::new(),
     };
-    req.attrs.resize(RTMSG_LEN, 0);
     if cmd != RTM_DELROUTE {
         req.protocol = RTPROT_BOOT;
         req.scope = RT_SCOPE_UNIVERSE;
         req.kind = RTN_UNICAST;
     }
-    let mut mx: Vec<u8> = Vec::new();
+    let mut mx = AttrWriter::new();
     let mut lock = 0u32;
     let mut dev: Option<&str> = None;
     let (mut gw_ok, mut dst_ok, mut nhs_ok, mut scope_ok, mut table_ok, mut type_ok) = (false, false, false, false, false, false);
@@ -313,7 +308,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 if req.family == 0 {
                     req.family = a.family;
                 }
-                push_rta(&mut req.attrs, RTA_PREFSRC, a.data());
+                req.attrs.put(RTA_PREFSRC as u16, a.data());
             }
             "as" => {
                 let mut v = w.value()?;
@@ -324,7 +319,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 if req.family == 0 {
                     req.family = a.family;
                 }
-                push_rta(&mut req.attrs, RTA_NEWDST, a.data());
+                req.attrs.put(RTA_NEWDST as u16, a.data());
             }
             "via" => {
                 if gw_ok {
@@ -343,8 +338,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 if req.family == 0 {
                     req.family = a.family;
                 }
-                let (kind, data) = gateway_attr(req.family, &a);
-                push_rta(&mut req.attrs, kind, &data);
+                put_gateway(&mut req.attrs, req.family, &a);
             }
             "from" => {
                 let p = to_bytes(&parse::get_prefix(w.value()?, family_of(req.family))?);
@@ -352,7 +346,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                     req.family = p.family;
                 }
                 if !p.data().is_empty() {
-                    push_rta(&mut req.attrs, RTA_SRC, p.data());
+                    req.attrs.put(RTA_SRC as u16, p.data());
                 }
                 req.src_len = p.bitlen;
             }
@@ -363,12 +357,12 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
             "expires" => {
                 let v = w.value()?;
                 let e = parse::get_u32(v, 0).ok_or_else(|| invarg("\"expires\" value is invalid\n", v))?;
-                push_rta(&mut req.attrs, RTA_EXPIRES, &e.to_ne_bytes());
+                req.attrs.u32(RTA_EXPIRES as u16, e);
             }
             "metric" => {
                 let v = w.value()?;
                 let m = parse::get_u32(v, 0).ok_or_else(|| invarg("\"metric\" value is invalid\n", v))?;
-                push_rta(&mut req.attrs, RTA_PRIORITY, &m.to_ne_bytes());
+                req.attrs.u32(RTA_PRIORITY as u16, m);
             }
             "scope" => {
                 let v = w.value()?;
@@ -391,26 +385,26 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 let n = parse::get_unsigned(v)
                     .filter(|n| bit != RTAX_HOPLIMIT || *n <= 255)
                     .ok_or_else(|| invarg(&format!("\"{what}\" value is invalid\n"), v))?;
-                push_rta(&mut mx, bit, &n.to_ne_bytes());
+                mx.u32(bit as u16, n);
             }
             "rtt" | "rttvar" => {
                 let (bit, scale) = if key == "rtt" { (RTAX_RTT, 8) } else { (RTAX_RTTVAR, 4) };
                 let v = locked_value(&mut w, &mut lock, bit)?;
                 let (t, raw) = time_rtt(v).ok_or_else(|| invarg(&format!("\"{key}\" value is invalid\n"), v))?;
-                push_rta(&mut mx, bit, &(if raw { t } else { t.wrapping_mul(scale) }).to_ne_bytes());
+                mx.u32(bit as u16, if raw { t } else { t.wrapping_mul(scale) });
             }
             "rto_min" => {
                 let v = w.value()?;
                 lock |= 1 << RTAX_RTO_MIN;
                 let (t, _) = time_rtt(v).ok_or_else(|| invarg("\"rto_min\" value is invalid\n", v))?;
-                push_rta(&mut mx, RTAX_RTO_MIN, &t.to_ne_bytes());
+                mx.u32(RTAX_RTO_MIN as u16, t);
             }
             "features" => {
                 let v = w.value()?;
                 if v != "ecn" {
                     return Err(invarg("\"features\" value not valid\n", v));
                 }
-                push_rta(&mut mx, RTAX_FEATURES, &1u32.to_ne_bytes());
+                mx.u32(RTAX_FEATURES as u16, 1);
             }
             "quickack" | "fastopen_no_cookie" => {
                 let v = w.value()?;
@@ -419,16 +413,16 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                     return Err(invarg(&format!("\"{key}\" value should be 0 or 1\n"), v));
                 }
                 let bit = if key == "quickack" { RTAX_QUICKACK } else { RTAX_FASTOPEN_NO_COOKIE };
-                push_rta(&mut mx, bit, &n.to_ne_bytes());
+                mx.u32(bit as u16, n);
             }
             "congctl" => {
                 let v = locked_value(&mut w, &mut lock, RTAX_CC_ALGO)?;
-                push_rta(&mut mx, RTAX_CC_ALGO, v.as_bytes());
+                mx.put(RTAX_CC_ALGO as u16, &bytes(v));
             }
             "realms" => {
                 let v = w.value()?;
                 let r = tables::realms(v).ok_or_else(|| invarg("\"realm\" value is invalid\n", v))?;
-                push_rta(&mut req.attrs, RTA_FLOW, &r.to_ne_bytes());
+                req.attrs.u32(RTA_FLOW as u16, r);
             }
             "onlink" => req.flags |= RTNH_F_ONLINK,
             "nexthop" => {
@@ -438,7 +432,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
             "nhid" => {
                 let v = w.value()?;
                 nhid = parse::get_u32(v, 0).ok_or_else(|| invarg("\"id\" value is invalid\n", v))?;
-                push_rta(&mut req.attrs, RTA_NH_ID, &nhid.to_ne_bytes());
+                req.attrs.u32(RTA_NH_ID as u16, nhid);
             }
             "protocol" => {
                 let v = w.value()?;
@@ -458,7 +452,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                     req.table = tid as u8;
                 } else {
                     req.table = 0;
-                    push_rta(&mut req.attrs, RTA_TABLE, &tid.to_ne_bytes());
+                    req.attrs.u32(RTA_TABLE as u16, tid);
                 }
                 table_ok = true;
             }
@@ -471,7 +465,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                     "high" => 1,
                     _ => parse::get_u8(v, 0).ok_or_else(|| invarg("\"pref\" value is invalid\n", v))?,
                 };
-                push_rta(&mut req.attrs, RTA_PREF, &[pref]);
+                req.attrs.u8(RTA_PREF as u16, pref);
             }
             "encap" => return Err(Error::Failure("encap is not supported by rtun".into())),
             "ttl-propagate" => {
@@ -483,7 +477,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 } else {
                     return Err(invarg("\"ttl-propagate\" value is invalid\n", v));
                 };
-                push_rta(&mut req.attrs, RTA_TTL_PROPAGATE, &[on]);
+                req.attrs.u8(RTA_TTL_PROPAGATE as u16, on);
             }
             // `[to] [TYPE] PREFIX`
             _ => {
@@ -511,7 +505,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
                 req.dst_len = p.bitlen;
                 dst_ok = true;
                 if !p.data().is_empty() {
-                    push_rta(&mut req.attrs, RTA_DST, p.data());
+                    req.attrs.put(RTA_DST as u16, p.data());
                 }
             }
         }
@@ -520,17 +514,20 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
         return Err(Error::synopsis(Topic::Current));
     }
     if let Some(d) = dev {
-        let idx = super::ifindex(nl, d).ok_or_else(|| no_device(d))?;
-        push_rta(&mut req.attrs, RTA_OIF, &idx.to_ne_bytes());
+        let idx = match index_of(nl, prog, d) {
+            0 => return Err(no_device(d)),
+            i => i,
+        };
+        req.attrs.u32(RTA_OIF as u16, idx);
     }
     if !mx.is_empty() {
         if lock != 0 {
-            push_rta(&mut mx, RTAX_LOCK, &lock.to_ne_bytes());
+            mx.u32(RTAX_LOCK as u16, lock);
         }
-        push_rta(&mut req.attrs, RTA_METRICS, &mx);
+        req.attrs.put(RTA_METRICS as u16, &mx.finish()?);
     }
     if nhs_ok {
-        parse_nexthops(nl, &mut req, &mut w)?;
+        parse_nexthops(nl, prog, &mut req, &mut w)?;
     }
     if req.family == 0 {
         req.family = AF_INET;
@@ -558,7 +555,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
     }
     // Laid out here rather than through netlink-packet-route's types: a
     // batch builds a million of these.
-    let body = build(req);
+    let body = build(req)?;
     let msg = Outgoing::Raw { kind: cmd, body: &body };
     if !echo {
         return nl.submit_out(msg, flags).map_err(Error::from);
@@ -579,14 +576,13 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
 }
 
 /// The request's payload: `struct rtmsg`, then the attributes.
-fn build(req: Request) -> Vec<u8> {
-    let mut b = req.attrs;
-    if b.len() < RTMSG_LEN {
-        b.resize(RTMSG_LEN, 0);
-    }
-    b[..8].copy_from_slice(&[req.family, req.dst_len, req.src_len, req.tos, req.table, req.protocol, req.scope, req.kind]);
-    b[8..RTMSG_LEN].copy_from_slice(&req.flags.to_ne_bytes());
-    b
+fn build(req: Request) -> Result<Vec<u8>> {
+    let attrs = req.attrs.finish()?;
+    let mut b = Vec::with_capacity(RTMSG_LEN + attrs.len());
+    b.extend_from_slice(&[req.family, req.dst_len, req.src_len, req.tos, req.table, req.protocol, req.scope, req.kind]);
+    b.extend_from_slice(&req.flags.to_ne_bytes());
+    b.extend_from_slice(&attrs);
+    Ok(b)
 }
 
 #[cfg(test)]
@@ -616,20 +612,14 @@ mod tests {
             dst_len: 24,
             src_len: 0,
             tos: 0,
-            attrs: vec![0; RTMSG_LEN],
+            attrs: AttrWriter::new(),
         };
-        push_rta(&mut req.attrs, RTA_DST, &[10, 0, 0, 0]);
-        let b = build(req);
+        req.attrs.put(RTA_DST as u16, &[10, 0, 0, 0]);
+        let b = build(req).unwrap();
         assert_eq!(&b[..8], &[2, 24, 0, 0, 254, 3, 0, 6]);
         assert_eq!(u32::from_ne_bytes([b[8], b[9], b[10], b[11]]), RTNH_F_ONLINK);
         assert_eq!(&b[12..], &[8, 0, 1, 0, 10, 0, 0, 0]);
     }
 
-    #[test]
-    fn rta_layout() {
-        let mut b = Vec::new();
-        push_rta(&mut b, 16, b"cubic");
-        assert_eq!(b.len(), 12);
-        assert_eq!(&b[..4], &[9, 0, 16, 0]);
-    }
+
 }

@@ -6,24 +6,22 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use netlink_packet_core::{NLM_F_CREATE, NLM_F_EXCL};
-use netlink_packet_route::link::{InfoData, InfoKind, LinkAttribute, LinkInfo, LinkMessage};
+use netlink_packet_route::link::LinkMessage;
 use netlink_packet_route::RouteNetlinkMessage;
 
 use super::params::{fallback_name, module_name, V4, V6, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
 use crate::error::{Error, Result};
 use crate::kinds::tunnel_attrs::{gre, iptun, vti, GRE_KEY, SIT_ISATAP};
 use crate::kinds::Attrs;
+use crate::cli::bytes::bytes;
+use crate::netlink::attr::AttrWriter;
+use crate::netlink::link::{
+    request_body, IFINFOMSG_LEN, IFLA_IFNAME, IFLA_INFO_DATA, IFLA_INFO_KIND, IFLA_LINKINFO, IFLA_STATS, IFLA_STATS64,
+    RTM_DELLINK, RTM_NEWLINK,
+};
 use crate::netlink::request::KernelError;
-use crate::netlink::Netlink;
-
-const IFLA_IFNAME: u16 = 3;
-const IFLA_STATS: u16 = 7;
-const IFLA_LINKINFO: u16 = 18;
-const IFLA_STATS64: u16 = 23;
-const IFLA_INFO_KIND: u16 = 1;
-const IFLA_INFO_DATA: u16 = 2;
 use crate::netlink::request::HEADER_LEN as NLMSG_HDRLEN;
-const IFINFOMSG_LEN: usize = 16;
+use crate::netlink::{Netlink, Outgoing};
 
 pub const ARPHRD_TUNNEL: u16 = 768;
 pub const ARPHRD_TUNNEL6: u16 = 769;
@@ -36,6 +34,7 @@ pub const ARPHRD_IP6GRE: u16 = 823;
 pub struct Link {
     pub index: u32,
     pub ifi_type: u16,
+    /// The name as a word (`cli::bytes`).
     pub name: String,
     pub kind: String,
     /// The raw IFLA_INFO_DATA.
@@ -71,9 +70,11 @@ impl Link {
     }
 }
 
+/// A C string as a word: its bytes, those that are not UTF-8 carried as
+/// `cli::bytes` carries them (so that a name compares equal to the word
+/// the user typed for it).
 fn c_string(b: &[u8]) -> String {
-    let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
-    String::from_utf8_lossy(&b[..end]).into_owned()
+    crate::cli::bytes::word(crate::netlink::attr::until_nul(b))
 }
 
 /// Every link, in the kernel's order: the `tunnel show` listing (an
@@ -211,48 +212,13 @@ pub fn v6_from_link(l: &Link) -> Option<V6> {
     Some(p)
 }
 
-/// A nested attribute block being written.
-#[derive(Default)]
-pub struct Nest(Vec<u8>);
-
-impl Nest {
-    pub fn put(&mut self, kind: u16, value: &[u8]) -> &mut Self {
-        let len = 4 + value.len();
-        self.0.extend_from_slice(&(len as u16).to_ne_bytes());
-        self.0.extend_from_slice(&kind.to_ne_bytes());
-        self.0.extend_from_slice(value);
-        while self.0.len() % 4 != 0 {
-            self.0.push(0);
-        }
-        self
-    }
-    pub fn u8(&mut self, kind: u16, v: u8) -> &mut Self {
-        self.put(kind, &[v])
-    }
-    pub fn u16(&mut self, kind: u16, v: u16) -> &mut Self {
-        self.put(kind, &v.to_ne_bytes())
-    }
-    pub fn be16(&mut self, kind: u16, v: u16) -> &mut Self {
-        self.put(kind, &v.to_be_bytes())
-    }
-    pub fn u32(&mut self, kind: u16, v: u32) -> &mut Self {
-        self.put(kind, &v.to_ne_bytes())
-    }
-    pub fn be32(&mut self, kind: u16, v: u32) -> &mut Self {
-        self.put(kind, &v.to_be_bytes())
-    }
-    pub fn into_bytes(self) -> Vec<u8> {
-        self.0
-    }
-}
-
 /// IFLA_INFO_DATA for an IPv4 tunnel of `kind`, as the ioctl path would
 /// store `p`: DF forced when a TTL is set, keys dropped without their flag.
-pub fn v4_data(kind: &str, p: &V4, fwmark: Option<u32>) -> Vec<u8> {
+pub fn v4_data(kind: &str, p: &V4, fwmark: Option<u32>) -> AttrWriter {
     let pmtudisc = p.pmtudisc || p.ttl != 0;
     let ikey = if p.iflags & GRE_KEY != 0 { p.ikey } else { 0 };
     let okey = if p.oflags & GRE_KEY != 0 { p.okey } else { 0 };
-    let mut n = Nest::default();
+    let mut n = AttrWriter::new();
     match kind {
         "gre" => {
             n.u32(gre::LINK, p.link)
@@ -289,12 +255,12 @@ pub fn v4_data(kind: &str, p: &V4, fwmark: Option<u32>) -> Vec<u8> {
     if let Some(mark) = fwmark {
         n.u32(if kind == "gre" { gre::FWMARK } else if kind == "vti" { vti::FWMARK } else { iptun::FWMARK }, mark);
     }
-    n.into_bytes()
+    n
 }
 
 /// IFLA_INFO_DATA for an IPv6 tunnel of `kind`.
-pub fn v6_data(kind: &str, p: &V6) -> Vec<u8> {
-    let mut n = Nest::default();
+pub fn v6_data(kind: &str, p: &V6) -> AttrWriter {
+    let mut n = AttrWriter::new();
     match kind {
         "ip6gre" => {
             let ikey = if p.iflags & GRE_KEY != 0 { p.ikey } else { 0 };
@@ -329,27 +295,36 @@ pub fn v6_data(kind: &str, p: &V6) -> Vec<u8> {
                 .u8(iptun::PROTO, p.proto);
         }
     }
-    n.into_bytes()
+    n
 }
 
-/// RTM_NEWLINK for a tunnel: create (`index` None) or change link `index`.
-pub fn new_link(nl: &mut Netlink, name: &str, index: Option<u32>, kind: &str, data: Vec<u8>) -> std::result::Result<(), KernelError> {
-    let mut msg = LinkMessage::default();
-    if let Some(i) = index {
-        msg.header.index = i;
-    } else {
-        msg.attributes.push(LinkAttribute::IfName(name.to_string()));
+/// RTM_NEWLINK for a tunnel: create (`index` None) link `name` (a word:
+/// its bytes go, and the parsers allow only a valid device name), or
+/// change link `index`. A request too long to lay out is refused as
+/// EMSGSIZE, as a too-long ioctl argument would be.
+pub fn new_link(nl: &mut Netlink, name: &str, index: Option<u32>, kind: &str, data: AttrWriter) -> std::result::Result<(), KernelError> {
+    let mut w = AttrWriter::new();
+    if index.is_none() {
+        w.str_z(IFLA_IFNAME, &bytes(name));
     }
-    msg.attributes.push(LinkAttribute::LinkInfo(vec![LinkInfo::Kind(InfoKind::from(kind)), LinkInfo::Data(InfoData::Other(data))]));
+    let data = data.finish();
+    w.nest(IFLA_LINKINFO, |info| {
+        info.put(IFLA_INFO_KIND, kind.as_bytes());
+        if let Ok(data) = &data {
+            info.put(IFLA_INFO_DATA, data);
+        }
+    });
+    let too_long = KernelError { errno: libc::EMSGSIZE, ext_msg: None };
+    let attrs = data.and(w.finish()).map_err(|_| too_long.clone())?;
+    let body = request_body(0, index.unwrap_or(0), 0, 0, &attrs);
     let flags = if index.is_none() { NLM_F_CREATE | NLM_F_EXCL } else { 0 };
-    nl.request(RouteNetlinkMessage::NewLink(msg), flags)
+    nl.request_out(Outgoing::Raw { kind: RTM_NEWLINK, body: &body }, flags)
 }
 
 /// RTM_DELLINK of link `index`.
 pub fn del_link(nl: &mut Netlink, index: u32) -> std::result::Result<(), KernelError> {
-    let mut msg = LinkMessage::default();
-    msg.header.index = index;
-    nl.request(RouteNetlinkMessage::DelLink(msg), 0)
+    let body = request_body(0, index, 0, 0, &[]);
+    nl.request_out(Outgoing::Raw { kind: RTM_DELLINK, body: &body }, 0)
 }
 
 /// A kernel errno as the ioctl would have returned it.

@@ -33,8 +33,9 @@ struct IfReq {
 /// ioctl(cmd) on device `name` with `data`; Err(errno) on failure.
 fn ioctl(cmd: u32, name: &str, data: *mut libc::c_void) -> Result<(), i32> {
     let mut req = IfReq { name: [0; 16], data, _pad: [0; 16] };
+    let name = crate::cli::bytes::bytes(name);
     let n = name.len().min(15);
-    req.name[..n].copy_from_slice(&name.as_bytes()[..n]);
+    req.name[..n].copy_from_slice(&name[..n]);
     // SAFETY: a datagram socket used only for this ioctl and closed below.
     let fd = unsafe { libc::socket(libc::AF_INET, libc::SOCK_DGRAM, 0) };
     if fd < 0 {

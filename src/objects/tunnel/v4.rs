@@ -11,7 +11,9 @@ use crate::cli::grammar::tunnel::{PRL_KEYWORDS, SIXRD_KEYWORDS, V4_KEYWORDS};
 use crate::cli::words::{lookup, Words};
 use crate::error::{duparg2, invarg, no_device, Error, Result};
 use crate::kinds::tunnel_attrs::{iptun, GRE_CSUM, GRE_KEY, GRE_SEQ};
-use crate::names::links::{ll_name_to_index, valid_ifname};
+use crate::cli::bytes::bytes;
+use crate::netlink::link::valid_ifname;
+use crate::objects::link::modify::index_of;
 use crate::names::tables::dsfield_id;
 use crate::netlink::errno::strerror;
 use crate::netlink::Netlink;
@@ -112,7 +114,7 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<Parsed> {
                 if !p.name.is_empty() {
                     return Err(duparg2("name", name));
                 }
-                if !valid_ifname(name) {
+                if !valid_ifname(&bytes(name)) {
                     return Err(invarg("\"name\" not a valid ifname", name));
                 }
                 p.name = name.to_string();
@@ -146,7 +148,8 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<Parsed> {
         return Err(Error::Failure("Keys are not allowed with ipip and sit tunnels".into()));
     }
     if let Some(dev) = medium {
-        p.link = ll_name_to_index(ctx.nl()?, dev);
+        let prog = ctx.prog;
+        p.link = index_of(ctx.nl()?, prog, dev);
         if p.link == 0 {
             return Err(no_device(dev));
         }
@@ -376,7 +379,7 @@ pub fn prl_cmd(ctx: &mut Context, args: &[String]) -> Result<()> {
             }
             "dev" => {
                 let v = w.value()?;
-                if !valid_ifname(v) {
+                if !valid_ifname(&bytes(v)) {
                     return Err(invarg("\"dev\" not a valid ifname", v));
                 }
                 medium = Some(v);
@@ -428,7 +431,7 @@ pub fn sixrd_cmd(ctx: &mut Context, args: &[String]) -> Result<()> {
             "6rd-reset" => cmd = SIOCDEL6RD,
             "dev" => {
                 let v = w.value()?;
-                if !valid_ifname(v) {
+                if !valid_ifname(&bytes(v)) {
                     return Err(invarg("\"dev\" not a valid ifname", v));
                 }
                 medium = Some(v);
@@ -455,12 +458,10 @@ pub fn sixrd_cmd(ctx: &mut Context, args: &[String]) -> Result<()> {
     }
     let fwmark = link.attrs().u32(iptun::FWMARK).unwrap_or(0);
     let mut data = tnl::v4_data("sit", &p, Some(fwmark));
-    let mut n = tnl::Nest::default();
-    n.put(iptun::SIXRD_PREFIX, &rd.prefix.unwrap_or(Ipv6Addr::UNSPECIFIED).octets())
+    data.put(iptun::SIXRD_PREFIX, &rd.prefix.unwrap_or(Ipv6Addr::UNSPECIFIED).octets())
         .put(iptun::SIXRD_RELAY_PREFIX, &rd.relay_prefix.octets())
         .u16(iptun::SIXRD_PREFIXLEN, rd.prefixlen)
         .u16(iptun::SIXRD_RELAY_PREFIXLEN, rd.relay_prefixlen);
-    data.extend(n.into_bytes());
     tnl::new_link(nl, &link.name, Some(link.index), "sit", data).map_err(|e| gen_ioctl_failed(dev, cmd, e.errno))
 }
 

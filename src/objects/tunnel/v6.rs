@@ -15,7 +15,9 @@ use crate::kinds::tunnel_attrs::{
     GRE_CSUM, GRE_KEY, GRE_SEQ, IP6_FLOWINFO_FLOWLABEL, IP6_FLOWINFO_TCLASS, IP6_TNL_F_ALLOW_LOCAL_REMOTE,
     IP6_TNL_F_IGN_ENCAP_LIMIT, IP6_TNL_F_RCV_DSCP_COPY, IP6_TNL_F_USE_ORIG_FLOWLABEL, IP6_TNL_F_USE_ORIG_TCLASS,
 };
-use crate::names::links::{ll_name_to_index, valid_ifname};
+use crate::cli::bytes::bytes;
+use crate::netlink::link::valid_ifname;
+use crate::objects::link::modify::index_of;
 use crate::netlink::Netlink;
 use crate::parse::{get_addr, get_u32, get_u8, Addr};
 use crate::Context;
@@ -134,7 +136,7 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd, mut p: V6) -> Result<
                 if !p.name.is_empty() {
                     return Err(duparg2("name", name));
                 }
-                if !valid_ifname(name) {
+                if !valid_ifname(&bytes(name)) {
                     return Err(invarg("\"name\" not a valid ifname", name));
                 }
                 p.name = name.to_string();
@@ -148,7 +150,8 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd, mut p: V6) -> Result<
         count += 1;
     }
     if let Some(dev) = medium {
-        p.link = ll_name_to_index(ctx.nl()?, dev);
+        let prog = ctx.prog;
+        p.link = index_of(ctx.nl()?, prog, dev);
         if p.link == 0 {
             return Err(no_device(dev));
         }
