@@ -48,7 +48,7 @@ impl Context {
     /// The netlink client, opened on first use.
     pub fn nl(&mut self) -> Result<&mut Netlink> {
         if self.nl.is_none() {
-            self.nl = Some(Netlink::open()?);
+            self.nl = Some(Netlink::open(self.opts.rcvbuf)?);
         }
         self.nl.as_mut().ok_or_else(|| Error::Failure("Cannot open rtnetlink".into()))
     }
@@ -105,14 +105,23 @@ fn report(e: &Error) {
 /// With `-force`, changes are pipelined (`netlink/pipeline.rs`): a line's
 /// request may be queued and its refusal reported when the queue is
 /// settled — which happens before anything that could observe it: a line
-/// of another object, any query or dump, any error of a later line, and
-/// the end of the file. So stderr reads as if every line had run alone.
+/// of another object, any query or dump, any error of a later line, any
+/// output, the end of the file — and whenever reading the next line would
+/// block. So stderr reads as if every line had run alone, and what a line
+/// printed was printed after every request queued before it had been
+/// applied. SIGTERM, SIGINT and SIGHUP send what is queued, then end rtun
+/// as they would have (`cli::batch::signals`); SIGPIPE keeps its default
+/// action, and nothing is queued when output is written.
 fn batch(ctx: &mut Context, name: &str) -> i32 {
-    let input: Box<dyn std::io::BufRead> = if name == "-" {
-        Box::new(std::io::BufReader::new(std::io::stdin()))
+    use std::os::fd::AsRawFd;
+    let (input, fd): (Box<dyn std::io::Read>, _) = if name == "-" {
+        (Box::new(std::io::stdin()), 0)
     } else {
         match std::fs::File::open(name) {
-            Ok(f) => Box::new(std::io::BufReader::with_capacity(64 * 1024, f)),
+            Ok(f) => {
+                let fd = f.as_raw_fd();
+                (Box::new(f), fd)
+            }
             Err(e) => {
                 eprintln!(
                     "Cannot open file \"{name}\" for reading: {}",
@@ -122,13 +131,26 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
             }
         }
     };
+    let rtun = ctx.prog == "rtun";
+    // As rtun, control bytes from the input are shown escaped.
+    let say = move |text: &str| {
+        let text = if rtun { cli::batch::printable(text) } else { std::borrow::Cow::Borrowed(text) };
+        let _ = writeln!(std::io::stderr(), "{text}");
+    };
+    let report = |e: &Error| {
+        if let Some(m) = e.message() {
+            say(m);
+        }
+    };
     let family = ctx.opts.family;
     let pipelined = ctx.opts.force;
     let refused = std::rc::Rc::new(std::cell::Cell::new(false));
     if pipelined {
         let (file, flag) = (name.to_string(), refused.clone());
         let report_refusal = move |line: u64, e: &netlink::request::KernelError| {
-            let _ = write!(std::io::stderr().lock(), "{}\nCommand failed {file}:{line}\n", e.message());
+            let failed = format!("Command failed {file}:{line}");
+            let failed = if rtun { cli::batch::printable(&failed) } else { std::borrow::Cow::Borrowed(failed.as_str()) };
+            let _ = write!(std::io::stderr().lock(), "{}\n{failed}\n", e.message());
             flag.set(true);
         };
         match ctx.nl() {
@@ -139,23 +161,23 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
             }
         }
     }
-    // Report what the pipeline holds before anything else is printed.
-    let settle = |ctx: &mut Context| -> Result<()> {
-        match ctx.nl {
-            Some(ref mut nl) if pipelined => nl.settle(),
-            _ => Ok(()),
-        }
-    };
+    let _signals = pipelined.then(cli::batch::signals::catch);
     let mut status = 0;
     // (first word, whether its object's changes are queued), from the line before.
     let mut last_object: Option<(String, bool)> = None;
-    let mut lines = cli::batch::Lines::new(input);
+    let mut lines = cli::batch::Lines::new(input, Some(fd));
     loop {
-        let line = match lines.next_command() {
+        if pipelined && cli::batch::signals::pending().is_some() {
+            if let Err(e) = batch_wait(ctx) {
+                report(&e);
+                return e.exit_code();
+            }
+        }
+        let line = match lines.next_command(&mut || if pipelined { batch_wait(ctx) } else { Ok(()) }) {
             Ok(Some(l)) => l,
             Ok(None) => break,
             Err(e) => {
-                let e = settle(ctx).err().unwrap_or(e);
+                let e = batch_settle(ctx).err().unwrap_or(e);
                 report(&e);
                 return e.exit_code();
             }
@@ -177,7 +199,7 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
                 }
             };
             if !queues {
-                if let Err(e) = settle(ctx) {
+                if let Err(e) = batch_settle(ctx) {
                     report(&e);
                     return e.exit_code();
                 }
@@ -187,9 +209,17 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
             }
         }
         let result = run_object(ctx, &line.words);
+        // Whatever the line printed goes out after what is queued (reads
+        // settle the queue already; this holds for any other output too).
+        if pipelined && ctx.out.buffered() {
+            if let Err(e) = batch_settle(ctx) {
+                report(&e);
+                return e.exit_code();
+            }
+        }
         let _ = ctx.out.end();
         if let Err(e) = result {
-            if let Err(fail) = settle(ctx) {
+            if let Err(fail) = batch_settle(ctx) {
                 report(&fail);
                 return fail.exit_code();
             }
@@ -197,21 +227,59 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
             if e.aborts() {
                 return e.exit_code();
             }
-            eprintln!("Command failed {name}:{}", line.number);
+            say(&format!("Command failed {name}:{}", line.number));
             status = 1;
             if !ctx.opts.force {
                 break;
             }
         }
     }
-    if let Err(e) = settle(ctx) {
+    if let Err(e) = batch_settle(ctx) {
         report(&e);
         return e.exit_code();
+    }
+    // iproute2 stops at a missing continuation line or a read error as at
+    // the end of the file, its status unchanged; rtun fails there.
+    match lines.early_end.take() {
+        Some(cli::batch::EarlyEnd::MissingContinuation) => {
+            say("Missing continuation line");
+            if rtun {
+                status = 1;
+            }
+        }
+        Some(cli::batch::EarlyEnd::Read(e)) if rtun => {
+            say(&format!("Cannot read file \"{name}\": {}", netlink::errno::strerror(e.raw_os_error().unwrap_or(libc::EIO))));
+            status = 1;
+        }
+        _ => {}
     }
     if refused.get() {
         status = 1;
     }
     status
+}
+
+/// Send what a `-force` batch has queued, read the ACKs and report the
+/// refusals (before anything else is printed).
+fn batch_settle(ctx: &mut Context) -> Result<()> {
+    match ctx.nl.as_mut() {
+        Some(nl) => nl.settle(),
+        None => Ok(()),
+    }
+}
+
+/// A `-force` batch is about to wait for input, or a signal came: send
+/// what is queued; then, if a signal came, write the output and die of it.
+fn batch_wait(ctx: &mut Context) -> Result<()> {
+    let settled = batch_settle(ctx);
+    if let Some(sig) = cli::batch::signals::pending() {
+        if let Err(e) = &settled {
+            report(e);
+        }
+        let _ = ctx.out.end();
+        cli::batch::signals::die(sig);
+    }
+    settled
 }
 
 fn program_name(argv0: &str) -> &str {

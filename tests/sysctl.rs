@@ -15,6 +15,8 @@
 //! Needs root and procps: otherwise the tests are skipped with a notice,
 //! or fail when CI=true.
 
+mod common;
+
 use std::os::unix::fs::{symlink, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -23,16 +25,7 @@ const PROCPS: &str = "/usr/sbin/sysctl";
 const SYSTEM_PATH: &str = "/usr/sbin:/usr/bin:/sbin:/bin";
 
 fn usable() -> bool {
-    let why = if !Path::new(PROCPS).exists() {
-        "procps's sysctl is not installed"
-    } else if !Command::new("unshare").args(["-n", "true"]).status().is_ok_and(|s| s.success()) {
-        "`unshare -n` is not possible (need root)"
-    } else {
-        return true;
-    };
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but {why}");
-    eprintln!("skipping: {why}");
-    false
+    common::can_run(&[PROCPS])
 }
 
 /// A scratch directory with `bin/sysctl` → rtun and the test's conf files.

@@ -8,8 +8,9 @@
 //! before sendmsg returns, so sending the queue and reading its ACKs is the
 //! same as running those lines one by one. Anything else that goes to the
 //! kernel (a dump, a query, an unpipelined request) first settles the queue
-//! — except a link lookup while no queued request touches links, which
-//! cannot see the queued requests' effect either way.
+//! (`Netlink::send_out`, the one door to the kernel) — except a name lookup
+//! (`Netlink::lookup`) while no queued request touches links: it cannot see
+//! their effect, and nothing is printed from its answer.
 
 use std::collections::VecDeque;
 
@@ -90,7 +91,6 @@ impl RecvTables {
 
 const RTM_NEWLINK: u16 = 16;
 const RTM_DELLINK: u16 = 17;
-const RTM_GETLINK: u16 = 18;
 const RTM_SETLINK: u16 = 19;
 
 fn touches_links(kind: u16) -> bool {
@@ -107,8 +107,10 @@ impl Netlink {
         if !set_buf(&self.sock, libc::SO_SNDBUFFORCE, SEND_BUF) {
             set_buf(&self.sock, libc::SO_SNDBUF, SEND_BUF);
         }
-        if !set_buf(&self.sock, libc::SO_RCVBUFFORCE, RECV_BUF) {
-            set_buf(&self.sock, libc::SO_RCVBUF, RECV_BUF);
+        // (`-rcvbuf` can make it bigger, not smaller.)
+        let recv = RECV_BUF.max(self.rcvbuf.map_or(0, |n| n as usize));
+        if !set_buf(&self.sock, libc::SO_RCVBUFFORCE, recv) {
+            set_buf(&self.sock, libc::SO_RCVBUF, recv);
         }
         self.pipeline = Some(Pipeline {
             out: Vec::with_capacity(MAX_BYTES + 4096),
@@ -150,12 +152,18 @@ impl Netlink {
         Ok(())
     }
 
-    /// Whether `msg` must wait for the queued requests.
-    pub(super) fn must_settle_before(&self, kind: u16) -> bool {
+    /// Whether a message must wait for the queued requests: everything
+    /// but a name lookup while no queued request touches links.
+    pub(super) fn must_settle_before(&self, lookup: bool) -> bool {
         match &self.pipeline {
-            Some(p) if !p.queued.is_empty() => p.touches_links || kind != RTM_GETLINK,
+            Some(p) if !p.queued.is_empty() => p.touches_links || !lookup,
             _ => false,
         }
+    }
+
+    /// Whether requests are queued, not yet sent or not yet acknowledged.
+    pub fn has_queued(&self) -> bool {
+        self.pipeline.as_ref().is_some_and(|p| !p.queued.is_empty())
     }
 
     /// Send what is queued, read every ACK, and report the refusals (and

@@ -89,6 +89,13 @@ impl NumText {
     }
 }
 
+impl<W: Write> Printer<io::BufWriter<W>> {
+    /// Whether output is waiting in the buffer, not yet written.
+    pub fn buffered(&self) -> bool {
+        !self.w.buffer().is_empty()
+    }
+}
+
 impl<W: Write> Printer<W> {
     pub fn new(w: W, json: bool, pretty: bool, color: bool, oneline: bool) -> Self {
         Printer {
