@@ -25,7 +25,7 @@ use error::{Error, Result};
 use netlink::Netlink;
 use print::Printer;
 
-pub type Out = BufWriter<std::io::StdoutLock<'static>>;
+pub type Out = BufWriter<print::sink::Sink>;
 
 /// Everything a command needs: options, the netlink client, the printer.
 pub struct Context {
@@ -41,7 +41,9 @@ impl Context {
     fn new(prog: &'static str, opts: Options) -> Self {
         let stdout: Stdout = std::io::stdout();
         let color = print::color::enabled(opts.color, opts.color_explicit, opts.json, stdout.is_terminal());
-        let out = Printer::new(BufWriter::with_capacity(64 * 1024, stdout.lock()), opts.json, opts.pretty, color, opts.oneline);
+        // A failed write to stdout: silent as `ip` (iproute2 never checks), an error as rtun.
+        let mode = if prog == "ip" { print::sink::OnError::Ignore } else { print::sink::OnError::Describe };
+        let out = Printer::new(BufWriter::with_capacity(64 * 1024, print::sink::Sink::new(mode)), opts.json, opts.pretty, color, opts.oneline);
         Context { prog, opts, nl: None, out, links: names::links::LinkNames::default() }
     }
 
@@ -218,6 +220,13 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
             }
         }
         let _ = ctx.out.end();
+        // As rtun, output that cannot be written stops the batch (as `ip`
+        // it is lost silently, and the sink never fails).
+        if let Some(errno) = ctx.out.sink().failed().filter(|_| rtun) {
+            let e = batch_settle(ctx).err().unwrap_or_else(|| Error::Fatal(print::sink::WriteError(errno).to_string()));
+            report(&e);
+            return e.exit_code();
+        }
         if let Err(e) = result {
             if let Err(fail) = batch_settle(ctx) {
                 report(&fail);

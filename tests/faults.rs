@@ -17,11 +17,12 @@ mod common;
 use std::io::Write;
 use std::os::unix::fs::symlink;
 use std::os::unix::process::ExitStatusExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 const IP: &str = "/usr/sbin/ip";
+const PROCPS: &str = "/usr/sbin/sysctl";
 
 fn rtun_bin() -> String {
     std::env::var("RTUN_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_rtun").to_string())
@@ -369,6 +370,79 @@ fn control_bytes_are_escaped_in_rtun_messages() {
     let text = String::from_utf8_lossy(&as_rtun.stderr);
     assert!(text.starts_with("Device \"\\x1b[2Jred\\x01\" does not exist."), "{text:?}");
     assert!(!as_rtun.stderr.iter().any(|&b| b < 0x20 && b != b'\n'));
+}
+
+/// Output that cannot be written: ip never checks stdio, so it says
+/// nothing and exits 0; rtun as `ip` does the same. As rtun it is an
+/// error in rtun's words (not Rust's `(os error 28)`).
+#[test]
+fn write_errors_on_stdout() {
+    if !usable() {
+        return;
+    }
+    let s = Scratch::new("full");
+    let run = |bin: &str, redirect: &str, args: &str| {
+        let out = Command::new("unshare").args(["-n", "bash", "-c", &format!("{bin} {args} {redirect}; echo \"status $?\" >&2")]).output().expect("runs");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    for redirect in [">/dev/full", ">&-"] {
+        for args in ["link show", "-j address show", "link show lo", "-batch /dev/null", "-force -batch <(echo 'link show lo')"] {
+            assert_eq!(run(&s.bin("ip"), redirect, args), run(IP, redirect, args), "ip {args} {redirect}");
+        }
+    }
+    assert_eq!(run(&s.bin("rtun"), ">/dev/full", "link show"), "Cannot write to stdout: No space left on device\nstatus 1\n");
+    assert_eq!(run(&s.bin("rtun"), ">&-", "link show lo"), "Cannot write to stdout: Bad file descriptor\nstatus 1\n");
+    // A batch stops at the first output it cannot write.
+    assert_eq!(
+        run(&s.bin("rtun"), ">/dev/full", "-force -batch <(printf 'link show lo\\nroute add blackhole 192.0.2.0/24\\n')"),
+        "Cannot write to stdout: No space left on device\nstatus 1\n"
+    );
+}
+
+/// procps's sysctl reports a stdout it cannot write to (`write error: …`,
+/// exit 1), including one closed when it starts; so must rtun as sysctl.
+#[test]
+fn sysctl_write_errors_as_procps() {
+    if !common::can_run(&[IP, PROCPS]) {
+        return;
+    }
+    let s = Scratch::new("sysctl-full");
+    let run = |bin: &str, cmd: &str| {
+        // Both through PATH, so that argv[0] is `sysctl` for both.
+        let dir = Path::new(bin).parent().expect("dir").display().to_string();
+        let out = Command::new("unshare")
+            .args(["-n", "bash", "-c", &format!("PATH={dir}:/usr/bin:/bin; {cmd}; echo \"status $?\" >&2")])
+            .output()
+            .expect("runs");
+        (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    for cmd in ["sysctl -a >&-", "sysctl kernel.ostype >&-", "sysctl -n kernel.ostype >/dev/full", "sysctl -a >/dev/full", "sysctl -w net.ipv4.ip_forward=1 >&-", "sysctl -q -w net.ipv4.ip_forward=1 >&-"] {
+        assert_eq!(run(&s.bin("sysctl"), cmd), run(PROCPS, cmd), "{cmd}");
+    }
+}
+
+/// `sysctl -p FILE` reads each line as a C string: a NUL ends it.
+#[test]
+fn sysctl_conf_lines_end_at_a_nul() {
+    if !common::can_run(&[IP, PROCPS]) {
+        return;
+    }
+    let s = Scratch::new("sysctl-nul");
+    let conf = s.file(
+        "nul.conf",
+        b"net.ipv4.ip_forward = 1\0garbage\nnet.ipv4.conf.all.forwarding\0 = 0\n\0net.ipv6.conf.all.forwarding = 1\n\
+          net.ipv4.tcp_syncookies = 0\0\n  \0 x\n; c\0omment\nnet.ipv4.ip_default_ttl=7\0=9\n",
+    );
+    let run = |bin: &str| {
+        let dir = Path::new(bin).parent().expect("dir").display().to_string();
+        Command::new("unshare")
+            .args(["-n", "bash", "-c", &format!("PATH={dir}:/usr/bin:/bin; sysctl -p {conf}; echo \"status $?\"; sysctl -n net.ipv4.ip_default_ttl net.ipv6.conf.all.forwarding")])
+            .output()
+            .expect("runs")
+    };
+    let (want, got) = (run(PROCPS), run(&s.bin("sysctl")));
+    assert_eq!(String::from_utf8_lossy(&got.stdout), String::from_utf8_lossy(&want.stdout));
+    assert_eq!(String::from_utf8_lossy(&got.stderr), String::from_utf8_lossy(&want.stderr));
 }
 
 /// `-rcvbuf N` sets the socket's receive buffer as ip does: `ss -m` shows

@@ -5,6 +5,7 @@
 
 pub mod color;
 pub mod json;
+pub mod sink;
 
 use std::io::{self, Write};
 
@@ -93,6 +94,11 @@ impl<W: Write> Printer<io::BufWriter<W>> {
     /// Whether output is waiting in the buffer, not yet written.
     pub fn buffered(&self) -> bool {
         !self.w.buffer().is_empty()
+    }
+
+    /// The writer under the buffer.
+    pub fn sink(&self) -> &W {
+        self.w.get_ref()
     }
 }
 
