@@ -260,7 +260,8 @@ fn sigpipe_loses_no_change_made_before_the_output() {
 
 /// `stdbuf -oL ip …` writes each line's output as it is made, so its
 /// merged stdout+stderr shows the order of events; rtun as `ip` must show
-/// the same order (a refusal before the output of the lines after it).
+/// the same order (a refusal before the output and the warnings of the
+/// lines after it).
 #[test]
 fn refusals_come_before_the_output_of_later_lines() {
     if !usable() {
@@ -281,7 +282,17 @@ fn refusals_come_before_the_output_of_later_lines() {
           route add blackhole 203.0.113.0/24\n\
           route show table 100\n\
           route add blackhole 203.0.113.0/24\n\
-          route get 203.0.113.1\n",
+          route get 203.0.113.1\n\
+          route add blackhole 192.0.2.0/24\n\
+          address add 192.0.2.9/24 dev lo home\n\
+          route add blackhole 192.0.2.0/24\n\
+          route get 192.0.2.1/24\n\
+          route add blackhole 192.0.2.0/24\n\
+          address del 192.0.2.9 dev lo\n\
+          route add blackhole 192.0.2.0/24\n\
+          link set lo arp maybe\n\
+          route add blackhole 192.0.2.0/24\n\
+          route add 198.51.100.0/24 nexthop dev nosuch\n",
     );
     let run = |cmd: String| {
         let out = Command::new("unshare").args(["-n", "bash", "-c", &format!("{IP} link set lo up; {cmd} 2>&1; echo \"status $?\"")]).output().expect("bash runs");

@@ -230,9 +230,9 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
             "FLAG" => {
                 if let Some(fl) = flags::by_name(word) {
                     if fl.readonly {
-                        eprintln!("Warning: {} option is not mutable from userspace", fl.name);
+                        crate::netlink::pipeline::say(format!("Warning: {} option is not mutable from userspace", fl.name));
                     } else if fl.v6only && family != Family::Inet6 {
-                        eprintln!("Warning: {} option can be set only for IPv6 addresses", fl.name);
+                        crate::netlink::pipeline::say(format!("Warning: {} option can be set only for IPv6 addresses", fl.name));
                     } else {
                         ifa_flags |= fl.mask;
                     }
@@ -271,10 +271,10 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
     if !peer_given {
         if let Some((lcl, text)) = local.as_ref().filter(|(p, _)| byte_len(addr_ip(&p.addr)) != 0) {
             if op == Op::Delete && lcl.family() == Family::Inet && !lcl.len_given {
-                eprintln!(
+                crate::netlink::pipeline::say(format!(
                     "Warning: Executing wildcard deletion to stay compatible with old scripts.\n         Explicitly specify the prefix length ({text}/{}) to avoid this warning.\n         This special behaviour is likely to disappear in further releases,\n         fix your scripts!",
                     byte_len(local_ip) * 8
-                );
+                ));
             } else {
                 attrs.push(ip_attr(IFA_ADDRESS, local_ip, AddressAttribute::Address));
                 peer = Some(lcl.clone());

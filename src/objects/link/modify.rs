@@ -192,7 +192,7 @@ fn parse_on_off(key: &str, value: &str) -> Result<bool> {
     if matches(value, "on") {
         return Ok(true);
     }
-    eprintln!("Error: argument of \"{key}\" must be one of \"off\", \"on\", not \"{value}\"");
+    crate::netlink::pipeline::say(format!("Error: argument of \"{key}\" must be one of \"off\", \"on\", not \"{value}\""));
     Err(Error::Exit(22))
 }
 

@@ -203,7 +203,7 @@ fn parse_one_nexthop(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Resu
                 ifindex = match super::ifindex(nl, v) {
                     Some(i) => i,
                     None => {
-                        eprintln!("Cannot find device \"{v}\"");
+                        crate::netlink::pipeline::say(format!("Cannot find device \"{v}\""));
                         return Err(Error::Usage("Error: cannot parse nexthop".into()));
                     }
                 };
