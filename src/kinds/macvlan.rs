@@ -129,7 +129,7 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
                             Ok(a) => list.push(InfoMacVlan::MacAddr(a)),
                             Err(msg) => {
                                 if let Some(m) = msg {
-                                    eprintln!("{m}");
+                                    crate::netlink::pipeline::say(m);
                                 }
                                 break;
                             }

@@ -1,7 +1,7 @@
 //! Request + acknowledgement, and the kernel's error replies turned into
 //! iproute2's messages (`Error: <extended ack>.` or `RTNETLINK answers: …`).
 
-use netlink_packet_core::{NetlinkMessage, NLM_F_ACK, NLM_F_ACK_TLVS, NLM_F_CAPPED, NLM_F_REQUEST};
+use netlink_packet_core::{NetlinkMessage, NLM_F_ACK, NLM_F_ACK_TLVS, NLM_F_CAPPED, NLM_F_ECHO, NLM_F_REQUEST};
 use netlink_packet_route::RouteNetlinkMessage;
 
 use super::errno::strerror;
@@ -117,6 +117,13 @@ fn find_string_attr(mut attrs: &[u8], wanted: u16) -> Option<String> {
     None
 }
 
+/// The first reply to a request that asked for one.
+pub enum Reply {
+    Message(RouteNetlinkMessage),
+    /// Only the acknowledgement (its header), or a message of no known type.
+    Ack(Header),
+}
+
 impl Netlink {
     /// Send a request that expects only an acknowledgement. A warning in
     /// a successful ACK goes to stderr, as iproute2 prints it.
@@ -126,7 +133,15 @@ impl Netlink {
 
     /// `request` for a message the caller laid out (`Outgoing::Raw`).
     pub fn request_out(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<(), KernelError> {
-        self.exchange(msg, flags | NLM_F_REQUEST | NLM_F_ACK).map(|_| ())
+        self.exchange(msg, flags | NLM_F_REQUEST | NLM_F_ACK, false).map(|_| ())
+    }
+
+    /// `-echo` (iproute2's `rtnl_echo_talk`): send a change with NLM_F_ECHO
+    /// and return the first reply — the object as the kernel made it, or
+    /// only the ACK when the kernel had nothing to tell (then iproute2
+    /// hands the ACK to its printer, which may complain about it).
+    pub fn echo_out(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<Reply, KernelError> {
+        self.exchange(msg, flags | NLM_F_REQUEST | NLM_F_ECHO | NLM_F_ACK, false)
     }
 
     /// Send a request whose answer is one message (a `get`).
@@ -136,14 +151,25 @@ impl Netlink {
 
     /// `query` for a message the caller laid out.
     pub fn query_out(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<RouteNetlinkMessage, KernelError> {
-        match self.exchange(msg, flags | NLM_F_REQUEST)? {
-            Some(m) => Ok(m),
-            None => Err(KernelError { errno: libc::ENODATA, ext_msg: None }),
+        self.answer(msg, flags, false)
+    }
+
+    /// A `query` that only looks a name up for a request being built: its
+    /// answer is never printed, so with `-force -batch` it need not wait
+    /// for queued requests that cannot change it (see `send_out`).
+    pub fn lookup(&mut self, msg: RouteNetlinkMessage) -> std::result::Result<RouteNetlinkMessage, KernelError> {
+        self.answer(Outgoing::Typed(msg), 0, true)
+    }
+
+    fn answer(&mut self, msg: Outgoing, flags: u16, lookup: bool) -> std::result::Result<RouteNetlinkMessage, KernelError> {
+        match self.exchange(msg, flags | NLM_F_REQUEST, lookup)? {
+            Reply::Message(m) => Ok(m),
+            Reply::Ack(_) => Err(KernelError { errno: libc::ENODATA, ext_msg: None }),
         }
     }
 
-    fn exchange(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<Option<RouteNetlinkMessage>, KernelError> {
-        let result = self.exchange_once(msg, flags);
+    fn exchange(&mut self, msg: Outgoing, flags: u16, lookup: bool) -> std::result::Result<Reply, KernelError> {
+        let result = self.exchange_once(msg, flags, lookup);
         // A lookup that did not wait for pipelined requests failed: report
         // theirs first, so that what the caller prints next comes after.
         if result.is_err() {
@@ -152,9 +178,9 @@ impl Netlink {
         result
     }
 
-    fn exchange_once(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<Option<RouteNetlinkMessage>, KernelError> {
+    fn exchange_once(&mut self, msg: Outgoing, flags: u16, lookup: bool) -> std::result::Result<Reply, KernelError> {
         let local = |e: Error| KernelError { errno: libc::EIO, ext_msg: Some(e.to_string()) };
-        let seq = self.send_out(msg, flags).map_err(local)?;
+        let seq = self.send_out(msg, flags, lookup).map_err(local)?;
         loop {
             let n = self.recv_datagram().map_err(local)?;
             let mut off = 0;
@@ -172,12 +198,12 @@ impl Netlink {
                     if let Some(w) = ext {
                         eprintln!("{}", ext_ack_line("Warning", &w));
                     }
-                    return Ok(None);
+                    return Ok(Reply::Ack(h));
                 }
                 return match NetlinkMessage::<RouteNetlinkMessage>::deserialize(this) {
                     Ok(m) => Ok(match m.payload {
-                        netlink_packet_core::NetlinkPayload::InnerMessage(inner) => Some(inner),
-                        _ => None,
+                        netlink_packet_core::NetlinkPayload::InnerMessage(inner) => Reply::Message(inner),
+                        _ => Reply::Ack(h),
                     }),
                     Err(e) => Err(KernelError { errno: libc::EIO, ext_msg: Some(format!("cannot parse the kernel's reply: {e}")) }),
                 };

@@ -13,7 +13,8 @@ use crate::cli::options::Family;
 use crate::cli::words::{lookup, matches, Words};
 use crate::error::{duparg, duparg2, invarg, missarg, no_device, Error, Result, Topic};
 use crate::kinds::{self, KindEnv};
-use crate::netlink::Netlink;
+use crate::netlink::request::Reply;
+use crate::netlink::{Netlink, Outgoing};
 use crate::parse::{get_integer, get_unsigned};
 use crate::Context;
 
@@ -190,7 +191,7 @@ fn parse_on_off(key: &str, value: &str) -> Result<bool> {
     if matches(value, "on") {
         return Ok(true);
     }
-    eprintln!("Error: argument of \"{key}\" must be one of \"off\", \"on\", not \"{value}\"");
+    crate::netlink::pipeline::say(format!("Error: argument of \"{key}\" must be one of \"off\", \"on\", not \"{value}\""));
     Err(Error::Exit(22))
 }
 
@@ -623,6 +624,7 @@ fn modify(ctx: &mut Context, mode: Mode, args: &[String]) -> Result<()> {
     let creating = matches!(mode, Mode::Add | Mode::Replace);
     let mut req = Request::new(creating, family);
     req.force = ctx.opts.force;
+    let echo_wanted = ctx.opts.echo;
     let nl = ctx.nl()?;
     let parsed = parse_link(args, &mut req, nl, prog)?;
     match &parsed.kind {
@@ -654,12 +656,43 @@ fn modify(ctx: &mut Context, mode: Mode, args: &[String]) -> Result<()> {
     } else {
         RouteNetlinkMessage::NewLink(req.msg)
     };
+    if echo_wanted {
+        let reply = nl.echo_out(Outgoing::Typed(msg), flags);
+        drop(req.files);
+        ctx.links.invalidate();
+        return echo(ctx, reply?);
+    }
     // Files handed to the kernel (namespaces by fd) must stay open until it
     // has the request: such a request is never queued.
     let result = if req.files.is_empty() { nl.submit(msg, flags) } else { nl.request(msg, flags) };
     drop(req.files);
     result?;
     ctx.links.invalidate();
+    Ok(())
+}
+
+/// `-echo`: print what the kernel sent back, as iproute2's `rtnl_echo_talk`
+/// with `print_linkinfo` does (outside a listing: no `qlen`, and its zeroed
+/// filter only lets group 0 through). Only an ACK prints nothing (`[{}]`).
+fn echo(ctx: &mut Context, reply: Reply) -> Result<()> {
+    use crate::objects::link::show::{print_linkinfo, LinkTable, View};
+    if ctx.opts.details > 0 {
+        let (nl, _, _, links) = ctx.parts()?;
+        links.load(nl)?;
+    }
+    let (nl, p, opts, names) = ctx.parts()?;
+    let table = LinkTable::load(nl)?;
+    let filter = crate::objects::address::filter::Filter { group: Some(0), ..Default::default() };
+    let do_link = crate::objects::address::list::link_listed();
+    let view = View { opts, filter: &filter, do_link, showqueue: false, table: &table, names };
+    p.begin()?;
+    p.open_object(None)?;
+    match &reply {
+        Reply::Message(RouteNetlinkMessage::NewLink(m)) => print_linkinfo(p, m, false, &view)?,
+        Reply::Message(RouteNetlinkMessage::DelLink(m)) => print_linkinfo(p, m, true, &view)?,
+        _ => crate::objects::link::show::Shown::Quiet,
+    };
+    p.close_object()?;
     Ok(())
 }
 

@@ -4,13 +4,14 @@
 //! iproute2 lays them out.
 
 
+use crate::netlink::request::Reply;
 use crate::cli::grammar::route::{NEXTHOP, ROUTE};
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, matches, Words};
 use crate::error::{duparg2, invarg, no_device, Error, Result, Topic};
 use crate::names::tables::{self, RT_TABLE_LOCAL, RT_TABLE_MAIN, RTN_ANYCAST, RTN_BROADCAST, RTN_LOCAL, RTN_MULTICAST, RTN_NAT, RTN_UNICAST, RTN_UNSPEC};
 use crate::netlink::{Netlink, Outgoing};
-use netlink_packet_core::{NLM_F_ACK, NLM_F_APPEND, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REPLACE};
+use netlink_packet_core::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
 use crate::parse::{self, Addr};
 use crate::Context;
 
@@ -202,7 +203,7 @@ fn parse_one_nexthop(nl: &mut Netlink, req: &mut Request, w: &mut Words) -> Resu
                 ifindex = match super::ifindex(nl, v) {
                     Some(i) => i,
                     None => {
-                        eprintln!("Cannot find device \"{v}\"");
+                        crate::netlink::pipeline::say(format!("Cannot find device \"{v}\""));
                         return Err(Error::Usage("Error: cannot parse nexthop".into()));
                     }
                 };
@@ -564,16 +565,25 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
         return nl.submit_out(msg, flags).map_err(Error::from);
     }
     // `-echo`: the kernel sends back the route as it stored it.
-    let answer = nl.query_out(msg, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
+    let reply = nl.echo_out(msg, flags).map_err(Error::from)?;
     let (nl, p, opts, links) = ctx.parts()?;
     links.load(nl)?;
     let filter = super::filter::Filter::default();
     let view = super::print::View { opts, links, filter: &filter };
-    let Some((kind, body)) = emitted(&answer) else { return Ok(()) };
-    let Some(route) = Route::from_body(kind, &body) else { return Ok(()) };
     p.begin()?;
     p.open_object(None)?;
-    super::print::print_route(p, &view, &route)?;
+    match &reply {
+        Reply::Message(answer) => {
+            if let Some((kind, body)) = emitted(answer) {
+                if let Some(route) = Route::from_body(kind, &body) {
+                    super::print::print_route(p, &view, &route)?;
+                }
+            }
+        }
+        // Nothing changed (a `replace` by the same route): iproute2's
+        // `print_route` is handed the ACK and says so.
+        Reply::Ack(h) => eprintln!("Not a route: {:08x} {:08x} {:08x}", h.len, h.kind, h.flags),
+    }
     p.close_object()?;
     Ok(())
 }
