@@ -62,7 +62,7 @@ fn main() {
     }
     // Let IPv6 settle (link-local addresses, DAD) so captures are stable.
     std::thread::sleep(std::time::Duration::from_secs(3));
-    let mut nl = Netlink::open().expect("netlink");
+    let mut nl = Netlink::open(None).expect("netlink");
     save_dump(&dir, "links", &mut nl, RouteNetlinkMessage::GetLink(LinkMessage::default()));
     save_dump(&dir, "addrs", &mut nl, RouteNetlinkMessage::GetAddress(AddressMessage::default()));
     let mut r4 = RouteMessage::default();

@@ -25,7 +25,7 @@ use error::{Error, Result};
 use netlink::Netlink;
 use print::Printer;
 
-pub type Out = BufWriter<std::io::StdoutLock<'static>>;
+pub type Out = BufWriter<print::sink::Sink>;
 
 /// Everything a command needs: options, the netlink client, the printer.
 pub struct Context {
@@ -41,7 +41,9 @@ impl Context {
     fn new(prog: &'static str, opts: Options) -> Self {
         let stdout: Stdout = std::io::stdout();
         let color = print::color::enabled(opts.color, opts.color_explicit, opts.json, stdout.is_terminal());
-        let mut out = Printer::new(BufWriter::with_capacity(64 * 1024, stdout.lock()), opts.json, opts.pretty, color, opts.oneline);
+        // A failed write to stdout: silent as `ip` (iproute2 never checks), an error as rtun.
+        let mode = if prog == "ip" { print::sink::OnError::Ignore } else { print::sink::OnError::Describe };
+        let mut out = Printer::new(BufWriter::with_capacity(64 * 1024, print::sink::Sink::new(mode)), opts.json, opts.pretty, color, opts.oneline);
         // Scripts read rtun's -j output whole; `ip`'s stays byte for byte.
         if prog == "rtun" {
             out.complete_documents();
@@ -52,7 +54,7 @@ impl Context {
     /// The netlink client, opened on first use.
     pub fn nl(&mut self) -> Result<&mut Netlink> {
         if self.nl.is_none() {
-            self.nl = Some(Netlink::open()?);
+            self.nl = Some(Netlink::open(self.opts.rcvbuf)?);
         }
         self.nl.as_mut().ok_or_else(|| Error::Failure("Cannot open rtnetlink".into()))
     }
@@ -155,14 +157,23 @@ fn report(e: &Error) {
 /// With `-force`, changes are pipelined (`netlink/pipeline.rs`): a line's
 /// request may be queued and its refusal reported when the queue is
 /// settled — which happens before anything that could observe it: a line
-/// of another object, any query or dump, any error of a later line, and
-/// the end of the file. So stderr reads as if every line had run alone.
+/// of another object, any query or dump, any error of a later line, any
+/// output, the end of the file — and whenever reading the next line would
+/// block. So stderr reads as if every line had run alone, and what a line
+/// printed was printed after every request queued before it had been
+/// applied. SIGTERM, SIGINT and SIGHUP send what is queued, then end rtun
+/// as they would have (`cli::batch::signals`); SIGPIPE keeps its default
+/// action, and nothing is queued when output is written.
 fn batch(ctx: &mut Context, name: &str) -> i32 {
-    let input: Box<dyn std::io::BufRead> = if name == "-" {
-        Box::new(std::io::BufReader::new(std::io::stdin()))
+    use std::os::fd::AsRawFd;
+    let (input, fd): (Box<dyn std::io::Read>, _) = if name == "-" {
+        (Box::new(std::io::stdin()), 0)
     } else {
         match std::fs::File::open(name) {
-            Ok(f) => Box::new(std::io::BufReader::with_capacity(64 * 1024, f)),
+            Ok(f) => {
+                let fd = f.as_raw_fd();
+                (Box::new(f), fd)
+            }
             Err(e) => {
                 eprintln!(
                     "Cannot open file \"{name}\" for reading: {}",
@@ -172,13 +183,26 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
             }
         }
     };
+    let rtun = ctx.prog == "rtun";
+    // As rtun, control bytes from the input are shown escaped.
+    let say = move |text: &str| {
+        let text = if rtun { cli::batch::printable(text) } else { std::borrow::Cow::Borrowed(text) };
+        let _ = writeln!(std::io::stderr(), "{text}");
+    };
+    let report = |e: &Error| {
+        if let Some(m) = e.message() {
+            say(m);
+        }
+    };
     let family = ctx.opts.family;
     let pipelined = ctx.opts.force;
     let refused = std::rc::Rc::new(std::cell::Cell::new(false));
     if pipelined {
         let (file, flag) = (name.to_string(), refused.clone());
         let report_refusal = move |line: u64, e: &netlink::request::KernelError| {
-            let _ = write!(std::io::stderr().lock(), "{}\nCommand failed {file}:{line}\n", e.message());
+            let failed = format!("Command failed {file}:{line}");
+            let failed = if rtun { cli::batch::printable(&failed) } else { std::borrow::Cow::Borrowed(failed.as_str()) };
+            let _ = write!(std::io::stderr().lock(), "{}\n{failed}\n", e.message());
             flag.set(true);
         };
         match ctx.nl() {
@@ -189,45 +213,46 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
             }
         }
     }
-    // Report what the pipeline holds before anything else is printed.
-    let settle = |ctx: &mut Context| -> Result<()> {
-        match ctx.nl {
-            Some(ref mut nl) if pipelined => nl.settle(),
-            _ => Ok(()),
-        }
-    };
+    let _signals = pipelined.then(cli::batch::signals::catch);
     let mut status = 0;
     // (first word, whether its object's changes are queued), from the line before.
     let mut last_object: Option<(String, bool)> = None;
-    let mut lines = cli::batch::Lines::new(input);
+    let mut lines = cli::batch::Lines::new(input, Some(fd));
     loop {
-        let line = match lines.next_command() {
+        if pipelined && cli::batch::signals::pending().is_some() {
+            if let Err(e) = batch_wait(ctx) {
+                report(&e);
+                return e.exit_code();
+            }
+        }
+        let line = match lines.next_command(&mut || if pipelined { batch_wait(ctx) } else { Ok(()) }) {
             Ok(Some(l)) => l,
             Ok(None) => break,
             Err(e) => {
-                let e = settle(ctx).err().unwrap_or(e);
+                let e = batch_settle(ctx).err().unwrap_or(e);
                 report(&e);
                 return e.exit_code();
             }
         };
-        if line.words.is_empty() {
+        if line.words.is_empty() && line.refused.is_none() {
             continue;
         }
         ctx.opts.family = family;
         if pipelined {
             // Only these objects' changes are queued; any other line (it
             // might read state in ways netlink cannot see) waits for them.
-            let first = &line.words[0];
+            // (A refused line has no words: it waits, and says why after them.)
+            let first = line.words.first().map_or("", String::as_str);
             let queues = match &last_object {
                 Some((word, queues)) if word == first => *queues,
                 _ => {
                     let queues = find_object(first).is_some_and(|o| matches!(o.name, "route" | "address" | "link"));
-                    last_object = Some((first.clone(), queues));
+                    last_object = Some((first.to_string(), queues));
                     queues
                 }
             };
             if !queues {
-                if let Err(e) = settle(ctx) {
+                if let Err(e) = batch_settle(ctx) {
                     report(&e);
                     return e.exit_code();
                 }
@@ -236,10 +261,28 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
                 nl.set_tag(line.number as u64);
             }
         }
-        let result = run_object(ctx, &line.words);
+        let result = match &line.refused {
+            Some(why) => Err(Error::Failure(why.clone())),
+            None => run_object(ctx, &line.words),
+        };
+        // Whatever the line printed goes out after what is queued (reads
+        // settle the queue already; this holds for any other output too).
+        if pipelined && ctx.out.buffered() {
+            if let Err(e) = batch_settle(ctx) {
+                report(&e);
+                return e.exit_code();
+            }
+        }
         let _ = ctx.out.finish(result.is_ok(), false);
+        // As rtun, output that cannot be written stops the batch (as `ip`
+        // it is lost silently, and the sink never fails).
+        if let Some(errno) = ctx.out.sink().failed().filter(|_| rtun) {
+            let e = batch_settle(ctx).err().unwrap_or_else(|| Error::Fatal(print::sink::WriteError(errno).to_string()));
+            report(&e);
+            return e.exit_code();
+        }
         if let Err(e) = result {
-            if let Err(fail) = settle(ctx) {
+            if let Err(fail) = batch_settle(ctx) {
                 report(&fail);
                 return fail.exit_code();
             }
@@ -247,21 +290,59 @@ fn batch(ctx: &mut Context, name: &str) -> i32 {
             if e.aborts() {
                 return e.exit_code();
             }
-            eprintln!("Command failed {name}:{}", line.number);
+            say(&format!("Command failed {name}:{}", line.number));
             status = 1;
             if !ctx.opts.force {
                 break;
             }
         }
     }
-    if let Err(e) = settle(ctx) {
+    if let Err(e) = batch_settle(ctx) {
         report(&e);
         return e.exit_code();
+    }
+    // iproute2 stops at a missing continuation line or a read error as at
+    // the end of the file, its status unchanged; rtun fails there.
+    match lines.early_end.take() {
+        Some(cli::batch::EarlyEnd::MissingContinuation) => {
+            say("Missing continuation line");
+            if rtun {
+                status = 1;
+            }
+        }
+        Some(cli::batch::EarlyEnd::Read(e)) if rtun => {
+            say(&format!("Cannot read file \"{name}\": {}", netlink::errno::strerror(e.raw_os_error().unwrap_or(libc::EIO))));
+            status = 1;
+        }
+        _ => {}
     }
     if refused.get() {
         status = 1;
     }
     status
+}
+
+/// Send what a `-force` batch has queued, read the ACKs and report the
+/// refusals (before anything else is printed).
+fn batch_settle(ctx: &mut Context) -> Result<()> {
+    match ctx.nl.as_mut() {
+        Some(nl) => nl.settle(),
+        None => Ok(()),
+    }
+}
+
+/// A `-force` batch is about to wait for input, or a signal came: send
+/// what is queued; then, if a signal came, write the output and die of it.
+fn batch_wait(ctx: &mut Context) -> Result<()> {
+    let settled = batch_settle(ctx);
+    if let Some(sig) = cli::batch::signals::pending() {
+        if let Err(e) = &settled {
+            report(e);
+        }
+        let _ = ctx.out.end();
+        cli::batch::signals::die(sig);
+    }
+    settled
 }
 
 fn program_name(argv0: &str) -> &str {
@@ -313,15 +394,15 @@ pub fn run(args: Vec<String>) -> i32 {
             return e.exit_code();
         }
     }
-    if opts.version {
+    let (version, help) = (opts.version, opts.help);
+    let mut ctx = Context::new(prog, opts);
+    let result = if version {
         // iproute2's words (what it prints when built without libbpf; rtun
         // has no BPF), then rtun's version, as libbpf's would follow.
-        println!("ip utility, iproute2-6.1.0, rtun {}", env!("CARGO_PKG_VERSION"));
-        return 0;
-    }
-    let help = opts.help;
-    let mut ctx = Context::new(prog, opts);
-    let result = if help {
+        // Through the printer's stdout: a write error is the personality's.
+        let line = format!("ip utility, iproute2-6.1.0, rtun {}\n", env!("CARGO_PKG_VERSION"));
+        ctx.out.text_always(&line).map_err(Error::from)
+    } else if help {
         answer(&mut ctx, None, None, Err(Error::help(error::Topic::Global)))
     } else if let Some(file) = ctx.opts.batch.clone() {
         return batch(&mut ctx, &file);

@@ -75,7 +75,7 @@ fn link_show(details: u32, json: bool) -> String {
     let names = names(&links);
     let opts = Options { details, json, family: Family::Packet, ..Options::default() };
     let filter = Filter { family: Family::Packet, ..Filter::default() };
-    let view = View { opts: &opts, filter: &filter, do_link: true, table: &table, names: &names };
+    let view = View { opts: &opts, filter: &filter, do_link: true, showqueue: true, table: &table, names: &names };
     render(json, |p| {
         for l in &links {
             p.open_object(None).expect("write");

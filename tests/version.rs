@@ -57,3 +57,23 @@ fn version_as_sysctl() {
     }
     assert_eq!(run_as("rtun", &["sysctl", "-V"]), (line, String::new(), 0));
 }
+
+/// `-V` to a full disk: Debian's ip exits 0 silently (stdio is never
+/// checked), and so does rtun as `ip`; as rtun it is an error. Never a
+/// panic (it was: `println!`).
+#[test]
+fn version_to_a_full_disk() {
+    let full = |name: &str| {
+        let dir = std::env::temp_dir().join(format!("rtun-version-full-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let link = dir.join(name);
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_rtun"), &link).expect("symlink");
+        let devfull = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+        let out = Command::new(&link).arg("-V").stdout(devfull).output().expect("run");
+        let _ = std::fs::remove_dir_all(&dir);
+        (String::from_utf8_lossy(&out.stderr).into_owned(), out.status.code())
+    };
+    assert_eq!(full("ip"), (String::new(), Some(0)));
+    assert_eq!(full("rtun"), ("Cannot write to stdout: No space left on device\n".to_string(), Some(1)));
+}

@@ -135,7 +135,7 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
                             Ok(a) => list.push(a),
                             Err(msg) => {
                                 if let Some(m) = msg {
-                                    eprintln!("{m}");
+                                    crate::netlink::pipeline::say(m);
                                 }
                                 break;
                             }

@@ -506,7 +506,7 @@ mod kernel_check {
     #[ignore]
     fn dump_kind_data_of_all_links() {
         let Ok(path) = std::env::var("RTUN_KIND_DUMP") else { return };
-        let mut nl = crate::netlink::Netlink::open().expect("netlink");
+        let mut nl = crate::netlink::Netlink::open(None).expect("netlink");
         let mut out = String::new();
         nl.dump(RouteNetlinkMessage::GetLink(LinkMessage::default()), |m| {
             let RouteNetlinkMessage::NewLink(l) = m else { return Ok(()) };

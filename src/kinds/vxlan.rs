@@ -328,7 +328,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
         dstport = 4790;
     } else if !set(PORT) && !env.set_op {
         // A warning, not an error: the kernel's default port is used.
-        eprintln!(
+        crate::netlink::pipeline::say(
             "vxlan: destination port not specified\nWill use Linux kernel default (non-standard value)\n\
              Use 'dstport 4789' to get the IANA assigned value\nUse 'dstport 0' to get default and quiet this message"
         );

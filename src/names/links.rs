@@ -78,6 +78,7 @@ pub fn valid_altname(name: &str) -> bool {
 
 /// RTM_GETLINK for one device by name (IFLA_IFNAME, or IFLA_ALT_IFNAME for
 /// names the kernel would not take as a plain name). Errors stay quiet.
+/// Never print from its answer: it may run before queued requests.
 pub fn get_link(nl: &mut Netlink, name: &str) -> Option<LinkMessage> {
     if name.is_empty() {
         return None;
@@ -91,7 +92,8 @@ pub fn get_link(nl: &mut Netlink, name: &str) -> Option<LinkMessage> {
         b.push(0);
         req.attributes.push(LinkAttribute::Other(DefaultNla::new(IFLA_ALT_IFNAME, b)));
     }
-    match nl.query(RouteNetlinkMessage::GetLink(req), 0) {
+    // A lookup: with `-force -batch` it need not wait for queued routes.
+    match nl.lookup(RouteNetlinkMessage::GetLink(req)) {
         Ok(RouteNetlinkMessage::NewLink(l)) => Some(l),
         _ => None,
     }

@@ -8,9 +8,11 @@
 //! before sendmsg returns, so sending the queue and reading its ACKs is the
 //! same as running those lines one by one. Anything else that goes to the
 //! kernel (a dump, a query, an unpipelined request) first settles the queue
-//! — except a link lookup while no queued request touches links, which
-//! cannot see the queued requests' effect either way.
+//! (`Netlink::send_out`, the one door to the kernel) — except a name lookup
+//! (`Netlink::lookup`) while no queued request touches links: it cannot see
+//! their effect, and nothing is printed from its answer.
 
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
 use netlink_packet_core::{NLM_F_ACK, NLM_F_REQUEST};
@@ -34,6 +36,43 @@ const RECV_BUF: usize = 4 * 1024 * 1024;
 /// is small; a longer one is cut, which keeps its errno.
 const SLOTS: usize = 64;
 const SLOT: usize = 4096;
+
+thread_local! {
+    /// While requests are queued: the tag of the line being run, whose
+    /// messages (`say`) wait for the refusals of the lines before it.
+    static HOLDING: Cell<Option<u64>> = const { Cell::new(None) };
+    static HELD: RefCell<Vec<(u64, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A line of text for stderr from the command being run (a warning, a
+/// message before an error). While earlier lines' requests are queued it
+/// is held and printed when they are settled, after their refusals — so
+/// that stderr reads in line order; otherwise it is printed at once.
+pub fn say(text: impl Into<String>) {
+    match HOLDING.get() {
+        Some(tag) => HELD.with_borrow_mut(|h| h.push((tag, text.into()))),
+        None => eprint_bytes(&text.into()),
+    }
+}
+
+/// A line to stderr, words the user typed with the bytes they were
+/// (`cli::bytes`).
+fn eprint_bytes(text: &str) {
+    use std::io::Write as _;
+    let mut line = crate::cli::bytes::bytes(text).into_owned();
+    line.push(b'\n');
+    let _ = std::io::stderr().write_all(&line);
+}
+
+/// Print the held messages of lines up to `tag` (all with None).
+fn print_held(upto: Option<u64>) {
+    HELD.with_borrow_mut(|held| {
+        let n = held.iter().take_while(|(tag, _)| upto.is_none_or(|u| *tag <= u)).count();
+        for (_, text) in held.drain(..n) {
+            eprint_bytes(&text);
+        }
+    });
+}
 
 /// Called for each pipelined request the kernel refused, with the tag that
 /// was current when it was submitted (the batch line number).
@@ -90,7 +129,6 @@ impl RecvTables {
 
 const RTM_NEWLINK: u16 = 16;
 const RTM_DELLINK: u16 = 17;
-const RTM_GETLINK: u16 = 18;
 const RTM_SETLINK: u16 = 19;
 
 fn touches_links(kind: u16) -> bool {
@@ -107,8 +145,10 @@ impl Netlink {
         if !set_buf(&self.sock, libc::SO_SNDBUFFORCE, SEND_BUF) {
             set_buf(&self.sock, libc::SO_SNDBUF, SEND_BUF);
         }
-        if !set_buf(&self.sock, libc::SO_RCVBUFFORCE, RECV_BUF) {
-            set_buf(&self.sock, libc::SO_RCVBUF, RECV_BUF);
+        // (`-rcvbuf` can make it bigger, not smaller.)
+        let recv = RECV_BUF.max(self.rcvbuf.map_or(0, |n| n as usize));
+        if !set_buf(&self.sock, libc::SO_RCVBUFFORCE, recv) {
+            set_buf(&self.sock, libc::SO_RCVBUF, recv);
         }
         self.pipeline = Some(Pipeline {
             out: Vec::with_capacity(MAX_BYTES + 4096),
@@ -125,6 +165,9 @@ impl Netlink {
     pub fn set_tag(&mut self, tag: u64) {
         if let Some(p) = self.pipeline.as_mut() {
             p.tag = tag;
+            if !p.queued.is_empty() {
+                HOLDING.set(Some(tag));
+            }
         }
     }
 
@@ -144,18 +187,25 @@ impl Netlink {
         p.touches_links |= touches_links(msg.kind());
         msg.encode(flags | NLM_F_REQUEST | NLM_F_ACK, self.seq, &mut p.out);
         p.queued.push_back(Queued { seq: self.seq, tag: p.tag, outcome: Outcome::Pending });
+        HOLDING.set(Some(p.tag));
         if p.queued.len() >= MAX_QUEUED || p.out.len() >= MAX_BYTES {
             self.settle().map_err(|e| KernelError { errno: libc::EIO, ext_msg: Some(e.to_string()) })?;
         }
         Ok(())
     }
 
-    /// Whether `msg` must wait for the queued requests.
-    pub(super) fn must_settle_before(&self, kind: u16) -> bool {
+    /// Whether a message must wait for the queued requests: everything
+    /// but a name lookup while no queued request touches links.
+    pub(super) fn must_settle_before(&self, lookup: bool) -> bool {
         match &self.pipeline {
-            Some(p) if !p.queued.is_empty() => p.touches_links || kind != RTM_GETLINK,
+            Some(p) if !p.queued.is_empty() => p.touches_links || !lookup,
             _ => false,
         }
+    }
+
+    /// Whether requests are queued, not yet sent or not yet acknowledged.
+    pub fn has_queued(&self) -> bool {
+        self.pipeline.as_ref().is_some_and(|p| !p.queued.is_empty())
     }
 
     /// Send what is queued, read every ACK, and report the refusals (and
@@ -164,12 +214,15 @@ impl Netlink {
         let Some(mut p) = self.pipeline.take() else { return Ok(()) };
         let result = self.flush_queue(&mut p);
         for q in p.queued.drain(..) {
+            print_held(Some(q.tag));
             match q.outcome {
                 Outcome::Done | Outcome::Pending => {}
                 Outcome::Warning(w) => eprintln!("Warning: {w}{}", if w.ends_with('.') { "" } else { "." }),
                 Outcome::Refused(e) => (p.report)(q.tag, &e),
             }
         }
+        HOLDING.set(None);
+        print_held(None);
         p.out.clear();
         p.touches_links = false;
         self.pipeline = Some(p);

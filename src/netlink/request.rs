@@ -1,7 +1,7 @@
 //! Request + acknowledgement, and the kernel's error replies turned into
 //! iproute2's messages (`Error: <extended ack>.` or `RTNETLINK answers: …`).
 
-use netlink_packet_core::{NetlinkMessage, NLM_F_ACK, NLM_F_ACK_TLVS, NLM_F_CAPPED, NLM_F_REQUEST};
+use netlink_packet_core::{NetlinkMessage, NLM_F_ACK, NLM_F_ACK_TLVS, NLM_F_CAPPED, NLM_F_ECHO, NLM_F_REQUEST};
 use netlink_packet_route::RouteNetlinkMessage;
 
 use super::errno::strerror;
@@ -45,7 +45,7 @@ fn ext_ack_line(what: &str, msg: &str) -> String {
 
 /// A message header, read by hand so that errors and DONE are handled
 /// without depending on the route-message parser.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Header {
     pub len: usize,
     pub kind: u16,
@@ -117,6 +117,13 @@ fn find_string_attr(mut attrs: &[u8], wanted: u16) -> Option<String> {
     None
 }
 
+/// The first reply to a request that asked for one.
+pub enum Reply {
+    Message(RouteNetlinkMessage),
+    /// Only the acknowledgement (its header), or a message of no known type.
+    Ack(Header),
+}
+
 impl Netlink {
     /// Send a request that expects only an acknowledgement. A warning in
     /// a successful ACK goes to stderr, as iproute2 prints it.
@@ -126,7 +133,15 @@ impl Netlink {
 
     /// `request` for a message the caller laid out (`Outgoing::Raw`).
     pub fn request_out(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<(), KernelError> {
-        self.exchange(msg, flags | NLM_F_REQUEST | NLM_F_ACK).map(|_| ())
+        self.exchange(msg, flags | NLM_F_REQUEST | NLM_F_ACK, false).map(|_| ())
+    }
+
+    /// `-echo` (iproute2's `rtnl_echo_talk`): send a change with NLM_F_ECHO
+    /// and return the first reply — the object as the kernel made it, or
+    /// only the ACK when the kernel had nothing to tell (then iproute2
+    /// hands the ACK to its printer, which may complain about it).
+    pub fn echo_out(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<Reply, KernelError> {
+        self.exchange(msg, flags | NLM_F_REQUEST | NLM_F_ECHO | NLM_F_ACK, false)
     }
 
     /// Send a request whose answer is one message (a `get`).
@@ -136,9 +151,20 @@ impl Netlink {
 
     /// `query` for a message the caller laid out.
     pub fn query_out(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<RouteNetlinkMessage, KernelError> {
-        match self.exchange(msg, flags | NLM_F_REQUEST)? {
-            Some(m) => Ok(m),
-            None => Err(KernelError { errno: libc::ENODATA, ext_msg: None }),
+        self.answer(msg, flags, false)
+    }
+
+    /// A `query` that only looks a name up for a request being built: its
+    /// answer is never printed, so with `-force -batch` it need not wait
+    /// for queued requests that cannot change it (see `send_out`).
+    pub fn lookup(&mut self, msg: RouteNetlinkMessage) -> std::result::Result<RouteNetlinkMessage, KernelError> {
+        self.answer(Outgoing::Typed(msg), 0, true)
+    }
+
+    fn answer(&mut self, msg: Outgoing, flags: u16, lookup: bool) -> std::result::Result<RouteNetlinkMessage, KernelError> {
+        match self.exchange(msg, flags | NLM_F_REQUEST, lookup)? {
+            Reply::Message(m) => Ok(m),
+            Reply::Ack(_) => Err(KernelError { errno: libc::ENODATA, ext_msg: None }),
         }
     }
 
@@ -146,27 +172,38 @@ impl Netlink {
     /// are handed to `read` — for replies the typed parse would refuse
     /// (names that are not UTF-8) or that are cheaper read in place.
     pub fn query_raw<R>(&mut self, msg: Outgoing, flags: u16, read: impl FnOnce(&[u8]) -> R) -> KernelResult<R> {
-        match self.exchange_raw(msg, flags | NLM_F_REQUEST)? {
-            Some((start, end)) => Ok(read(&self.buf[start..end])),
-            None => Err(KernelError { errno: libc::ENODATA, ext_msg: None }),
+        self.answer_raw(msg, flags, false, read)
+    }
+
+    /// `lookup`, read raw (see `query_raw`).
+    pub fn lookup_raw<R>(&mut self, msg: Outgoing, read: impl FnOnce(&[u8]) -> R) -> KernelResult<R> {
+        self.answer_raw(msg, 0, true, read)
+    }
+
+    fn answer_raw<R>(&mut self, msg: Outgoing, flags: u16, lookup: bool, read: impl FnOnce(&[u8]) -> R) -> KernelResult<R> {
+        match self.exchange_raw(msg, flags | NLM_F_REQUEST, lookup)? {
+            RawReply::Message(start, end) => Ok(read(&self.buf[start..end])),
+            RawReply::Ack(_) => Err(KernelError { errno: libc::ENODATA, ext_msg: None }),
         }
     }
 
-    fn exchange(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<Option<RouteNetlinkMessage>, KernelError> {
-        let Some((start, end)) = self.exchange_raw(msg, flags)? else { return Ok(None) };
-        match NetlinkMessage::<RouteNetlinkMessage>::deserialize(&self.buf[start..end]) {
-            Ok(m) => Ok(match m.payload {
-                netlink_packet_core::NetlinkPayload::InnerMessage(inner) => Some(inner),
-                _ => None,
-            }),
-            Err(e) => Err(KernelError { errno: libc::EIO, ext_msg: Some(format!("cannot parse the kernel's reply: {e}")) }),
+    fn exchange(&mut self, msg: Outgoing, flags: u16, lookup: bool) -> std::result::Result<Reply, KernelError> {
+        match self.exchange_raw(msg, flags, lookup)? {
+            RawReply::Ack(h) => Ok(Reply::Ack(h)),
+            RawReply::Message(start, end) => match NetlinkMessage::<RouteNetlinkMessage>::deserialize(&self.buf[start..end]) {
+                Ok(m) => Ok(match m.payload {
+                    netlink_packet_core::NetlinkPayload::InnerMessage(inner) => Reply::Message(inner),
+                    _ => Reply::Ack(read_header(&self.buf[start..end]).unwrap_or_default()),
+                }),
+                Err(e) => Err(KernelError { errno: libc::EIO, ext_msg: Some(format!("cannot parse the kernel's reply: {e}")) }),
+            },
         }
     }
 
-    /// Send `msg`, wait for its answer: None for an ACK, or where the
-    /// reply message lies in `self.buf`.
-    fn exchange_raw(&mut self, msg: Outgoing, flags: u16) -> KernelResult<Option<(usize, usize)>> {
-        let result = self.exchange_once(msg, flags);
+    /// Send `msg`, wait for its answer: the ACK, or where the reply message
+    /// lies in `self.buf`.
+    fn exchange_raw(&mut self, msg: Outgoing, flags: u16, lookup: bool) -> KernelResult<RawReply> {
+        let result = self.exchange_once(msg, flags, lookup);
         // A lookup that did not wait for pipelined requests failed: report
         // theirs first, so that what the caller prints next comes after.
         if result.is_err() {
@@ -175,9 +212,9 @@ impl Netlink {
         result
     }
 
-    fn exchange_once(&mut self, msg: Outgoing, flags: u16) -> KernelResult<Option<(usize, usize)>> {
+    fn exchange_once(&mut self, msg: Outgoing, flags: u16, lookup: bool) -> KernelResult<RawReply> {
         let local = |e: Error| KernelError { errno: libc::EIO, ext_msg: Some(e.to_string()) };
-        let seq = self.send_out(msg, flags).map_err(local)?;
+        let seq = self.send_out(msg, flags, lookup).map_err(local)?;
         loop {
             let n = self.recv_datagram().map_err(local)?;
             let mut off = 0;
@@ -195,12 +232,19 @@ impl Netlink {
                     if let Some(w) = ext {
                         eprintln!("{}", ext_ack_line("Warning", &w));
                     }
-                    return Ok(None);
+                    return Ok(RawReply::Ack(h));
                 }
-                return Ok(Some((start, end)));
+                return Ok(RawReply::Message(start, end));
             }
         }
     }
+}
+
+/// Where `exchange_raw` found the answer.
+enum RawReply {
+    /// The reply message, `self.buf[start..end]`.
+    Message(usize, usize),
+    Ack(Header),
 }
 
 /// Turn a kernel error into rtun's error value (exit status 2).

@@ -29,10 +29,15 @@ pub struct Netlink {
     /// A look-up dump stayed interrupted however often it was read: said
     /// with the next listing's report, or when the client is dropped.
     pub(super) unreported_interruption: bool,
+    /// The receive buffer size `-rcvbuf` asked for.
+    pub(super) rcvbuf: Option<u32>,
 }
 
 impl Netlink {
-    pub fn open() -> Result<Self> {
+    /// A client with iproute2's buffer sizes; `rcvbuf` is `-rcvbuf N` (the
+    /// receive buffer asked for, as iproute2 sets it: SO_RCVBUF, which the
+    /// kernel doubles and caps at net.core.rmem_max).
+    pub fn open(rcvbuf: Option<u32>) -> Result<Self> {
         let fail = |e: std::io::Error| Error::Failure(format!("Cannot open netlink socket: {e}"));
         let mut sock = Socket::new(NETLINK_ROUTE).map_err(fail)?;
         let addr = sock.bind_auto().map_err(fail)?;
@@ -40,28 +45,40 @@ impl Netlink {
         let _ = sock.set_ext_ack(true);
         let _ = sock.set_netlink_get_strict_chk(true);
         set_buf(&sock, libc::SO_SNDBUF, SEND_BUF);
-        set_buf(&sock, libc::SO_RCVBUF, RECV_BUF);
+        // iproute2 keeps the size in an int: 4294967295 is -1, which the
+        // kernel reads back as a huge unsigned value and caps.
+        match rcvbuf {
+            Some(n) => set_buf_raw(&sock, libc::SO_RCVBUF, n as libc::c_int),
+            None => set_buf(&sock, libc::SO_RCVBUF, RECV_BUF),
+        };
         let seq = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as u32)
             .unwrap_or(1);
-        Ok(Netlink::wrap(sock, addr.port_number(), seq))
+        let mut nl = Netlink::wrap(sock, addr.port_number(), seq);
+        nl.rcvbuf = rcvbuf;
+        Ok(nl)
     }
 
     /// A client on an open, bound socket (also used for other protocols).
     pub(super) fn wrap(sock: Socket, port: u32, seq: u32) -> Self {
-        Netlink { sock, port, seq, buf: Vec::new(), pipeline: None, unreported_interruption: false }
+        Netlink { sock, port, seq, buf: Vec::new(), pipeline: None, unreported_interruption: false, rcvbuf: None }
     }
 
     /// Serialise and send one request; returns its sequence number.
     /// Pipelined requests are sent (and acknowledged) first, unless this
     /// one cannot see their effect.
     pub fn send(&mut self, msg: RouteNetlinkMessage, flags: u16) -> Result<u32> {
-        self.send_out(Outgoing::Typed(msg), flags)
+        self.send_out(Outgoing::Typed(msg), flags, false)
     }
 
-    pub(super) fn send_out(&mut self, msg: Outgoing, flags: u16) -> Result<u32> {
-        if self.must_settle_before(msg.kind()) {
+    /// Every message to the kernel goes out here. Whatever a pipeline holds
+    /// is sent and acknowledged first, so that a read sees the queued
+    /// changes and anything printed after it comes after their refusals.
+    /// Only a name `lookup` (whose answer is never printed) may go first,
+    /// and only while no queued request adds, changes or removes a link.
+    pub(super) fn send_out(&mut self, msg: Outgoing, flags: u16, lookup: bool) -> Result<u32> {
+        if self.must_settle_before(lookup) {
             self.settle()?;
         }
         self.seq = self.seq.wrapping_add(1);
@@ -71,7 +88,7 @@ impl Netlink {
         Ok(self.seq)
     }
 
-    pub fn send_raw(&self, bytes: &[u8]) -> Result<()> {
+    pub(super) fn send_raw(&self, bytes: &[u8]) -> Result<()> {
         let kernel = SocketAddr::new(0, 0);
         self.sock
             .send_to(bytes, &kernel, 0)
@@ -154,8 +171,11 @@ pub(super) fn recv_error(e: std::io::Error) -> Error {
 
 /// Set a socket buffer size; returns whether the kernel took it.
 pub(super) fn set_buf(sock: &Socket, opt: libc::c_int, size: usize) -> bool {
+    set_buf_raw(sock, opt, size.min(libc::c_int::MAX as usize) as libc::c_int)
+}
+
+fn set_buf_raw(sock: &Socket, opt: libc::c_int, size: libc::c_int) -> bool {
     use std::os::fd::AsRawFd;
-    let size = size as libc::c_int;
     // SAFETY: a plain setsockopt on a socket we own, with a correctly sized int.
     unsafe {
         0 == libc::setsockopt(

@@ -5,6 +5,7 @@
 
 pub mod color;
 pub mod json;
+pub mod sink;
 
 use std::io::{self, Write};
 
@@ -114,6 +115,18 @@ impl NumText {
 
     fn as_str(&self) -> &str {
         std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+impl<W: Write> Printer<io::BufWriter<W>> {
+    /// Whether output is waiting in the buffer, not yet written.
+    pub fn buffered(&self) -> bool {
+        !self.w.inner.buffer().is_empty()
+    }
+
+    /// The writer under the buffer.
+    pub fn sink(&self) -> &W {
+        self.w.inner.get_ref()
     }
 }
 

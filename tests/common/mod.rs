@@ -84,9 +84,11 @@ pub fn bin_dir(tag: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bin-{tag}"));
     std::fs::create_dir_all(&dir).expect("bin dir");
     for name in ["rtun", "ip"] {
-        let link = dir.join(name);
-        let _ = std::fs::remove_file(&link);
-        std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_rtun"), &link).expect("symlink");
+        // Made aside and renamed into place: tests run in parallel.
+        let tmp = dir.join(format!(".{name}.{}.{:?}", std::process::id(), std::thread::current().id()));
+        let _ = std::fs::remove_file(&tmp);
+        std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_rtun"), &tmp).expect("symlink");
+        std::fs::rename(&tmp, dir.join(name)).expect("rename the symlink into place");
     }
     dir
 }

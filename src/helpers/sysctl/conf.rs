@@ -100,6 +100,10 @@ impl<W: Write> Engine<W> {
                 if bytes.len() < 2 {
                     continue;
                 }
+                // procps handles the line as a C string: it ends at a NUL.
+                if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+                    bytes.truncate(nul);
+                }
                 let line = String::from_utf8_lossy(&bytes);
                 if let Some(s) = self.parse_line(&file, number, &line) {
                     list.push(s);

@@ -68,8 +68,8 @@ pub fn main(args: &[String]) -> i32 {
     let argv0 = args.first().cloned().unwrap_or_else(|| "sysctl".into());
     let short = argv0.rsplit('/').next().unwrap_or("sysctl").to_string();
     let prog = Prog { short, argv0, json: false, pretty: false, netns: None };
-    let stdout = std::io::stdout();
-    run(&prog, args.get(1..).unwrap_or(&[]), std::io::BufWriter::with_capacity(64 * 1024, stdout.lock()))
+    let stdout = crate::print::sink::Sink::new(crate::print::sink::OnError::Raw);
+    run(&prog, args.get(1..).unwrap_or(&[]), std::io::BufWriter::with_capacity(64 * 1024, stdout))
 }
 
 /// `rtun [OPTIONS] sysctl …`: the grammar's handler for the object.
@@ -286,7 +286,7 @@ fn finish<W: Write>(mut e: Engine<W>, rc: i32) -> i32 {
 /// procps's `close_stdout`: `PROGRAM: write error[: strerror]` (nothing
 /// more for a closed pipe).
 fn write_error(prog: &str, err: &std::io::Error) {
-    match err.raw_os_error() {
+    match crate::print::sink::errno_of(err) {
         Some(libc::EPIPE) | None => eprintln!("{prog}: write error"),
         Some(errno) => eprintln!("{prog}: write error: {}", crate::netlink::errno::strerror(errno)),
     }

@@ -30,6 +30,12 @@ use crate::Context;
 /// Whether a `link show` ran in this process (see `run`).
 static LINK_LISTED: AtomicBool = AtomicBool::new(false);
 
+/// iproute2's `do_link` as it stands (for `-echo`, which prints with the
+/// same printer outside a listing).
+pub fn link_listed() -> bool {
+    LINK_LISTED.load(Ordering::Relaxed)
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Action {
     LinkShow,
@@ -105,7 +111,7 @@ pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
     }
     let (nl, p, opts, names) = ctx.parts()?;
     p.begin()?;
-    let view = View { opts, filter: &filter, do_link, table: &table, names };
+    let view = View { opts, filter: &filter, do_link, showqueue: true, table: &table, names };
 
     // `link show dev NAME`: one RTM_GETLINK by name.
     if let (Some(dev), None, true) = (&filter.dev, filter.group, do_link) {

@@ -2,10 +2,12 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use netlink_packet_core::{NLM_F_ACK, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REPLACE};
+use netlink_packet_core::{NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
 use netlink_packet_route::RouteNetlinkMessage;
 
 use super::flags;
+use crate::netlink::request::Reply;
+use crate::netlink::Outgoing;
 use crate::names::tables::scope_id;
 use super::print::{print_addr, Addr, Style};
 use crate::objects::link::show::LinkTable;
@@ -15,7 +17,7 @@ use crate::cli::words::{lookup, Words};
 use crate::cli::bytes::bytes;
 use crate::error::{duparg, duparg2, invarg, too_long, Error, Result};
 use crate::netlink::attr::{AttrWriter, MAX_PAYLOAD};
-use crate::netlink::{ipbuf, Outgoing};
+use crate::netlink::ipbuf;
 use crate::objects::link::modify::index_of;
 use crate::parse::{get_addr, get_prefix, Addr as PAddr, Prefix};
 use crate::Context;
@@ -256,9 +258,9 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
             "FLAG" => {
                 if let Some(fl) = flags::by_name(word) {
                     if fl.readonly {
-                        eprintln!("Warning: {} option is not mutable from userspace", fl.name);
+                        crate::netlink::pipeline::say(format!("Warning: {} option is not mutable from userspace", fl.name));
                     } else if fl.v6only && family != Family::Inet6 {
-                        eprintln!("Warning: {} option can be set only for IPv6 addresses", fl.name);
+                        crate::netlink::pipeline::say(format!("Warning: {} option can be set only for IPv6 addresses", fl.name));
                     } else {
                         ifa_flags |= fl.mask;
                     }
@@ -297,10 +299,10 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
     if !peer_given {
         if let Some((lcl, text)) = local.as_ref().filter(|(p, _)| byte_len(addr_ip(&p.addr)) != 0) {
             if op == Op::Delete && lcl.family() == Family::Inet && !lcl.len_given {
-                eprintln!(
+                crate::netlink::pipeline::say(format!(
                     "Warning: Executing wildcard deletion to stay compatible with old scripts.\n         Explicitly specify the prefix length ({text}/{}) to avoid this warning.\n         This special behaviour is likely to disappear in further releases,\n         fix your scripts!",
                     byte_len(local_ip) * 8
-                );
+                ));
             } else {
                 attrs.ip(IFA_ADDRESS, local_ip);
                 peer = Some(lcl.clone());
@@ -368,17 +370,17 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
 /// `-echo`: ask the kernel to send back what it did, and print that.
 fn echo(ctx: &mut Context, req: Outgoing, flags: u16) -> Result<()> {
     let (nl, p, opts, _) = ctx.parts()?;
-    let reply = nl.query_out(req, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
+    let reply = nl.echo_out(req, flags).map_err(Error::from)?;
     let table = LinkTable::load(nl)?;
-    let (msg, deleted) = match &reply {
-        RouteNetlinkMessage::NewAddress(m) => (m, false),
-        RouteNetlinkMessage::DelAddress(m) => (m, true),
-        _ => return Ok(()),
-    };
     let style = Style { opts, with_dev: true, table: &table };
     p.begin()?;
     p.open_object(None)?;
-    print_addr(p, &Addr::of(msg), deleted, &style)?;
+    // Only an ACK (nothing changed): `print_addrinfo` prints nothing.
+    match &reply {
+        Reply::Message(RouteNetlinkMessage::NewAddress(m)) => print_addr(p, &Addr::of(m), false, &style)?,
+        Reply::Message(RouteNetlinkMessage::DelAddress(m)) => print_addr(p, &Addr::of(m), true, &style)?,
+        _ => {}
+    }
     p.close_object()?;
     Ok(())
 }

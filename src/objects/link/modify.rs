@@ -18,6 +18,8 @@ use crate::kinds::{self, KindEnv};
 use crate::netlink::attr::{align, AttrWriter, Attrs, MAX_PAYLOAD, NLA_HDRLEN};
 use crate::netlink::ipbuf;
 use crate::netlink::link::*;
+use crate::netlink::request::Reply;
+use netlink_packet_route::RouteNetlinkMessage;
 use crate::netlink::{Netlink, Outgoing};
 use crate::parse::{get_integer, get_unsigned};
 use crate::Context;
@@ -256,7 +258,7 @@ fn parse_on_off(key: &str, value: &str) -> Result<bool> {
     if matches(value, "on") {
         return Ok(true);
     }
-    eprintln!("Error: argument of \"{key}\" must be one of \"off\", \"on\", not \"{value}\"");
+    crate::netlink::pipeline::say(format!("Error: argument of \"{key}\" must be one of \"off\", \"on\", not \"{value}\""));
     Err(Error::Exit(22))
 }
 
@@ -722,6 +724,7 @@ fn modify(ctx: &mut Context, mode: Mode, args: &[String]) -> Result<()> {
     let mut req = Request::new(creating, family);
     req.force = ctx.opts.force;
     req.ip_used = (prog == "ip").then_some(ipbuf::LINK_HEAD);
+    let echo_wanted = ctx.opts.echo;
     let nl = ctx.nl()?;
     let mut links = KernelLinks { nl, prog };
     let parsed = parse_link(args, &mut req, &mut links, prog)?;
@@ -738,6 +741,14 @@ fn modify(ctx: &mut Context, mode: Mode, args: &[String]) -> Result<()> {
         Mode::Set | Mode::Delete => 0,
     };
     let kind = if mode == Mode::Delete { RTM_DELLINK } else { RTM_NEWLINK };
+    if echo_wanted {
+        let files = std::mem::take(&mut req.files);
+        let body = req.body()?;
+        let reply = links.nl.echo_out(Outgoing::Raw { kind, body: &body }, flags);
+        drop(files);
+        ctx.links.invalidate();
+        return echo(ctx, reply?);
+    }
     // Files handed to the kernel (namespaces by fd) must stay open until it
     // has the request: such a request is never queued.
     let files = std::mem::take(&mut req.files);
@@ -748,6 +759,31 @@ fn modify(ctx: &mut Context, mode: Mode, args: &[String]) -> Result<()> {
     drop(files);
     result?;
     ctx.links.invalidate();
+    Ok(())
+}
+
+/// `-echo`: print what the kernel sent back, as iproute2's `rtnl_echo_talk`
+/// with `print_linkinfo` does (outside a listing: no `qlen`, and its zeroed
+/// filter only lets group 0 through). Only an ACK prints nothing (`[{}]`).
+fn echo(ctx: &mut Context, reply: Reply) -> Result<()> {
+    use crate::objects::link::show::{print_linkinfo, LinkTable, View};
+    if ctx.opts.details > 0 {
+        let (nl, _, _, links) = ctx.parts()?;
+        links.load(nl)?;
+    }
+    let (nl, p, opts, names) = ctx.parts()?;
+    let table = LinkTable::load(nl)?;
+    let filter = crate::objects::address::filter::Filter { group: Some(0), ..Default::default() };
+    let do_link = crate::objects::address::list::link_listed();
+    let view = View { opts, filter: &filter, do_link, showqueue: false, table: &table, names };
+    p.begin()?;
+    p.open_object(None)?;
+    match &reply {
+        Reply::Message(RouteNetlinkMessage::NewLink(m)) => print_linkinfo(p, m, false, &view)?,
+        Reply::Message(RouteNetlinkMessage::DelLink(m)) => print_linkinfo(p, m, true, &view)?,
+        _ => crate::objects::link::show::Shown::Quiet,
+    };
+    p.close_object()?;
     Ok(())
 }
 

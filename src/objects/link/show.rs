@@ -88,6 +88,8 @@ pub struct View<'a> {
     pub filter: &'a Filter,
     /// `link show` (prints `mode`, `addrgenmode`, alias and stats inline).
     pub do_link: bool,
+    /// iproute2's `filter.showqueue`: `qlen` is printed (listings; not `-echo`).
+    pub showqueue: bool,
     pub table: &'a LinkTable,
     /// Names for the kind printers (loaded only with `-d`).
     pub names: &'a LinkNames,
@@ -284,10 +286,11 @@ pub fn print_linkinfo<W: Write>(p: &mut Printer<W>, msg: &LinkMessage, deleted: 
     if let Some(g) = a.group {
         p.str("group", "group {} ", &group_name(g as i32, v.opts.numeric))?;
     }
-    // `filter.showqueue` is always set for listings.
-    let qlen = a.txqlen.or_else(|| txqlen_ioctl(&name));
-    if let Some(q) = qlen.filter(|q| *q != 0) {
-        p.num("txqlen", "qlen {}", q as i32)?;
+    if v.showqueue {
+        let qlen = a.txqlen.or_else(|| txqlen_ioctl(&name));
+        if let Some(q) = qlen.filter(|q| *q != 0) {
+            p.num("txqlen", "qlen {}", q as i32)?;
+        }
     }
     if let Some(e) = a.event {
         print_event(p, e)?;

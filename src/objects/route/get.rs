@@ -155,10 +155,10 @@ pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
                     attrs.put(RTA_DST as u16, &data);
                 }
                 dst_len = if family == AF_INET && p.len != 32 {
-                    eprintln!("Warning: /{} as prefix is invalid, only /32 (or none) is supported.", p.len);
+                    crate::netlink::pipeline::say(format!("Warning: /{} as prefix is invalid, only /32 (or none) is supported.", p.len));
                     32
                 } else if family == AF_INET6 && p.len != 128 {
-                    eprintln!("Warning: /{} as prefix is invalid, only /128 (or none) is supported.", p.len);
+                    crate::netlink::pipeline::say(format!("Warning: /{} as prefix is invalid, only /128 (or none) is supported.", p.len));
                     128
                 } else {
                     p.len

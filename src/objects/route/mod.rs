@@ -71,7 +71,7 @@ pub fn vrf_table(nl: &mut Netlink, name: &str) -> u32 {
     match table {
         Some(t) => t,
         None => {
-            eprintln!("BUG: VRF {name} is missing table id");
+            crate::netlink::pipeline::say(format!("BUG: VRF {name} is missing table id"));
             0
         }
     }

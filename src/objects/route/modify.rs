@@ -4,9 +4,8 @@
 //! iproute2 lays them out.
 
 
-use std::io::Write as _;
-
 use crate::cli::bytes::bytes;
+use crate::netlink::request::Reply;
 use crate::cli::grammar::route::{NEXTHOP, ROUTE};
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, matches, Words};
@@ -15,7 +14,7 @@ use crate::names::tables::{self, RT_TABLE_LOCAL, RT_TABLE_MAIN, RTN_ANYCAST, RTN
 use crate::netlink::attr::AttrWriter;
 use crate::netlink::{Netlink, Outgoing};
 use crate::objects::link::modify::index_of;
-use netlink_packet_core::{NLM_F_ACK, NLM_F_APPEND, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REPLACE};
+use netlink_packet_core::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
 use crate::parse::{self, Addr};
 use crate::Context;
 
@@ -194,7 +193,7 @@ fn parse_one_nexthop(nl: &mut Netlink, prog: &str, req: &mut Request, w: &mut Wo
                 let v = w.value()?;
                 ifindex = match index_of(nl, prog, v) {
                     0 => {
-                        let _ = std::io::stderr().write_all(&bytes(&format!("Cannot find device \"{v}\"\n")));
+                        crate::netlink::pipeline::say(format!("Cannot find device \"{v}\""));
                         return Err(Error::Usage("Error: cannot parse nexthop".into()));
                     }
                     i => i,
@@ -561,16 +560,25 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
         return nl.submit_out(msg, flags).map_err(Error::from);
     }
     // `-echo`: the kernel sends back the route as it stored it.
-    let answer = nl.query_out(msg, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
+    let reply = nl.echo_out(msg, flags).map_err(Error::from)?;
     let (nl, p, opts, links) = ctx.parts()?;
     links.load(nl)?;
     let filter = super::filter::Filter::default();
     let view = super::print::View { opts, links, filter: &filter };
-    let Some((kind, body)) = emitted(&answer) else { return Ok(()) };
-    let Some(route) = Route::from_body(kind, &body) else { return Ok(()) };
     p.begin()?;
     p.open_object(None)?;
-    super::print::print_route(p, &view, &route)?;
+    match &reply {
+        Reply::Message(answer) => {
+            if let Some((kind, body)) = emitted(answer) {
+                if let Some(route) = Route::from_body(kind, &body) {
+                    super::print::print_route(p, &view, &route)?;
+                }
+            }
+        }
+        // Nothing changed (a `replace` by the same route): iproute2's
+        // `print_route` is handed the ACK and says so.
+        Reply::Ack(h) => eprintln!("Not a route: {:08x} {:08x} {:08x}", h.len, h.kind, h.flags),
+    }
     p.close_object()?;
     Ok(())
 }

@@ -19,7 +19,7 @@ fn map() -> &'static HashMap<i32, String> {
     MAP.get_or_init(|| {
         let mut map = HashMap::new();
         let Ok(dir) = std::fs::read_dir(NETNS_RUN_DIR) else { return map };
-        let Ok(mut nl) = Netlink::open() else { return map };
+        let Ok(mut nl) = Netlink::open(None) else { return map };
         for entry in dir.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             if let Some(id) = nsid_of(&mut nl, &entry.path()) {
