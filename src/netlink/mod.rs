@@ -5,6 +5,7 @@ pub mod errno;
 pub mod netfilter;
 pub mod netns;
 pub mod pipeline;
+pub mod rawip;
 pub mod request;
 pub mod socket;
 
