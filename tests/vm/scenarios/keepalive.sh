@@ -244,11 +244,13 @@ check_files "once, unanswered: exit 1" "$_ck/want.rc" "$_ck/o.rc"
 check_files "once, unanswered: the line" "$_ck/want.out" "$_ck/o.out"
 check_files "once, unanswered: nothing on stderr" /dev/null "$_ck/o.err"
 for bad in "interval 0" "interval -1" "interval 32768" "retries 0" "retries 256" "interval"; do
+    # shellcheck disable=SC2086 # two words
     _ck_run "$_ck/b" "$R" -n A tunnel keepalive GRE1 $bad
     if [ "$(cat "$_ck/b.rc")" = 255 ] && [ -s "$_ck/b.err" ] && [ ! -s "$_ck/b.out" ]; then
         _ck_ok "bad input \"$bad\": exit 255 ($(cat "$_ck/b.err"))"
     else
         _ck_fail "bad input \"$bad\""
+        # shellcheck disable=SC2086
         _ck_show_run "$_ck/b" "$R" -n A tunnel keepalive GRE1 $bad
     fi
 done
