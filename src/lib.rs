@@ -142,7 +142,9 @@ fn answer(ctx: &mut Context, obj: Option<&'static grammar::Object>, cmd: Option<
     Err(if req.status == 255 { Error::Usage(text) } else { Error::Failure(text) })
 }
 
-fn report(e: &Error) {
+/// An error's message on stderr (also for failures a command outlives:
+/// `tunnel keepalive`).
+pub(crate) fn report(e: &Error) {
     if let Some(m) = e.message() {
         // Words the user typed come back as the bytes they were.
         let mut line = cli::bytes::bytes(&m).into_owned();

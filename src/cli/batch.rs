@@ -262,6 +262,7 @@ pub fn printable(msg: &str) -> std::borrow::Cow<'_, str> {
 /// signal with its default action (a shell sees 128+N). The handlers are
 /// installed without SA_RESTART, so that a blocking read of the input
 /// returns at once. A signal ignored when the batch starts stays ignored.
+/// (`tunnel keepalive` ends its watch on the same handlers.)
 pub mod signals {
     use std::sync::atomic::{AtomicI32, Ordering};
 

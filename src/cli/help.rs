@@ -17,7 +17,7 @@
 //! (sysctl) are laid out the same way.
 
 use super::grammar::global::OPTIONS;
-use super::grammar::{Command, Keyword, Object, Value, OBJECTS};
+use super::grammar::{offered, Command, Keyword, Object, Value, OBJECTS};
 use crate::error::{HelpRequest, Topic};
 use crate::kinds::{Kind, KINDS};
 
@@ -131,7 +131,7 @@ pub fn command_synopsis(cmd: &Command) -> Option<String> {
 /// (`rtun route { add | change | … } ROUTE`).
 pub fn synopsis_lines(prog: &str, obj: &Object) -> Vec<String> {
     let mut groups: Vec<(Vec<&str>, &str)> = Vec::new();
-    for cmd in obj.commands.iter().filter(|c| !c.synopsis.is_empty()) {
+    for cmd in obj.commands.iter().filter(|c| !c.synopsis.is_empty() && offered(prog, obj, c)) {
         let (name, rest) = split_synopsis(cmd);
         match groups.iter_mut().find(|(_, r)| !rest.is_empty() && *r == rest) {
             Some((names, _)) => names.push(name),
@@ -169,9 +169,14 @@ fn same_keyword(a: &Keyword, b: &Keyword) -> bool {
 
 /// The keyword tables of an object, each once, in command order.
 pub fn keyword_blocks(obj: &Object) -> Vec<KeywordBlock> {
+    keyword_blocks_for("rtun", obj)
+}
+
+/// `keyword_blocks` of the commands `prog` has.
+fn keyword_blocks_for(prog: &str, obj: &Object) -> Vec<KeywordBlock> {
     let mut blocks: Vec<(KeywordBlock, &'static [Keyword])> = Vec::new();
     let mut tables: Vec<*const Keyword> = Vec::new();
-    for c in obj.commands.iter().filter(|c| !c.keywords.is_empty()) {
+    for c in obj.commands.iter().filter(|c| !c.keywords.is_empty() && offered(prog, obj, c)) {
         let key = c.keywords.as_ptr();
         if tables.contains(&key) {
             continue;
@@ -180,7 +185,7 @@ pub fn keyword_blocks(obj: &Object) -> Vec<KeywordBlock> {
         let users: Vec<&str> = obj
             .commands
             .iter()
-            .filter(|o| std::ptr::eq(o.keywords.as_ptr(), key))
+            .filter(|o| std::ptr::eq(o.keywords.as_ptr(), key) && offered(prog, obj, o))
             .filter_map(|o| o.names.first().map(|w| w.text))
             .collect();
         let takes = |k: &Keyword| c.keywords.iter().any(|t| same_keyword(t, k));
@@ -263,12 +268,12 @@ pub fn object_help(prog: &str, obj: &Object) -> String {
     }
     if !obj.commands.is_empty() {
         out.push_str("\nCommands (any unique prefix):\n");
-        for c in obj.commands {
+        for c in obj.commands.iter().filter(|c| offered(prog, obj, c)) {
             let names: Vec<&str> = c.names.iter().map(|w| w.text).collect();
             item(&mut out, &names.join(", "), &c.help_line());
         }
     }
-    for block in keyword_blocks(obj) {
+    for block in keyword_blocks_for(prog, obj) {
         keyword_section(&mut out, &block.heading(), block.keywords.iter().copied());
     }
     if obj.commands.iter().any(|c| hands_over(c.keywords)) {

@@ -138,8 +138,9 @@ pub fn object_page(obj: &Object) -> String {
 
     s.push_str(".SH DESCRIPTION\n");
     let _ = writeln!(s, "{}", esc(&sentence(obj.help)));
-    if !obj.about.is_empty() {
-        let _ = writeln!(s, ".PP\n{}", esc(&sentence(obj.about)));
+    // A blank line in `about` starts a new paragraph.
+    for para in obj.about.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        let _ = writeln!(s, ".PP\n{}", esc(&sentence(para)));
     }
     let others = aliases(obj);
     if !others.is_empty() {

@@ -8,6 +8,7 @@ pub mod link;
 pub mod netfilter;
 pub mod netns;
 pub mod pipeline;
+pub mod rawip;
 pub mod request;
 pub mod socket;
 

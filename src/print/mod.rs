@@ -159,6 +159,23 @@ impl<W: Write> Printer<W> {
         }
     }
 
+    /// A stream of records (`tunnel keepalive`): with `-j` each record is
+    /// a JSON document of its own line (JSON Lines), and nothing is printed
+    /// when there was none; see `end_record`.
+    pub fn stream_records(&mut self) {
+        self.complete = false;
+    }
+
+    /// The end of one record of a stream: the line ends (in JSON the
+    /// object that was closed is a document of its own) and goes out at once.
+    pub fn end_record(&mut self) -> io::Result<()> {
+        if let Some(j) = self.json.as_mut() {
+            j.reset();
+        }
+        self.w.write_all(b"\n")?;
+        self.w.flush()
+    }
+
     /// The output itself (for helpers that write their own text).
     pub fn inner(&mut self) -> &mut Counted<W> {
         &mut self.w

@@ -230,6 +230,15 @@ pub static OBJECTS: &[Object] = &[
     crate::gen::COMPLETE,
 ];
 
+/// Commands rtun adds to iproute2's objects, as (object, command): as `ip`
+/// they do not exist (unknown, as iproute2 says, and left out of help).
+pub const RTUN_ONLY: &[(&str, &str)] = &[("tunnel", "keepalive"), ("tunl", "keepalive")];
+
+/// Whether `cmd` of `obj` exists for the program called `prog`.
+pub fn offered(prog: &str, obj: &Object, cmd: &Command) -> bool {
+    prog != "ip" || !RTUN_ONLY.iter().any(|(o, c)| *o == obj.name && cmd.names.iter().any(|n| n.text == *c))
+}
+
 /// Objects that work but are not listed in help, completions or man pages
 /// (entry points for the completion scripts themselves).
 pub const HIDDEN: &[&str] = &["complete"];

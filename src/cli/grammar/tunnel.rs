@@ -102,7 +102,18 @@ pub const SIXRD_KEYWORDS: &[Keyword] = &[
     kw(&[x("dev")], Value::Ifname, "DEV", "the sit tunnel (required)"),
 ];
 
-/// The commands, in iproute2's order of tests (`l` is `lst`, i.e. show).
+/// `tunnel keepalive` keywords (rtun's own command): the tunnel's name
+/// is the one word that is no keyword.
+pub const KEEPALIVE_KEYWORDS: &[Keyword] = &[
+    kw(&[x("interval")], Value::Number, "SECONDS", "seconds between keepalives, 1-32767 (default 10)"),
+    kw(&[x("retries")], Value::Number, "COUNT", "keepalives unanswered in a row that take the tunnel down, 1-255 (default 3)"),
+    flag(&[x("once")], "send one keepalive and wait one interval: exit status 0 if it is answered, 1 if not"),
+    kw(&[], Value::Ifname, "NAME", "the GRE tunnel (kind gre, IPv4, with a remote address)"),
+    HELP,
+];
+
+/// The commands, in iproute2's order of tests (`l` is `lst`, i.e. show),
+/// then rtun's own (by full name only, and not as `ip`).
 pub const COMMANDS: &[Command] = &[
     Command { names: &[p("add")], run: tunnel::add, synopsis: "add [ NAME ] [ mode MODE ] [ OPTIONS ]", help: "Create a tunnel.", keywords: V4_KEYWORDS, supported: true },
     Command { names: &[p("change")], run: tunnel::change, synopsis: "change NAME [ OPTIONS ]", help: "Change a tunnel; with NAME first, unnamed settings stay as they are.", keywords: V4_KEYWORDS, supported: true },
@@ -113,6 +124,7 @@ pub const COMMANDS: &[Command] = &[
     Command { names: &[p("prl")], run: tunnel::prl, synopsis: "prl { prl-default | prl-nodefault | prl-delete } ADDR dev DEV", help: "Edit an ISATAP tunnel's potential router list (IPv4 only).", keywords: PRL_KEYWORDS, supported: true },
     Command { names: &[p("6rd")], run: tunnel::sixrd, synopsis: "6rd dev DEV [ 6rd-prefix PREFIX ] [ 6rd-relay_prefix PREFIX ] [ 6rd-reset ]", help: "Set a sit tunnel's IPv6 rapid deployment prefixes (IPv4 only).", keywords: SIXRD_KEYWORDS, supported: true },
     Command { names: &[p("help")], run: tunnel::help, synopsis: "help", help: "Show this usage.", keywords: &[], supported: true },
+    Command { names: &[x("keepalive")], run: tunnel::keepalive, synopsis: "keepalive NAME [ interval SECONDS ] [ retries COUNT ] [ once ]", help: "Send GRE keepalives and answer the far end's; keep the tunnel down while they go unanswered (rtun only).", keywords: KEEPALIVE_KEYWORDS, supported: true },
 ];
 
 pub const OBJECT: Object = Object {
@@ -121,10 +133,58 @@ pub const OBJECT: Object = Object {
     dispatch: Some(tunnel::dispatch),
     commands: COMMANDS,
     help: "IP tunnels (GRE, IPIP, SIT/ISATAP, VTI; with -6 or an IPv6 mode: ip6ip6, ipip6, ip6gre, vti6).",
-    about: "With -6, or when the word after `mode` is an IPv6 mode, the IPv6 keywords apply: \
-            remote/local are IPv6 addresses and encaplimit, hoplimit, tclass, flowlabel, dscp and \
-            [no]allow-localremote are accepted; prl and 6rd are IPv4 only.",
+    about: ABOUT,
 };
+
+/// The man page's prose: the IPv6 keywords, then `keepalive` (a blank
+/// line starts a paragraph).
+const ABOUT: &str = "With -6, or when the word after `mode` is an IPv6 mode, the IPv6 keywords apply: \
+    remote/local are IPv6 addresses and encaplimit, hoplimit, tclass, flowlabel, dscp and \
+    [no]allow-localremote are accepted; prl and 6rd are IPv4 only.
+
+Keepalives (rtun only; `ip tunnel keepalive` is an unknown command, as in iproute2): \
+    `rtun tunnel keepalive NAME` watches a GRE tunnel in the foreground until SIGTERM, SIGINT or \
+    SIGHUP. Every interval it sends the far end a keepalive in the format Cisco IOS and MikroTik \
+    RouterOS use (Cisco's \"How GRE Keepalives Work\"): a GRE packet from the tunnel's local to its \
+    remote address whose payload is a GRE packet of protocol type 0 from the remote address back to \
+    the local one, which the far end only has to decapsulate and route home. After `retries` \
+    keepalives in a row go unanswered, rtun notes every route through NAME (every table, IPv4 and \
+    IPv6) and its addresses and sets NAME down, so that other routes take over; it keeps sending, \
+    and at the first answer sets NAME up again and adds back the routes and addresses the kernel \
+    dropped. It only ever sets up a tunnel it took down itself. One line per change goes to \
+    stdout, `NAME: down, 3 keepalives unanswered` or `NAME: up` (after a timestamp with -t); with \
+    -j, one JSON object a line with ifname, state, missed and time. On SIGTERM, SIGINT or SIGHUP \
+    it leaves NAME as it found it: up, with its routes (after SIGKILL a tunnel it took down stays \
+    down). `once` sends one keepalive and waits one interval: exit status 0 and `NAME: up` if it \
+    is answered, 1 and `NAME: down, 1 keepalive unanswered` if not.
+
+The far end's keepalives are answered too: rtun sees every GRE packet that reaches the host and \
+    sends the answer inside a keepalive on itself, so two Linux hosts that both run it need no \
+    sysctl. A Linux far end that does not run rtun answers only with \
+    net.ipv4.conf.TUNNEL.accept_local=1 and net.ipv4.conf.TUNNEL.forwarding=1 on its tunnel device \
+    (the answer's source is one of its own addresses, which Linux otherwise drops as a martian \
+    without forwarding it); Cisco and MikroTik routers answer whether or not their own keepalives \
+    are on. For a service: contrib/systemd/rtun-keepalive@.service (instance: the tunnel's name) \
+    and contrib/init/rtun-keepalive (busybox init) in rtun's repository.
+
+Keys, checksums, sequence numbers: the keepalive's outer GRE header carries the tunnel's okey \
+    and a checksum if it sets ocsum, as the far end's tunnel wants them; the answer inside carries \
+    its ikey and a checksum if it sets icsum, as the far end would send them; a packet counts as an \
+    answer or a keepalive of the tunnel only with its ikey. A tunnel that numbers its packets \
+    (oseq) is refused, since the far end would drop keepalives, which carry no sequence number. \
+    ip6gre, gretap and erspan tunnels are refused (keepalives are IPv4 GRE carrying IP), and so \
+    are ipip, sit, vti and ip6tnl tunnels, which have no keepalive format, and tunnels without a \
+    single remote address.
+
+Behind NAT: rtun answers a keepalive from the address it reached to the address it came from, \
+    not to the addresses written inside it, so a NAT between the ends translates the answer as any \
+    packet of the tunnel (such an answer gets four zero bytes after its GRE header: Linux's NAT \
+    drops GRE packets shorter than 8 bytes): keepalives work when both ends run rtun, whichever is \
+    behind the NAT (the tunnel's remote being the NAT's public address). A far end that only decapsulates (Cisco, \
+    MikroTik, Linux with accept_local) routes the answer as it is written inside: from or to an \
+    address the NAT does not translate for it (its own public one, or a private one behind it), \
+    so the answer rarely arrives and the tunnel goes down; run keepalives across a NAT only with \
+    rtun at both ends.";
 
 /// `tunl` is iproute2's other name for the same object.
 pub const TUNL: Object = Object { name: "tunl", ..OBJECT };

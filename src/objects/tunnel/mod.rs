@@ -7,6 +7,7 @@
 //! (iptunnel.c). Only the ISATAP potential router list (`prl.rs`) has no
 //! netlink interface and uses its ioctls.
 
+pub mod keepalive;
 pub mod netlink;
 pub mod params;
 pub mod prl;
@@ -14,7 +15,7 @@ pub mod show;
 pub mod v4;
 pub mod v6;
 
-use crate::cli::grammar::{find_command, tunnel::OBJECT};
+use crate::cli::grammar::{find_command, offered, tunnel::OBJECT};
 use crate::cli::options::Family;
 use crate::error::{Error, Result};
 use crate::netlink::Netlink;
@@ -52,8 +53,8 @@ pub fn dispatch(ctx: &mut Context, args: &[String]) -> Result<()> {
         return show(ctx, &[]);
     };
     let cmd = find_command(&OBJECT, word).filter(|c| {
-        // prl and 6rd are IPv4 only.
-        !(v6 && c.names.iter().any(|n| n.text == "prl" || n.text == "6rd"))
+        // prl and 6rd are IPv4 only; keepalive is rtun's own.
+        !(v6 && c.names.iter().any(|n| n.text == "prl" || n.text == "6rd")) && offered(ctx.prog, &OBJECT, c)
     });
     match cmd {
         Some(c) => (c.run)(ctx, &args[1..]),
@@ -119,6 +120,10 @@ pub fn prl(ctx: &mut Context, args: &[String]) -> Result<()> {
 
 pub fn sixrd(ctx: &mut Context, args: &[String]) -> Result<()> {
     v4::sixrd_cmd(ctx, args)
+}
+
+pub fn keepalive(ctx: &mut Context, args: &[String]) -> Result<()> {
+    keepalive::run(ctx, args)
 }
 
 pub fn help(ctx: &mut Context, _args: &[String]) -> Result<()> {
