@@ -4,7 +4,7 @@
 use netlink_packet_core::{NetlinkMessage, NetlinkPayload, NLM_F_DUMP, NLM_F_DUMP_INTR, NLM_F_REQUEST};
 use netlink_packet_route::RouteNetlinkMessage;
 
-use super::request::{parse_error, read_header, KernelError, NLMSG_DONE, NLMSG_ERROR};
+use super::request::{frames, parse_error, KernelError, NLMSG_DONE, NLMSG_ERROR};
 use super::Netlink;
 use crate::error::{Error, Result};
 
@@ -55,17 +55,13 @@ impl Netlink {
         let mut failed: Option<Error> = None;
         loop {
             let n = self.recv_datagram()?;
-            let mut off = 0;
-            while let Some(h) = read_header(&self.buf[off..n]) {
-                let start = off;
-                off += ((h.len + 3) & !3).min(n - off);
+            for (h, this) in frames(&self.buf[..n]) {
                 if h.seq != seq || h.port != self.port {
                     continue;
                 }
                 if h.flags & NLM_F_DUMP_INTR != 0 {
                     status.interrupted = true;
                 }
-                let this = &self.buf[start..start + h.len];
                 match h.kind {
                     NLMSG_DONE => {
                         let (errno, ext) = parse_error(&h, this);

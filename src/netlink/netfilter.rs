@@ -7,7 +7,7 @@
 
 use netlink_sys::{protocols::NETLINK_NETFILTER, Socket};
 
-use super::request::{parse_error, read_header, KernelError, HEADER_LEN, NLMSG_DONE, NLMSG_ERROR};
+use super::request::{frames, parse_error, KernelError, HEADER_LEN, NLMSG_DONE, NLMSG_ERROR};
 use netlink_packet_core::{NLM_F_ACK, NLM_F_DUMP, NLM_F_REQUEST};
 use super::Netlink;
 use crate::error::{Error, Result};
@@ -75,10 +75,7 @@ impl Netfilter {
         let mut first_error: Option<KernelError> = None;
         while !pending.is_empty() {
             let n = self.nl.recv_datagram().map_err(local)?;
-            let mut off = 0;
-            while let Some(h) = read_header(&self.nl.buf[off..n]) {
-                let this = &self.nl.buf[off..off + h.len];
-                off += ((h.len + 3) & !3).min(n - off);
+            for (h, this) in frames(&self.nl.buf[..n]) {
                 if h.port != self.nl.port || h.kind != NLMSG_ERROR {
                     continue;
                 }
@@ -125,14 +122,10 @@ impl Netfilter {
         let mut failed: Option<Error> = None;
         loop {
             let n = self.nl.recv_datagram()?;
-            let mut off = 0;
-            while let Some(h) = read_header(&self.nl.buf[off..n]) {
-                let start = off;
-                off += ((h.len + 3) & !3).min(n - off);
+            for (h, this) in frames(&self.nl.buf[..n]) {
                 if h.seq != seq || h.port != self.nl.port {
                     continue;
                 }
-                let this = &self.nl.buf[start..start + h.len];
                 match h.kind {
                     NLMSG_DONE | NLMSG_ERROR => {
                         let (errno, ext) = parse_error(&h, this);
@@ -146,9 +139,8 @@ impl Netfilter {
                     }
                     _ if failed.is_some() => {}
                     _ => {
-                        let body = &this[HEADER_LEN.min(this.len())..];
-                        if body.len() >= NFGENMSG_LEN {
-                            if let Err(e) = each(body[0], &body[NFGENMSG_LEN..]) {
+                        if let Some((family, attrs)) = nf_body(this) {
+                            if let Err(e) = each(family, attrs) {
                                 failed = Some(e);
                             }
                         }
@@ -157,6 +149,13 @@ impl Netfilter {
             }
         }
     }
+}
+
+/// One nf_tables message (header included): the nfgenmsg's family and the
+/// attributes after it; None when too short to hold an nfgenmsg.
+pub fn nf_body(msg: &[u8]) -> Option<(u8, &[u8])> {
+    let body = msg.get(HEADER_LEN..)?;
+    Some((*body.first()?, body.get(NFGENMSG_LEN..)?))
 }
 
 /// The kernel answers a batch inside sendmsg, so a reply never takes

@@ -55,14 +55,45 @@ fn finish(r: Result<std::result::Result<(), KernelError>>) -> Result<()> {
     }
 }
 
+/// One NFT_MSG_NEWTABLE reply: its family and attributes.
+pub fn table_info(family: u8, a: &[u8]) -> TableInfo {
+    TableInfo {
+        family,
+        name: attr::find_str(a, NFTA_TABLE_NAME).unwrap_or_default(),
+        handle: attr::find(a, NFTA_TABLE_HANDLE).and_then(attr::be64).unwrap_or(0),
+    }
+}
+
+/// One NFT_MSG_NEWCHAIN reply.
+pub fn chain_info(family: u8, a: &[u8]) -> ChainInfo {
+    let hook = attr::find(a, NFTA_CHAIN_HOOK)
+        .and_then(|h| Some((attr::find_be32(h, NFTA_HOOK_HOOKNUM)?, attr::find_be32(h, NFTA_HOOK_PRIORITY)? as i32)));
+    ChainInfo {
+        family,
+        table: attr::find_str(a, NFTA_CHAIN_TABLE).unwrap_or_default(),
+        name: attr::find_str(a, NFTA_CHAIN_NAME).unwrap_or_default(),
+        handle: attr::find(a, NFTA_CHAIN_HANDLE).and_then(attr::be64).unwrap_or(0),
+        hook,
+        policy: attr::find_be32(a, NFTA_CHAIN_POLICY),
+        kind: attr::find_str(a, NFTA_CHAIN_TYPE),
+    }
+}
+
+/// One NFT_MSG_NEWRULE reply.
+pub fn rule_info(family: u8, a: &[u8]) -> RuleInfo {
+    RuleInfo {
+        family,
+        table: attr::find_str(a, NFTA_RULE_TABLE).unwrap_or_default(),
+        chain: attr::find_str(a, NFTA_RULE_CHAIN).unwrap_or_default(),
+        handle: attr::find(a, NFTA_RULE_HANDLE).and_then(attr::be64).unwrap_or(0),
+        exprs: attr::find(a, NFTA_RULE_EXPRESSIONS).map(decode_list).unwrap_or_default(),
+    }
+}
+
 pub fn tables(nf: &mut Netfilter, family: u8) -> Result<Vec<TableInfo>> {
     let mut out = Vec::new();
     finish(nf.dump(NFT_MSG_GETTABLE, family, &[], |fam, a| {
-        out.push(TableInfo {
-            family: fam,
-            name: attr::find_str(a, NFTA_TABLE_NAME).unwrap_or_default(),
-            handle: attr::find(a, NFTA_TABLE_HANDLE).and_then(attr::be64).unwrap_or(0),
-        });
+        out.push(table_info(fam, a));
         Ok(())
     }))?;
     Ok(out)
@@ -71,18 +102,7 @@ pub fn tables(nf: &mut Netfilter, family: u8) -> Result<Vec<TableInfo>> {
 pub fn chains(nf: &mut Netfilter, family: u8) -> Result<Vec<ChainInfo>> {
     let mut out = Vec::new();
     finish(nf.dump(NFT_MSG_GETCHAIN, family, &[], |fam, a| {
-        let hook = attr::find(a, NFTA_CHAIN_HOOK).and_then(|h| {
-            Some((attr::find_be32(h, NFTA_HOOK_HOOKNUM)?, attr::find_be32(h, NFTA_HOOK_PRIORITY)? as i32))
-        });
-        out.push(ChainInfo {
-            family: fam,
-            table: attr::find_str(a, NFTA_CHAIN_TABLE).unwrap_or_default(),
-            name: attr::find_str(a, NFTA_CHAIN_NAME).unwrap_or_default(),
-            handle: attr::find(a, NFTA_CHAIN_HANDLE).and_then(attr::be64).unwrap_or(0),
-            hook,
-            policy: attr::find_be32(a, NFTA_CHAIN_POLICY),
-            kind: attr::find_str(a, NFTA_CHAIN_TYPE),
-        });
+        out.push(chain_info(fam, a));
         Ok(())
     }))?;
     Ok(out)
@@ -98,13 +118,7 @@ where
         filter.str(NFTA_RULE_TABLE, t);
     }
     finish(nf.dump(NFT_MSG_GETRULE, family, &filter.bytes, |fam, a| {
-        let rule = RuleInfo {
-            family: fam,
-            table: attr::find_str(a, NFTA_RULE_TABLE).unwrap_or_default(),
-            chain: attr::find_str(a, NFTA_RULE_CHAIN).unwrap_or_default(),
-            handle: attr::find(a, NFTA_RULE_HANDLE).and_then(attr::be64).unwrap_or(0),
-            exprs: attr::find(a, NFTA_RULE_EXPRESSIONS).map(decode_list).unwrap_or_default(),
-        };
+        let rule = rule_info(fam, a);
         // Older kernels ignore the filter: check it here too.
         if table.is_some_and(|t| t != rule.table) {
             return Ok(());

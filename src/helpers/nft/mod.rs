@@ -21,9 +21,10 @@ pub mod rule;
 use chains::{Chain, HOOK_FORWARD, HOOK_INPUT, NFPROTO_INET, TABLE};
 use expr::{Expr, NF_ACCEPT, NF_DROP};
 use json::ListedRule;
-use list::{kernel_error, ChainInfo};
+use list::{kernel_error, ChainInfo, RuleInfo, TableInfo};
 use crate::error::{Error, Result};
 use crate::netlink::netfilter::Netfilter;
+use crate::print::Printer;
 use crate::Context;
 
 fn open() -> Result<Netfilter> {
@@ -115,9 +116,8 @@ pub fn flush(_ctx: &mut Context, args: &[String]) -> Result<()> {
 fn read_rules(nf: &mut Netfilter) -> Result<Vec<ListedRule>> {
     let mut rules = Vec::new();
     list::each_rule(nf, NFPROTO_INET, Some(TABLE), |r| {
-        let chain = Chain::from_name(&r.chain);
-        match chain.and_then(|c| compile::decompile(c, &r.exprs).map(|rule| (c, rule))) {
-            Some((chain, rule)) => rules.push(ListedRule { chain, handle: r.handle, rule }),
+        match listed(&r) {
+            Some(rule) => rules.push(rule),
             None => eprintln!(
                 "Note: rule handle {} in chain {} is not one rtun writes; see \"nft list table inet {TABLE}\".",
                 r.handle, r.chain
@@ -126,6 +126,12 @@ fn read_rules(nf: &mut Netfilter) -> Result<Vec<ListedRule>> {
         Ok(())
     })?;
     Ok(rules)
+}
+
+/// A rule of rtun's table as rtun's model, if it is one rtun writes.
+pub fn listed(r: &RuleInfo) -> Option<ListedRule> {
+    let chain = Chain::from_name(&r.chain)?;
+    compile::decompile(chain, &r.exprs).map(|rule| ListedRule { chain, handle: r.handle, rule })
 }
 
 pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
@@ -137,18 +143,7 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
     let chains = if table.is_some() { rtun_chains(&mut nf)? } else { Vec::new() };
     let rules = if table.is_some() { read_rules(&mut nf)? } else { Vec::new() };
     let p = &mut ctx.out;
-    if p.is_json() {
-        let doc = json::document(table.as_ref(), &chains, &rules);
-        let text = if ctx.opts.pretty { serde_json::to_string_pretty(&doc) } else { serde_json::to_string(&doc) };
-        let text = text.map_err(|e| Error::Failure(format!("cannot write JSON: {e}")))?;
-        p.text_always(&text)?;
-        p.text_always("\n")?;
-    } else {
-        for r in &rules {
-            p.str("rule", "{}", &r.rule.words())?;
-            p.text("\n")?;
-        }
-    }
+    render(p, ctx.opts.pretty, table.as_ref(), &chains, &rules)?;
     p.flush()?;
     let hooks: Vec<u32> = [(Chain::Input, HOOK_INPUT), (Chain::Forward, HOOK_FORWARD)]
         .into_iter()
@@ -157,6 +152,23 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
         .collect();
     if !hooks.is_empty() {
         warn_drops(&mut nf, &hooks)?;
+    }
+    Ok(())
+}
+
+/// `nft show`'s output: nft's JSON schema, or one line of words per rule.
+pub fn render<W: std::io::Write>(p: &mut Printer<W>, pretty: bool, table: Option<&TableInfo>, chains: &[ChainInfo], rules: &[ListedRule]) -> Result<()> {
+    if p.is_json() {
+        let doc = json::document(table, chains, rules);
+        let text = if pretty { serde_json::to_string_pretty(&doc) } else { serde_json::to_string(&doc) };
+        let text = text.map_err(|e| Error::Failure(format!("cannot write JSON: {e}")))?;
+        p.text_always(&text)?;
+        p.text_always("\n")?;
+    } else {
+        for r in rules {
+            p.str("rule", "{}", &r.rule.words())?;
+            p.text("\n")?;
+        }
     }
     Ok(())
 }
