@@ -309,7 +309,8 @@ fn ifname(key: &str, value: &str) -> Result<String> {
         && value.len() < 16
         && value != "."
         && value != ".."
-        && !value.bytes().any(|c| c == b'/' || c == b':' || c.is_ascii_whitespace());
+        // A NUL (possible in a -batch line) would end the name in the kernel.
+        && !value.bytes().any(|c| c == b'/' || c == b':' || c == 0 || c.is_ascii_whitespace());
     if ok {
         Ok(value.to_string())
     } else {
