@@ -170,9 +170,11 @@ struct Found {
     mss_write: bool,
 }
 
+/// An interface name matched by a rule: only one `iif`/`oif` would take
+/// (another table's owner could have written any bytes).
 fn name_of(data: &[u8]) -> Option<String> {
     let end = data.iter().position(|&c| c == 0).unwrap_or(data.len());
-    std::str::from_utf8(&data[..end]).ok().map(String::from)
+    std::str::from_utf8(&data[..end]).ok().filter(|n| super::rule::valid_ifname(n)).map(String::from)
 }
 
 fn net_of(v6: bool, data: &[u8], mask: Option<&[u8]>) -> Option<Net> {

@@ -304,14 +304,19 @@ fn mss(value: &str) -> Result<u16> {
 }
 
 /// An interface name as iproute2 accepts it (`check_ifname`).
-fn ifname(key: &str, value: &str) -> Result<String> {
-    let ok = !value.is_empty()
+/// A name the kernel would give a device (`dev_valid_name`): what `iif`
+/// and `oif` take, and all that a rule rtun wrote can hold.
+pub fn valid_ifname(value: &str) -> bool {
+    !value.is_empty()
         && value.len() < 16
         && value != "."
         && value != ".."
         // A NUL (possible in a -batch line) would end the name in the kernel.
-        && !value.bytes().any(|c| c == b'/' || c == b':' || c == 0 || c.is_ascii_whitespace());
-    if ok {
+        && !value.bytes().any(|c| c == b'/' || c == b':' || c == 0 || c.is_ascii_whitespace())
+}
+
+fn ifname(key: &str, value: &str) -> Result<String> {
+    if valid_ifname(value) {
         Ok(value.to_string())
     } else {
         Err(invarg(&format!("\"{key}\" not a valid ifname"), value))
