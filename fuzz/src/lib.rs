@@ -6,17 +6,18 @@
 //! Sandbox: on the first input the process leaves the host's network and
 //! mount namespaces (`unshare(CLONE_NEWNET | CLONE_NEWNS)`, mounts made
 //! private, an empty tmpfs on /run so no /run/netns name leads back to a
-//! host namespace); it aborts rather than run outside them. stdout and
-//! stderr go to /dev/null while rtun runs (its messages for bad input are
-//! not findings) but a panic's message still reaches stderr.
+//! host namespace); it aborts rather than run outside them.
+//!
+//! Output: rtun's messages for bad input are not findings. fuzz/run-campaign
+//! passes `-close_fd_mask=3`, so libFuzzer keeps its own output (crashes,
+//! timeouts, stats) on a copy of stderr and the rest goes to /dev/null; a
+//! panic's message is then appended to the file `RTUN_FUZZ_PANIC_LOG` names
+//! as well. Run by hand, everything reaches the terminal.
 
-use std::ffi::CString;
 use std::io;
 use std::sync::Once;
 
 static ENTER: Once = Once::new();
-static mut STDERR: libc::c_int = -1;
-static mut STDOUT: libc::c_int = -1;
 
 fn die(what: &str) -> ! {
     eprintln!("rtun-fuzz: {what}: {}", io::Error::last_os_error());
@@ -31,56 +32,45 @@ pub fn sandbox() {
             if libc::unshare(libc::CLONE_NEWNET | libc::CLONE_NEWNS) != 0 {
                 die("unshare(CLONE_NEWNET|CLONE_NEWNS) (run as root)");
             }
-            let root = CString::new("/").unwrap_or_default();
-            if libc::mount(std::ptr::null(), root.as_ptr(), std::ptr::null(), libc::MS_REC | libc::MS_PRIVATE, std::ptr::null()) != 0 {
+            if libc::mount(std::ptr::null(), c"/".as_ptr(), std::ptr::null(), libc::MS_REC | libc::MS_PRIVATE, std::ptr::null()) != 0 {
                 die("making mounts private");
             }
-            let (tmpfs, run) = (CString::new("tmpfs").unwrap_or_default(), CString::new("/run").unwrap_or_default());
-            if libc::mount(tmpfs.as_ptr(), run.as_ptr(), tmpfs.as_ptr(), 0, std::ptr::null()) != 0 {
+            if libc::mount(c"tmpfs".as_ptr(), c"/run".as_ptr(), c"tmpfs".as_ptr(), 0, std::ptr::null()) != 0 {
                 die("mounting a tmpfs on /run");
             }
-            STDERR = libc::fcntl(2, libc::F_DUPFD_CLOEXEC, 10);
-            STDOUT = libc::fcntl(1, libc::F_DUPFD_CLOEXEC, 10);
         }
         let default = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            loud();
+            if let Some(path) = std::env::var_os("RTUN_FUZZ_PANIC_LOG") {
+                use std::io::Write;
+                if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+                    let _ = writeln!(f, "{info}");
+                }
+            }
             default(info);
         }));
     });
 }
 
-/// stdout and stderr to /dev/null (or `out` for stdout).
-fn quiet(out: Option<libc::c_int>) {
-    // SAFETY: dup2 onto the standard descriptors of files we opened.
-    unsafe {
-        let null = libc::open(c"/dev/null".as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
-        libc::dup2(out.unwrap_or(null), 1);
-        libc::dup2(null, 2);
-        libc::close(null);
-    }
-}
-
-/// stdout and stderr back to what they were.
-fn loud() {
-    // SAFETY: dup2 of descriptors saved by `sandbox`.
-    unsafe {
-        if STDERR >= 0 {
-            libc::dup2(STDERR, 2);
-        }
-        if STDOUT >= 0 {
-            libc::dup2(STDOUT, 1);
-        }
-    }
-}
-
-/// Run `f` (the printers) with stdout and stderr silenced.
-pub fn silently<T>(f: impl FnOnce() -> T) -> T {
+/// Run `f` (one input of a printer target) in the sandbox.
+pub fn sandboxed<T>(f: impl FnOnce() -> T) -> T {
     sandbox();
-    quiet(None);
-    let r = f();
-    loud();
-    r
+    f()
+}
+
+/// Run `f` with stdout (fd 1) on `fd`, then put it back.
+fn stdout_to<T>(fd: libc::c_int, f: impl FnOnce() -> T) -> T {
+    // SAFETY: dup/dup2/close of descriptors this process holds.
+    unsafe {
+        let saved = libc::fcntl(1, libc::F_DUPFD_CLOEXEC, 10);
+        libc::dup2(fd, 1);
+        let r = f();
+        if saved >= 0 {
+            libc::dup2(saved, 1);
+            libc::close(saved);
+        }
+        r
+    }
 }
 
 /// The state `command_line` works in: the netns's change monitors and a
@@ -150,9 +140,7 @@ fn fresh_netns(host: &mut Host) {
     }
     for line in rtun::fuzzing::SETUP {
         let argv = std::iter::once("rtun").chain(line.split(' ')).map(String::from).collect();
-        quiet(None);
-        let status = rtun::fuzzing::run_command_line(argv);
-        loud();
+        let status = stdout_to(host.stdout, || rtun::fuzzing::run_command_line(argv));
         if status != 0 {
             eprintln!("rtun-fuzz: setup line `{line}` failed ({status}); the namespace has less in it");
         }
@@ -190,9 +178,7 @@ pub fn run_lines(lines: Vec<Vec<String>>, mut check: impl FnMut(&[String], i32, 
             libc::ftruncate(host.stdout, 0);
             libc::lseek(host.stdout, 0, libc::SEEK_SET);
         }
-        quiet(Some(host.stdout));
-        let status = rtun::fuzzing::run_command_line(argv.clone());
-        loud();
+        let status = stdout_to(host.stdout, || rtun::fuzzing::run_command_line(argv.clone()));
         out.clear();
         let mut buf = [0u8; 16384];
         // SAFETY: reading our own memory file from its start.
