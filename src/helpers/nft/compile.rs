@@ -302,7 +302,11 @@ pub fn decompile(chain: Chain, exprs: &[Expr]) -> Option<Rule> {
         _ => return None,
     };
     let rule = Rule { action, src: f.src, dst: f.dst, iif: f.iif, oif: f.oif };
-    (compile(&rule) == exprs).then_some(rule)
+    // Exactly what rtun generates, for a rule its words can say (a dnat
+    // of proto 251 compiles, but `add` would refuse it).
+    let words: Vec<String> = rule.words().split(' ').map(String::from).collect();
+    let sayable = super::rule::parse(&words, crate::cli::options::Family::Unspec).is_ok_and(|r| r == rule);
+    (sayable && compile(&rule) == exprs).then_some(rule)
 }
 
 #[cfg(test)]
