@@ -8,6 +8,8 @@
 
 pub mod cli;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod gen;
 pub mod helpers;
 pub mod kinds;

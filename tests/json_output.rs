@@ -164,3 +164,20 @@ fn every_json_output_parses_in_nushell() {
         assert!(bad.is_empty(), "with `{netns}`: not JSON:\n{bad:?}");
     }
 }
+
+#[test]
+fn control_characters_in_strings_are_escaped() {
+    if !can_isolate("json_output") {
+        return;
+    }
+    // The kernel takes any byte but NUL, `/`, `:` and white space in a name.
+    let setup = r#"ip link add "$(printf 'a\001b')" address 02:00:00:00:00:01 type ifb || exit 98"#;
+    let o = run(setup, "$RTUN -j link show");
+    let v = parses(&o);
+    assert!(v.as_array().is_some_and(|a| a.iter().any(|l| l["ifname"] == "a\u{1}b")), "{}", describe(&o));
+    // As ip: ip's bytes, the character raw (which JSON does not allow).
+    let ip = run(setup, "ip -j link show");
+    let as_ip = run(setup, "$RTUN_AS_IP -j link show");
+    assert_eq!(describe(&ip), describe(&as_ip));
+    assert!(ip.stdout.windows(3).any(|w| w == b"a\x01b"), "{}", describe(&ip));
+}

@@ -107,7 +107,12 @@ pub fn ll_name_to_index(nl: &mut Netlink, name: &str) -> u32 {
         return l.header.index;
     }
     let base = name.split(':').next().unwrap_or(name);
-    let base = &base[..base.len().min(IFNAMSIZ - 1)];
+    // IFNAMSIZ - 1 bytes, as C cuts it, but not inside a character.
+    let mut end = base.len().min(IFNAMSIZ - 1);
+    while !base.is_char_boundary(end) {
+        end -= 1;
+    }
+    let base = &base[..end];
     if base != name && valid_ifname(base) {
         if let Some(l) = get_link(nl, base) {
             return l.header.index;

@@ -19,7 +19,7 @@
 use netlink_packet_core::{NetlinkMessage, NetlinkPayload, NLM_F_DUMP, NLM_F_DUMP_INTR, NLM_F_REQUEST};
 use netlink_packet_route::RouteNetlinkMessage;
 
-use super::request::{parse_error, read_header, KernelError, NLMSG_DONE, NLMSG_ERROR};
+use super::request::{frames, parse_error, KernelError, NLMSG_DONE, NLMSG_ERROR};
 use super::Netlink;
 use crate::error::{Error, Result};
 
@@ -75,10 +75,7 @@ impl DumpReader {
     where
         F: FnMut(&[u8]) -> Result<()>,
     {
-        let mut off = 0;
-        while let Some(h) = read_header(&datagram[off..]) {
-            let this = &datagram[off..off + h.len];
-            off += ((h.len + 3) & !3).min(datagram.len() - off);
+        for (h, this) in frames(datagram) {
             if h.seq != self.seq || h.port != self.port {
                 continue;
             }

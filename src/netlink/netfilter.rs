@@ -9,7 +9,7 @@ use netlink_sys::{protocols::NETLINK_NETFILTER, Socket};
 
 use super::attr::AttrWriter;
 use super::dump::DumpEnd;
-use super::request::{parse_error, read_header, KernelError, HEADER_LEN, NLMSG_ERROR};
+use super::request::{frames, parse_error, KernelError, HEADER_LEN, NLMSG_ERROR};
 use netlink_packet_core::{NLM_F_ACK, NLM_F_DUMP, NLM_F_REQUEST};
 use super::Netlink;
 use crate::error::{Error, Result};
@@ -94,10 +94,7 @@ impl Netfilter {
         let mut first_error: Option<KernelError> = None;
         while !pending.is_empty() {
             let n = self.nl.recv_datagram().map_err(local)?;
-            let mut off = 0;
-            while let Some(h) = read_header(&self.nl.buf[off..n]) {
-                let this = &self.nl.buf[off..off + h.len];
-                off += ((h.len + 3) & !3).min(n - off);
+            for (h, this) in frames(&self.nl.buf[..n]) {
                 if h.port != self.nl.port || h.kind != NLMSG_ERROR {
                     continue;
                 }
@@ -170,14 +167,18 @@ impl Netfilter {
         let kind = (NFNL_SUBSYS_NFTABLES << 8) | u16::from(kind);
         push_message(&mut bytes, kind, NLM_F_REQUEST | flags, seq, family, 0, attrs);
         self.nl.send_raw(&bytes)?;
-        self.nl.read_dump(seq, |this| {
-            let body = &this[HEADER_LEN.min(this.len())..];
-            if body.len() < NFGENMSG_LEN {
-                return Ok(());
-            }
-            each(body[0], &body[NFGENMSG_LEN..])
+        self.nl.read_dump(seq, |this| match nf_body(this) {
+            Some((family, attrs)) => each(family, attrs),
+            None => Ok(()),
         })
     }
+}
+
+/// One nf_tables message (header included): the nfgenmsg's family and the
+/// attributes after it; None when too short to hold an nfgenmsg.
+pub fn nf_body(msg: &[u8]) -> Option<(u8, &[u8])> {
+    let body = msg.get(HEADER_LEN..)?;
+    Some((*body.first()?, body.get(NFGENMSG_LEN..)?))
 }
 
 /// The kernel answers a batch inside sendmsg, so a reply never takes

@@ -72,6 +72,19 @@ pub fn read_header(b: &[u8]) -> Option<Header> {
     })
 }
 
+/// The messages of one datagram, each with its header, as the kernel laid
+/// them out (NLMSG_ALIGN between them); stops at the first header that
+/// does not fit. Every reader of replies walks a datagram with this.
+pub fn frames(buf: &[u8]) -> impl Iterator<Item = (Header, &[u8])> {
+    let mut off = 0;
+    std::iter::from_fn(move || {
+        let rest = buf.get(off..)?;
+        let h = read_header(rest)?;
+        off += align(h.len).min(rest.len());
+        Some((h, &rest[..h.len]))
+    })
+}
+
 /// The payload of an NLMSG_ERROR (or an NLMSG_DONE carrying an error):
 /// the errno (0 for a plain ACK) and the extended-ack text, if any.
 pub fn parse_error(h: &Header, msg: &[u8]) -> (i32, Option<String>) {
@@ -217,15 +230,15 @@ impl Netlink {
         let seq = self.send_out(msg, flags, lookup).map_err(local)?;
         loop {
             let n = self.recv_datagram().map_err(local)?;
-            let mut off = 0;
-            while let Some(h) = read_header(&self.buf[off..n]) {
-                let (start, end) = (off, off + h.len);
-                off += align(h.len).min(n - off);
+            let base = self.buf.as_ptr() as usize;
+            for (h, this) in frames(&self.buf[..n]) {
+                let start = this.as_ptr() as usize - base;
+                let end = start + this.len();
                 if h.seq != seq || h.port != self.port {
                     continue; // a stray reply to an earlier request
                 }
                 if h.kind == NLMSG_ERROR {
-                    let (errno, ext) = parse_error(&h, &self.buf[start..end]);
+                    let (errno, ext) = parse_error(&h, this);
                     if errno != 0 {
                         return Err(KernelError { errno, ext_msg: ext });
                     }

@@ -16,16 +16,24 @@ pub struct JsonWriter {
     defer_top: bool,
     /// The held-back `[` is owed.
     owed: bool,
+    /// Escape every control character (`\u00XX`), as JSON requires (rtun's
+    /// complete documents); iproute2 writes all but \t \n \r \f \b raw.
+    strict: bool,
 }
 
 impl JsonWriter {
     pub fn new(pretty: bool) -> Self {
-        JsonWriter { depth: 0, pretty, sep: false, defer_top: false, owed: false }
+        JsonWriter { depth: 0, pretty, sep: false, defer_top: false, owed: false, strict: false }
     }
 
     /// Hold back the top-level `[` until the first value (see `defer_top`).
     pub fn defer_top_level(&mut self) {
         self.defer_top = true;
+    }
+
+    /// Escape every control character in strings (see `strict`).
+    pub fn escape_all_controls(&mut self) {
+        self.strict = true;
     }
 
     /// True while the top-level array is open but nothing was written yet.
@@ -91,7 +99,7 @@ impl JsonWriter {
         self.eor(w)?;
         self.eol(w)?;
         self.sep = false;
-        write_string(w, name)?;
+        write_string(w, name, self.strict)?;
         w.write_all(if self.pretty { b": " } else { b":" })
     }
 
@@ -136,7 +144,7 @@ impl JsonWriter {
     pub fn string(&mut self, w: &mut impl Write, value: &str) -> io::Result<()> {
         self.settle(w)?;
         self.eor(w)?;
-        write_string(w, value)
+        write_string(w, value, self.strict)
     }
 
     pub fn depth(&self) -> usize {
@@ -153,11 +161,12 @@ impl JsonWriter {
     }
 }
 
-/// iproute2 escapes only these characters; everything else is written as is.
-fn write_string(w: &mut impl Write, s: &str) -> io::Result<()> {
+/// iproute2 escapes only these characters; everything else is written as
+/// is — but for the other control characters when `strict`.
+fn write_string(w: &mut impl Write, s: &str, strict: bool) -> io::Result<()> {
     w.write_all(b"\"")?;
     let bytes = s.as_bytes();
-    if !bytes.iter().any(|&b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x08 | b'\\' | b'"')) {
+    if !bytes.iter().any(|&b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x08 | b'\\' | b'"') || strict && b < 0x20) {
         w.write_all(bytes)?;
         return w.write_all(b"\"");
     }
@@ -171,6 +180,12 @@ fn write_string(w: &mut impl Write, s: &str) -> io::Result<()> {
             0x08 => b"\\b",
             b'\\' => b"\\\\",
             b'"' => b"\\\"",
+            c if strict && c < 0x20 => {
+                w.write_all(&bytes[start..i])?;
+                write!(w, "\\u{c:04x}")?;
+                start = i + 1;
+                continue;
+            }
             _ => continue,
         };
         w.write_all(&bytes[start..i])?;

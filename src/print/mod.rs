@@ -151,11 +151,13 @@ impl<W: Write> Printer<W> {
 
     /// Every `-j` command prints one complete JSON document (rtun, not
     /// `ip`): the top-level `[` waits for the first value, a failure before
-    /// it prints nothing, and `finish` prints `[]` for a silent success.
+    /// it prints nothing, `finish` prints `[]` for a silent success, and
+    /// every control character in a string is escaped.
     pub fn complete_documents(&mut self) {
         self.complete = true;
         if let Some(j) = self.json.as_mut() {
             j.defer_top_level();
+            j.escape_all_controls();
         }
     }
 

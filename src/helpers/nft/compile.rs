@@ -175,8 +175,11 @@ struct Found {
 }
 
 /// The name a `meta iifname` comparison holds, as a word.
+/// An interface name matched by a rule: only one `iif`/`oif` would take
+/// (another table's owner could have written any bytes).
 fn name_of(data: &[u8]) -> Option<String> {
-    Some(word(until_nul(data)))
+    let name = until_nul(data);
+    super::rule::valid_ifname(name).then(|| word(name))
 }
 
 fn net_of(v6: bool, data: &[u8], mask: Option<&[u8]>) -> Option<Net> {
@@ -304,7 +307,11 @@ pub fn decompile(chain: Chain, exprs: &[Expr]) -> Option<Rule> {
         _ => return None,
     };
     let rule = Rule { action, src: f.src, dst: f.dst, iif: f.iif, oif: f.oif };
-    (compile(&rule) == exprs).then_some(rule)
+    // Exactly what rtun generates, for a rule its words can say (a dnat
+    // of proto 251 compiles, but `add` would refuse it).
+    let words: Vec<String> = rule.words().split(' ').map(String::from).collect();
+    let sayable = super::rule::parse(&words, crate::cli::options::Family::Unspec).is_ok_and(|r| r == rule);
+    (sayable && compile(&rule) == exprs).then_some(rule)
 }
 
 #[cfg(test)]

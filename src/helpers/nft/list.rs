@@ -75,15 +75,43 @@ pub fn generation(nf: &mut Netfilter) -> Result<u32> {
     id.ok_or_else(|| Error::Failure("Error: nf_tables did not say which generation its ruleset is at.".into()))
 }
 
+/// One NFT_MSG_NEWTABLE reply: its family and attributes.
+pub fn table_info(family: u8, a: &[u8]) -> TableInfo {
+    let a = Attrs::new(a);
+    TableInfo { family, name: name(a, NFTA_TABLE_NAME), handle: a.be64(NFTA_TABLE_HANDLE).unwrap_or(0) }
+}
+
+/// One NFT_MSG_NEWCHAIN reply.
+pub fn chain_info(family: u8, a: &[u8]) -> ChainInfo {
+    let a = Attrs::new(a);
+    let hook = a.nested(NFTA_CHAIN_HOOK).and_then(|h| Some((h.be32(NFTA_HOOK_HOOKNUM)?, h.be32(NFTA_HOOK_PRIORITY)? as i32)));
+    ChainInfo {
+        family,
+        table: name(a, NFTA_CHAIN_TABLE),
+        name: name(a, NFTA_CHAIN_NAME),
+        handle: a.be64(NFTA_CHAIN_HANDLE).unwrap_or(0),
+        hook,
+        policy: a.be32(NFTA_CHAIN_POLICY),
+        kind: a.bytes_z(NFTA_CHAIN_TYPE).map(word),
+    }
+}
+
+/// One NFT_MSG_NEWRULE reply.
+pub fn rule_info(family: u8, a: &[u8]) -> RuleInfo {
+    let a = Attrs::new(a);
+    RuleInfo {
+        family,
+        table: name(a, NFTA_RULE_TABLE),
+        chain: name(a, NFTA_RULE_CHAIN),
+        handle: a.be64(NFTA_RULE_HANDLE).unwrap_or(0),
+        exprs: a.nested(NFTA_RULE_EXPRESSIONS).map(decode_list).unwrap_or_default(),
+    }
+}
+
 pub fn tables(nf: &mut Netfilter, family: u8) -> Result<Vec<TableInfo>> {
     let mut out = Vec::new();
     finish(nf.dump(NFT_MSG_GETTABLE, family, &[], |fam, a| {
-        let a = Attrs::new(a);
-        out.push(TableInfo {
-            family: fam,
-            name: name(a, NFTA_TABLE_NAME),
-            handle: a.be64(NFTA_TABLE_HANDLE).unwrap_or(0),
-        });
+        out.push(table_info(fam, a));
         Ok(())
     }))?;
     Ok(out)
@@ -92,17 +120,7 @@ pub fn tables(nf: &mut Netfilter, family: u8) -> Result<Vec<TableInfo>> {
 pub fn chains(nf: &mut Netfilter, family: u8) -> Result<Vec<ChainInfo>> {
     let mut out = Vec::new();
     finish(nf.dump(NFT_MSG_GETCHAIN, family, &[], |fam, a| {
-        let a = Attrs::new(a);
-        let hook = a.nested(NFTA_CHAIN_HOOK).and_then(|h| Some((h.be32(NFTA_HOOK_HOOKNUM)?, h.be32(NFTA_HOOK_PRIORITY)? as i32)));
-        out.push(ChainInfo {
-            family: fam,
-            table: name(a, NFTA_CHAIN_TABLE),
-            name: name(a, NFTA_CHAIN_NAME),
-            handle: a.be64(NFTA_CHAIN_HANDLE).unwrap_or(0),
-            hook,
-            policy: a.be32(NFTA_CHAIN_POLICY),
-            kind: a.bytes_z(NFTA_CHAIN_TYPE).map(word),
-        });
+        out.push(chain_info(fam, a));
         Ok(())
     }))?;
     Ok(out)
@@ -119,14 +137,7 @@ where
     }
     let filter = filter.finish().map_err(too_long)?;
     finish(nf.dump(NFT_MSG_GETRULE, family, &filter, |fam, a| {
-        let a = Attrs::new(a);
-        let rule = RuleInfo {
-            family: fam,
-            table: name(a, NFTA_RULE_TABLE),
-            chain: name(a, NFTA_RULE_CHAIN),
-            handle: a.be64(NFTA_RULE_HANDLE).unwrap_or(0),
-            exprs: a.nested(NFTA_RULE_EXPRESSIONS).map(decode_list).unwrap_or_default(),
-        };
+        let rule = rule_info(fam, a);
         // Older kernels ignore the filter: check it here too.
         if table.is_some_and(|t| t != rule.table) {
             return Ok(());

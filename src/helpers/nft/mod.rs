@@ -198,9 +198,8 @@ fn read_listing(nf: &mut Netfilter) -> Result<Listing> {
     }
     l.chains = rtun_chains(nf)?;
     list::each_rule(nf, NFPROTO_INET, Some(TABLE), |r| {
-        let chain = Chain::from_name(&r.chain);
-        match chain.and_then(|c| compile::decompile(c, &r.exprs).map(|rule| (c, rule))) {
-            Some((chain, rule)) => l.rules.push(ListedRule { chain, handle: r.handle, rule }),
+        match listed(&r) {
+            Some(rule) => l.rules.push(rule),
             None => l.foreign.push(format!(
                 "Note: rule handle {} in chain {} is not one rtun writes; see \"nft list table inet {TABLE}\".",
                 r.handle, r.chain
@@ -241,21 +240,33 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
         eprintln!("{note}");
     }
     let p = &mut ctx.out;
-    if p.is_json() {
-        json::document(p, l.table.as_ref(), &l.chains, &l.rules)?;
-    } else {
-        // In the bytes the words stand for: an interface name that is not
-        // UTF-8 is printed as typed, so a line pastes back after `add`.
-        for r in &l.rules {
-            p.inner().write_all(&crate::cli::bytes::bytes(&r.rule.words()))?;
-            p.text("\n")?;
-        }
-    }
+    render(p, l.table.as_ref(), &l.chains, &l.rules)?;
     p.flush()?;
     for note in &l.drops {
         eprintln!("{note}");
     }
     DumpStatus { interrupted: !consistent }.report();
+    Ok(())
+}
+
+/// A rule of rtun's table as rtun's model, if it is one rtun writes.
+pub fn listed(r: &list::RuleInfo) -> Option<ListedRule> {
+    let chain = Chain::from_name(&r.chain)?;
+    compile::decompile(chain, &r.exprs).map(|rule| ListedRule { chain, handle: r.handle, rule })
+}
+
+/// `nft show`'s output: nft's JSON schema, or one line of words per rule.
+pub fn render<W: std::io::Write>(p: &mut crate::print::Printer<W>, table: Option<&TableInfo>, chains: &[ChainInfo], rules: &[ListedRule]) -> Result<()> {
+    if p.is_json() {
+        json::document(p, table, chains, rules)?;
+    } else {
+        // In the bytes the words stand for: an interface name that is not
+        // UTF-8 is printed as typed, so a line pastes back after `add`.
+        for r in rules {
+            p.inner().write_all(&crate::cli::bytes::bytes(&r.rule.words()))?;
+            p.text("\n")?;
+        }
+    }
     Ok(())
 }
 

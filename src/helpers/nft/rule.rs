@@ -305,14 +305,19 @@ fn mss(value: &str) -> Result<u16> {
 
 /// An interface name as iproute2 accepts it (`check_ifname`), counted in
 /// the bytes it stands for (`cli::bytes`: a name need not be UTF-8).
-fn ifname(key: &str, value: &str) -> Result<String> {
-    let b = crate::cli::bytes::bytes(value);
-    let ok = !b.is_empty()
+/// A name the kernel would give a device (`dev_valid_name`), as bytes:
+/// what `iif` and `oif` take, and all that a rule rtun wrote can hold.
+pub fn valid_ifname(b: &[u8]) -> bool {
+    !b.is_empty()
         && b.len() < 16
-        && *b != *b"."
-        && *b != *b".."
-        && !b.iter().any(|&c| c == b'/' || c == b':' || c.is_ascii_whitespace());
-    if ok {
+        && b != b"."
+        && b != b".."
+        // A NUL (possible in a -batch line) would end the name in the kernel.
+        && !b.iter().any(|&c| c == b'/' || c == b':' || c == 0 || c.is_ascii_whitespace())
+}
+
+fn ifname(key: &str, value: &str) -> Result<String> {
+    if valid_ifname(&crate::cli::bytes::bytes(value)) {
         Ok(value.to_string())
     } else {
         Err(invarg(&format!("\"{key}\" not a valid ifname"), value))

@@ -19,19 +19,49 @@ pub fn fnmatch(pattern: &str, name: &str) -> bool {
     matches_at(pattern.as_bytes(), name.as_bytes())
 }
 
+/// The classic wildcard walk: on a mismatch, go back to just after the
+/// last `*` and let it take one more byte. Every other token takes exactly
+/// one byte, so that is enough, and it takes O(pattern × name) steps where
+/// trying every split for every `*` took exponential time.
 fn matches_at(p: &[u8], s: &[u8]) -> bool {
-    match p.first() {
-        None => s.is_empty(),
-        Some(b'*') => (0..=s.len()).any(|i| matches_at(&p[1..], &s[i..])),
-        Some(b'?') => !s.is_empty() && matches_at(&p[1..], &s[1..]),
-        Some(b'[') => match (bracket(&p[1..]), s.first()) {
-            (Some((set, used)), Some(&c)) => set(c) && matches_at(&p[1 + used..], &s[1..]),
+    let (mut pi, mut si) = (0, 0);
+    // (pattern index after the last `*`, name index it was tried at)
+    let mut star: Option<(usize, usize)> = None;
+    while si < s.len() {
+        if p.get(pi) == Some(&b'*') {
+            pi += 1;
+            star = Some((pi, si));
+            continue;
+        }
+        if let Some(used) = one_byte(&p[pi..], s[si]) {
+            pi += used;
+            si += 1;
+            continue;
+        }
+        match star {
+            Some((after, tried)) => {
+                pi = after;
+                si = tried + 1;
+                star = Some((after, si));
+            }
+            None => return false,
+        }
+    }
+    p[pi..].iter().all(|&c| c == b'*')
+}
+
+/// Whether the token at the start of `p` (not `*`) matches `c`; how many
+/// pattern bytes it is.
+fn one_byte(p: &[u8], c: u8) -> Option<usize> {
+    match p.first()? {
+        b'?' => Some(1),
+        b'[' => match bracket(&p[1..]) {
+            Some((set, used)) => set(c).then_some(1 + used),
             // An unclosed `[` is an ordinary character.
-            (None, Some(b'[')) => matches_at(&p[1..], &s[1..]),
-            _ => false,
+            None => (c == b'[').then_some(1),
         },
-        Some(b'\\') if p.len() > 1 => s.first() == Some(&p[1]) && matches_at(&p[2..], &s[1..]),
-        Some(&c) => s.first() == Some(&c) && matches_at(&p[1..], &s[1..]),
+        b'\\' if p.len() > 1 => (p[1] == c).then_some(2),
+        &b => (b == c).then_some(1),
     }
 }
 
@@ -131,6 +161,18 @@ mod tests {
         assert!(!fnmatch("[!a-c]x", "bx"));
         assert!(!fnmatch("*", ".hidden"));
         assert!(fnmatch("\\*", "*"));
+    }
+
+    #[test]
+    fn many_stars_take_polynomial_time() {
+        // Every split of the name among 30 stars: exponential by brute force.
+        let name = "a".repeat(40);
+        assert!(!fnmatch(&format!("{}b", "*".repeat(30)), &name));
+        assert!(!fnmatch(&"*a".repeat(30).replace("a*a", "a*?b"), &name));
+        assert!(fnmatch("*a*a*[a]", &name));
+        assert!(fnmatch("a*\\*b", "ax*b"));
+        assert!(!fnmatch("a*\\*b", "axb"));
+        assert!(fnmatch("*[*", "x["));
     }
 
     #[test]

@@ -29,12 +29,12 @@
 //! file that is read-only by its mode or not a regular file.
 
 mod conf;
-mod engine;
+pub(crate) mod engine;
 mod getopt;
-mod glob;
-mod keys;
+pub(crate) mod glob;
+pub(crate) mod keys;
 mod persist;
-mod regex;
+pub(crate) mod regex;
 mod set;
 mod show;
 

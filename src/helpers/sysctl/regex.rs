@@ -19,10 +19,30 @@ enum Node {
     Repeat(Box<Node>, usize, Option<usize>),
 }
 
+/// The compiled form: a Thompson NFA, simulated a position at a time
+/// (time linear in the text, whatever the pattern: no backtracking).
 #[derive(Debug, Clone)]
 pub struct Regex {
-    alts: Vec<Vec<Node>>,
+    states: Vec<State>,
+    start: usize,
 }
+
+#[derive(Debug, Clone)]
+enum State {
+    Byte(u8, usize),
+    Any(usize),
+    Set(Box<[bool; 256]>, usize),
+    /// `^` and `$`: no input taken.
+    Start(usize),
+    End(usize),
+    Split(usize, usize),
+    Match,
+}
+
+/// Deeper groups or more states than this: the pattern does not compile
+/// (glibc has such limits too: REG_ESPACE).
+const MAX_DEPTH: usize = 64;
+const MAX_STATES: usize = 1 << 16;
 
 struct Parser<'a> {
     s: &'a [u8],
@@ -37,6 +57,9 @@ impl Parser<'_> {
     }
 
     fn alternation(&mut self, depth: usize) -> Option<Vec<Vec<Node>>> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
         let mut alts = vec![self.branch(depth)?];
         while self.peek() == Some(b'|') {
             self.i += 1;
@@ -194,48 +217,132 @@ impl Regex {
         let mut p = Parser { s: pattern.as_bytes(), i: 0 };
         let alts = p.alternation(0)?;
         // (An unmatched `)` was read as an ordinary character: glibc's ERE.)
-        Some(Regex { alts })
+        let mut c = Compiler { states: vec![State::Match] };
+        let start = c.alts(&alts, 0)?;
+        Some(Regex { states: c.states, start })
     }
 
     /// `regexec`: a match anywhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
         let t = text.as_bytes();
-        (0..=t.len()).any(|start| alts_at(&self.alts, t, start, &mut |_| true))
+        let mut current: Vec<usize> = Vec::new();
+        let mut next: Vec<usize> = Vec::new();
+        let mut seen = vec![usize::MAX; self.states.len()];
+        for i in 0..=t.len() {
+            // A match may start at every position.
+            if self.add(&mut current, &mut seen, self.start, i, t.len()) {
+                return true;
+            }
+            let Some(&b) = t.get(i) else { break };
+            next.clear();
+            for &s in &current {
+                let to = match &self.states[s] {
+                    State::Byte(c, to) if *c == b => *to,
+                    State::Any(to) => *to,
+                    State::Set(set, to) if set[b as usize] => *to,
+                    _ => continue,
+                };
+                if self.add(&mut next, &mut seen, to, i + 1, t.len()) {
+                    return true;
+                }
+            }
+            std::mem::swap(&mut current, &mut next);
+        }
+        false
+    }
+
+    /// Add `s` and what it reaches without input at position `i` to
+    /// `list` (`seen` marks what is in it for this position); true once
+    /// the match state is reached.
+    fn add(&self, list: &mut Vec<usize>, seen: &mut [usize], s: usize, i: usize, len: usize) -> bool {
+        let mut stack = vec![s];
+        while let Some(s) = stack.pop() {
+            if seen[s] == i {
+                continue;
+            }
+            seen[s] = i;
+            match self.states[s] {
+                State::Match => return true,
+                State::Split(a, b) => stack.extend([b, a]),
+                State::Start(to) if i == 0 => stack.push(to),
+                State::End(to) if i == len => stack.push(to),
+                State::Start(_) | State::End(_) => {}
+                _ => list.push(s),
+            }
+        }
+        false
     }
 }
 
-fn alts_at(alts: &[Vec<Node>], t: &[u8], i: usize, k: &mut dyn FnMut(usize) -> bool) -> bool {
-    alts.iter().any(|seq| seq_at(seq, t, i, k))
+/// Builds the NFA from the parse, back to front: each part is compiled
+/// with the state that follows it.
+struct Compiler {
+    states: Vec<State>,
 }
 
-fn seq_at(seq: &[Node], t: &[u8], i: usize, k: &mut dyn FnMut(usize) -> bool) -> bool {
-    match seq.split_first() {
-        None => k(i),
-        Some((node, rest)) => node_at(node, t, i, &mut |j| seq_at(rest, t, j, k)),
+impl Compiler {
+    fn push(&mut self, s: State) -> Option<usize> {
+        if self.states.len() >= MAX_STATES {
+            return None;
+        }
+        self.states.push(s);
+        Some(self.states.len() - 1)
     }
-}
 
-fn node_at(node: &Node, t: &[u8], i: usize, k: &mut dyn FnMut(usize) -> bool) -> bool {
-    match node {
-        Node::Byte(b) => t.get(i) == Some(b) && k(i + 1),
-        Node::Any => i < t.len() && k(i + 1),
-        Node::Set(set) => t.get(i).is_some_and(|&c| set[c as usize]) && k(i + 1),
-        Node::Start => i == 0 && k(i),
-        Node::End => i == t.len() && k(i),
-        Node::Group(alts) => alts_at(alts, t, i, k),
-        Node::Repeat(inner, min, max) => repeat_at(inner, *min, *max, 0, t, i, k),
+    fn alts(&mut self, alts: &[Vec<Node>], next: usize) -> Option<usize> {
+        let mut entry = None;
+        for seq in alts.iter().rev() {
+            let e = self.seq(seq, next)?;
+            entry = Some(match entry {
+                None => e,
+                Some(other) => self.push(State::Split(e, other))?,
+            });
+        }
+        entry.map_or(Some(next), Some)
     }
-}
 
-/// Greedy repetition; an iteration beyond the minimum must consume input.
-fn repeat_at(inner: &Node, min: usize, max: Option<usize>, n: usize, t: &[u8], i: usize, k: &mut dyn FnMut(usize) -> bool) -> bool {
-    if max.is_none_or(|m| n < m) {
-        let more = node_at(inner, t, i, &mut |j| (n < min || j > i) && repeat_at(inner, min, max, n + 1, t, j, k));
-        if more {
-            return true;
+    fn seq(&mut self, seq: &[Node], next: usize) -> Option<usize> {
+        let mut next = next;
+        for node in seq.iter().rev() {
+            next = self.node(node, next)?;
+        }
+        Some(next)
+    }
+
+    fn node(&mut self, node: &Node, next: usize) -> Option<usize> {
+        match node {
+            Node::Byte(b) => self.push(State::Byte(*b, next)),
+            Node::Any => self.push(State::Any(next)),
+            Node::Set(set) => self.push(State::Set(set.clone(), next)),
+            Node::Start => self.push(State::Start(next)),
+            Node::End => self.push(State::End(next)),
+            Node::Group(alts) => self.alts(alts, next),
+            Node::Repeat(inner, min, max) => {
+                let mut entry = match max {
+                    // x*: a loop back through a split.
+                    None => {
+                        let split = self.push(State::Split(0, next))?;
+                        let body = self.node(inner, split)?;
+                        self.states[split] = State::Split(body, next);
+                        split
+                    }
+                    // x{0,k}: k optional copies, each able to skip to `next`.
+                    Some(max) => {
+                        let mut e = next;
+                        for _ in *min..*max {
+                            let body = self.node(inner, e)?;
+                            e = self.push(State::Split(body, next))?;
+                        }
+                        e
+                    }
+                };
+                for _ in 0..*min {
+                    entry = self.node(inner, entry)?;
+                }
+                Some(entry)
+            }
         }
     }
-    n >= min && k(i)
 }
 
 #[cfg(test)]
@@ -260,6 +367,17 @@ mod tests {
         assert!(!m("^[a-z]*$", "abc1"));
         assert!(m("(a*)*b", "aaab"));
         assert!(m("x|", "anything"));
+    }
+
+    #[test]
+    fn nested_repeats_take_linear_time() {
+        // Exponential for a backtracking matcher (2^40 ways to split).
+        let text = "a".repeat(40);
+        assert!(!m("^(a*)*b", &text));
+        assert!(!m("(a|a)*(a+)+$x", &text));
+        assert!(m("(a{1,3}){2,5}$", "aaaaaaa"));
+        assert!(!m("^(a{1,3}){2,5}$", "a"));
+        assert!(m("(ab|a)(bc|c)?d", "abcd"));
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! they are the side kept in memory, while links stream.
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use netlink_packet_route::address::AddressMessage;
@@ -24,7 +25,7 @@ use crate::error::{Error, Result, Topic};
 use crate::netlink::errno::strerror;
 use crate::netlink::Netlink;
 use crate::objects::link::show::{print_linkinfo, print_stats_of, LinkTable, Shown, View};
-use crate::print::Out;
+use crate::print::{Out, Printer};
 use crate::Context;
 
 /// Whether a `link show` ran in this process (see `run`).
@@ -34,6 +35,12 @@ static LINK_LISTED: AtomicBool = AtomicBool::new(false);
 /// same printer outside a listing).
 pub fn link_listed() -> bool {
     LINK_LISTED.load(Ordering::Relaxed)
+}
+
+/// Forget that a `link show` ran (a process that runs one command line
+/// after another in-process, as the fuzz target does, starts each afresh).
+pub fn forget_link_listing() {
+    LINK_LISTED.store(false, Ordering::Relaxed);
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -141,46 +148,8 @@ pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
         }
     }
     let addrs = if family != Family::Packet { Some(address_map(nl, &filter)?) } else { None };
-    let no_link = family != Family::Packet && opts.oneline;
     let style = Style { opts, with_dev: opts.oneline, table: &table };
-
-    let each = |link: &LinkMessage, p: &mut crate::print::Printer<crate::Out>| -> std::io::Result<()> {
-        if let Some(addrs) = &addrs {
-            if !link_wanted(link, addrs, &filter, &table) {
-                return Ok(());
-            }
-        }
-        p.open_object(None)?;
-        let shown = if opts.brief || !no_link { print_linkinfo(p, link, false, &view)? } else { Shown::Quiet };
-        if shown != Shown::Filtered {
-            if let Some(addrs) = &addrs {
-                p.open_array(Out::Json, Some("addr_info"), "")?;
-                let up = link.header.flags.bits() & 1 != 0;
-                for m in addrs.get(&link.header.index).map_or(&[][..], Vec::as_slice) {
-                    let a = Addr::of(m);
-                    if filter.family != Family::Unspec && filter.family.af() != a.family {
-                        continue;
-                    }
-                    if filter.up && !up {
-                        continue;
-                    }
-                    p.open_object(None)?;
-                    if a.selected(&filter, &table) {
-                        print_addr(p, &a, false, &style)?;
-                    }
-                    p.close_object()?;
-                }
-                p.close_array(Out::Json, "")?;
-                if opts.brief {
-                    p.text("\n")?;
-                }
-            }
-        }
-        if shown == Shown::Printed && !do_link && opts.stats > 0 {
-            print_stats_of(p, link, opts)?;
-        }
-        p.close_object()
-    };
+    let each = |link: &LinkMessage, p: &mut crate::print::Printer<crate::Out>| print_listed(p, link, addrs.as_ref(), &view, &style);
 
     if let Some(link) = single {
         each(&link, p)?;
@@ -193,6 +162,55 @@ pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
         Ok(())
     })?;
     Ok(())
+}
+
+/// One link of a listing and, when `addrs` holds the address dump
+/// (`address show`), its addresses under it.
+pub fn print_listed<W: Write>(
+    p: &mut Printer<W>,
+    link: &LinkMessage,
+    addrs: Option<&HashMap<u32, Vec<AddressMessage>>>,
+    view: &View,
+    style: &Style,
+) -> std::io::Result<()> {
+    let (opts, filter, table) = (view.opts, view.filter, view.table);
+    if let Some(addrs) = addrs {
+        if !link_wanted(link, addrs, filter, table) {
+            return Ok(());
+        }
+    }
+    // `ip -o address show` leaves the link lines out.
+    let no_link = addrs.is_some() && opts.oneline;
+    p.open_object(None)?;
+    let shown = if opts.brief || !no_link { print_linkinfo(p, link, false, view)? } else { Shown::Quiet };
+    if shown != Shown::Filtered {
+        if let Some(addrs) = addrs {
+            p.open_array(Out::Json, Some("addr_info"), "")?;
+            let up = link.header.flags.bits() & 1 != 0;
+            for m in addrs.get(&link.header.index).map_or(&[][..], Vec::as_slice) {
+                let a = Addr::of(m);
+                if filter.family != Family::Unspec && filter.family.af() != a.family {
+                    continue;
+                }
+                if filter.up && !up {
+                    continue;
+                }
+                p.open_object(None)?;
+                if a.selected(filter, table) {
+                    print_addr(p, &a, false, style)?;
+                }
+                p.close_object()?;
+            }
+            p.close_array(Out::Json, "")?;
+            if opts.brief {
+                p.text("\n")?;
+            }
+        }
+    }
+    if shown == Shown::Printed && !view.do_link && opts.stats > 0 {
+        print_stats_of(p, link, opts)?;
+    }
+    p.close_object()
 }
 
 /// iproute2's `ipaddr_filter` for one link: keep it if one of its

@@ -44,7 +44,8 @@ pub struct Link {
 }
 
 impl Link {
-    fn parse(msg: &[u8]) -> Option<Link> {
+    /// One RTM_NEWLINK message (header included); None without a name.
+    pub fn parse(msg: &[u8]) -> Option<Link> {
         let body = msg.get(NLMSG_HDRLEN..)?;
         let hdr = body.get(..IFINFOMSG_LEN)?;
         let ifi_type = u16::from_ne_bytes([hdr[2], hdr[3]]);

@@ -5,7 +5,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 use super::netlink::{self as tnl, Link, ARPHRD_IPGRE, ARPHRD_SIT, ARPHRD_TUNNEL};
 use super::params::{fallback_name, V4, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
-use super::show::{self, SixRd, V4Extra};
+use super::show::{self, PrlEntry, SixRd, V4Extra};
 use super::{find_by_params, parse_key, prl, remove, Cmd, Target};
 use crate::cli::grammar::tunnel::{PRL_KEYWORDS, SIXRD_KEYWORDS, V4_KEYWORDS};
 use crate::cli::words::{lookup, Words};
@@ -308,8 +308,19 @@ fn sixrd_of(l: &Link) -> SixRd {
 
 fn print_one<W: std::io::Write>(out: &mut crate::print::Printer<W>, l: &Link, t: &V4, names: &crate::names::links::LinkNames) -> std::io::Result<()> {
     let prl = if t.isatap { prl::list(&l.name) } else { Vec::new() };
+    print_with_prl(out, l, t, names, &prl)
+}
+
+/// One IPv4 tunnel, its ISATAP router list (an ioctl's answer) given.
+pub fn print_with_prl<W: std::io::Write>(
+    out: &mut crate::print::Printer<W>,
+    l: &Link,
+    t: &V4,
+    names: &crate::names::links::LinkNames,
+    prl: &[PrlEntry],
+) -> std::io::Result<()> {
     let extra = V4Extra {
-        prl: &prl,
+        prl,
         sixrd: (l.kind == "sit").then(|| sixrd_of(l)),
         link_name: (t.link != 0).then(|| names.name_or_if(t.link)),
     };

@@ -1,0 +1,4 @@
+#![no_main]
+//! rtun::fuzzing::nft_dump (see there and fuzz/README.md).
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| rtun_fuzz::sandboxed(|| rtun::fuzzing::nft_dump(data)));
