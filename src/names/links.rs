@@ -1,127 +1,282 @@
-//! Interface index ↔ name. Loaded once per command with one link dump
-//! (before any other dump starts on the socket), like iproute2's `ll_init_map`.
+//! Interface index ↔ name: the one link-name service (iproute2's
+//! `ll_map.c`), resolved lazily.
+//!
+//! - index → name (`Links::name`, `ll_index_to_name`): the cache, else one
+//!   RTM_GETLINK by index on a second netlink socket, opened on first need
+//!   (a dump may be running on the main one; iproute2's `ll_link_get`
+//!   opens one per look-up), else `ifN`. The cache is filled by the dumps
+//!   that run anyway (`Links::note`: link and address listings) and by
+//!   each look-up, so a single-device command costs the same few messages
+//!   whatever the number of links, and a listing no message at all.
+//! - name → index (`Links::index`, `ll_name_to_index`): one RTM_GETLINK
+//!   by IFLA_IFNAME (IFLA_ALT_IFNAME for names the kernel would not take
+//!   as a device name) on the main socket, so that a pipelined batch
+//!   settles first; then what libc's `if_nametoindex` finds (its ioctl
+//!   ignores an alias label: `v0:1` finds `v0`); then `ifN` read as N. A
+//!   name no device can have is never encoded.
+//! - a device's flags (`Links::flags`, `ll_index_to_flags`, for `M-DOWN`):
+//!   from the same cache.
+//!
+//! Names are bytes throughout: the kernel does not require them to be
+//! UTF-8, and a word that names a device becomes its bytes again through
+//! `cli::bytes::bytes`.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
-use netlink_packet_core::DefaultNla;
-use netlink_packet_route::link::{LinkAttribute, LinkMessage};
-use netlink_packet_route::RouteNetlinkMessage;
+use crate::netlink::link::{
+    get_request, LinkMsg, Which, ALTIFNAMSIZ, IFNAMSIZ, RTEXT_FILTER_SKIP_STATS, RTEXT_FILTER_VF, RTM_GETLINK,
+};
+use crate::netlink::{Netlink, Outgoing};
 
-use crate::error::Result;
-use crate::netlink::Netlink;
-
-#[derive(Default)]
-pub struct LinkNames {
-    by_index: Option<HashMap<u32, String>>,
+/// An interface name: at most IFNAMSIZ-1 bytes, as the kernel holds
+/// device names, or iproute2's `ifN` for an index it cannot name (and `*`
+/// for index 0). Copied, never allocated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct IfName {
+    len: u8,
+    buf: [u8; IFNAMSIZ],
 }
 
-impl LinkNames {
-    /// Fill the map from a link dump, once.
-    pub fn load(&mut self, nl: &mut Netlink) -> Result<()> {
-        if self.by_index.is_some() {
-            return Ok(());
+impl IfName {
+    /// The name `b` (bytes past IFNAMSIZ-1 are dropped, as the kernel
+    /// never sends them).
+    pub fn new(b: &[u8]) -> Self {
+        let n = b.len().min(IFNAMSIZ - 1);
+        let mut buf = [0; IFNAMSIZ];
+        buf[..n].copy_from_slice(&b[..n]);
+        IfName { len: n as u8, buf }
+    }
+
+    /// `ll_idx_n2a`: `if%u`.
+    pub fn unknown(index: u32) -> Self {
+        let mut buf = [0; IFNAMSIZ];
+        buf[..2].copy_from_slice(b"if");
+        let mut digits = [0u8; 10];
+        let (mut v, mut n) = (index, 0);
+        loop {
+            digits[n] = b'0' + (v % 10) as u8;
+            n += 1;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
         }
-        let map = nl.collect_parsed(RouteNetlinkMessage::GetLink(LinkMessage::default()), |map: &mut HashMap<u32, String>, m| {
-            if let RouteNetlinkMessage::NewLink(link) = m {
-                if let Some(name) = link.attributes.iter().find_map(|a| match a {
-                    LinkAttribute::IfName(n) => Some(n.clone()),
-                    _ => None,
+        for (i, d) in digits[..n].iter().rev().enumerate() {
+            buf[2 + i] = *d;
+        }
+        IfName { len: 2 + n as u8, buf }
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len as usize]
+    }
+}
+
+impl std::fmt::Debug for IfName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", String::from_utf8_lossy(self.as_bytes()))
+    }
+}
+
+/// What the cache keeps of a device.
+#[derive(Clone, Copy, Debug)]
+struct Known {
+    name: IfName,
+    flags: u32,
+}
+
+/// The second socket, for look-ups in the middle of a dump.
+enum Side {
+    /// Not needed yet.
+    Closed,
+    Open(Netlink),
+    /// Never ask the kernel (printers fed captured messages), or the
+    /// socket could not be opened: unknown indexes are `ifN`.
+    Offline,
+}
+
+/// The link-name service: one per command line (and kept across the lines
+/// of a batch until a change invalidates it).
+pub struct Links {
+    /// index → what is known; None: asked, no such device.
+    cache: RefCell<HashMap<u32, Option<Known>>>,
+    side: RefCell<Side>,
+}
+
+impl Default for Links {
+    fn default() -> Self {
+        Links { cache: RefCell::default(), side: RefCell::new(Side::Closed) }
+    }
+}
+
+/// RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS, as iproute2's `ll_link_get`.
+const LOOKUP_MASK: u32 = RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS;
+
+/// iproute2's `ll_link_get` builds its request in 1056 bytes: a name of
+/// this many bytes or more does not fit (`addattr_l` says so and the
+/// request goes without it).
+const ADDATTR_BOUND_NAME: usize = 1012;
+
+impl Links {
+    /// A service that asks the kernel what it does not know.
+    pub fn new() -> Self {
+        Links::default()
+    }
+
+    /// A service that never asks (for printers fed captured messages):
+    /// what was not noted is `ifN`.
+    pub fn offline() -> Self {
+        Links { cache: RefCell::default(), side: RefCell::new(Side::Offline) }
+    }
+
+    /// Remember a link a dump (or a look-up) brought anyway.
+    pub fn note(&self, link: &LinkMsg) {
+        if let Some(name) = link.name() {
+            self.cache.borrow_mut().insert(link.index, Some(Known { name: IfName::new(name), flags: link.flags }));
+        }
+    }
+
+    /// `ll_index_to_name`: `*` for 0, the device's name, else `ifN`.
+    pub fn name(&self, index: u32) -> IfName {
+        if index == 0 {
+            return IfName::new(b"*");
+        }
+        match self.known(index) {
+            Some(k) => k.name,
+            None => IfName::unknown(index),
+        }
+    }
+
+    /// `ll_index_to_flags`: 0 for index 0, the flags of a known device,
+    /// else all bits set (iproute2's -1). Known means named before.
+    pub fn flags(&self, index: u32) -> u32 {
+        if index == 0 {
+            return 0;
+        }
+        match self.cache.borrow().get(&index) {
+            Some(Some(k)) => k.flags,
+            _ => u32::MAX,
+        }
+    }
+
+    /// `ll_name_to_index`: the device called `name` (or with that
+    /// altname), else what `if_nametoindex` finds, else `ifN` read as N;
+    /// 0 when nothing matches.
+    pub fn index(&self, nl: &mut Netlink, name: &[u8]) -> u32 {
+        if let Some(i) = lookup(nl, name, |l| {
+            self.note(l);
+            l.index
+        }) {
+            return i;
+        }
+        if name.len() < IFNAMSIZ {
+            // SIOCGIFINDEX drops what follows a ':' (an alias label).
+            if let Some(colon) = name.iter().position(|&c| c == b':') {
+                if let Some(i) = lookup(nl, &name[..colon], |l| {
+                    self.note(l);
+                    l.index
                 }) {
-                    map.insert(link.header.index, name);
+                    return i;
                 }
             }
-            Ok(())
-        })?;
-        self.by_index = Some(map);
-        Ok(())
+        }
+        index_from_if_name(name)
     }
 
-    /// Remember one name (tests build the map from captured messages).
-    pub fn insert(&mut self, index: u32, name: &str) {
-        self.by_index.get_or_insert_with(HashMap::new).insert(index, name.to_string());
+    /// Forget what is known (after a command changed links, in a batch).
+    pub fn invalidate(&self) {
+        self.cache.borrow_mut().clear();
     }
 
-    pub fn name(&self, index: u32) -> Option<&str> {
-        self.by_index.as_ref()?.get(&index).map(String::as_str)
-    }
-
-    /// iproute2's `ll_index_to_name`: the name, or `if%d` when unknown.
-    pub fn name_or_if(&self, index: u32) -> String {
-        self.name(index).map_or_else(|| format!("if{index}"), str::to_owned)
-    }
-
-    pub fn index(&self, name: &str) -> Option<u32> {
-        self.by_index.as_ref()?.iter().find(|(_, n)| n.as_str() == name).map(|(i, _)| *i)
-    }
-
-    /// Forget the map (after a command changed links, in batch mode).
-    pub fn invalidate(&mut self) {
-        self.by_index = None;
+    /// The cache, else one RTM_GETLINK by index on the second socket.
+    fn known(&self, index: u32) -> Option<Known> {
+        if let Some(k) = self.cache.borrow().get(&index) {
+            return *k;
+        }
+        let mut side = self.side.borrow_mut();
+        if matches!(*side, Side::Closed) {
+            *side = Netlink::open().map_or(Side::Offline, Side::Open);
+        }
+        let Side::Open(nl) = &mut *side else { return None };
+        let found = lookup_index(nl, index, |l| Some(Known { name: IfName::new(l.name()?), flags: l.flags })).flatten();
+        self.cache.borrow_mut().insert(index, found);
+        found
     }
 }
 
-const IFLA_EXT_MASK: u16 = 29;
-const IFLA_ALT_IFNAME: u16 = 53;
-/// RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS, as iproute2 asks for single links.
-const EXT_MASK_VF_SKIP_STATS: u32 = 1 | 8;
-const IFNAMSIZ: usize = 16;
-
-/// `check_ifname`: what the kernel accepts as a device name.
-pub fn valid_ifname(name: &str) -> bool {
-    name.len() < IFNAMSIZ && valid_altname(name)
-}
-
-/// `check_altifname`: non-empty, no `/`, no white space.
-pub fn valid_altname(name: &str) -> bool {
-    !name.is_empty() && !name.bytes().any(|c| c == b'/' || matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
-}
-
-/// RTM_GETLINK for one device by name (IFLA_IFNAME, or IFLA_ALT_IFNAME for
-/// names the kernel would not take as a plain name). Errors stay quiet.
-pub fn get_link(nl: &mut Netlink, name: &str) -> Option<LinkMessage> {
-    if name.is_empty() {
+/// One RTM_GETLINK for the device called `name` (or with that altname) on
+/// `nl`, its reply read by `read`; None when there is no such device (the
+/// kernel's refusal is not printed, as iproute2's `ll_link_get` prints
+/// none). A name no device can have is not sent.
+pub fn lookup<R>(nl: &mut Netlink, name: &[u8], read: impl FnOnce(&LinkMsg) -> R) -> Option<R> {
+    if name.len() >= ADDATTR_BOUND_NAME {
+        eprintln!("addattr_l ERROR: message exceeded bound of 1056");
         return None;
     }
-    let mut req = LinkMessage::default();
-    req.attributes.push(LinkAttribute::Other(DefaultNla::new(IFLA_EXT_MASK, EXT_MASK_VF_SKIP_STATS.to_ne_bytes().to_vec())));
-    if valid_ifname(name) {
-        req.attributes.push(LinkAttribute::IfName(name.to_string()));
-    } else {
-        let mut b = name.as_bytes().to_vec();
-        b.push(0);
-        req.attributes.push(LinkAttribute::Other(DefaultNla::new(IFLA_ALT_IFNAME, b)));
+    if name.is_empty() || name.len() >= ALTIFNAMSIZ {
+        return None;
     }
-    match nl.query(RouteNetlinkMessage::GetLink(req), 0) {
-        Ok(RouteNetlinkMessage::NewLink(l)) => Some(l),
-        _ => None,
-    }
+    let body = get_request(Which::Name(name), 0, LOOKUP_MASK).ok()?;
+    nl.query_raw(Outgoing::Raw { kind: RTM_GETLINK, body: &body }, 0, |reply| LinkMsg::from_nlmsg(reply).map(|l| read(&l)))
+        .ok()
+        .flatten()
 }
 
-/// iproute2's `ll_name_to_index`: the device by name or altname; then what
-/// libc's `if_nametoindex` finds (its ioctl ignores an alias label, so
-/// `v0:1` finds `v0`); then `ifN` read as index N. 0 when nothing matches.
-pub fn ll_name_to_index(nl: &mut Netlink, name: &str) -> u32 {
-    if let Some(l) = get_link(nl, name) {
-        return l.header.index;
+/// One RTM_GETLINK for device `index` on `nl`, its reply read by `read`;
+/// None when there is no such device.
+pub fn lookup_index<R>(nl: &mut Netlink, index: u32, read: impl FnOnce(&LinkMsg) -> R) -> Option<R> {
+    let body = get_request(Which::Index(index), 0, LOOKUP_MASK).ok()?;
+    nl.query_raw(Outgoing::Raw { kind: RTM_GETLINK, body: &body }, 0, |reply| LinkMsg::from_nlmsg(reply).map(|l| read(&l)))
+        .ok()
+        .flatten()
+}
+
+/// What iproute2's `name_is_vrf`/`ipvrf_get_table` learn of device
+/// `name` (asked for by IFLA_IFNAME: a name longer than a device name is
+/// nothing): None, no such device; Some(None), not a VRF; else its index
+/// and the table its data names (None: it names none).
+pub fn vrf(nl: &mut Netlink, name: &[u8]) -> Option<Option<(u32, Option<u32>)>> {
+    const IFLA_INFO_KIND: u16 = 1;
+    const IFLA_INFO_DATA: u16 = 2;
+    const IFLA_VRF_TABLE: u16 = 1;
+    if name.len() >= IFNAMSIZ {
+        return None;
     }
-    let base = name.split(':').next().unwrap_or(name);
-    let base = &base[..base.len().min(IFNAMSIZ - 1)];
-    if base != name && valid_ifname(base) {
-        if let Some(l) = get_link(nl, base) {
-            return l.header.index;
+    lookup(nl, name, |l| {
+        let info = crate::netlink::attr::Attrs::new(l.get(crate::netlink::link::IFLA_LINKINFO)?);
+        if info.bytes_z(IFLA_INFO_KIND) != Some(b"vrf") {
+            return None;
         }
-    }
-    index_from_if_name(name)
+        Some((l.index, info.nested(IFLA_INFO_DATA).and_then(|d| d.u32(IFLA_VRF_TABLE))))
+    })
 }
 
 /// `ifN` names index N (iproute2's `ll_idx_a2n`: sscanf "if%u").
-pub fn index_from_if_name(name: &str) -> u32 {
-    name.strip_prefix("if")
-        .and_then(|rest| {
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            digits.parse::<u64>().ok()
-        })
-        .map_or(0, |n| n as u32)
+pub fn index_from_if_name(name: &[u8]) -> u32 {
+    let Some(rest) = name.strip_prefix(b"if") else { return 0 };
+    let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 {
+        return 0;
+    }
+    // sscanf's %u wraps like strtoul to 32 bits.
+    rest[..digits].iter().fold(0u64, |n, d| n.saturating_mul(10).saturating_add(u64::from(d - b'0'))) as u32
+}
+
+/// `check_ifname` for a word (its bytes, `cli::bytes`).
+pub fn valid_ifname(word: &str) -> bool {
+    crate::netlink::link::valid_ifname(&crate::cli::bytes::bytes(word))
+}
+
+/// `check_altifname` for a word.
+pub fn valid_altname(word: &str) -> bool {
+    crate::netlink::link::valid_altname(&crate::cli::bytes::bytes(word))
+}
+
+/// `ll_name_to_index` for a word, without a cache to fill (parsers that
+/// hold only the socket).
+pub fn ll_name_to_index(nl: &mut Netlink, word: &str) -> u32 {
+    Links::offline().index(nl, &crate::cli::bytes::bytes(word))
 }
 
 #[cfg(test)]
@@ -130,12 +285,40 @@ mod tests {
 
     #[test]
     fn if_names_and_validity() {
-        assert_eq!(index_from_if_name("if12"), 12);
-        assert_eq!(index_from_if_name("if12x"), 12);
-        assert_eq!(index_from_if_name("eth0"), 0);
+        assert_eq!(index_from_if_name(b"if12"), 12);
+        assert_eq!(index_from_if_name(b"if12x"), 12);
+        assert_eq!(index_from_if_name(b"eth0"), 0);
+        assert_eq!(index_from_if_name(b"if"), 0);
         assert!(valid_ifname("v0"));
         assert!(!valid_ifname("a/b"));
         assert!(!valid_ifname("sixteen-chars-xx"));
         assert!(valid_altname("sixteen-chars-xx"));
+        // A byte that is not UTF-8 counts once.
+        assert!(valid_ifname("fifteen-chars-\u{efff}"));
+    }
+
+    #[test]
+    fn names_are_copied_bytes() {
+        assert_eq!(IfName::unknown(0).as_bytes(), b"if0");
+        assert_eq!(IfName::unknown(4_294_967_295).as_bytes(), b"if4294967295");
+        assert_eq!(IfName::new(b"v\xff").as_bytes(), b"v\xff");
+        assert_eq!(IfName::new(b"sixteen-chars-xx").as_bytes(), b"sixteen-chars-x");
+    }
+
+    #[test]
+    fn offline_names_come_from_notes_only() {
+        let links = Links::offline();
+        assert_eq!((links.name(0).as_bytes(), links.flags(0)), (&b"*"[..], 0));
+        assert_eq!((links.name(7).as_bytes(), links.flags(7)), (&b"if7"[..], u32::MAX));
+        let mut w = crate::netlink::attr::AttrWriter::new();
+        w.str_z(crate::netlink::link::IFLA_IFNAME, b"v\xff");
+        let mut body = vec![0u8; crate::netlink::link::IFINFOMSG_LEN];
+        body[4..8].copy_from_slice(&7u32.to_ne_bytes());
+        body[8..12].copy_from_slice(&1u32.to_ne_bytes());
+        body.extend_from_slice(&w.finish().unwrap());
+        links.note(&LinkMsg::from_body(16, &body).unwrap());
+        assert_eq!((links.name(7).as_bytes(), links.flags(7)), (&b"v\xff"[..], 1));
+        links.invalidate();
+        assert_eq!(links.name(7).as_bytes(), b"if7");
     }
 }

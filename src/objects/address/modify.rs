@@ -9,11 +9,12 @@ use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use super::flags;
 use crate::names::tables::scope_id;
 use super::print::{print_addr, Addr, Style};
-use crate::objects::link::show::LinkTable;
 use crate::cli::grammar::address::MODIFY_KEYWORDS;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, Words};
 use crate::error::{duparg, duparg2, invarg, Error, Result};
+use crate::netlink::addr::{AddrMsg, RTM_DELADDR, RTM_NEWADDR};
+use crate::netlink::Outgoing;
 use crate::parse::{get_addr, get_prefix, Addr as PAddr, Prefix};
 use crate::Context;
 
@@ -305,7 +306,7 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
     }
     let echo_wanted = ctx.opts.echo;
     let nl = ctx.nl()?;
-    let index = super::list::name_to_index(nl, dev);
+    let index = crate::names::links::ll_name_to_index(nl, dev);
     if index == 0 {
         return Err(crate::error::no_device(dev));
     }
@@ -341,15 +342,15 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
 
 /// `-echo`: ask the kernel to send back what it did, and print that.
 fn echo(ctx: &mut Context, req: RouteNetlinkMessage, flags: u16) -> Result<()> {
-    let (nl, p, opts, _) = ctx.parts()?;
-    let reply = nl.query(req, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
-    let table = LinkTable::load(nl)?;
-    let (msg, deleted) = match &reply {
-        RouteNetlinkMessage::NewAddress(m) => (m, false),
-        RouteNetlinkMessage::DelAddress(m) => (m, true),
+    let (nl, p, opts, links) = ctx.parts()?;
+    let reply = nl.query_raw(Outgoing::Typed(req), flags | NLM_F_ECHO | NLM_F_ACK, <[u8]>::to_vec).map_err(Error::from)?;
+    let Some(msg) = AddrMsg::from_nlmsg(&reply) else { return Ok(()) };
+    let deleted = match msg.msg_type {
+        RTM_NEWADDR => false,
+        RTM_DELADDR => true,
         _ => return Ok(()),
     };
-    let style = Style { opts, with_dev: true, table: &table };
+    let style = Style { opts, with_dev: true, links };
     p.begin()?;
     p.open_object(None)?;
     print_addr(p, &Addr::of(msg), deleted, &style)?;

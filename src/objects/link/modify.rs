@@ -74,7 +74,8 @@ pub trait Lookup {
 }
 
 pub use crate::names::links::{valid_altname, valid_ifname};
-use crate::names::links::{get_link, ll_name_to_index};
+use crate::cli::bytes::bytes;
+use crate::names::links::{ll_name_to_index, lookup_index};
 
 impl Lookup for Netlink {
     fn index(&mut self, name: &str) -> u32 {
@@ -82,38 +83,20 @@ impl Lookup for Netlink {
     }
 
     fn is_vrf(&mut self, name: &str) -> bool {
-        get_link(self, name).is_some_and(|l| {
-            l.attributes.iter().any(|a| match a {
-                LinkAttribute::LinkInfo(infos) => infos.iter().any(|i| matches!(i, LinkInfo::Kind(InfoKind::Vrf))),
-                _ => false,
-            })
-        })
+        matches!(crate::names::links::vrf(self, &bytes(name)), Some(Some(_)))
     }
 
     fn addr_len(&mut self, name: &str) -> Option<usize> {
-        get_link(self, name)?.attributes.iter().find_map(|a| match a {
-            LinkAttribute::Address(b) => Some(b.len()),
-            _ => None,
-        })
+        crate::names::links::lookup(self, &bytes(name), |l| l.get(crate::netlink::link::IFLA_ADDRESS).map(<[u8]>::len)).flatten()
     }
 
     fn info_data(&mut self, index: u32) -> Option<Vec<u8>> {
-        let mut msg = LinkMessage::default();
-        msg.header.index = index;
-        let RouteNetlinkMessage::NewLink(link) = self.query(RouteNetlinkMessage::GetLink(msg), 0).ok()? else {
-            return None;
-        };
-        link.attributes.iter().find_map(|a| match a {
-            LinkAttribute::LinkInfo(infos) => infos.iter().find_map(|i| match i {
-                LinkInfo::Data(d) => {
-                    let mut bytes = vec![0u8; d.value_len()];
-                    d.emit_value(&mut bytes);
-                    Some(bytes)
-                }
-                _ => None,
-            }),
-            _ => None,
+        const IFLA_INFO_DATA: u16 = 2;
+        lookup_index(self, index, |l| {
+            let info = crate::netlink::attr::Attrs::new(l.get(crate::netlink::link::IFLA_LINKINFO)?);
+            info.get(IFLA_INFO_DATA).map(<[u8]>::to_vec)
         })
+        .flatten()
     }
 }
 

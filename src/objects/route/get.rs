@@ -203,7 +203,6 @@ pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
 
     let answer = nl.query(request.clone(), 0).map_err(Error::from)?;
     let (nl, p, opts, links) = ctx.parts()?;
-    links.load(nl)?;
     let filter = Filter { cloned: 2, ..Filter::default() };
     let view = View { opts, links, filter: &filter };
     p.begin()?;

@@ -565,8 +565,7 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
     }
     // `-echo`: the kernel sends back the route as it stored it.
     let answer = nl.query_out(msg, flags | NLM_F_ECHO | NLM_F_ACK).map_err(Error::from)?;
-    let (nl, p, opts, links) = ctx.parts()?;
-    links.load(nl)?;
+    let (_, p, opts, links) = ctx.parts()?;
     let filter = super::filter::Filter::default();
     let view = super::print::View { opts, links, filter: &filter };
     let Some((kind, body)) = emitted(&answer) else { return Ok(()) };

@@ -172,11 +172,10 @@ pub fn remove(nl: &mut Netlink, name: &str, located: Option<Option<Link>>) -> Re
 pub fn list(
     ctx: &mut Context,
     wanted_type: impl Fn(&Link) -> bool,
-    mut print: impl FnMut(&mut Printer<crate::Out>, &Link, &crate::names::links::LinkNames) -> std::io::Result<bool>,
+    mut print: impl FnMut(&mut Printer<crate::Out>, &Link, &crate::names::links::Links) -> std::io::Result<bool>,
 ) -> Result<()> {
     let stats = ctx.opts.stats > 0;
     let (nl, out, _, names) = ctx.parts()?;
-    names.load(nl)?;
     out.begin()?;
     netlink::for_each_link(nl, |l| {
         if !wanted_type(&l) || !print(out, &l, names)? {

@@ -22,8 +22,7 @@ const IFLA_LINKINFO: u16 = 18;
 const IFLA_STATS64: u16 = 23;
 const IFLA_INFO_KIND: u16 = 1;
 const IFLA_INFO_DATA: u16 = 2;
-use crate::netlink::request::HEADER_LEN as NLMSG_HDRLEN;
-const IFINFOMSG_LEN: usize = 16;
+use crate::netlink::link::LinkMsg;
 
 pub const ARPHRD_TUNNEL: u16 = 768;
 pub const ARPHRD_TUNNEL6: u16 = 769;
@@ -46,15 +45,15 @@ pub struct Link {
 
 impl Link {
     fn parse(msg: &[u8]) -> Option<Link> {
-        let body = msg.get(NLMSG_HDRLEN..)?;
-        let hdr = body.get(..IFINFOMSG_LEN)?;
-        let ifi_type = u16::from_ne_bytes([hdr[2], hdr[3]]);
-        let index = u32::from_ne_bytes([hdr[4], hdr[5], hdr[6], hdr[7]]);
-        let attrs = Attrs::parse(&body[IFINFOMSG_LEN..]);
+        Link::of(&LinkMsg::from_nlmsg(msg)?)
+    }
+
+    fn of(l: &LinkMsg) -> Option<Link> {
+        let attrs = l.attrs;
         let name = attrs.get(IFLA_IFNAME).map(c_string)?;
-        let mut link = Link { index, ifi_type, name, ..Link::default() };
+        let mut link = Link { index: l.index, ifi_type: l.link_type, name, ..Link::default() };
         if let Some(info) = attrs.get(IFLA_LINKINFO) {
-            let info = Attrs::parse(info);
+            let info = Attrs::new(info);
             link.kind = info.get(IFLA_INFO_KIND).map(c_string).unwrap_or_default();
             link.data = info.get(IFLA_INFO_DATA).map(<[u8]>::to_vec).unwrap_or_default();
         }
@@ -67,7 +66,7 @@ impl Link {
     }
 
     pub fn attrs(&self) -> Attrs<'_> {
-        Attrs::parse(&self.data)
+        Attrs::new(&self.data)
     }
 }
 
@@ -97,9 +96,10 @@ pub fn first_link(nl: &mut Netlink, mut fits: impl FnMut(&Link) -> bool) -> Resu
     })
 }
 
-/// The link called `name`, if any.
+/// The link called `name`, if any: one RTM_GETLINK by name, as the
+/// ioctl reaches the device by its name (or an altname).
 pub fn find_link(nl: &mut Netlink, name: &str) -> Result<Option<Link>> {
-    first_link(nl, |l| l.name == name)
+    Ok(crate::names::links::lookup(nl, &crate::cli::bytes::bytes(name), Link::of).flatten())
 }
 
 pub use super::params::is_tunnel_kind;

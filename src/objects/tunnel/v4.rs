@@ -303,12 +303,12 @@ fn sixrd_of(l: &Link) -> SixRd {
     }
 }
 
-fn print_one<W: std::io::Write>(out: &mut crate::print::Printer<W>, l: &Link, t: &V4, names: &crate::names::links::LinkNames) -> std::io::Result<()> {
+fn print_one<W: std::io::Write>(out: &mut crate::print::Printer<W>, l: &Link, t: &V4, names: &crate::names::links::Links) -> std::io::Result<()> {
     let prl = if t.isatap { prl::list(&l.name) } else { Vec::new() };
     let extra = V4Extra {
         prl: &prl,
         sixrd: (l.kind == "sit").then(|| sixrd_of(l)),
-        link_name: (t.link != 0).then(|| names.name_or_if(t.link)),
+        link_name: (t.link != 0).then(|| names.name(t.link)),
     };
     show::print_v4(out, t, &extra)
 }
@@ -336,8 +336,7 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
     // One tunnel, by ioctl on the name (or the fallback device, which
     // answers for the tunnel the parameters select): text, never JSON.
     let target = if p.name.is_empty() { basedev.to_string() } else { p.name.clone() };
-    let (nl, _, _, names) = ctx.parts()?;
-    names.load(nl)?;
+    let nl = ctx.nl()?;
     let (mut link, _) = read_tunnel(nl, &target)?;
     if link.name == fallback_name(&link.kind) {
         if let Some(found) = locate(nl, &link.kind.clone(), &p)? {

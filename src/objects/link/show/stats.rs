@@ -3,8 +3,6 @@
 
 use std::io::{self, Write};
 
-use netlink_packet_route::link::{Stats, Stats64};
-
 use crate::cli::options::Options;
 use crate::print::Printer;
 
@@ -38,27 +36,49 @@ pub struct Counters {
     pub rx_otherhost_dropped: u64,
 }
 
-macro_rules! widen {
-    ($s:expr, $($f:ident),*) => {
-        Counters { $($f: $s.$f as u64,)* ..Counters::default() }
-    };
-}
-
 impl Counters {
-    pub fn from64(s: &Stats64) -> Self {
-        let mut c = widen!(s, rx_packets, tx_packets, rx_bytes, tx_bytes, rx_errors, tx_errors, rx_dropped,
-            tx_dropped, multicast, collisions, rx_length_errors, rx_over_errors, rx_crc_errors,
-            rx_frame_errors, rx_fifo_errors, rx_missed_errors, tx_aborted_errors, tx_carrier_errors,
-            tx_fifo_errors, tx_heartbeat_errors, tx_window_errors, rx_compressed, tx_compressed, rx_nohandler);
-        c.rx_otherhost_dropped = s.rx_otherhost_dropped;
+    /// `struct rtnl_link_stats64` as the kernel sent it: fields it did not
+    /// send are zero (iproute2 copies what there is into a zeroed struct).
+    pub fn from64(b: &[u8]) -> Self {
+        Self::from_fields(|i| b.get(i * 8..i * 8 + 8).and_then(crate::netlink::attr::u64_of).unwrap_or(0))
+    }
+
+    /// `struct rtnl_link_stats` (32-bit counters, no `rx_otherhost_dropped`).
+    pub fn from32(b: &[u8]) -> Self {
+        let mut c = Self::from_fields(|i| b.get(i * 4..i * 4 + 4).and_then(crate::netlink::attr::u32_of).map_or(0, u64::from));
+        c.rx_otherhost_dropped = 0;
         c
     }
 
-    pub fn from32(s: &Stats) -> Self {
-        widen!(s, rx_packets, tx_packets, rx_bytes, tx_bytes, rx_errors, tx_errors, rx_dropped,
-            tx_dropped, multicast, collisions, rx_length_errors, rx_over_errors, rx_crc_errors,
-            rx_frame_errors, rx_fifo_errors, rx_missed_errors, tx_aborted_errors, tx_carrier_errors,
-            tx_fifo_errors, tx_heartbeat_errors, tx_window_errors, rx_compressed, tx_compressed, rx_nohandler)
+    /// The fields in the kernel's order, the `i`-th from `field(i)`.
+    fn from_fields(field: impl Fn(usize) -> u64) -> Self {
+        Counters {
+            rx_packets: field(0),
+            tx_packets: field(1),
+            rx_bytes: field(2),
+            tx_bytes: field(3),
+            rx_errors: field(4),
+            tx_errors: field(5),
+            rx_dropped: field(6),
+            tx_dropped: field(7),
+            multicast: field(8),
+            collisions: field(9),
+            rx_length_errors: field(10),
+            rx_over_errors: field(11),
+            rx_crc_errors: field(12),
+            rx_frame_errors: field(13),
+            rx_fifo_errors: field(14),
+            rx_missed_errors: field(15),
+            tx_aborted_errors: field(16),
+            tx_carrier_errors: field(17),
+            tx_fifo_errors: field(18),
+            tx_heartbeat_errors: field(19),
+            tx_window_errors: field(20),
+            rx_compressed: field(21),
+            tx_compressed: field(22),
+            rx_nohandler: field(23),
+            rx_otherhost_dropped: field(24),
+        }
     }
 }
 
@@ -264,6 +284,19 @@ mod tests {
         assert_eq!(num(7, 12_345_678, &o), "  12.3M ");
         o.iec = true;
         assert_eq!(num(7, 2048, &o), " 2.00ki ");
+    }
+
+    #[test]
+    fn counters_from_raw_structs() {
+        let raw64: Vec<u8> = (1..=25u64).flat_map(|v| v.to_ne_bytes()).collect();
+        let c = Counters::from64(&raw64);
+        assert_eq!((c.rx_packets, c.tx_bytes, c.rx_nohandler, c.rx_otherhost_dropped), (1, 4, 24, 25));
+        // An older kernel's shorter struct: the rest is zero.
+        let c = Counters::from64(&raw64[..23 * 8]);
+        assert_eq!((c.tx_compressed, c.rx_nohandler), (23, 0));
+        let raw32: Vec<u8> = (1..=25u32).flat_map(|v| v.to_ne_bytes()).collect();
+        let c = Counters::from32(&raw32);
+        assert_eq!((c.multicast, c.rx_nohandler, c.rx_otherhost_dropped), (9, 24, 0));
     }
 
     #[test]

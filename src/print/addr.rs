@@ -1,11 +1,15 @@
-//! Addresses in route messages as iproute2 prints them (`rt_addr_n2a`):
+//! Addresses as iproute2 prints them (`rt_addr_n2a`, `ll_addr_n2a`):
 //! glibc's `inet_ntop` text for IPv4/IPv6 (including its `::a.b.c.d`
-//! forms, which Rust's `Display` does not produce), MPLS label stacks, and
-//! link-layer bytes. Written through `fmt` so nothing is allocated.
+//! forms, which Rust's `Display` does not produce), MPLS label stacks,
+//! link-layer bytes, and the family names — for routes, addresses, links
+//! and kinds alike. Written through `fmt` so nothing is allocated.
 
 use std::fmt::{self, Display, Write as _};
 
-use super::msg::{AF_INET, AF_INET6, AF_MPLS};
+pub const AF_INET: u8 = libc::AF_INET as u8;
+pub const AF_INET6: u8 = libc::AF_INET6 as u8;
+pub const AF_MPLS: u8 = libc::AF_MPLS as u8;
+const AF_PACKET: u8 = libc::AF_PACKET as u8;
 
 /// An address of `family` held in `bytes`, ready to display.
 pub struct AddrText<'a> {
@@ -25,7 +29,7 @@ impl Display for AddrText<'_> {
                 inet6(f, &w, &b[12..16])
             }
             (AF_MPLS, b) => mpls(f, b),
-            (libc_af_packet, b) if libc_af_packet == libc::AF_PACKET as u8 => lladdr(f, b),
+            (AF_PACKET, b) => Mac(b).fmt(f),
             _ => f.write_str("???"),
         }
     }
@@ -175,26 +179,33 @@ fn mpls(f: &mut fmt::Formatter<'_>, b: &[u8]) -> fmt::Result {
     Ok(())
 }
 
-fn lladdr(f: &mut fmt::Formatter<'_>, b: &[u8]) -> fmt::Result {
-    for (i, x) in b.iter().enumerate() {
-        if i > 0 {
-            f.write_char(':')?;
+/// Link-layer bytes as `02:00:ab:00:00:01` (two lowercase hex digits a
+/// byte, `:` between): the one MAC formatter.
+pub struct Mac<'a>(pub &'a [u8]);
+
+impl Display for Mac<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, x) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_char(':')?;
+            }
+            write!(f, "{x:02x}")?;
         }
-        write!(f, "{x:02x}")?;
+        Ok(())
     }
-    Ok(())
 }
 
-/// iproute2's `family_name`.
-pub fn family_name(af: u8) -> &'static str {
-    match af as i32 {
+/// iproute2's `family_name` (its `???` is the caller's: `ip address`
+/// prints `family N` instead).
+pub fn family_name(af: u8) -> Option<&'static str> {
+    Some(match af as i32 {
         libc::AF_INET => "inet",
         libc::AF_INET6 => "inet6",
         libc::AF_PACKET => "link",
         libc::AF_MPLS => "mpls",
         libc::AF_BRIDGE => "bridge",
-        _ => "???",
-    }
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -230,6 +241,14 @@ mod tests {
         assert_eq!(AddrBuf::prefix(AF_INET6, &a.octets(), Some(128)).as_str(), "2001:db8::1/128");
         assert_eq!(AddrBuf::prefix(AF_INET6, &a.octets(), None).as_str(), "2001:db8::1");
         assert_eq!(AddrBuf::addr(AF_INET, &[1, 2]).as_str(), "???");
+    }
+
+    #[test]
+    fn macs_and_family_names() {
+        assert_eq!(Mac(&[2, 0, 0xab, 0, 0, 1]).to_string(), "02:00:ab:00:00:01");
+        assert_eq!(Mac(&[]).to_string(), "");
+        assert_eq!(AddrText { family: AF_PACKET, bytes: &[0xa, 0xb] }.to_string(), "0a:0b");
+        assert_eq!((family_name(AF_INET6), family_name(99)), (Some("inet6"), None));
     }
 
     #[test]
