@@ -24,7 +24,12 @@ ip link set "$V" alias "$A" || exit 98
 ip link property add dev v1 altname "$ALT" || exit 98
 ip addr add 192.0.2.1/24 dev v1 label "$L" || exit 98
 ip addr add 198.51.100.1/24 dev "$V" || exit 98
-ip link set v1 up && ip link set "$V" up || exit 98"#;
+ip link set v1 up && ip link set "$V" up || exit 98
+# Until the carrier is up on both ends (states and routes then hold still).
+for i in $(seq 1 100); do
+    [ "$(ip -o link show up | grep -c 'state UP')" = 2 ] && ! ip route show | grep -q linkdown && break
+    sleep 0.05
+done"#;
 
 fn run(script: &str) -> Output {
     let out = isolated("names_bytes", &format!("{SETUP}\n{script}"));

@@ -27,6 +27,7 @@ use std::collections::HashMap;
 use crate::netlink::link::{
     get_request, LinkMsg, Which, ALTIFNAMSIZ, IFNAMSIZ, RTEXT_FILTER_SKIP_STATS, RTEXT_FILTER_VF, RTM_GETLINK,
 };
+use crate::netlink::request::{KernelError, KernelResult};
 use crate::netlink::{Netlink, Outgoing};
 
 /// An interface name: at most IFNAMSIZ-1 bytes, as the kernel holds
@@ -164,14 +165,33 @@ impl Links {
     /// altname), else what `if_nametoindex` finds, else `ifN` read as N;
     /// 0 when nothing matches.
     pub fn index(&self, nl: &mut Netlink, name: &[u8]) -> u32 {
-        if let Some(i) = lookup(nl, name, |l| {
+        match lookup(nl, name, |l| {
             self.note(l);
             l.index
         }) {
-            return i;
+            Some(i) => i,
+            None => self.index_otherwise(nl, name),
         }
+    }
+
+    /// The device called `name` with the very request that looks it up,
+    /// asked as iproute2 then asks for the device itself (`family`,
+    /// IFLA_EXT_MASK `mask`): one RTM_GETLINK where iproute2 sends two
+    /// (`ll_name_to_index`, then `iplink_get`/`ipaddr_link_get`).
+    pub fn fetch(&self, nl: &mut Netlink, name: &[u8], family: u8, mask: u32) -> Fetched {
+        match ask_by_name(nl, name, family, mask, |l, reply| {
+            self.note(l);
+            (l.index, reply.to_vec())
+        }) {
+            Ok((index, msg)) => Fetched::Link(index, msg),
+            Err(e) => Fetched::Other(self.index_otherwise(nl, name), e),
+        }
+    }
+
+    /// `ll_name_to_index` once the kernel knows no device by that name:
+    /// SIOCGIFINDEX drops what follows a ':' (an alias label), then `ifN`.
+    fn index_otherwise(&self, nl: &mut Netlink, name: &[u8]) -> u32 {
         if name.len() < IFNAMSIZ {
-            // SIOCGIFINDEX drops what follows a ':' (an alias label).
             if let Some(colon) = name.iter().position(|&c| c == b':') {
                 if let Some(i) = lookup(nl, &name[..colon], |l| {
                     self.note(l);
@@ -205,22 +225,39 @@ impl Links {
     }
 }
 
+/// What `Links::fetch` found.
+pub enum Fetched {
+    /// The device: its index and its message (the reply, header included).
+    Link(u32, Vec<u8>),
+    /// No device by that name: the index iproute2's other rules give (0:
+    /// none), and the kernel's refusal of the name.
+    Other(u32, KernelError),
+}
+
 /// One RTM_GETLINK for the device called `name` (or with that altname) on
 /// `nl`, its reply read by `read`; None when there is no such device (the
 /// kernel's refusal is not printed, as iproute2's `ll_link_get` prints
 /// none). A name no device can have is not sent.
 pub fn lookup<R>(nl: &mut Netlink, name: &[u8], read: impl FnOnce(&LinkMsg) -> R) -> Option<R> {
+    ask_by_name(nl, name, 0, LOOKUP_MASK, |l, _| read(l)).ok()
+}
+
+/// RTM_GETLINK by name (of `family`, with IFLA_EXT_MASK `mask`): what
+/// `read` makes of the reply (read in place, and as bytes).
+fn ask_by_name<R>(nl: &mut Netlink, name: &[u8], family: u8, mask: u32, read: impl FnOnce(&LinkMsg, &[u8]) -> R) -> KernelResult<R> {
+    let nodev = || KernelError { errno: libc::ENODEV, ext_msg: None };
     if name.len() >= ADDATTR_BOUND_NAME {
         eprintln!("addattr_l ERROR: message exceeded bound of 1056");
-        return None;
+        return Err(nodev());
     }
     if name.is_empty() || name.len() >= ALTIFNAMSIZ {
-        return None;
+        return Err(nodev());
     }
-    let body = get_request(Which::Name(name), 0, LOOKUP_MASK).ok()?;
-    nl.query_raw(Outgoing::Raw { kind: RTM_GETLINK, body: &body }, 0, |reply| LinkMsg::from_nlmsg(reply).map(|l| read(&l)))
-        .ok()
-        .flatten()
+    let body = get_request(Which::Name(name), family, mask).map_err(|_| nodev())?;
+    nl.query_raw(Outgoing::Raw { kind: RTM_GETLINK, body: &body }, 0, |reply| {
+        LinkMsg::from_nlmsg(reply).map(|l| read(&l, reply))
+    })?
+    .ok_or_else(nodev)
 }
 
 /// One RTM_GETLINK for device `index` on `nl`, its reply read by `read`;

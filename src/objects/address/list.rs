@@ -23,7 +23,7 @@ use super::print::{print_addr, Addr, Style};
 use crate::cli::bytes::bytes;
 use crate::cli::options::Family;
 use crate::error::{Error, Result, Topic};
-use crate::names::links::Links;
+use crate::names::links::{Fetched, Links};
 use crate::netlink::addr::{self as addrmsg, AddrMsg, RTM_GETADDR};
 use crate::netlink::attr::AttrWriter;
 use crate::netlink::errno::strerror;
@@ -70,42 +70,52 @@ pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
     }
     let (nl, p, opts, links) = ctx.parts()?;
     let mut filter = filter::parse(args, family, nl, links, || Error::help(Topic::Current))?;
+    // iproute2 looks `dev NAME` up, then asks for the device by name
+    // (`link show dev NAME`: `iplink_get`, stats and all) or by index (the
+    // rest: `ipaddr_link_get`); one RTM_GETLINK by name asked that way
+    // answers both.
+    let link_get = filter.group.is_none() && do_link;
+    let mask = if link_get || opts.stats > 0 { RTEXT_FILTER_VF } else { RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS };
+    let mut single = None;
+    let mut refused = None;
     if let Some(dev) = &filter.dev {
-        filter.ifindex = links.index(nl, &bytes(dev));
-        if filter.ifindex == 0 {
-            return Err(Error::Failure(format!("Device \"{dev}\" does not exist.")));
+        match links.fetch(nl, &bytes(dev), family.af(), mask) {
+            Fetched::Link(index, msg) => {
+                filter.ifindex = index;
+                single = Some(msg);
+            }
+            Fetched::Other(0, _) => return Err(Error::Failure(format!("Device \"{dev}\" does not exist."))),
+            // Found by another rule (`v0:1`, `ifN`): iproute2's request by
+            // name (`link show dev`) fails as the look-up did.
+            Fetched::Other(index, e) => {
+                filter.ifindex = index;
+                refused = Some(e);
+            }
         }
     }
     if action == Action::Flush {
         return super::flush::run(ctx, &filter);
     }
     p.begin()?;
+    if let (Some(e), true) = (refused, link_get) {
+        return Err(Error::Fatal(format!("{}\nCannot send link get request: {}", e.message(), strerror(e.errno))));
+    }
     let view = View { opts, filter: &filter, do_link, links };
 
-    // `link show dev NAME`: one RTM_GETLINK by name.
-    if let (Some(dev), None, true) = (&filter.dev, filter.group, do_link) {
-        let body = get_request(Which::Name(&bytes(dev)), family.af(), RTEXT_FILTER_VF)
-            .map_err(|_| Error::Failure(format!("Device \"{dev}\" does not exist.")))?;
-        let shown = nl.query_raw(Outgoing::Raw { kind: RTM_GETLINK, body: &body }, 0, |reply| -> std::io::Result<()> {
-            if let Some(link) = LinkMsg::from_nlmsg(reply) {
-                links.note(&link);
-                p.open_object(None)?;
-                print_linkinfo(p, &link, false, &view)?;
-                p.close_object()?;
-            }
-            Ok(())
-        });
-        return match shown {
-            Ok(printed) => Ok(printed?),
-            Err(e) => Err(Error::Fatal(format!("{}\nCannot send link get request: {}", e.message(), strerror(e.errno)))),
-        };
+    // `link show dev NAME`: the device alone.
+    if let (Some(msg), true) = (&single, link_get) {
+        if let Some(link) = LinkMsg::from_nlmsg(msg) {
+            p.open_object(None)?;
+            print_linkinfo(p, &link, false, &view)?;
+            p.close_object()?;
+        }
+        return Ok(());
     }
 
-    // One link, asked for by index (before the addresses, as iproute2 does:
-    // when it fails nothing else is read, and the status is still 0).
-    let mut single = None;
-    if filter.ifindex != 0 {
-        let mask = if opts.stats > 0 { RTEXT_FILTER_VF } else { RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS };
+    // One link, asked for by index unless the look-up brought it (before
+    // the addresses, as iproute2 does: when it fails nothing else is read,
+    // and the status is still 0).
+    if filter.ifindex != 0 && single.is_none() {
         let body = get_request(Which::Index(filter.ifindex), family.af(), mask).unwrap_or_default();
         match nl.query_raw(Outgoing::Raw { kind: RTM_GETLINK, body: &body }, 0, <[u8]>::to_vec) {
             Ok(link) => single = Some(link),
@@ -125,8 +135,8 @@ pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
     };
     let each = |link: &LinkMsg, p: &mut Printer<crate::Out>| listing.print(p, link);
 
-    if let Some(bytes) = single {
-        if let Some(link) = LinkMsg::from_nlmsg(&bytes) {
+    if let Some(msg) = single {
+        if let Some(link) = LinkMsg::from_nlmsg(&msg) {
             links.note(&link);
             each(&link, p)?;
         }
