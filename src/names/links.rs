@@ -138,6 +138,17 @@ impl Links {
         }
     }
 
+    /// Remember a link from its message's bytes (index, flags, name only).
+    pub fn note_bytes(&self, msg: &[u8]) -> bool {
+        match crate::netlink::link::peek(msg) {
+            Some((index, flags, name)) => {
+                self.cache.borrow_mut().insert(index, Some(Known { name: IfName::new(name), flags }));
+                true
+            }
+            None => false,
+        }
+    }
+
     /// `ll_index_to_name`: `*` for 0, the device's name, else `ifN`.
     pub fn name(&self, index: u32) -> IfName {
         if index == 0 {

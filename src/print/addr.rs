@@ -55,11 +55,31 @@ impl AddrBuf {
                     b.push_u8(*x);
                 }
             }
+            (AF_PACKET, mac) => {
+                for (i, x) in mac.iter().enumerate() {
+                    if i > 0 {
+                        b.push_byte(b':');
+                    }
+                    b.push(&[HEX[(x >> 4) as usize], HEX[(x & 15) as usize]]);
+                }
+            }
             _ => {
                 let _ = write!(b, "{}", AddrText { family, bytes });
             }
         }
         b
+    }
+
+    /// A link-layer address of ARPHRD_* type `ty` as `ll_addr_n2a` writes
+    /// it: IPv4/IPv6 text for the tunnel types, else `Mac` (iproute2 still
+    /// prints the first byte of an empty address: `00`, its usual value).
+    pub fn link(addr: &[u8], ty: u16) -> Self {
+        match (ty, addr.len()) {
+            (ARPHRD_TUNNEL | ARPHRD_SIT | ARPHRD_IPGRE, 4) => Self::addr(AF_INET, addr),
+            (ARPHRD_TUNNEL6 | ARPHRD_IP6GRE, 16) => Self::addr(AF_INET6, addr),
+            (_, 0) => Self::addr(AF_PACKET, &[0]),
+            _ => Self::addr(AF_PACKET, addr),
+        }
     }
 
     /// `ADDR/LEN`, or the bare address when `len` is None.
@@ -186,14 +206,22 @@ pub struct Mac<'a>(pub &'a [u8]);
 impl Display for Mac<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, x) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_char(':')?;
-            }
-            write!(f, "{x:02x}")?;
+            let s = [b':', HEX[(x >> 4) as usize], HEX[(x & 15) as usize]];
+            // Three ASCII bytes: always UTF-8.
+            f.write_str(std::str::from_utf8(&s[usize::from(i == 0)..]).unwrap_or(""))?;
         }
         Ok(())
     }
 }
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// ARPHRD_* types whose link-layer address is an IP address.
+const ARPHRD_TUNNEL: u16 = 768;
+const ARPHRD_TUNNEL6: u16 = 769;
+const ARPHRD_SIT: u16 = 776;
+const ARPHRD_IPGRE: u16 = 778;
+const ARPHRD_IP6GRE: u16 = 823;
 
 /// iproute2's `family_name` (its `???` is the caller's: `ip address`
 /// prints `family N` instead).
@@ -241,6 +269,16 @@ mod tests {
         assert_eq!(AddrBuf::prefix(AF_INET6, &a.octets(), Some(128)).as_str(), "2001:db8::1/128");
         assert_eq!(AddrBuf::prefix(AF_INET6, &a.octets(), None).as_str(), "2001:db8::1");
         assert_eq!(AddrBuf::addr(AF_INET, &[1, 2]).as_str(), "???");
+    }
+
+    #[test]
+    fn link_layer_addresses() {
+        assert_eq!(AddrBuf::link(&[2, 0, 0xab, 0, 0, 1], 1).as_str(), "02:00:ab:00:00:01");
+        assert_eq!(AddrBuf::link(&[10, 0, 0, 1], ARPHRD_TUNNEL).as_str(), "10.0.0.1");
+        assert_eq!(AddrBuf::link(&[10, 0, 0, 1], 1).as_str(), "0a:00:00:01");
+        assert_eq!(AddrBuf::link(&[], 1).as_str(), "00");
+        let v6: std::net::Ipv6Addr = "2001:db8::1".parse().unwrap();
+        assert_eq!(AddrBuf::link(&v6.octets(), ARPHRD_IP6GRE).as_str(), "2001:db8::1");
     }
 
     #[test]

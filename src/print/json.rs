@@ -136,10 +136,10 @@ impl JsonWriter {
     }
 
     /// A raw value (number, `true`, `null`) already rendered as text.
-    pub fn raw(&mut self, w: &mut (impl Write + ?Sized), text: &str) -> io::Result<()> {
+    pub fn raw(&mut self, w: &mut (impl Write + ?Sized), text: &[u8]) -> io::Result<()> {
         self.settle(w)?;
         self.eor(w)?;
-        w.write_all(text.as_bytes())
+        w.write_all(text)
     }
 
     pub fn string(&mut self, w: &mut (impl Write + ?Sized), value: &str) -> io::Result<()> {
@@ -173,8 +173,8 @@ impl JsonWriter {
 /// string is valid JSON (a reader sees that byte as the code point U+00XX).
 fn write_string(w: &mut (impl Write + ?Sized), bytes: &[u8], strict: bool) -> io::Result<()> {
     w.write_all(b"\"")?;
-    let special = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x08 | b'\\' | b'"') || strict && (b < 0x20 || b >= 0x7f);
-    if !bytes.iter().any(|&b| special(b)) {
+    let table = if strict { &STRICT_SPECIAL } else { &IP_SPECIAL };
+    if !bytes.iter().any(|&b| table[b as usize]) {
         w.write_all(bytes)?;
         return w.write_all(b"\"");
     }
@@ -218,6 +218,22 @@ fn write_string(w: &mut (impl Write + ?Sized), bytes: &[u8], strict: bool) -> io
     w.write_all(b"\"")
 }
 
+/// The bytes iproute2 escapes.
+const IP_SPECIAL: [bool; 256] = special(false);
+/// … and, strictly, every other control character and every byte that
+/// is not ASCII (looked at again: whole UTF-8 sequences stay as they are).
+const STRICT_SPECIAL: [bool; 256] = special(true);
+
+const fn special(strict: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b'\t' | b'\n' | b'\r' | 0x0c | 0x08 | b'\\' | b'"') || strict && (b < 0x20 || b >= 0x7f);
+        b += 1;
+    }
+    t
+}
+
 /// The length of the valid UTF-8 sequence `b` starts with (0: none).
 fn utf8_len(b: &[u8]) -> usize {
     let n = match b[0] {
@@ -243,7 +259,7 @@ mod tests {
         j.start_array(w).unwrap();
         j.start_object(w).unwrap();
         j.name(w, "ifindex").unwrap();
-        j.raw(w, "1").unwrap();
+        j.raw(w, b"1").unwrap();
         j.name(w, "flags").unwrap();
         j.start_array(w).unwrap();
         j.string(w, "UP").unwrap();

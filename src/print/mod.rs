@@ -101,9 +101,11 @@ pub fn render_bytes(w: &mut (impl Write + ?Sized), fmt: &str, value: &[u8]) -> i
     if !before.is_empty() {
         w.write_all(before)?;
     }
-    let (left, width): (bool, usize) = match spec.strip_prefix(":<").or(spec.strip_prefix(":-")) {
-        Some(n) => (true, n.parse().unwrap_or(0)),
-        None => (false, spec.strip_prefix(":>").and_then(|n| n.parse().ok()).unwrap_or(0)),
+    let (left, width): (bool, usize) = match spec.as_bytes() {
+        [] => (false, 0),
+        [b':', b'<' | b'-', n @ ..] => (true, std::str::from_utf8(n).ok().and_then(|n| n.parse().ok()).unwrap_or(0)),
+        [b':', b'>', n @ ..] => (false, std::str::from_utf8(n).ok().and_then(|n| n.parse().ok()).unwrap_or(0)),
+        _ => (false, 0),
     };
     let pad = width.saturating_sub(value.len());
     if !left {
@@ -144,8 +146,8 @@ impl NumText {
         NumText { buf: cur.into_inner(), len }
     }
 
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 }
 
@@ -259,7 +261,7 @@ impl<W: Write + ?Sized> Printer<W> {
         if json {
             self.json_name(key)?;
             if let Some(j) = self.json.as_mut() {
-                j.raw(&mut self.w, NumText::of(&value).as_str())?;
+                j.raw(&mut self.w, NumText::of(&value).as_bytes())?;
             }
         } else if text {
             self.text_field(color, fmt, &value)?;
@@ -318,7 +320,7 @@ impl<W: Write + ?Sized> Printer<W> {
         if json {
             self.json_name(Some(key))?;
             if let Some(j) = self.json.as_mut() {
-                j.raw(&mut self.w, if value { "true" } else { "false" })?;
+                j.raw(&mut self.w, if value { b"true" } else { b"false" })?;
             }
         } else if text {
             self.text_field(Color::None, fmt, &word)?;
@@ -332,7 +334,7 @@ impl<W: Write + ?Sized> Printer<W> {
         if json {
             self.json_name(Some(key))?;
             if let Some(j) = self.json.as_mut() {
-                j.raw(&mut self.w, "null")?;
+                j.raw(&mut self.w, b"null")?;
             }
         } else if txt {
             self.text_field(Color::None, fmt, &text)?;

@@ -144,7 +144,7 @@ pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
     }
     // The dump, printed READ_AHEAD messages behind what has arrived: each
     // message is noted (name and flags) as it comes, printed later.
-    let body = dump_request(&filter, family)?;
+    let body = dump_request(&filter, family, opts.stats > 0)?;
     let mut ahead: VecDeque<Vec<u8>> = VecDeque::with_capacity(READ_AHEAD + 1);
     let mut spare: Vec<Vec<u8>> = Vec::new();
     let print_first = |ahead: &mut VecDeque<Vec<u8>>, spare: &mut Vec<Vec<u8>>, p: &mut Printer<crate::Out>| -> std::io::Result<()> {
@@ -157,9 +157,8 @@ pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
         Ok(())
     };
     let end = nl.dump_out(Outgoing::Raw { kind: RTM_GETLINK, body: &body }, |m| {
-        match LinkMsg::from_nlmsg(m) {
-            Some(link) => links.note(&link),
-            None => unreadable("link", m),
+        if !links.note_bytes(m) {
+            unreadable("link", m);
         }
         let mut buf = spare.pop().unwrap_or_default();
         buf.clear();
@@ -301,14 +300,16 @@ fn address_map(nl: &mut Netlink, f: &Filter) -> Result<AddressMap> {
 }
 
 /// The link dump: for the families that allow it, the kernel filters by
-/// master and kind itself (iproute2's `iplink_filter_req`).
-fn dump_request(f: &Filter, family: Family) -> Result<Vec<u8>> {
+/// master and kind itself (iproute2's `iplink_filter_req`). Without `-s`
+/// the kernel is also asked to leave the statistics out (iproute2 reads
+/// them and prints none): less for it to fill, and for rtun to read.
+fn dump_request(f: &Filter, family: Family, stats: bool) -> Result<Vec<u8>> {
     const IFLA_INFO_KIND: u16 = 1;
     let mut body = vec![0u8; IFINFOMSG_LEN];
     body[0] = family.af();
     if matches!(family, Family::Unspec | Family::Packet) {
         let mut w = AttrWriter::new();
-        w.u32(IFLA_EXT_MASK, RTEXT_FILTER_VF);
+        w.u32(IFLA_EXT_MASK, if stats { RTEXT_FILTER_VF } else { RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS });
         if f.master != 0 {
             w.u32(IFLA_MASTER, f.master as u32);
         }

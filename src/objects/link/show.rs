@@ -11,11 +11,11 @@ use std::io::{self, Write};
 use crate::cli::options::{Family, Options};
 use crate::error::Result;
 use crate::names::links::Links;
-use crate::names::tables::group_name;
+use crate::names::tables::{group_name, NumBuf};
 use crate::netlink::attr::{self, Attrs};
 use crate::netlink::link::*;
 use crate::objects::address::filter::Filter;
-use crate::print::addr::Mac;
+use crate::print::addr::AddrBuf;
 use crate::print::{Color, Out, Printer};
 use crate::Context;
 
@@ -138,7 +138,7 @@ pub fn print_linkinfo<W: Write>(p: &mut Printer<W>, l: &LinkMsg, deleted: bool, 
         }
     }
     if let Some(g) = l.u32(IFLA_GROUP) {
-        p.str("group", "group {} ", &group_name(g as i32, v.opts.numeric))?;
+        p.str("group", "group {} ", group_name(g as i32, v.opts.numeric, &mut NumBuf::new()))?;
     }
     // `filter.showqueue` is always set for listings.
     let qlen = l.u32(IFLA_TXQLEN).or_else(|| txqlen_ioctl(name));
@@ -152,10 +152,10 @@ pub fn print_linkinfo<W: Write>(p: &mut Printer<W>, l: &LinkMsg, deleted: bool, 
     if family == Family::Unspec || family == Family::Packet || v.opts.details > 0 {
         let ty = l.link_type;
         p.nl()?;
-        p.str("link_type", "    link/{} ", &link_type_name(ty, v.opts.numeric))?;
+        p.str("link_type", "    link/{} ", link_type_name(ty, v.opts.numeric, &mut NumBuf::new()))?;
         let address = l.get(IFLA_ADDRESS);
         if let Some(addr) = address {
-            p.string_c(Out::Any, Color::Mac, Some("address"), "{}", &lladdr_text(addr, ty))?;
+            p.string_c(Out::Any, Color::Mac, Some("address"), "{}", AddrBuf::link(addr, ty).as_str())?;
         }
         if let Some(brd) = l.get(IFLA_BROADCAST) {
             if flags & IFF_POINTOPOINT != 0 {
@@ -164,12 +164,12 @@ pub fn print_linkinfo<W: Write>(p: &mut Printer<W>, l: &LinkMsg, deleted: bool, 
             } else {
                 p.text(" brd ")?;
             }
-            p.string_c(Out::Any, Color::Mac, Some("broadcast"), "{}", &lladdr_text(brd, ty))?;
+            p.string_c(Out::Any, Color::Mac, Some("broadcast"), "{}", AddrBuf::link(brd, ty).as_str())?;
         }
         if let Some(perm) = l.get(IFLA_PERM_ADDRESS) {
             if address != Some(perm) {
                 p.text(" permaddr ")?;
-                p.string_c(Out::Any, Color::Mac, Some("permaddr"), "{}", &lladdr_text(perm, ty))?;
+                p.string_c(Out::Any, Color::Mac, Some("permaddr"), "{}", AddrBuf::link(perm, ty).as_str())?;
             }
         }
     }
@@ -248,7 +248,7 @@ fn print_brief<W: Write>(p: &mut Printer<W>, l: &LinkMsg, name: &[u8], v: &View)
     }
     if v.filter.family == Family::Packet {
         if let Some(addr) = l.get(IFLA_ADDRESS) {
-            p.string_c(Out::Any, Color::Mac, Some("address"), "{} ", &lladdr_text(addr, l.link_type))?;
+            p.string_c(Out::Any, Color::Mac, Some("address"), "{} ", AddrBuf::link(addr, l.link_type).as_str())?;
         }
         print_link_flags(p, l.flags, m_down)?;
         p.text("\n")?;
@@ -507,7 +507,7 @@ fn txqlen_ioctl(name: &[u8]) -> Option<u32> {
 }
 
 /// `ll_type_n2a`: ARPHRD_* names (with `-N`, `[N]`).
-pub fn link_type_name(ty: u16, numeric: bool) -> String {
+pub fn link_type_name(ty: u16, numeric: bool, buf: &mut NumBuf) -> &str {
     const NAMES: &[(u16, &str)] = &[
         (0, "netrom"), (1, "ether"), (2, "eether"), (3, "ax25"), (4, "pronet"), (5, "chaos"),
         (6, "ieee802"), (7, "arcnet"), (8, "atalk"), (15, "dlci"), (19, "atm"), (23, "metricom"),
@@ -526,34 +526,10 @@ pub fn link_type_name(ty: u16, numeric: bool) -> String {
     ];
     if !numeric {
         if let Some((_, n)) = NAMES.iter().find(|(t, _)| *t == ty) {
-            return (*n).to_string();
+            return n;
         }
     }
-    format!("[{ty}]")
-}
-
-/// `ll_addr_n2a`: IPv4/IPv6 text for tunnel types, else `aa:bb:…`.
-pub fn lladdr_text(addr: &[u8], ty: u16) -> String {
-    const TUNNEL: u16 = 768;
-    const TUNNEL6: u16 = 769;
-    const SIT: u16 = 776;
-    const IPGRE: u16 = 778;
-    const IP6GRE: u16 = 823;
-    if let Ok(b) = <[u8; 4]>::try_from(addr) {
-        if matches!(ty, TUNNEL | SIT | IPGRE) {
-            return std::net::Ipv4Addr::from(b).to_string();
-        }
-    }
-    if let Ok(b) = <[u8; 16]>::try_from(addr) {
-        if matches!(ty, TUNNEL6 | IP6GRE) {
-            return std::net::Ipv6Addr::from(b).to_string();
-        }
-    }
-    if addr.is_empty() {
-        // iproute2 still prints the (garbage) first byte; zero is the usual value.
-        return "00".into();
-    }
-    Mac(addr).to_string()
+    buf.format(format_args!("[{ty}]"))
 }
 
 #[cfg(test)]
@@ -575,12 +551,9 @@ mod tests {
     }
 
     #[test]
-    fn lladdr_forms() {
-        assert_eq!(lladdr_text(&[2, 0, 0xab, 0, 0, 1], 1), "02:00:ab:00:00:01");
-        assert_eq!(lladdr_text(&[10, 0, 0, 1], 768), "10.0.0.1");
-        assert_eq!(lladdr_text(&[10, 0, 0, 1], 1), "0a:00:00:01");
-        assert_eq!(link_type_name(772, false), "loopback");
-        assert_eq!(link_type_name(772, true), "[772]");
-        assert_eq!(link_type_name(1234, false), "[1234]");
+    fn link_type_names() {
+        assert_eq!(link_type_name(772, false, &mut NumBuf::new()), "loopback");
+        assert_eq!(link_type_name(772, true, &mut NumBuf::new()), "[772]");
+        assert_eq!(link_type_name(1234, false, &mut NumBuf::new()), "[1234]");
     }
 }

@@ -75,13 +75,28 @@ fn c_string(b: &[u8]) -> String {
     String::from_utf8_lossy(&b[..end]).into_owned()
 }
 
-/// Every link, in the kernel's order: the `tunnel show` listing (an
-/// interrupted dump is reported, as ip reports it).
-pub fn for_each_link(nl: &mut Netlink, mut each: impl FnMut(Link) -> Result<()>) -> Result<()> {
-    nl.dump_raw(RouteNetlinkMessage::GetLink(LinkMessage::default()), |m| match Link::parse(m) {
-        Some(l) => each(l),
-        None => Ok(()),
-    })?;
+/// Every link of an ARPHRD_* type `wanted` accepts, in the kernel's order:
+/// the `tunnel show` listing (an interrupted dump is reported, as ip
+/// reports it). Other links are passed over before being read, as
+/// iproute2 passes them over; without `stats` the kernel leaves the
+/// statistics out.
+pub fn for_each_link(nl: &mut Netlink, stats: bool, wanted: impl Fn(u16) -> bool, mut each: impl FnMut(Link) -> Result<()>) -> Result<()> {
+    use crate::netlink::link::{RTEXT_FILTER_SKIP_STATS, RTEXT_FILTER_VF, RTM_GETLINK};
+    let mut body = vec![0u8; crate::netlink::link::IFINFOMSG_LEN];
+    let mut w = crate::netlink::attr::AttrWriter::new();
+    w.u32(crate::netlink::link::IFLA_EXT_MASK, if stats { RTEXT_FILTER_VF } else { RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS });
+    body.extend_from_slice(&w.finish().unwrap_or_default());
+    nl.dump_out(crate::netlink::Outgoing::Raw { kind: RTM_GETLINK, body: &body }, |m| {
+        if !crate::netlink::link::peek_type(m).is_some_and(&wanted) {
+            return Ok(());
+        }
+        let Some(l) = LinkMsg::from_nlmsg(m) else { return Ok(()) };
+        match Link::of(&l) {
+            Some(l) => each(l),
+            None => Ok(()),
+        }
+    })?
+    .map_err(Error::from)?;
     Ok(())
 }
 

@@ -326,7 +326,7 @@ fn matches(p1: &V4, p2: &V4) -> bool {
 pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
     let Parsed { p, .. } = parse(ctx, args, Cmd::Show)?;
     let Some(basedev) = p.basedev() else {
-        return super::list(ctx, |l| matches!(l.ifi_type, ARPHRD_TUNNEL | ARPHRD_IPGRE | ARPHRD_SIT), |out, l, names| {
+        return super::list(ctx, |t| matches!(t, ARPHRD_TUNNEL | ARPHRD_IPGRE | ARPHRD_SIT), |out, l, names| {
             match tnl::v4_from_link(l) {
                 Some(t) if matches(&p, &t) => print_one(out, l, &t, names).map(|_| true),
                 _ => Ok(false),

@@ -252,7 +252,7 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
     init.proto = 0;
     let Parsed { p, .. } = parse(ctx, args, Cmd::Show, init)?;
     if p.name.is_empty() || ctx.opts.stats > 0 {
-        return super::list(ctx, |l| matches!(l.ifi_type, ARPHRD_TUNNEL6 | ARPHRD_IP6GRE), |out, l, names| {
+        return super::list(ctx, |t| matches!(t, ARPHRD_TUNNEL6 | ARPHRD_IP6GRE), |out, l, names| {
             match tnl::v6_from_link(l) {
                 Some(t) if matches(&p, &t) => {
                     let n = (t.link != 0).then(|| names.name(t.link));

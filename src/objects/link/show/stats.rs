@@ -89,19 +89,21 @@ fn size_columns(cols: &mut [usize; 8], human: bool, values: [u64; 8]) {
         return;
     }
     for (c, v) in cols.iter_mut().zip(values) {
-        let len = v.to_string().len();
+        let len = v.checked_ilog10().map_or(1, |d| d as usize + 1);
         if len > *c {
             *c = len;
         }
     }
 }
 
-/// `print_num`: right-aligned in `width`, then a space; `-h` scales by
-/// 1000 (or 1024 with `-iec`) with a unit letter.
-pub fn num(width: usize, count: u64, opts: &Options) -> String {
+/// `print_num` into `t`: right-aligned in `width`, then a space; `-h`
+/// scales by 1000 (or 1024 with `-iec`) with a unit letter.
+pub fn put(t: &mut String, width: usize, count: u64, opts: &Options) {
+    use std::fmt::Write as _;
     let base: u64 = if opts.iec { 1024 } else { 1000 };
     if opts.human == 0 || count < base {
-        return format!("{count:>width$} ");
+        let _ = write!(t, "{count:>width$} ");
+        return;
     }
     let prefixes = b"kMGTPE";
     let mut i = 0;
@@ -132,7 +134,7 @@ pub fn num(width: usize, count: u64, opts: &Options) -> String {
         prefixes[i] as char,
         if opts.iec { "i" } else { "" }
     );
-    format!("{text:>width$} ")
+    let _ = write!(t, "{text:>width$} ");
 }
 
 /// The statistics of one link under `key` (`stats64` or `stats`).
@@ -209,10 +211,10 @@ pub fn print<W: Write>(p: &mut Printer<W>, s: &Counters, carrier_changes: Option
     );
     t.push_str("    ");
     for (w, v) in [(c0, s.rx_bytes), (c1, s.rx_packets), (c2, s.rx_errors), (c3, s.rx_dropped), (c4, s.rx_missed_errors), (c5, s.multicast)] {
-        t.push_str(&num(w, v, opts));
+        put(&mut t, w, v, opts);
     }
     if s.rx_compressed != 0 {
-        t.push_str(&num(c6, s.rx_compressed, opts));
+        put(&mut t, c6, s.rx_compressed, opts);
     }
     if level > 1 {
         t.push_str(sl);
@@ -227,13 +229,13 @@ pub fn print<W: Write>(p: &mut Printer<W>, s: &Counters, carrier_changes: Option
         ));
         t.push_str(&" ".repeat(c0 + 5));
         for (w, v) in [(c1, s.rx_length_errors), (c2, s.rx_crc_errors), (c3, s.rx_frame_errors), (c4, s.rx_fifo_errors), (c5, s.rx_over_errors)] {
-            t.push_str(&num(w, v, opts));
+            put(&mut t, w, v, opts);
         }
         if s.rx_nohandler != 0 {
-            t.push_str(&num(c6, s.rx_nohandler, opts));
+            put(&mut t, c6, s.rx_nohandler, opts);
         }
         if s.rx_otherhost_dropped != 0 {
-            t.push_str(&num(c7, s.rx_otherhost_dropped, opts));
+            put(&mut t, c7, s.rx_otherhost_dropped, opts);
         }
     }
     t.push_str(sl);
@@ -245,10 +247,10 @@ pub fn print<W: Write>(p: &mut Printer<W>, s: &Counters, carrier_changes: Option
     ));
     t.push_str("    ");
     for (w, v) in [(c0, s.tx_bytes), (c1, s.tx_packets), (c2, s.tx_errors), (c3, s.tx_dropped), (c4, s.tx_carrier_errors), (c5, s.collisions)] {
-        t.push_str(&num(w, v, opts));
+        put(&mut t, w, v, opts);
     }
     if s.tx_compressed != 0 {
-        t.push_str(&num(c6, s.tx_compressed, opts));
+        put(&mut t, c6, s.tx_compressed, opts);
     }
     if level > 1 {
         t.push_str(sl);
@@ -260,10 +262,10 @@ pub fn print<W: Write>(p: &mut Printer<W>, s: &Counters, carrier_changes: Option
         ));
         t.push_str(&" ".repeat(c0 + 5));
         for (w, v) in [(c1, s.tx_aborted_errors), (c2, s.tx_fifo_errors), (c3, s.tx_window_errors), (c4, s.tx_heartbeat_errors)] {
-            t.push_str(&num(w, v, opts));
+            put(&mut t, w, v, opts);
         }
         if let Some(cc) = carrier_changes {
-            t.push_str(&num(c5, u64::from(cc), opts));
+            put(&mut t, c5, u64::from(cc), opts);
         }
     }
     p.text(&t)
@@ -272,6 +274,12 @@ pub fn print<W: Write>(p: &mut Printer<W>, s: &Counters, carrier_changes: Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn num(width: usize, count: u64, opts: &Options) -> String {
+        let mut t = String::new();
+        put(&mut t, width, count, opts);
+        t
+    }
 
     #[test]
     fn human_numbers() {
