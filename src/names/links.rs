@@ -4,10 +4,12 @@
 //! - index → name (`Links::name`, `ll_index_to_name`): the cache, else one
 //!   RTM_GETLINK by index on a second netlink socket, opened on first need
 //!   (a dump may be running on the main one; iproute2's `ll_link_get`
-//!   opens one per look-up), else `ifN`. The cache is filled by the dumps
-//!   that run anyway (`Links::note`: link and address listings) and by
-//!   each look-up, so a single-device command costs the same few messages
-//!   whatever the number of links, and a listing no message at all.
+//!   opens one per look-up), else `ifN`. What a listing's dump brings is
+//!   kept at hand while it is near (`Links::note_nearby`: the last
+//!   `NEARBY` links read, where a veth's peer is), each answer of the
+//!   kernel in the cache: a single-device command costs the same few
+//!   messages whatever the number of links, and a listing's memory stays
+//!   flat.
 //! - name → index (`Links::index`, `ll_name_to_index`): one RTM_GETLINK
 //!   by IFLA_IFNAME (IFLA_ALT_IFNAME for names the kernel would not take
 //!   as a device name) on the main socket, so that a pipelined batch
@@ -22,7 +24,7 @@
 //! `cli::bytes::bytes`.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use crate::netlink::link::{
     get_request, LinkMsg, Which, ALTIFNAMSIZ, IFNAMSIZ, RTEXT_FILTER_SKIP_STATS, RTEXT_FILTER_VF, RTM_GETLINK,
@@ -102,12 +104,20 @@ enum Side {
 pub struct Links {
     /// index → what is known; None: asked, no such device.
     cache: RefCell<HashMap<u32, Option<Known>>>,
+    /// The links a listing has read most recently (`NEARBY` of them, the
+    /// ones it has yet to print and the ones it just printed): where a
+    /// link's peer is found. Bounded, so a listing's memory does not grow
+    /// with the number of links.
+    nearby: RefCell<VecDeque<(u32, Known)>>,
     side: RefCell<Side>,
 }
 
+/// How many recently listed links `Links` keeps at hand.
+pub const NEARBY: usize = 128;
+
 impl Default for Links {
     fn default() -> Self {
-        Links { cache: RefCell::default(), side: RefCell::new(Side::Closed) }
+        Links { cache: RefCell::default(), nearby: RefCell::default(), side: RefCell::new(Side::Closed) }
     }
 }
 
@@ -128,7 +138,7 @@ impl Links {
     /// A service that never asks (for printers fed captured messages):
     /// what was not noted is `ifN`.
     pub fn offline() -> Self {
-        Links { cache: RefCell::default(), side: RefCell::new(Side::Offline) }
+        Links { side: RefCell::new(Side::Offline), ..Links::default() }
     }
 
     /// Remember a link a dump (or a look-up) brought anyway.
@@ -138,15 +148,17 @@ impl Links {
         }
     }
 
-    /// Remember a link from its message's bytes (index, flags, name only).
-    pub fn note_bytes(&self, msg: &[u8]) -> bool {
-        match crate::netlink::link::peek(msg) {
-            Some((index, flags, name)) => {
-                self.cache.borrow_mut().insert(index, Some(Known { name: IfName::new(name), flags }));
-                true
-            }
-            None => false,
+    /// Keep a link a listing is reading at hand (its message's index,
+    /// flags and name), among the last `NEARBY`; false when the message
+    /// cannot be read.
+    pub fn note_nearby(&self, msg: &[u8]) -> bool {
+        let Some((index, flags, name)) = crate::netlink::link::peek(msg) else { return false };
+        let mut nearby = self.nearby.borrow_mut();
+        if nearby.len() == NEARBY {
+            nearby.pop_front();
         }
+        nearby.push_back((index, Known { name: IfName::new(name), flags }));
+        true
     }
 
     /// `ll_index_to_name`: `*` for 0, the device's name, else `ifN`.
@@ -166,10 +178,15 @@ impl Links {
         if index == 0 {
             return 0;
         }
-        match self.cache.borrow().get(&index) {
-            Some(Some(k)) => k.flags,
-            _ => u32::MAX,
+        match self.cache.borrow().get(&index).copied().flatten().or_else(|| self.near(index)) {
+            Some(k) => k.flags,
+            None => u32::MAX,
         }
+    }
+
+    /// A link the listing read lately.
+    fn near(&self, index: u32) -> Option<Known> {
+        self.nearby.borrow().iter().rev().find(|(i, _)| *i == index).map(|(_, k)| *k)
     }
 
     /// `ll_name_to_index`: the device called `name` (or with that
@@ -218,12 +235,17 @@ impl Links {
     /// Forget what is known (after a command changed links, in a batch).
     pub fn invalidate(&self) {
         self.cache.borrow_mut().clear();
+        self.nearby.borrow_mut().clear();
     }
 
-    /// The cache, else one RTM_GETLINK by index on the second socket.
+    /// The cache, the links at hand, else one RTM_GETLINK by index on the
+    /// second socket (its answer cached).
     fn known(&self, index: u32) -> Option<Known> {
         if let Some(k) = self.cache.borrow().get(&index) {
             return *k;
+        }
+        if let Some(k) = self.near(index) {
+            return Some(k);
         }
         let mut side = self.side.borrow_mut();
         if matches!(*side, Side::Closed) {
@@ -368,5 +390,16 @@ mod tests {
         assert_eq!((links.name(7).as_bytes(), links.flags(7)), (&b"v\xff"[..], 1));
         links.invalidate();
         assert_eq!(links.name(7).as_bytes(), b"if7");
+        // Links a listing reads are at hand while they are among the last NEARBY.
+        let mut msg = vec![0u8; crate::netlink::request::HEADER_LEN];
+        msg.extend_from_slice(&body);
+        assert!(links.note_nearby(&msg));
+        assert_eq!(links.name(7).as_bytes(), b"v\xff");
+        let mut other = msg.clone();
+        for i in 0..NEARBY as u32 {
+            other[20..24].copy_from_slice(&(100 + i).to_ne_bytes());
+            links.note_nearby(&other);
+        }
+        assert_eq!((links.name(7).as_bytes(), links.name(100).as_bytes()), (&b"if7"[..], &b"v\xff"[..]));
     }
 }

@@ -48,8 +48,9 @@ pub enum Action {
 
 /// How many link messages a listing reads ahead of the one it prints: a
 /// link names its peer (`v0@v1`), which may come later in the dump, and
-/// the name is then found among those read ahead rather than asked for.
-const READ_AHEAD: usize = 64;
+/// the name is then found among those read ahead rather than asked for
+/// (the link-name service keeps as many behind).
+const READ_AHEAD: usize = crate::names::links::NEARBY / 2;
 
 pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
     // iproute2's `do_link` is a global that `link show` sets and nothing
@@ -157,7 +158,7 @@ pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
         Ok(())
     };
     let end = nl.dump_out(Outgoing::Raw { kind: RTM_GETLINK, body: &body }, |m| {
-        if !links.note_bytes(m) {
+        if !links.note_nearby(m) {
             unreadable("link", m);
         }
         let mut buf = spare.pop().unwrap_or_default();
