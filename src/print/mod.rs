@@ -483,3 +483,33 @@ impl<W: Write + ?Sized> Printer<W> {
         self.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(json: bool, f: impl FnOnce(&mut Printer<Vec<u8>>) -> io::Result<()>) -> Vec<u8> {
+        let mut p = Printer::new(Vec::new(), json, false, false, false);
+        f(&mut p).expect("write");
+        p.into_inner()
+    }
+
+    #[test]
+    fn hex0x_is_cs_percent_hash_llx() {
+        // C's %#llx writes a plain 0 for zero, in text as in JSON.
+        assert_eq!(text(false, |p| p.hex0x(Out::Any, "k", "k {} ", 0)), b"k 0 ");
+        assert_eq!(text(false, |p| p.hex0x(Out::Any, "k", "k {} ", 0x1f)), b"k 0x1f ");
+        assert_eq!(text(true, |p| p.hex0x(Out::Any, "k", "", 0)), b"\"k\":\"0\"");
+    }
+
+    #[test]
+    fn bytes_are_written_and_padded_as_bytes() {
+        assert_eq!(text(false, |p| p.str_bytes("n", "{:<6}|", b"v\xff")), b"v\xff    |");
+        assert_eq!(text(false, |p| p.str_bytes("n", "[{:>4}]", b"\xff")), b"[   \xff]");
+        assert_eq!(text(true, |p| p.str_bytes("n", "{}", b"v\xff")), b"\"n\":\"v\xff\"");
+        let mut p = Printer::new(Vec::new(), true, false, false, false);
+        p.complete_documents();
+        p.str_bytes("n", "{}", b"v\xff").expect("write");
+        assert_eq!(p.into_inner(), b"\"n\":\"v\\u00ff\"");
+    }
+}
