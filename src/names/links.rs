@@ -5,8 +5,8 @@
 //!   RTM_GETLINK by index on a second netlink socket, opened on first need
 //!   (a dump may be running on the main one; iproute2's `ll_link_get`
 //!   opens one per look-up), else `ifN`. What a listing's dump brings is
-//!   kept at hand while it is near (`Links::note_nearby`: the last
-//!   `NEARBY` links read, where a veth's peer is), each answer of the
+//!   kept at hand while it is near (`Links::note_nearby`: the links read
+//!   lately, by index modulo `NEARBY`, where a veth's peer is), each answer of the
 //!   kernel in the cache: a single-device command costs the same few
 //!   messages whatever the number of links, and a listing's memory stays
 //!   flat.
@@ -24,7 +24,7 @@
 //! `cli::bytes::bytes`.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
 use crate::netlink::link::{
     get_request, LinkMsg, Which, ALTIFNAMSIZ, IFNAMSIZ, RTEXT_FILTER_SKIP_STATS, RTEXT_FILTER_VF, RTM_GETLINK,
@@ -104,20 +104,20 @@ enum Side {
 pub struct Links {
     /// index → what is known; None: asked, no such device.
     cache: RefCell<HashMap<u32, Option<Known>>>,
-    /// The links a listing has read most recently (`NEARBY` of them, the
-    /// ones it has yet to print and the ones it just printed): where a
-    /// link's peer is found. Bounded, so a listing's memory does not grow
-    /// with the number of links.
-    nearby: RefCell<VecDeque<(u32, Known)>>,
+    /// The links a listing has read lately, by index modulo `NEARBY` (a
+    /// dump comes in index order: the ones it has yet to print and the ones
+    /// it just printed): where a link's peer is found. Bounded, so a
+    /// listing's memory does not grow with the number of links.
+    nearby: RefCell<Box<[Option<(u32, Known)>; NEARBY]>>,
     side: RefCell<Side>,
 }
 
-/// How many recently listed links `Links` keeps at hand.
-pub const NEARBY: usize = 128;
+/// How many recently listed links `Links` keeps at hand (slots, by index).
+pub const NEARBY: usize = 256;
 
 impl Default for Links {
     fn default() -> Self {
-        Links { cache: RefCell::default(), nearby: RefCell::default(), side: RefCell::new(Side::Closed) }
+        Links { cache: RefCell::default(), nearby: RefCell::new(Box::new([None; NEARBY])), side: RefCell::new(Side::Closed) }
     }
 }
 
@@ -149,15 +149,11 @@ impl Links {
     }
 
     /// Keep a link a listing is reading at hand (its message's index,
-    /// flags and name), among the last `NEARBY`; false when the message
-    /// cannot be read.
+    /// flags and name) until a link whose index is the same modulo
+    /// `NEARBY` takes its place; false when the message cannot be read.
     pub fn note_nearby(&self, msg: &[u8]) -> bool {
         let Some((index, flags, name)) = crate::netlink::link::peek(msg) else { return false };
-        let mut nearby = self.nearby.borrow_mut();
-        if nearby.len() == NEARBY {
-            nearby.pop_front();
-        }
-        nearby.push_back((index, Known { name: IfName::new(name), flags }));
+        self.nearby.borrow_mut()[index as usize % NEARBY] = Some((index, Known { name: IfName::new(name), flags }));
         true
     }
 
@@ -186,7 +182,10 @@ impl Links {
 
     /// A link the listing read lately.
     fn near(&self, index: u32) -> Option<Known> {
-        self.nearby.borrow().iter().rev().find(|(i, _)| *i == index).map(|(_, k)| *k)
+        match self.nearby.borrow()[index as usize % NEARBY] {
+            Some((i, k)) if i == index => Some(k),
+            _ => None,
+        }
     }
 
     /// `ll_name_to_index`: the device called `name` (or with that
@@ -235,7 +234,7 @@ impl Links {
     /// Forget what is known (after a command changed links, in a batch).
     pub fn invalidate(&self) {
         self.cache.borrow_mut().clear();
-        self.nearby.borrow_mut().clear();
+        self.nearby.borrow_mut().fill(None);
     }
 
     /// The cache, the links at hand, else one RTM_GETLINK by index on the
@@ -390,16 +389,19 @@ mod tests {
         assert_eq!((links.name(7).as_bytes(), links.flags(7)), (&b"v\xff"[..], 1));
         links.invalidate();
         assert_eq!(links.name(7).as_bytes(), b"if7");
-        // Links a listing reads are at hand while they are among the last NEARBY.
+        // Links a listing reads are at hand until one NEARBY indexes on takes their place.
         let mut msg = vec![0u8; crate::netlink::request::HEADER_LEN];
         msg.extend_from_slice(&body);
         assert!(links.note_nearby(&msg));
         assert_eq!(links.name(7).as_bytes(), b"v\xff");
         let mut other = msg.clone();
-        for i in 0..NEARBY as u32 {
-            other[20..24].copy_from_slice(&(100 + i).to_ne_bytes());
+        for i in 1..NEARBY as u32 {
+            other[20..24].copy_from_slice(&(7 + i).to_ne_bytes());
             links.note_nearby(&other);
         }
-        assert_eq!((links.name(7).as_bytes(), links.name(100).as_bytes()), (&b"if7"[..], &b"v\xff"[..]));
+        assert_eq!(links.name(7).as_bytes(), b"v\xff");
+        other[20..24].copy_from_slice(&(7 + NEARBY as u32).to_ne_bytes());
+        links.note_nearby(&other);
+        assert_eq!((links.name(7).as_bytes(), links.name(8).as_bytes()), (&b"if7"[..], &b"v\xff"[..]));
     }
 }

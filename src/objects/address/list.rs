@@ -49,8 +49,8 @@ pub enum Action {
 /// How many link messages a listing reads ahead of the one it prints: a
 /// link names its peer (`v0@v1`), which may come later in the dump, and
 /// the name is then found among those read ahead rather than asked for
-/// (the link-name service keeps as many behind).
-const READ_AHEAD: usize = crate::names::links::NEARBY / 2;
+/// (the link-name service keeps them, and those just printed, at hand).
+const READ_AHEAD: usize = crate::names::links::NEARBY / 4;
 
 pub fn run(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
     // iproute2's `do_link` is a global that `link show` sets and nothing
