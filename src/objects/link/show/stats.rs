@@ -96,13 +96,52 @@ fn size_columns(cols: &mut [usize; 8], human: bool, values: [u64; 8]) {
     }
 }
 
+/// `n` spaces.
+fn spaces(t: &mut String, n: usize) {
+    const SPACES: &str = "                                ";
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(SPACES.len());
+        t.push_str(&SPACES[..k]);
+        left -= k;
+    }
+}
+
+/// `%*s`: `text` right-aligned in `width`.
+fn right(t: &mut String, width: usize, text: &str) {
+    spaces(t, width.saturating_sub(text.len()));
+    t.push_str(text);
+}
+
+/// A header line of the table: `lead`, the first column's word in
+/// `first_width`, then each column's word after a space.
+fn header(t: &mut String, lead: &str, first_width: usize, first: &str, rest: &[(usize, &str)]) {
+    t.push_str(lead);
+    right(t, first_width, first);
+    for (width, word) in rest {
+        t.push(' ');
+        right(t, *width, word);
+    }
+}
+
 /// `print_num` into `t`: right-aligned in `width`, then a space; `-h`
 /// scales by 1000 (or 1024 with `-iec`) with a unit letter.
 pub fn put(t: &mut String, width: usize, count: u64, opts: &Options) {
     use std::fmt::Write as _;
     let base: u64 = if opts.iec { 1024 } else { 1000 };
     if opts.human == 0 || count < base {
-        let _ = write!(t, "{count:>width$} ");
+        let mut digits = [0u8; 20];
+        let (mut v, mut n) = (count, digits.len());
+        loop {
+            n -= 1;
+            digits[n] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        right(t, width, std::str::from_utf8(&digits[n..]).unwrap_or(""));
+        t.push(' ');
         return;
     }
     let prefixes = b"kMGTPE";
@@ -203,12 +242,9 @@ pub fn print<W: Write>(p: &mut Printer<W>, s: &Counters, carrier_changes: Option
     let [c0, c1, c2, c3, c4, c5, c6, c7] = cols;
     let sl = p.line_sep();
 
-    let mut t = format!(
-        "    RX: {:>w0$} {:>c1$} {:>c2$} {:>c3$} {:>c4$} {:>c5$} {:>c6$}{sl}",
-        "bytes", "packets", "errors", "dropped", "missed", "mcast",
-        if s.rx_compressed != 0 { "compressed" } else { "" },
-        w0 = c0.saturating_sub(4)
-    );
+    let mut t = String::with_capacity(1024);
+    header(&mut t, "    RX: ", c0.saturating_sub(4), "bytes", &[(c1, "packets"), (c2, "errors"), (c3, "dropped"), (c4, "missed"), (c5, "mcast"), (c6, if s.rx_compressed != 0 { "compressed" } else { "" })]);
+    t.push_str(sl);
     t.push_str("    ");
     for (w, v) in [(c0, s.rx_bytes), (c1, s.rx_packets), (c2, s.rx_errors), (c3, s.rx_dropped), (c4, s.rx_missed_errors), (c5, s.multicast)] {
         put(&mut t, w, v, opts);
@@ -218,16 +254,15 @@ pub fn print<W: Write>(p: &mut Printer<W>, s: &Counters, carrier_changes: Option
     }
     if level > 1 {
         t.push_str(sl);
-        t.push_str(&format!(
-            "    RX errors:{:>w0$} {:>c1$} {:>c2$} {:>c3$} {:>c4$} {:>c5$}{:>w6$}{:>w7$}{sl}",
-            "", "length", "crc", "frame", "fifo", "overrun",
-            if s.rx_nohandler != 0 { " nohandler" } else { "" },
-            if s.rx_otherhost_dropped != 0 { " otherhost" } else { "" },
-            w0 = c0.saturating_sub(10),
-            w6 = if s.rx_nohandler != 0 { c6 + 1 } else { 0 },
-            w7 = if s.rx_otherhost_dropped != 0 { c7 + 1 } else { 0 },
-        ));
-        t.push_str(&" ".repeat(c0 + 5));
+        header(&mut t, "    RX errors:", c0.saturating_sub(10), "", &[(c1, "length"), (c2, "crc"), (c3, "frame"), (c4, "fifo"), (c5, "overrun")]);
+        if s.rx_nohandler != 0 {
+            right(&mut t, c6 + 1, " nohandler");
+        }
+        if s.rx_otherhost_dropped != 0 {
+            right(&mut t, c7 + 1, " otherhost");
+        }
+        t.push_str(sl);
+        spaces(&mut t, c0 + 5);
         for (w, v) in [(c1, s.rx_length_errors), (c2, s.rx_crc_errors), (c3, s.rx_frame_errors), (c4, s.rx_fifo_errors), (c5, s.rx_over_errors)] {
             put(&mut t, w, v, opts);
         }
@@ -239,12 +274,8 @@ pub fn print<W: Write>(p: &mut Printer<W>, s: &Counters, carrier_changes: Option
         }
     }
     t.push_str(sl);
-    t.push_str(&format!(
-        "    TX: {:>w0$} {:>c1$} {:>c2$} {:>c3$} {:>c4$} {:>c5$} {:>c6$}{sl}",
-        "bytes", "packets", "errors", "dropped", "carrier", "collsns",
-        if s.tx_compressed != 0 { "compressed" } else { "" },
-        w0 = c0.saturating_sub(4)
-    ));
+    header(&mut t, "    TX: ", c0.saturating_sub(4), "bytes", &[(c1, "packets"), (c2, "errors"), (c3, "dropped"), (c4, "carrier"), (c5, "collsns"), (c6, if s.tx_compressed != 0 { "compressed" } else { "" })]);
+    t.push_str(sl);
     t.push_str("    ");
     for (w, v) in [(c0, s.tx_bytes), (c1, s.tx_packets), (c2, s.tx_errors), (c3, s.tx_dropped), (c4, s.tx_carrier_errors), (c5, s.collisions)] {
         put(&mut t, w, v, opts);
@@ -254,13 +285,9 @@ pub fn print<W: Write>(p: &mut Printer<W>, s: &Counters, carrier_changes: Option
     }
     if level > 1 {
         t.push_str(sl);
-        t.push_str(&format!(
-            "    TX errors:{:>w0$} {:>c1$} {:>c2$} {:>c3$} {:>c4$} {:>c5$}{sl}",
-            "", "aborted", "fifo", "window", "heartbt",
-            if carrier_changes.is_some() { "transns" } else { "" },
-            w0 = c0.saturating_sub(10),
-        ));
-        t.push_str(&" ".repeat(c0 + 5));
+        header(&mut t, "    TX errors:", c0.saturating_sub(10), "", &[(c1, "aborted"), (c2, "fifo"), (c3, "window"), (c4, "heartbt"), (c5, if carrier_changes.is_some() { "transns" } else { "" })]);
+        t.push_str(sl);
+        spaces(&mut t, c0 + 5);
         for (w, v) in [(c1, s.tx_aborted_errors), (c2, s.tx_fifo_errors), (c3, s.tx_window_errors), (c4, s.tx_heartbeat_errors)] {
             put(&mut t, w, v, opts);
         }
