@@ -97,6 +97,22 @@ impl JsonWriter {
 
     pub fn name(&mut self, w: &mut (impl Write + ?Sized), name: &str) -> io::Result<()> {
         self.settle(w)?;
+        // A member's name is rtun's own short word: `,"name":` in one write.
+        if !self.pretty && name.len() <= 48 && !name.bytes().any(|b| IP_SPECIAL[b as usize]) {
+            let mut buf = [0u8; 52];
+            let mut n = usize::from(self.sep);
+            buf[0] = b',';
+            buf[n] = b'"';
+            n += 1;
+            for &b in name.as_bytes() {
+                buf[n] = b;
+                n += 1;
+            }
+            buf[n] = b'"';
+            buf[n + 1] = b':';
+            self.sep = false;
+            return w.write_all(&buf[..n + 2]);
+        }
         self.eor(w)?;
         self.eol(w)?;
         self.sep = false;

@@ -132,6 +132,15 @@ fn write_spaces(w: &mut (impl Write + ?Sized), n: usize) -> io::Result<()> {
     Ok(())
 }
 
+impl std::fmt::Write for NumText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
 /// A number as text on the stack (a JSON value needs no `String`).
 struct NumText {
     buf: [u8; 48],
@@ -140,10 +149,9 @@ struct NumText {
 
 impl NumText {
     fn of(value: &dyn std::fmt::Display) -> Self {
-        let mut cur = io::Cursor::new([0u8; 48]);
-        let _ = write!(cur, "{value}");
-        let len = cur.position() as usize;
-        NumText { buf: cur.into_inner(), len }
+        let mut t = NumText { buf: [0; 48], len: 0 };
+        let _ = std::fmt::Write::write_fmt(&mut t, format_args!("{value}"));
+        t
     }
 
     fn as_bytes(&self) -> &[u8] {
