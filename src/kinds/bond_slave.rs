@@ -88,14 +88,14 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<InfoData> {
 fn named(s: &mut Dyn<'_>, key: &str, names: &[&str], v: u8) -> io::Result<()> {
     match names.get(usize::from(v)) {
         Some(name) => s.string_c(Out::Any, Color::None, Some(key), &format!("{key} {{}} "), name),
-        None => s.number_c(Out::Any, Color::None, Some(&format!("{key}_index")), &format!("{key} {{}} "), &v),
+        None => s.number_c(Out::Any, Color::None, Some(&format!("{key}_index")), &format!("{key} {{}} "), v),
     }
 }
 
 /// An LACP port state: the number, then its bits by name
 /// (`KEY_str <a,b> `).
 fn lacp_state(s: &mut Dyn<'_>, key: &str, state: u8) -> io::Result<()> {
-    s.number_c(Out::Any, Color::None, Some(key), &format!("{key} {{}} "), &state)?;
+    s.number_c(Out::Any, Color::None, Some(key), &format!("{key} {{}} "), state)?;
     // open_json_array(PRINT_ANY, …) writes the array's name in text too.
     let name = format!("{key}_str");
     s.open_array(Out::Any, Some(&name), &name)?;
@@ -119,19 +119,19 @@ fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, _opts: &Options, _links: &Links) -> io
     }
     if let Some(v) = tb.u32(LINK_FAILURE_COUNT) {
         // print_int of a u32: C's %d shows values above i32::MAX negative.
-        s.number_c(Out::Any, Color::None, Some("link_failure_count"), "link_failure_count {} ", &(v as i32))?;
+        s.number_c(Out::Any, Color::None, Some("link_failure_count"), "link_failure_count {} ", v as i32)?;
     }
     if let Some(addr) = tb.get(PERM_HWADDR) {
         s.string_c(Out::Any, Color::None, Some("perm_hwaddr"), "perm_hwaddr {} ", &Mac(addr).to_string())?;
     }
     if let Some(v) = tb.u16(QUEUE_ID) {
-        s.number_c(Out::Any, Color::None, Some("queue_id"), "queue_id {} ", &v)?;
+        s.number_c(Out::Any, Color::None, Some("queue_id"), "queue_id {} ", v)?;
     }
     if let Some(v) = tb.u32(PRIO) {
-        s.number_c(Out::Any, Color::None, Some("prio"), "prio {} ", &(v as i32))?;
+        s.number_c(Out::Any, Color::None, Some("prio"), "prio {} ", v as i32)?;
     }
     if let Some(v) = tb.u16(AD_AGGREGATOR_ID) {
-        s.number_c(Out::Any, Color::None, Some("ad_aggregator_id"), "ad_aggregator_id {} ", &v)?;
+        s.number_c(Out::Any, Color::None, Some("ad_aggregator_id"), "ad_aggregator_id {} ", v)?;
     }
     if let Some(v) = tb.u8(AD_ACTOR_OPER_PORT_STATE) {
         lacp_state(s, "ad_actor_oper_port_state", v)?;

@@ -262,7 +262,7 @@ pub(super) fn timer(s: &mut Dyn<'_>, name: &str, jiffies: u64) -> io::Result<()>
     let usec = jiffies.wrapping_mul(10_000);
     let (sec, hundredths) = ((usec / 1_000_000) as i32, ((usec % 1_000_000) / 10_000) as i32);
     if s.is_json() {
-        s.number_c(Out::Json, Color::None, Some(name), "", &format_args!("{sec}.{hundredths:02}"))
+        s.number_c(Out::Json, Color::None, Some(name), "", format_args!("{sec}.{hundredths:02}"))
     } else {
         s.string_c(Out::Text, Color::None, None, "{}", &format!("{name} {sec:4}.{hundredths:02} "))
     }
@@ -270,7 +270,7 @@ pub(super) fn timer(s: &mut Dyn<'_>, name: &str, jiffies: u64) -> io::Result<()>
 
 fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, opts: &Options, _links: &Links) -> io::Result<()> {
     let num = |s: &mut Dyn<'_>, key: &str, fmt: &str, v: Option<u64>| match v {
-        Some(v) => s.number_c(Out::Any, Color::None, Some(key), fmt, &v),
+        Some(v) => s.number_c(Out::Any, Color::None, Some(key), fmt, v),
         None => Ok(()),
     };
     num(s, "forward_delay", "forward_delay {} ", tb.u32(FORWARD_DELAY).map(u64::from))?;

@@ -200,7 +200,7 @@ fn fwd_mask_names(mask: u16) -> String {
 
 fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {
     let num = |s: &mut Dyn<'_>, key: &str, fmt: &str, v: Option<u64>| match v {
-        Some(v) => s.number_c(Out::Any, Color::None, Some(key), fmt, &v),
+        Some(v) => s.number_c(Out::Any, Color::None, Some(key), fmt, v),
         None => Ok(()),
     };
     let flag = |s: &mut Dyn<'_>, key: &str, fmt: &str, attr: u16| match tb.u8(attr) {
@@ -210,7 +210,7 @@ fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, _opts: &Options, links: &Links) -> io:
     if let Some(state) = tb.u8(STATE) {
         match PORT_STATES.get(usize::from(state)) {
             Some(name) => s.string_c(Out::Any, Color::None, Some("state"), "state {} ", name)?,
-            None => s.number_c(Out::Any, Color::None, Some("state_index"), "state ({}) ", &state)?,
+            None => s.number_c(Out::Any, Color::None, Some("state_index"), "state ({}) ", state)?,
         }
     }
     num(s, "priority", "priority {} ", tb.u16(PRIORITY).map(u64::from))?;

@@ -422,10 +422,10 @@ pub(crate) fn print_header(s: &mut Dyn<'_>, a: &Attrs<'_>) -> io::Result<()> {
 /// The erspan fields, when the kernel sent them.
 pub(crate) fn print_erspan(s: &mut Dyn<'_>, a: &Attrs<'_>) -> io::Result<()> {
     if let Some(v) = a.u32(attr::ERSPAN_INDEX) {
-        s.number_c(Out::Any, Color::None, Some("erspan_index"), "erspan_index {} ", &v)?;
+        s.number_c(Out::Any, Color::None, Some("erspan_index"), "erspan_index {} ", v)?;
     }
     if let Some(v) = a.u8(attr::ERSPAN_VER) {
-        s.number_c(Out::Any, Color::None, Some("erspan_ver"), "erspan_ver {} ", &v)?;
+        s.number_c(Out::Any, Color::None, Some("erspan_ver"), "erspan_ver {} ", v)?;
     }
     if let Some(v) = a.u8(attr::ERSPAN_DIR) {
         s.string_c(Out::Any, Color::None, Some("erspan_dir"), "erspan_dir {} ", if v == 0 { "ingress" } else { "egress" })?;

@@ -158,7 +158,7 @@ pub fn print_ip6_opts(s: &mut Dyn<'_>, a: &Attrs<'_>, n: Ip6Attrs, between: &dyn
     if flags & IP6_TNL_F_IGN_ENCAP_LIMIT != 0 {
         s.bool(Out::Any, "ip6_tnl_f_ign_encap_limit", "encaplimit none ", true)?;
     } else if let Some(v) = a.u8(n.encap_limit) {
-        s.number_c(Out::Any, Color::None, Some("encap_limit"), "encaplimit {} ", &v)?;
+        s.number_c(Out::Any, Color::None, Some("encap_limit"), "encaplimit {} ", v)?;
     }
     if flags & IP6_TNL_F_USE_ORIG_TCLASS != 0 {
         s.bool(Out::Any, "ip6_tnl_f_use_orig_tclass", "tclass inherit ", true)?;

@@ -261,10 +261,10 @@ fn print(s: &mut Dyn<'_>, a: &Attrs<'_>, _opts: &Options, links: &Links) -> io::
             .unwrap_or_default();
         if s.is_json() {
             s.string_c(Out::Json, Color::None, Some("prefix"), "", &prefix)?;
-            s.number_c(Out::Json, Color::None, Some("prefixlen"), "", &len)?;
+            s.number_c(Out::Json, Color::None, Some("prefixlen"), "", len)?;
             if relay != [0; 4] {
                 s.string_c(Out::Json, Color::None, Some("relay_prefix"), "", &Ipv4Addr::from(relay).to_string())?;
-                s.number_c(Out::Json, Color::None, Some("relay_prefixlen"), "", &relay_len)?;
+                s.number_c(Out::Json, Color::None, Some("relay_prefixlen"), "", relay_len)?;
             }
         } else {
             s.string_c(Out::Text, Color::None, None, "6rd-prefix {} ", &format!("{prefix}/{len}"))?;

@@ -192,16 +192,16 @@ fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, _opts: &Options, _links: &Links) -> io
         s.bool(Out::Any, "nodst", "nodst ", true)?;
     }
     if let Some(n) = tb.u32(BC_QUEUE_LEN) {
-        s.number_c(Out::Any, Color::None, Some("bcqueuelen"), "bcqueuelen {} ", &n)?;
+        s.number_c(Out::Any, Color::None, Some("bcqueuelen"), "bcqueuelen {} ", n)?;
     }
     if let Some(n) = tb.u32(BC_QUEUE_LEN_USED) {
-        s.number_c(Out::Any, Color::None, Some("usedbcqueuelen"), "usedbcqueuelen {} ", &n)?;
+        s.number_c(Out::Any, Color::None, Some("usedbcqueuelen"), "usedbcqueuelen {} ", n)?;
     }
     if mode != MODE_SOURCE {
         return Ok(());
     }
     let Some(count) = tb.u32(MACADDR_COUNT) else { return Ok(()) };
-    s.number_c(Out::Any, Color::None, Some("macaddr_count"), "remotes ({}) ", &(count as i32))?;
+    s.number_c(Out::Any, Color::None, Some("macaddr_count"), "remotes ({}) ", count as i32)?;
     let Some(data) = tb.get(MACADDR_DATA) else { return Ok(()) };
     s.open_array(Out::Json, Some("macaddr_data"), "")?;
     for a in Attrs::new(data).iter().filter(|a| a.kind == MACADDR) {

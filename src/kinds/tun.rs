@@ -67,7 +67,7 @@ fn id(s: &mut Dyn<'_>, key: &str, name: Option<String>, n: u32) -> io::Result<()
     let fmt = format!("{key} {{}} ");
     match name {
         Some(name) => s.string_c(Out::Any, Color::None, Some(key), &fmt, &name),
-        None => s.number_c(Out::Any, Color::None, Some(key), &fmt, &n),
+        None => s.number_c(Out::Any, Color::None, Some(key), &fmt, n),
     }
 }
 
@@ -93,10 +93,10 @@ fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, _opts: &Options, _links: &Links) -> io
     } else {
         s.bool(Out::Any, "multi_queue", "multi_queue ", true)?;
         if let Some(n) = tb.u32(NUM_QUEUES) {
-            s.number_c(Out::Any, Color::None, Some("numqueues"), "numqueues {} ", &n)?;
+            s.number_c(Out::Any, Color::None, Some("numqueues"), "numqueues {} ", n)?;
         }
         if let Some(n) = tb.u32(NUM_DISABLED_QUEUES) {
-            s.number_c(Out::Any, Color::None, Some("numdisabled"), "numdisabled {} ", &n)?;
+            s.number_c(Out::Any, Color::None, Some("numdisabled"), "numdisabled {} ", n)?;
         }
     }
     if let Some(v) = tb.u8(PERSIST) {

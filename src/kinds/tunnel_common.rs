@@ -181,7 +181,7 @@ pub fn print_link(s: &mut Dyn<'_>, a: &Attrs<'_>, attr: u16, links: &Links) -> i
 /// the number.
 pub fn print_ttl(s: &mut Dyn<'_>, word: &str, ttl: u8) -> io::Result<()> {
     if s.is_json() || ttl != 0 {
-        s.number_c(Out::Any, Color::None, Some("ttl"), &format!("{word} {{}} "), &ttl)
+        s.number_c(Out::Any, Color::None, Some("ttl"), &format!("{word} {{}} "), ttl)
     } else {
         s.string_c(Out::Text, Color::None, None, &format!("{word} {{}} "), "inherit")
     }

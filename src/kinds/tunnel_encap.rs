@@ -214,8 +214,8 @@ pub fn print(s: &mut Dyn<'_>, a: &Attrs<'_>, n: EncapAttrs) -> io::Result<()> {
     };
     s.string_c(Out::Any, Color::None, Some("type"), "{} ", name)?;
     if s.is_json() {
-        s.number_c(Out::Json, Color::None, Some("sport"), "", &sport)?;
-        s.number_c(Out::Json, Color::None, Some("dport"), "", &dport)?;
+        s.number_c(Out::Json, Color::None, Some("sport"), "", sport)?;
+        s.number_c(Out::Json, Color::None, Some("dport"), "", dport)?;
         s.bool(Out::Json, "csum", "", flags & TUNNEL_ENCAP_FLAG_CSUM != 0)?;
         s.bool(Out::Json, "csum6", "", flags & TUNNEL_ENCAP_FLAG_CSUM6 != 0)?;
         s.bool(Out::Json, "remcsum", "", flags & TUNNEL_ENCAP_FLAG_REMCSUM != 0)?;

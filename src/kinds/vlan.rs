@@ -139,8 +139,8 @@ fn print_map(s: &mut Dyn<'_>, key: &str, word: &str, b: &[u8]) -> io::Result<()>
             let to = u32::from_ne_bytes([v[4], v[5], v[6], v[7]]);
             if s.is_json() {
                 s.open_object(None)?;
-                s.number_c(Out::Json, Color::None, Some("from"), "", &from)?;
-                s.number_c(Out::Json, Color::None, Some("to"), "", &to)?;
+                s.number_c(Out::Json, Color::None, Some("from"), "", from)?;
+                s.number_c(Out::Json, Color::None, Some("to"), "", to)?;
                 s.close_object()?;
             } else {
                 s.string_c(Out::Text, Color::None, None, "{}", &format!("{from}:{to} "))?;
@@ -160,7 +160,7 @@ fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, opts: &Options, _links: &Links) -> io:
         Some(proto) => s.string_c(Out::Any, Color::None, Some("protocol"), "protocol {} ", &super::ll_proto_n2a(proto, opts.numeric))?,
         None => s.string_c(Out::Any, Color::None, Some("protocol"), "protocol {} ", "802.1q")?,
     }
-    s.number_c(Out::Any, Color::None, Some("id"), "id {} ", &id)?;
+    s.number_c(Out::Any, Color::None, Some("id"), "id {} ", id)?;
     if let Some(b) = tb.get(FLAGS) {
         if b.len() < 8 {
             return Ok(());

@@ -387,7 +387,7 @@ fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, _opts: &Options, links: &Links) -> io:
         s.bool(Out::Any, "vnifilter", "vnifilter", true)?;
     }
     if let Some(id) = tb.u32(ID) {
-        s.number_c(Out::Any, Color::None, Some("id"), "id {} ", &id)?;
+        s.number_c(Out::Any, Color::None, Some("id"), "id {} ", id)?;
     }
     if let Some(g) = tb.get(GROUP) {
         if let Some(a) = ipv4(g).filter(|a| !a.is_unspecified()) {
@@ -412,15 +412,15 @@ fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, _opts: &Options, links: &Links) -> io:
         let (low, high) = (u16::from_be_bytes([r[0], r[1]]), u16::from_be_bytes([r[2], r[3]]));
         if json {
             s.open_object(Some("port_range"))?;
-            s.number_c(Out::Json, Color::None, Some("low"), "", &low)?;
-            s.number_c(Out::Json, Color::None, Some("high"), "", &high)?;
+            s.number_c(Out::Json, Color::None, Some("low"), "", low)?;
+            s.number_c(Out::Json, Color::None, Some("high"), "", high)?;
             s.close_object()?;
         } else {
             s.string_c(Out::Text, Color::None, None, "{}", &format!("srcport {low} {high} "))?;
         }
     }
     if let Some(port) = tb.be16(PORT) {
-        s.number_c(Out::Any, Color::None, Some("port"), "dstport {} ", &port)?;
+        s.number_c(Out::Any, Color::None, Some("port"), "dstport {} ", port)?;
     }
     if let Some(learning) = tb.u8(LEARNING) {
         s.bool(Out::Json, "learning", "", learning != 0)?;
@@ -445,7 +445,7 @@ fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, _opts: &Options, links: &Links) -> io:
         s.string_c(Out::Text, Color::None, None, "{}", "ttl inherit ")?;
     } else if let Some(ttl) = tb.u8(TTL) {
         if json || ttl != 0 {
-            s.number_c(Out::Any, Color::None, Some("ttl"), "ttl {} ", &ttl)?;
+            s.number_c(Out::Any, Color::None, Some("ttl"), "ttl {} ", ttl)?;
         } else {
             s.string_c(Out::Text, Color::None, None, "{}", "ttl auto ")?;
         }
@@ -463,13 +463,13 @@ fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, _opts: &Options, links: &Links) -> io:
     }
     if let Some(age) = tb.u32(AGEING) {
         if age == 0 {
-            s.number_c(Out::Any, Color::None, Some("ageing"), "ageing none ", &0)?;
+            s.number_c(Out::Any, Color::None, Some("ageing"), "ageing none ", 0)?;
         } else {
-            s.number_c(Out::Any, Color::None, Some("ageing"), "ageing {} ", &age)?;
+            s.number_c(Out::Any, Color::None, Some("ageing"), "ageing {} ", age)?;
         }
     }
     if let Some(max) = tb.u32(LIMIT).filter(|m| *m != 0) {
-        s.number_c(Out::Any, Color::None, Some("limit"), "maxaddr {} ", &max)?;
+        s.number_c(Out::Any, Color::None, Some("limit"), "maxaddr {} ", max)?;
     }
     switch(s, tb, UDP_CSUM, "udp_csum", "udpcsum")?;
     switch(s, tb, UDP_ZERO_CSUM6_TX, "udp_zero_csum6_tx", "udp6zerocsumtx")?;

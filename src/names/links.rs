@@ -93,7 +93,7 @@ struct Known {
 enum Side {
     /// Not needed yet.
     Closed,
-    Open(Netlink),
+    Open(Box<Netlink>),
     /// Never ask the kernel (printers fed captured messages), or the
     /// socket could not be opened: unknown indexes are `ifN`.
     Offline,
@@ -108,9 +108,12 @@ pub struct Links {
     /// dump comes in index order: the ones it has yet to print and the ones
     /// it just printed): where a link's peer is found. Bounded, so a
     /// listing's memory does not grow with the number of links.
-    nearby: RefCell<Box<[Option<(u32, Known)>; NEARBY]>>,
+    nearby: RefCell<Slots>,
     side: RefCell<Side>,
 }
+
+/// Links at hand, in slots by index modulo `NEARBY`.
+type Slots = Box<[Option<(u32, Known)>; NEARBY]>;
 
 /// How many recently listed links `Links` keeps at hand (slots, by index).
 pub const NEARBY: usize = 256;
@@ -248,7 +251,7 @@ impl Links {
         }
         let mut side = self.side.borrow_mut();
         if matches!(*side, Side::Closed) {
-            *side = Netlink::open().map_or(Side::Offline, Side::Open);
+            *side = Netlink::open().map_or(Side::Offline, |nl| Side::Open(Box::new(nl)));
         }
         let Side::Open(nl) = &mut *side else { return None };
         let found = lookup_index(nl, index, |l| Some(Known { name: IfName::new(l.name()?), flags: l.flags })).flatten();
