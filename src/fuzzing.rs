@@ -9,17 +9,11 @@
 //! Every input is printed twice, as text and as JSON; the JSON must parse
 //! (serde_json) but for iproute2's quirks, listed in `json_ok`.
 
-use std::collections::HashMap;
-
-use netlink_packet_core::{NetlinkMessage, NetlinkPayload};
-use netlink_packet_route::address::AddressMessage;
-use netlink_packet_route::link::{LinkAttribute, LinkMessage};
-use netlink_packet_route::RouteNetlinkMessage;
 
 use crate::cli::grammar::global::{Opt, OPTIONS};
 use crate::cli::grammar::find_object;
 use crate::cli::options::{Family, Options};
-use crate::names::links::LinkNames;
+use crate::names::links::Links;
 use crate::netlink::request::frames;
 use crate::print::Printer;
 
@@ -117,53 +111,35 @@ pub fn json_ok(out: &[u8]) -> Result<(), serde_json::Error> {
     serde_json::from_str::<serde_json::Value>(&escaped).map(|_| ())
 }
 
-/// The route messages of a datagram, parsed as `Netlink::dump` parses them.
-fn route_messages(data: &[u8]) -> impl Iterator<Item = RouteNetlinkMessage> + '_ {
-    frames(data).filter_map(|(_, m)| match NetlinkMessage::<RouteNetlinkMessage>::deserialize(m) {
-        Ok(NetlinkMessage { payload: NetlinkPayload::InnerMessage(m), .. }) => Some(m),
-        _ => None,
-    })
-}
-
-fn names_of<'a>(links: impl Iterator<Item = &'a LinkMessage>) -> LinkNames {
-    let mut names = LinkNames::default();
-    for l in links {
-        for a in &l.attributes {
-            if let LinkAttribute::IfName(name) = a {
-                names.insert(l.header.index, name);
-            }
-        }
-    }
-    names
-}
-
 /// `link show` (`address` = false) or `address show` of the links and
-/// addresses in a datagram.
+/// addresses in a datagram, read in place as a listing reads them.
 fn listing(data: &[u8], address: bool) {
+    use crate::netlink::addr::RTM_NEWADDR;
+    use crate::netlink::link::{LinkMsg, RTM_NEWLINK};
     use crate::objects::address::filter::Filter;
-    use crate::objects::address::list::print_listed;
+    use crate::objects::address::list::{AddressMap, Listing};
     use crate::objects::address::print::Style;
-    use crate::objects::link::show::{LinkTable, View};
+    use crate::objects::link::show::View;
     let (k, data) = input(data);
-    let mut links: Vec<LinkMessage> = Vec::new();
-    let mut addrs: HashMap<u32, Vec<AddressMessage>> = HashMap::new();
-    for m in route_messages(data) {
-        match m {
-            RouteNetlinkMessage::NewLink(l) => links.push(l),
-            RouteNetlinkMessage::NewAddress(a) => addrs.entry(a.header.index).or_default().push(a),
-            _ => {}
-        }
-    }
-    let mut table = LinkTable::default();
-    links.iter().for_each(|l| table.insert(l));
-    let names = names_of(links.iter());
+    let links: Vec<LinkMsg> = frames(data).filter(|(h, _)| h.kind == RTM_NEWLINK).filter_map(|(_, m)| LinkMsg::from_nlmsg(m)).collect();
+    let names = Links::offline();
+    links.iter().for_each(|l| names.note(l));
     let family = if address { Family::Unspec } else { Family::Packet };
     let filter = Filter { family, ..Filter::default() };
     both(&k, family, |p, opts| {
-        let view = View { opts, filter: &filter, do_link: !address, showqueue: true, table: &table, names: &names };
-        let style = Style { opts, with_dev: opts.oneline, table: &table };
+        let addrs = address.then(|| {
+            let mut map = AddressMap::default();
+            frames(data).filter(|(h, _)| h.kind == RTM_NEWADDR).for_each(|(_, m)| map.keep(m));
+            map
+        });
+        let listing = Listing {
+            view: View { opts, filter: &filter, do_link: !address, showqueue: true, links: &names },
+            style: Style { opts, with_dev: opts.oneline, links: &names },
+            no_link: address && opts.oneline,
+            addrs,
+        };
         for l in &links {
-            let _ = print_listed(p, l, address.then_some(&addrs), &view, &style);
+            let _ = listing.print(p, l);
         }
     });
 }
@@ -192,9 +168,9 @@ pub fn route(data: &[u8]) {
     };
     let args = ["table".to_string(), "all".to_string()];
     let Ok(sel) = parse_selector(&args, family, &mut |_| 0) else { return };
-    let mut names = LinkNames::default();
-    names.insert(1, "lo");
-    names.insert(2, "v0");
+    let names = Links::offline();
+    names.note_name(1, b"lo");
+    names.note_name(2, b"v0");
     both(&k, family, |p, opts| {
         let view = View { opts, links: &names, filter: &sel.filter };
         let mut multiple = false;
@@ -215,9 +191,9 @@ pub fn tunnel(data: &[u8]) {
     use crate::objects::tunnel::v4::print_with_prl;
     let (k, data) = input(data);
     let links: Vec<Link> = frames(data).filter_map(|(_, m)| Link::parse(m)).collect();
-    let mut names = LinkNames::default();
+    let names = Links::offline();
     for l in &links {
-        names.insert(l.index, &l.name);
+        names.note_name(l.index, &crate::cli::bytes::bytes(&l.name));
     }
     let prl = [PrlEntry { addr: [192, 0, 2, 1].into(), default: true }, PrlEntry { addr: [192, 0, 2, 2].into(), default: false }];
     both(&k, Family::Unspec, |p, opts| {
@@ -225,8 +201,8 @@ pub fn tunnel(data: &[u8]) {
             let printed = if let Some(t) = v4_from_link(l) {
                 print_with_prl(p, l, &t, &names, &prl).is_ok()
             } else if let Some(t) = v6_from_link(l) {
-                let n = (t.link != 0).then(|| names.name_or_if(t.link));
-                print_v6(p, &t, n.as_deref()).is_ok()
+                let n = (t.link != 0).then(|| names.name(t.link));
+                print_v6(p, &t, n).is_ok()
             } else {
                 false
             };

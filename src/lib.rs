@@ -36,7 +36,8 @@ pub struct Context {
     pub opts: Options,
     nl: Option<Netlink>,
     pub out: Printer<Out>,
-    pub links: names::links::LinkNames,
+    /// Interface names and indexes (the one link-name service).
+    pub links: names::links::Links,
 }
 
 impl Context {
@@ -50,7 +51,7 @@ impl Context {
         if prog == "rtun" {
             out.complete_documents();
         }
-        Context { prog, opts, nl: None, out, links: names::links::LinkNames::default() }
+        Context { prog, opts, nl: None, out, links: names::links::Links::for_prog(prog) }
     }
 
     /// The netlink client, opened on first use.
@@ -63,11 +64,11 @@ impl Context {
 
     /// The netlink client, the printer and the options at once (for dumps
     /// that print as they go).
-    pub fn parts(&mut self) -> Result<(&mut Netlink, &mut Printer<Out>, &Options, &mut names::links::LinkNames)> {
+    pub fn parts(&mut self) -> Result<(&mut Netlink, &mut Printer<Out>, &Options, &names::links::Links)> {
         self.nl()?;
         let Context { nl, out, opts, links, .. } = self;
         let nl = nl.as_mut().ok_or_else(|| Error::Failure("Cannot open rtnetlink".into()))?;
-        Ok((nl, out, opts, links))
+        Ok((nl, out, &*opts, &*links))
     }
 }
 

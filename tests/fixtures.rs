@@ -5,13 +5,13 @@
 
 use std::path::PathBuf;
 
-use netlink_packet_core::{NetlinkMessage, NetlinkPayload};
-use netlink_packet_route::link::{LinkAttribute, LinkMessage};
-use netlink_packet_route::RouteNetlinkMessage;
 use rtun::cli::options::{Family, Options};
-use rtun::names::links::LinkNames;
+use rtun::names::links::Links;
+use rtun::netlink::link::LinkMsg;
 use rtun::objects::address::filter::Filter;
-use rtun::objects::link::show::{print_linkinfo, LinkTable, View};
+use rtun::objects::address::list::{AddressMap, Listing};
+use rtun::objects::address::print::Style;
+use rtun::objects::link::show::View;
 use rtun::objects::route::filter::parse_selector;
 use rtun::objects::route::msg::Route;
 use rtun::objects::route::print::{print_route, View as RouteView};
@@ -35,25 +35,16 @@ fn messages(bytes: &[u8]) -> Vec<&[u8]> {
     out
 }
 
-fn links() -> Vec<LinkMessage> {
-    messages(&fixture("links.bin"))
-        .into_iter()
-        .filter_map(|m| match NetlinkMessage::<RouteNetlinkMessage>::deserialize(m).expect("parses").payload {
-            NetlinkPayload::InnerMessage(RouteNetlinkMessage::NewLink(l)) => Some(l),
-            _ => None,
-        })
-        .collect()
+/// The link messages of the capture, read in place as a listing reads them.
+fn links(bytes: &[u8]) -> Vec<LinkMsg<'_>> {
+    messages(bytes).into_iter().map(|m| LinkMsg::from_nlmsg(m).expect("a link message")).collect()
 }
 
-fn names(links: &[LinkMessage]) -> LinkNames {
-    let mut n = LinkNames::default();
-    for l in links {
-        for a in &l.attributes {
-            if let LinkAttribute::IfName(name) = a {
-                n.insert(l.header.index, name);
-            }
-        }
-    }
+/// The names a link dump brings (noted as a listing notes them), and
+/// nothing asked of this machine's kernel.
+fn names(links: &[LinkMsg]) -> Links {
+    let n = Links::offline();
+    links.iter().for_each(|l| n.note(l));
     n
 }
 
@@ -68,25 +59,40 @@ fn render(json: bool, body: impl FnOnce(&mut Printer<&mut Vec<u8>>)) -> String {
     String::from_utf8(out).expect("utf-8")
 }
 
-fn link_show(details: u32, json: bool) -> String {
-    let links = links();
-    let mut table = LinkTable::default();
-    links.iter().for_each(|l| table.insert(l));
+/// `link show` (`addresses`: false) or `address show` of the capture.
+fn listing(details: u32, json: bool, addresses: bool) -> String {
+    let bytes = fixture("links.bin");
+    let links = links(&bytes);
     let names = names(&links);
-    let opts = Options { details, json, family: Family::Packet, ..Options::default() };
-    let filter = Filter { family: Family::Packet, ..Filter::default() };
-    let view = View { opts: &opts, filter: &filter, do_link: true, showqueue: true, table: &table, names: &names };
+    let family = if addresses { Family::Unspec } else { Family::Packet };
+    let opts = Options { details, json, family, ..Options::default() };
+    let filter = Filter { family, ..Filter::default() };
+    let addrs = addresses.then(|| {
+        let mut map = AddressMap::default();
+        let bytes = fixture("addrs.bin");
+        messages(&bytes).into_iter().for_each(|m| map.keep(m));
+        map
+    });
+    let listing = Listing {
+        view: View { opts: &opts, filter: &filter, do_link: !addresses, showqueue: true, links: &names },
+        style: Style { opts: &opts, with_dev: false, links: &names },
+        no_link: false,
+        addrs,
+    };
     render(json, |p| {
         for l in &links {
-            p.open_object(None).expect("write");
-            print_linkinfo(p, l, false, &view).expect("write");
-            p.close_object().expect("write");
+            listing.print(p, l).expect("write");
         }
     })
 }
 
+fn link_show(details: u32, json: bool) -> String {
+    listing(details, json, false)
+}
+
 fn route_show(capture: &str, family: Family, json: bool) -> String {
-    let links = links();
+    let bytes = fixture("links.bin");
+    let links = links(&bytes);
     let names = names(&links);
     let opts = Options { json, family, ..Options::default() };
     let args: Vec<String> = ["table", "all"].iter().map(|s| s.to_string()).collect();
@@ -121,6 +127,12 @@ fn link_show_json_matches_ip() {
 fn link_show_details_match_ip() {
     assert_eq!(link_show(1, false), expected("link-d.ip.txt"));
     assert_eq!(link_show(1, true), expected("link-d.ip.json"));
+}
+
+#[test]
+fn address_show_matches_ip() {
+    assert_eq!(listing(0, false, true), expected("addr.ip.txt"));
+    assert_eq!(listing(0, true, true), expected("addr.ip.json"));
 }
 
 #[test]

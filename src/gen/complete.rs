@@ -5,13 +5,16 @@
 //! prints a generated man page. The scripts pass the word being completed
 //! after the name; only the lists that depend on it read it.
 
-use netlink_packet_route::link::{LinkAttribute, LinkMessage};
+use std::io::Write;
+
+use netlink_packet_route::link::LinkMessage;
 use netlink_packet_route::RouteNetlinkMessage;
 
 use super::model::Live;
 use crate::cli::grammar::route::TABLE_FILTERS;
 use crate::error::{Error, Result};
 use crate::names::tables;
+use crate::netlink::link::LinkMsg;
 use crate::Context;
 
 const NETNS_DIR: &str = "/run/netns";
@@ -21,20 +24,23 @@ fn usage() -> Error {
     Error::Usage(format!("Usage: rtun complete {{ {} | man [ OBJECT ] }} [ WORD ]", words.join(" | ")))
 }
 
-/// Interface names in index order, from one RTM_GETLINK dump.
-fn ifnames(ctx: &mut Context) -> Result<Vec<String>> {
-    let mut found = ctx.nl()?.collect_parsed(RouteNetlinkMessage::GetLink(LinkMessage::default()), |found: &mut Vec<(u32, String)>, m| {
-        if let RouteNetlinkMessage::NewLink(link) = m {
-            for a in &link.attributes {
-                if let LinkAttribute::IfName(n) = a {
-                    found.push((link.header.index, n.clone()));
-                }
-            }
+/// Interface names in index order, from one RTM_GETLINK dump, one a line
+/// as the bytes they are (a name need not be UTF-8).
+fn ifnames(ctx: &mut Context) -> Result<Vec<u8>> {
+    let mut found = ctx.nl()?.collect(RouteNetlinkMessage::GetLink(LinkMessage::default()), |found: &mut Vec<(u32, Vec<u8>)>, m| {
+        match LinkMsg::from_nlmsg(m) {
+            Some(l) => found.extend(l.name().map(|n| (l.index, n.to_vec()))),
+            None => crate::objects::address::list::unreadable("link", m),
         }
         Ok(())
     })?;
     found.sort();
-    Ok(found.into_iter().map(|(_, n)| n).collect())
+    let mut text = Vec::new();
+    for (_, name) in found {
+        text.extend_from_slice(&name);
+        text.push(b'\n');
+    }
+    Ok(text)
 }
 
 /// Named network namespaces (`ip netns list` reads the same directory).
@@ -95,7 +101,11 @@ pub fn run(ctx: &mut Context, args: &[String]) -> Result<()> {
     }
     let Some(live) = Live::ALL.iter().find(|l| l.word() == what) else { return Err(usage()) };
     let names = match live {
-        Live::Ifnames => ifnames(ctx)?,
+        Live::Ifnames => {
+            let text = ifnames(ctx)?;
+            ctx.out.inner().write_all(&text)?;
+            return Ok(());
+        }
         Live::Netns => netns_names(),
         Live::Tables => tables::table_names(),
         Live::TableFilters => {

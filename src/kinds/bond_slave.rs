@@ -6,14 +6,16 @@
 use std::io;
 
 
-use super::{unknown_word, Attrs, Kind, KindEnv, Sink};
+use super::{unknown_word, Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_integer, get_u16};
-use crate::print::Out;
+use crate::names::links::Links;
+use crate::print::addr::Mac;
+use crate::print::{Color, Dyn, Out};
 
 // IFLA_BOND_SLAVE_* (linux/if_link.h)
 const STATE: u16 = 1;
@@ -80,32 +82,32 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
 }
 
 /// A state printed by name, or by number under `{key}_index`.
-fn named(s: &mut dyn Sink, key: &str, names: &[&str], v: u8) -> io::Result<()> {
+fn named(s: &mut Dyn<'_>, key: &str, names: &[&str], v: u8) -> io::Result<()> {
     match names.get(usize::from(v)) {
-        Some(name) => s.string(Out::Any, Some(key), &format!("{key} {{}} "), name),
-        None => s.number(Out::Any, Some(&format!("{key}_index")), &format!("{key} {{}} "), &v),
+        Some(name) => s.string_c(Out::Any, Color::None, Some(key), &format!("{key} {{}} "), name),
+        None => s.number_c(Out::Any, Color::None, Some(&format!("{key}_index")), &format!("{key} {{}} "), v),
     }
 }
 
 /// An LACP port state: the number, then its bits by name
 /// (`KEY_str <a,b> `).
-fn lacp_state(s: &mut dyn Sink, key: &str, state: u8) -> io::Result<()> {
-    s.number(Out::Any, Some(key), &format!("{key} {{}} "), &state)?;
+fn lacp_state(s: &mut Dyn<'_>, key: &str, state: u8) -> io::Result<()> {
+    s.number_c(Out::Any, Color::None, Some(key), &format!("{key} {{}} "), state)?;
     // open_json_array(PRINT_ANY, …) writes the array's name in text too.
     let name = format!("{key}_str");
     s.open_array(Out::Any, Some(&name), &name)?;
-    s.string(Out::Text, None, "{}", " <")?;
+    s.string_c(Out::Text, Color::None, None, "{}", " <")?;
     let mut rest = u16::from(state);
     for (bit, name) in LACP_STATES {
         if rest & bit != 0 {
             rest &= !bit;
-            s.string(Out::Any, None, if rest != 0 { "{}," } else { "{}" }, name)?;
+            s.string_c(Out::Any, Color::None, None, if rest != 0 { "{}," } else { "{}" }, name)?;
         }
     }
     s.close_array(Out::Any, "> ")
 }
 
-fn print(s: &mut dyn Sink, tb: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
+fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, _opts: &Options, _links: &Links) -> io::Result<()> {
     if let Some(v) = tb.u8(STATE) {
         named(s, "state", STATES, v)?;
     }
@@ -114,20 +116,19 @@ fn print(s: &mut dyn Sink, tb: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
     }
     if let Some(v) = tb.u32(LINK_FAILURE_COUNT) {
         // print_int of a u32: C's %d shows values above i32::MAX negative.
-        s.number(Out::Any, Some("link_failure_count"), "link_failure_count {} ", &(v as i32))?;
+        s.number_c(Out::Any, Color::None, Some("link_failure_count"), "link_failure_count {} ", v as i32)?;
     }
     if let Some(addr) = tb.get(PERM_HWADDR) {
-        let text: Vec<String> = addr.iter().map(|b| format!("{b:02x}")).collect();
-        s.string(Out::Any, Some("perm_hwaddr"), "perm_hwaddr {} ", &text.join(":"))?;
+        s.string_c(Out::Any, Color::None, Some("perm_hwaddr"), "perm_hwaddr {} ", &Mac(addr).to_string())?;
     }
     if let Some(v) = tb.u16(QUEUE_ID) {
-        s.number(Out::Any, Some("queue_id"), "queue_id {} ", &v)?;
+        s.number_c(Out::Any, Color::None, Some("queue_id"), "queue_id {} ", v)?;
     }
     if let Some(v) = tb.u32(PRIO) {
-        s.number(Out::Any, Some("prio"), "prio {} ", &(v as i32))?;
+        s.number_c(Out::Any, Color::None, Some("prio"), "prio {} ", v as i32)?;
     }
     if let Some(v) = tb.u16(AD_AGGREGATOR_ID) {
-        s.number(Out::Any, Some("ad_aggregator_id"), "ad_aggregator_id {} ", &v)?;
+        s.number_c(Out::Any, Color::None, Some("ad_aggregator_id"), "ad_aggregator_id {} ", v)?;
     }
     if let Some(v) = tb.u8(AD_ACTOR_OPER_PORT_STATE) {
         lacp_state(s, "ad_actor_oper_port_state", v)?;

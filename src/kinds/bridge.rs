@@ -3,14 +3,16 @@
 
 use std::io;
 
-use super::{print_0xhex, unknown_word, Attrs, Kind, KindEnv, Sink};
+use super::{unknown_word, Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Error, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_u16, get_u32, get_u64, get_u8};
-use crate::print::Out;
+use crate::names::links::Links;
+use crate::print::addr::Mac;
+use crate::print::{Color, Dyn, Out};
 
 // IFLA_BR_* (linux/if_link.h)
 const FORWARD_DELAY: u16 = 1;
@@ -231,19 +233,19 @@ pub(super) fn bridge_id(b: &[u8]) -> String {
 }
 
 /// A timer in hundredths of a second, as `_bridge_print_timer` shows it.
-pub(super) fn timer(s: &mut dyn Sink, name: &str, jiffies: u64) -> io::Result<()> {
+pub(super) fn timer(s: &mut Dyn<'_>, name: &str, jiffies: u64) -> io::Result<()> {
     let usec = jiffies.wrapping_mul(10_000);
     let (sec, hundredths) = ((usec / 1_000_000) as i32, ((usec % 1_000_000) / 10_000) as i32);
     if s.is_json() {
-        s.number(Out::Json, Some(name), "", &format_args!("{sec}.{hundredths:02}"))
+        s.number_c(Out::Json, Color::None, Some(name), "", format_args!("{sec}.{hundredths:02}"))
     } else {
-        s.string(Out::Text, None, "{}", &format!("{name} {sec:4}.{hundredths:02} "))
+        s.string_c(Out::Text, Color::None, None, "{}", &format!("{name} {sec:4}.{hundredths:02} "))
     }
 }
 
-fn print(s: &mut dyn Sink, tb: &Attrs<'_>, opts: &Options) -> io::Result<()> {
-    let num = |s: &mut dyn Sink, key: &str, fmt: &str, v: Option<u64>| match v {
-        Some(v) => s.number(Out::Any, Some(key), fmt, &v),
+fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, opts: &Options, _links: &Links) -> io::Result<()> {
+    let num = |s: &mut Dyn<'_>, key: &str, fmt: &str, v: Option<u64>| match v {
+        Some(v) => s.number_c(Out::Any, Color::None, Some(key), fmt, v),
         None => Ok(()),
     };
     num(s, "forward_delay", "forward_delay {} ", tb.u32(FORWARD_DELAY).map(u64::from))?;
@@ -254,15 +256,15 @@ fn print(s: &mut dyn Sink, tb: &Attrs<'_>, opts: &Options) -> io::Result<()> {
     num(s, "priority", "priority {} ", tb.u16(PRIORITY).map(u64::from))?;
     num(s, "vlan_filtering", "vlan_filtering {} ", tb.u8(VLAN_FILTERING).map(u64::from))?;
     if let Some(proto) = tb.be16(VLAN_PROTOCOL) {
-        s.string(Out::Any, Some("vlan_protocol"), "vlan_protocol {} ", &super::ll_proto_n2a(proto, opts.numeric))?;
+        s.string_c(Out::Any, Color::None, Some("vlan_protocol"), "vlan_protocol {} ", &super::ll_proto_n2a(proto, opts.numeric))?;
     }
     if let Some(id) = tb.get(BRIDGE_ID) {
-        s.string(Out::Any, Some("bridge_id"), "bridge_id {} ", &bridge_id(id))?;
+        s.string_c(Out::Any, Color::None, Some("bridge_id"), "bridge_id {} ", &bridge_id(id))?;
     }
     if tb.has(ROOT_ID) {
         // iproute2 prints the bridge id here too (a long-standing quirk).
         let id = tb.get(BRIDGE_ID).unwrap_or(&[]);
-        s.string(Out::Any, Some("root_id"), "designated_root {} ", &bridge_id(id))?;
+        s.string_c(Out::Any, Color::None, Some("root_id"), "designated_root {} ", &bridge_id(id))?;
     }
     num(s, "root_port", "root_port {} ", tb.u16(ROOT_PORT).map(u64::from))?;
     num(s, "root_path_cost", "root_path_cost {} ", tb.u32(ROOT_PATH_COST).map(u64::from))?;
@@ -282,11 +284,10 @@ fn print(s: &mut dyn Sink, tb: &Attrs<'_>, opts: &Options) -> io::Result<()> {
     num(s, "vlan_stats_enabled", "vlan_stats_enabled {} ", tb.u8(VLAN_STATS_ENABLED).map(u64::from))?;
     num(s, "vlan_stats_per_port", "vlan_stats_per_port {} ", tb.u8(VLAN_STATS_PER_PORT).map(u64::from))?;
     if let Some(mask) = tb.u16(GROUP_FWD_MASK) {
-        print_0xhex(s, "group_fwd_mask", "group_fwd_mask {} ", u64::from(mask))?;
+        s.hex0x(Out::Any, "group_fwd_mask", "group_fwd_mask {} ", u64::from(mask))?;
     }
     if let Some(addr) = tb.get(GROUP_ADDR) {
-        let text: Vec<String> = addr.iter().map(|b| format!("{b:02x}")).collect();
-        s.string(Out::Any, Some("group_addr"), "group_address {} ", &text.join(":"))?;
+        s.string_c(Out::Any, Color::None, Some("group_addr"), "group_address {} ", &Mac(addr).to_string())?;
     }
     num(s, "mcast_snooping", "mcast_snooping {} ", tb.u8(MCAST_SNOOPING).map(u64::from))?;
     if let Some(b) = tb.get(MULTI_BOOLOPT).filter(|b| b.len() >= 8) {

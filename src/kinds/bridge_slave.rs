@@ -6,14 +6,15 @@ use std::io;
 
 
 use super::bridge::{bridge_id, timer};
-use super::{parse_on_off, print_0xhex, print_on_off, unknown_word, Attrs, Kind, KindEnv, Sink};
+use super::{parse_on_off, unknown_word, Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_u16, get_u32, get_u8};
-use crate::print::Out;
+use crate::names::links::Links;
+use crate::print::{Color, Dyn, Out};
 
 // IFLA_BRPORT_* (linux/if_link.h)
 const STATE: u16 = 1;
@@ -194,19 +195,19 @@ fn fwd_mask_names(mask: u16) -> String {
     }
 }
 
-fn print(s: &mut dyn Sink, tb: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
-    let num = |s: &mut dyn Sink, key: &str, fmt: &str, v: Option<u64>| match v {
-        Some(v) => s.number(Out::Any, Some(key), fmt, &v),
+fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {
+    let num = |s: &mut Dyn<'_>, key: &str, fmt: &str, v: Option<u64>| match v {
+        Some(v) => s.number_c(Out::Any, Color::None, Some(key), fmt, v),
         None => Ok(()),
     };
-    let flag = |s: &mut dyn Sink, key: &str, fmt: &str, attr: u16| match tb.u8(attr) {
-        Some(v) => print_on_off(s, key, fmt, v != 0),
+    let flag = |s: &mut Dyn<'_>, key: &str, fmt: &str, attr: u16| match tb.u8(attr) {
+        Some(v) => s.on_off(Out::Any, key, fmt, v != 0),
         None => Ok(()),
     };
     if let Some(state) = tb.u8(STATE) {
         match PORT_STATES.get(usize::from(state)) {
-            Some(name) => s.string(Out::Any, Some("state"), "state {} ", name)?,
-            None => s.number(Out::Any, Some("state_index"), "state ({}) ", &state)?,
+            Some(name) => s.string_c(Out::Any, Color::None, Some("state"), "state {} ", name)?,
+            None => s.number_c(Out::Any, Color::None, Some("state_index"), "state ({}) ", state)?,
         }
     }
     num(s, "priority", "priority {} ", tb.u16(PRIORITY).map(u64::from))?;
@@ -218,18 +219,18 @@ fn print(s: &mut dyn Sink, tb: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
     flag(s, "learning", "learning {} ", LEARNING)?;
     flag(s, "flood", "flood {} ", UNICAST_FLOOD)?;
     if let Some(id) = tb.u16(ID) {
-        print_0xhex(s, "id", "port_id {} ", u64::from(id))?;
+        s.hex0x(Out::Any, "id", "port_id {} ", u64::from(id))?;
     }
     if let Some(no) = tb.u16(NO) {
-        print_0xhex(s, "no", "port_no {} ", u64::from(no))?;
+        s.hex0x(Out::Any, "no", "port_no {} ", u64::from(no))?;
     }
     num(s, "designated_port", "designated_port {} ", tb.u16(DESIGNATED_PORT).map(u64::from))?;
     num(s, "designated_cost", "designated_cost {} ", tb.u16(DESIGNATED_COST).map(u64::from))?;
     if let Some(id) = tb.get(BRIDGE_ID) {
-        s.string(Out::Any, Some("bridge_id"), "designated_bridge {} ", &bridge_id(id))?;
+        s.string_c(Out::Any, Color::None, Some("bridge_id"), "designated_bridge {} ", &bridge_id(id))?;
     }
     if let Some(id) = tb.get(ROOT_ID) {
-        s.string(Out::Any, Some("root_id"), "designated_root {} ", &bridge_id(id))?;
+        s.string_c(Out::Any, Color::None, Some("root_id"), "designated_root {} ", &bridge_id(id))?;
     }
     for (attr, name) in [(HOLD_TIMER, "hold_timer"), (MESSAGE_AGE_TIMER, "message_age_timer"), (FORWARD_DELAY_TIMER, "forward_delay_timer")] {
         if let Some(j) = tb.u64(attr) {
@@ -243,21 +244,21 @@ fn print(s: &mut dyn Sink, tb: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
     num(s, "multicast_router", "mcast_router {} ", tb.u8(MULTICAST_ROUTER).map(u64::from))?;
     if let Some(v) = tb.u8(FAST_LEAVE) {
         // Text only: JSON has it as "fastleave" already.
-        s.string(Out::Text, None, "mcast_fast_leave {} ", if v != 0 { "on" } else { "off" })?;
+        s.string_c(Out::Text, Color::None, None, "mcast_fast_leave {} ", if v != 0 { "on" } else { "off" })?;
     }
     flag(s, "mcast_flood", "mcast_flood {} ", MCAST_FLOOD)?;
     flag(s, "bcast_flood", "bcast_flood {} ", BCAST_FLOOD)?;
     flag(s, "mcast_to_unicast", "mcast_to_unicast {} ", MCAST_TO_UCAST)?;
     flag(s, "neigh_suppress", "neigh_suppress {} ", NEIGH_SUPPRESS)?;
     if let Some(mask) = tb.u16(GROUP_FWD_MASK) {
-        print_0xhex(s, "group_fwd_mask", "group_fwd_mask {} ", u64::from(mask))?;
-        s.string(Out::Any, Some("group_fwd_mask_str"), "group_fwd_mask_str {} ", &fwd_mask_names(mask))?;
+        s.hex0x(Out::Any, "group_fwd_mask", "group_fwd_mask {} ", u64::from(mask))?;
+        s.string_c(Out::Any, Color::None, Some("group_fwd_mask_str"), "group_fwd_mask_str {} ", &fwd_mask_names(mask))?;
     }
     flag(s, "vlan_tunnel", "vlan_tunnel {} ", VLAN_TUNNEL)?;
     flag(s, "isolated", "isolated {} ", ISOLATED)?;
     flag(s, "locked", "locked {} ", LOCKED)?;
     if let Some(index) = tb.u32(BACKUP_PORT) {
-        s.string(Out::Any, Some("backup_port"), "backup_port {} ", &super::index_to_name(index))?;
+        s.str_bytes("backup_port", "backup_port {} ", links.name(index).as_bytes())?;
     }
     Ok(())
 }

@@ -13,14 +13,15 @@ use super::tunnel_common::{
     parse_ttl, print_endpoint, print_fwmark, print_link, print_tos, print_ttl, Endpoint,
 };
 use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
-use super::{print_0xhex, print_flag, unknown_word, Attrs, Kind, KindEnv, Sink};
+use super::{unknown_word, Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Error, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_u16, get_u32, get_u8};
-use crate::print::Out;
+use crate::names::links::Links;
+use crate::print::{Color, Dyn, Out};
 
 pub(crate) const ENCAP: EncapAttrs =
     EncapAttrs { kind: attr::ENCAP_TYPE, flags: attr::ENCAP_FLAGS, sport: attr::ENCAP_SPORT, dport: attr::ENCAP_DPORT };
@@ -308,7 +309,7 @@ fn parse_kind(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<Vec<
 
     if !env.creating {
         let cur = current_data(env)?;
-        let a = Attrs::parse(&cur);
+        let a = Attrs::new(&cur);
         saddr = endpoint_from_attr(a.get(attr::LOCAL), false)?;
         daddr = endpoint_from_attr(a.get(attr::REMOTE), false)?;
         hdr.read(&a);
@@ -397,62 +398,62 @@ fn parse_kind(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<Vec<
 }
 
 /// `ikey A.B.C.D okey … iseq oseq icsum ocsum` of the GRE header.
-pub(crate) fn print_header(s: &mut dyn Sink, a: &Attrs<'_>) -> io::Result<()> {
+pub(crate) fn print_header(s: &mut Dyn<'_>, a: &Attrs<'_>) -> io::Result<()> {
     let iflags = a.be16(attr::IFLAGS).unwrap_or(0);
     let oflags = a.be16(attr::OFLAGS).unwrap_or(0);
     if iflags & GRE_KEY != 0 {
         if let Some(k) = a.get(attr::IKEY).and_then(key_text) {
-            s.string(Out::Any, Some("ikey"), "ikey {} ", &k)?;
+            s.string_c(Out::Any, Color::None, Some("ikey"), "ikey {} ", &k)?;
         }
     }
     if oflags & GRE_KEY != 0 {
         if let Some(k) = a.get(attr::OKEY).and_then(key_text) {
-            s.string(Out::Any, Some("okey"), "okey {} ", &k)?;
+            s.string_c(Out::Any, Color::None, Some("okey"), "okey {} ", &k)?;
         }
     }
     for (set, key) in [(iflags & GRE_SEQ, "iseq"), (oflags & GRE_SEQ, "oseq"), (iflags & GRE_CSUM, "icsum"), (oflags & GRE_CSUM, "ocsum")] {
         if set != 0 {
-            print_flag(s, key, &format!("{key} "))?;
+            s.bool(Out::Any, key, &format!("{key} "), true)?;
         }
     }
     Ok(())
 }
 
 /// The erspan fields, when the kernel sent them.
-pub(crate) fn print_erspan(s: &mut dyn Sink, a: &Attrs<'_>) -> io::Result<()> {
+pub(crate) fn print_erspan(s: &mut Dyn<'_>, a: &Attrs<'_>) -> io::Result<()> {
     if let Some(v) = a.u32(attr::ERSPAN_INDEX) {
-        s.number(Out::Any, Some("erspan_index"), "erspan_index {} ", &v)?;
+        s.number_c(Out::Any, Color::None, Some("erspan_index"), "erspan_index {} ", v)?;
     }
     if let Some(v) = a.u8(attr::ERSPAN_VER) {
-        s.number(Out::Any, Some("erspan_ver"), "erspan_ver {} ", &v)?;
+        s.number_c(Out::Any, Color::None, Some("erspan_ver"), "erspan_ver {} ", v)?;
     }
     if let Some(v) = a.u8(attr::ERSPAN_DIR) {
-        s.string(Out::Any, Some("erspan_dir"), "erspan_dir {} ", if v == 0 { "ingress" } else { "egress" })?;
+        s.string_c(Out::Any, Color::None, Some("erspan_dir"), "erspan_dir {} ", if v == 0 { "ingress" } else { "egress" })?;
     }
     if let Some(v) = a.u16(attr::ERSPAN_HWID) {
-        print_0xhex(s, "erspan_hwid", "erspan_hwid {} ", u64::from(v))?;
+        s.hex0x(Out::Any, "erspan_hwid", "erspan_hwid {} ", u64::from(v))?;
     }
     Ok(())
 }
 
-fn print(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
+fn print(s: &mut Dyn<'_>, a: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {
     if a.has(attr::COLLECT_METADATA) {
-        print_flag(s, "external", "external ")?;
+        s.bool(Out::Any, "external", "external ", true)?;
     }
     print_endpoint(s, "remote", a.get(attr::REMOTE), false)?;
     print_endpoint(s, "local", a.get(attr::LOCAL), false)?;
-    print_link(s, a, attr::LINK)?;
+    print_link(s, a, attr::LINK, links)?;
     print_ttl(s, "ttl", a.u8(attr::TTL).unwrap_or(0))?;
     print_tos(s, a.u8(attr::TOS).unwrap_or(0))?;
     if let Some(pmtu) = a.u8(attr::PMTUDISC) {
         if pmtu == 0 {
-            s.boolean(Out::Any, "pmtudisc", "nopmtudisc ", false)?;
+            s.bool(Out::Any, "pmtudisc", "nopmtudisc ", false)?;
         } else {
-            s.boolean(Out::Json, "pmtudisc", "", true)?;
+            s.bool(Out::Json, "pmtudisc", "", true)?;
         }
     }
     if a.u8(attr::IGNORE_DF).is_some_and(|v| v != 0) {
-        print_flag(s, "ignore_df", "ignore-df ")?;
+        s.bool(Out::Any, "ignore_df", "ignore-df ", true)?;
     }
     print_header(s, a)?;
     print_fwmark(s, a, attr::FWMARK)?;

@@ -15,14 +15,15 @@ use super::tunnel_common::{
     print_link, print_ttl, Endpoint,
 };
 use super::tunnel_encap::{self, with_encap, Encap};
-use super::{print_0xhex, print_flag, unknown_word, Attrs, Kind, KindEnv, Sink};
+use super::{unknown_word, Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_u32, get_u8};
-use crate::print::Out;
+use crate::names::links::Links;
+use crate::print::{Color, Dyn, Out};
 
 /// Hop limit of new ip6 tunnels.
 pub const DEFAULT_TNL_HOP_LIMIT: u8 = 64;
@@ -150,38 +151,38 @@ impl Ip6Opts {
 
 /// The `-d` fields from hop limit to allow-localremote, in iproute2's order
 /// (`mip6` only exists for ip6tnl).
-pub fn print_ip6_opts(s: &mut dyn Sink, a: &Attrs<'_>, n: Ip6Attrs, between: &dyn Fn(&mut dyn Sink) -> io::Result<()>) -> io::Result<()> {
+pub fn print_ip6_opts(s: &mut Dyn<'_>, a: &Attrs<'_>, n: Ip6Attrs, between: &dyn Fn(&mut Dyn<'_>) -> io::Result<()>) -> io::Result<()> {
     let flags = a.u32(n.flags).unwrap_or(0);
     let flowinfo = a.get(n.flowinfo).and_then(|b| Some(u32::from_be_bytes(b.get(..4)?.try_into().ok()?)));
     print_ttl(s, "hoplimit", a.u8(n.ttl).unwrap_or(0))?;
     if flags & IP6_TNL_F_IGN_ENCAP_LIMIT != 0 {
-        print_flag(s, "ip6_tnl_f_ign_encap_limit", "encaplimit none ")?;
+        s.bool(Out::Any, "ip6_tnl_f_ign_encap_limit", "encaplimit none ", true)?;
     } else if let Some(v) = a.u8(n.encap_limit) {
-        s.number(Out::Any, Some("encap_limit"), "encaplimit {} ", &v)?;
+        s.number_c(Out::Any, Color::None, Some("encap_limit"), "encaplimit {} ", v)?;
     }
     if flags & IP6_TNL_F_USE_ORIG_TCLASS != 0 {
-        print_flag(s, "ip6_tnl_f_use_orig_tclass", "tclass inherit ")?;
+        s.bool(Out::Any, "ip6_tnl_f_use_orig_tclass", "tclass inherit ", true)?;
     } else if a.has(n.flowinfo) {
         let tc = (flowinfo.unwrap_or(0) & IP6_FLOWINFO_TCLASS) >> 20;
-        s.string(Out::Any, Some("tclass"), "tclass {} ", &format!("0x{tc:02x}"))?;
+        s.string_c(Out::Any, Color::None, Some("tclass"), "tclass {} ", &format!("0x{tc:02x}"))?;
     }
     if flags & IP6_TNL_F_USE_ORIG_FLOWLABEL != 0 {
-        print_flag(s, "ip6_tnl_f_use_orig_flowlabel", "flowlabel inherit ")?;
+        s.bool(Out::Any, "ip6_tnl_f_use_orig_flowlabel", "flowlabel inherit ", true)?;
     } else if a.has(n.flowinfo) {
         let fl = flowinfo.unwrap_or(0) & IP6_FLOWINFO_FLOWLABEL;
-        s.string(Out::Any, Some("flowlabel"), "flowlabel {} ", &format!("0x{fl:05x}"))?;
+        s.string_c(Out::Any, Color::None, Some("flowlabel"), "flowlabel {} ", &format!("0x{fl:05x}"))?;
     }
     if flags & IP6_TNL_F_RCV_DSCP_COPY != 0 {
-        print_flag(s, "ip6_tnl_f_rcv_dscp_copy", "dscp inherit ")?;
+        s.bool(Out::Any, "ip6_tnl_f_rcv_dscp_copy", "dscp inherit ", true)?;
     }
     between(s)?;
     if flags & IP6_TNL_F_ALLOW_LOCAL_REMOTE != 0 {
-        print_flag(s, "ip6_tnl_f_allow_local_remote", "allow-localremote ")?;
+        s.bool(Out::Any, "ip6_tnl_f_allow_local_remote", "allow-localremote ", true)?;
     }
     if flags & IP6_TNL_F_USE_ORIG_FWMARK != 0 {
-        print_flag(s, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ")?;
+        s.bool(Out::Any, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ", true)?;
     } else if let Some(m) = a.u32(n.fwmark).filter(|m| *m != 0) {
-        print_0xhex(s, "fwmark", "fwmark {} ", u64::from(m))?;
+        s.hex0x(Out::Any, "fwmark", "fwmark {} ", u64::from(m))?;
     }
     Ok(())
 }
@@ -210,7 +211,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<Vec<u8>> 
 
     if !env.creating {
         let cur = current_data(env)?;
-        let a = Attrs::parse(&cur);
+        let a = Attrs::new(&cur);
         saddr = endpoint_from_attr(a.get(attr::LOCAL), true)?;
         daddr = endpoint_from_attr(a.get(attr::REMOTE), true)?;
         hdr.read(&a);
@@ -272,13 +273,13 @@ fn parse(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<Vec<u8>> 
     Ok(b.finish()?)
 }
 
-fn print(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
+fn print(s: &mut Dyn<'_>, a: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {
     if a.has(attr::COLLECT_METADATA) {
-        print_flag(s, "external", "external ")?;
+        s.bool(Out::Any, "external", "external ", true)?;
     }
     print_endpoint(s, "remote", a.get(attr::REMOTE), true)?;
     print_endpoint(s, "local", a.get(attr::LOCAL), true)?;
-    print_link(s, a, attr::LINK)?;
+    print_link(s, a, attr::LINK, links)?;
     print_ip6_opts(s, a, GRE6_ATTRS, &|s| print_header(s, a))?;
     print_erspan(s, a)?;
     tunnel_encap::print(s, a, ENCAP)

@@ -13,13 +13,15 @@ use super::tunnel_common::{
     Endpoint,
 };
 use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
-use super::{print_flag, unknown_word, Attrs, Kind, KindEnv, Sink};
+use super::{unknown_word, Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Result};
 use crate::netlink::attr::AttrWriter;
-use crate::print::Out;
+
+use crate::names::links::Links;
+use crate::print::{Color, Dyn, Out};
 
 const ENCAP: EncapAttrs =
     EncapAttrs { kind: attr::ENCAP_TYPE, flags: attr::ENCAP_FLAGS, sport: attr::ENCAP_SPORT, dport: attr::ENCAP_DPORT };
@@ -66,7 +68,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
 
     if !env.creating {
         let cur = current_data(env)?;
-        let a = Attrs::parse(&cur);
+        let a = Attrs::new(&cur);
         saddr = endpoint_from_attr(a.get(attr::LOCAL), true)?;
         daddr = endpoint_from_attr(a.get(attr::REMOTE), true)?;
         o.hop_limit = a.u8(attr::TTL).unwrap_or(o.hop_limit);
@@ -130,9 +132,9 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     Ok(b.finish()?)
 }
 
-fn print(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
+fn print(s: &mut Dyn<'_>, a: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {
     if a.has(attr::COLLECT_METADATA) {
-        print_flag(s, "external", "external ")?;
+        s.bool(Out::Any, "external", "external ", true)?;
     }
     if let Some(proto) = a.u8(attr::PROTO) {
         let name = match proto {
@@ -142,16 +144,16 @@ fn print(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
             _ => None,
         };
         if let Some(n) = name {
-            s.string(Out::Any, Some("proto"), "{} ", n)?;
+            s.string_c(Out::Any, Color::None, Some("proto"), "{} ", n)?;
         }
     }
     print_endpoint(s, "remote", a.get(attr::REMOTE), true)?;
     print_endpoint(s, "local", a.get(attr::LOCAL), true)?;
-    print_link(s, a, attr::LINK)?;
+    print_link(s, a, attr::LINK, links)?;
     let flags = a.u32(attr::FLAGS).unwrap_or(0);
     print_ip6_opts(s, a, IP6_ATTRS, &|s| {
         if flags & IP6_TNL_F_MIP6_DEV != 0 {
-            print_flag(s, "ip6_tnl_f_mip6_dev", "mip6 ")?;
+            s.bool(Out::Any, "ip6_tnl_f_mip6_dev", "mip6 ", true)?;
         }
         Ok(())
     })?;

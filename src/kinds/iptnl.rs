@@ -11,14 +11,15 @@ use super::tunnel_common::{
     print_fwmark, print_link, print_tos, print_ttl, Endpoint,
 };
 use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
-use super::{print_flag, unknown_word, Attrs, Kind, KindEnv, Sink};
+use super::{unknown_word, Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::{Family, Options};
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Error, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_prefix, get_u32, Addr, Prefix};
-use crate::print::Out;
+use crate::names::links::Links;
+use crate::print::{Color, Dyn, Out};
 
 pub(crate) const ENCAP: EncapAttrs =
     EncapAttrs { kind: attr::ENCAP_TYPE, flags: attr::ENCAP_FLAGS, sport: attr::ENCAP_SPORT, dport: attr::ENCAP_DPORT };
@@ -106,7 +107,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String], sit: bool) -> Result<Vec<u8>> {
 
     if !env.creating {
         let cur = current_data(env)?;
-        let a = Attrs::parse(&cur);
+        let a = Attrs::new(&cur);
         saddr = endpoint_from_attr(a.get(attr::LOCAL), false)?;
         daddr = endpoint_from_attr(a.get(attr::REMOTE), false)?;
         if let Some(b) = a.get(attr::SIXRD_PREFIX) {
@@ -221,9 +222,9 @@ fn parse(env: &mut KindEnv<'_>, args: &[String], sit: bool) -> Result<Vec<u8>> {
     Ok(b.finish()?)
 }
 
-fn print(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
+fn print(s: &mut Dyn<'_>, a: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {
     if a.has(attr::COLLECT_METADATA) {
-        print_flag(s, "external", "external ")?;
+        s.bool(Out::Any, "external", "external ", true)?;
     }
     if let Some(proto) = a.u8(attr::PROTO) {
         let name = match proto {
@@ -234,21 +235,21 @@ fn print(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
             _ => None,
         };
         if let Some(n) = name {
-            s.string(Out::Any, Some("proto"), "{} ", n)?;
+            s.string_c(Out::Any, Color::None, Some("proto"), "{} ", n)?;
         }
     }
     print_endpoint(s, "remote", a.get(attr::REMOTE), false)?;
     print_endpoint(s, "local", a.get(attr::LOCAL), false)?;
-    print_link(s, a, attr::LINK)?;
+    print_link(s, a, attr::LINK, links)?;
     print_ttl(s, "ttl", a.u8(attr::TTL).unwrap_or(0))?;
     print_tos(s, a.u8(attr::TOS).unwrap_or(0))?;
     if a.u8(attr::PMTUDISC).is_some_and(|v| v != 0) {
-        s.boolean(Out::Any, "pmtudisc", "pmtudisc ", true)?;
+        s.bool(Out::Any, "pmtudisc", "pmtudisc ", true)?;
     } else {
-        s.boolean(Out::Any, "pmtudisc", "nopmtudisc ", false)?;
+        s.bool(Out::Any, "pmtudisc", "nopmtudisc ", false)?;
     }
     if a.u16(attr::FLAGS).is_some_and(|f| f & SIT_ISATAP != 0) {
-        print_flag(s, "isatap", "isatap ")?;
+        s.bool(Out::Any, "isatap", "isatap ", true)?;
     }
     if let Some(len) = a.u16(attr::SIXRD_PREFIXLEN).filter(|l| *l != 0) {
         let relay_len = a.u16(attr::SIXRD_RELAY_PREFIXLEN).unwrap_or(0);
@@ -259,16 +260,16 @@ fn print(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
             .map(|b| Ipv6Addr::from(b).to_string())
             .unwrap_or_default();
         if s.is_json() {
-            s.string(Out::Json, Some("prefix"), "", &prefix)?;
-            s.number(Out::Json, Some("prefixlen"), "", &len)?;
+            s.string_c(Out::Json, Color::None, Some("prefix"), "", &prefix)?;
+            s.number_c(Out::Json, Color::None, Some("prefixlen"), "", len)?;
             if relay != [0; 4] {
-                s.string(Out::Json, Some("relay_prefix"), "", &Ipv4Addr::from(relay).to_string())?;
-                s.number(Out::Json, Some("relay_prefixlen"), "", &relay_len)?;
+                s.string_c(Out::Json, Color::None, Some("relay_prefix"), "", &Ipv4Addr::from(relay).to_string())?;
+                s.number_c(Out::Json, Color::None, Some("relay_prefixlen"), "", relay_len)?;
             }
         } else {
-            s.string(Out::Text, None, "6rd-prefix {} ", &format!("{prefix}/{len}"))?;
+            s.string_c(Out::Text, Color::None, None, "6rd-prefix {} ", &format!("{prefix}/{len}"))?;
             if relay != [0; 4] {
-                s.string(Out::Text, None, "6rd-relay_prefix {} ", &format!("{}/{relay_len}", Ipv4Addr::from(relay)))?;
+                s.string_c(Out::Text, Color::None, None, "6rd-relay_prefix {} ", &format!("{}/{relay_len}", Ipv4Addr::from(relay)))?;
             }
         }
     }

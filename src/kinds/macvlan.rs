@@ -4,14 +4,16 @@
 
 use std::io;
 
-use super::{unknown_word, Attrs, Kind, KindEnv, Sink};
+use super::{unknown_word, Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::lookup;
 use crate::error::{incomplete, Error, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::get_u32;
-use crate::print::Out;
+use crate::names::links::Links;
+use crate::print::addr::Mac;
+use crate::print::{Color, Dyn, Out};
 
 // IFLA_MACVLAN_* (linux/if_link.h)
 const MODE: u16 = 1;
@@ -181,11 +183,7 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     Ok(out.finish()?)
 }
 
-fn mac_text(a: &[u8]) -> String {
-    a.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(":")
-}
-
-fn print(s: &mut dyn Sink, tb: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
+fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, _opts: &Options, _links: &Links) -> io::Result<()> {
     let Some(mode) = tb.u32(MODE) else { return Ok(()) };
     let name = match mode {
         1 => "private",
@@ -195,43 +193,36 @@ fn print(s: &mut dyn Sink, tb: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
         MODE_SOURCE => "source",
         _ => "unknown",
     };
-    s.string(Out::Any, Some("mode"), "mode {} ", name)?;
+    s.string_c(Out::Any, Color::None, Some("mode"), "mode {} ", name)?;
     let flags = tb.u16(FLAGS).unwrap_or(0);
     if flags & FLAG_NOPROMISC != 0 {
-        s.boolean(Out::Any, "nopromisc", "nopromisc ", true)?;
+        s.bool(Out::Any, "nopromisc", "nopromisc ", true)?;
     }
     if flags & FLAG_NODST != 0 {
-        s.boolean(Out::Any, "nodst", "nodst ", true)?;
+        s.bool(Out::Any, "nodst", "nodst ", true)?;
     }
     if let Some(n) = tb.u32(BC_QUEUE_LEN) {
-        s.number(Out::Any, Some("bcqueuelen"), "bcqueuelen {} ", &n)?;
+        s.number_c(Out::Any, Color::None, Some("bcqueuelen"), "bcqueuelen {} ", n)?;
     }
     if let Some(n) = tb.u32(BC_QUEUE_LEN_USED) {
-        s.number(Out::Any, Some("usedbcqueuelen"), "usedbcqueuelen {} ", &n)?;
+        s.number_c(Out::Any, Color::None, Some("usedbcqueuelen"), "usedbcqueuelen {} ", n)?;
     }
     if mode != MODE_SOURCE {
         return Ok(());
     }
     let Some(count) = tb.u32(MACADDR_COUNT) else { return Ok(()) };
-    s.number(Out::Any, Some("macaddr_count"), "remotes ({}) ", &(count as i32))?;
+    s.number_c(Out::Any, Color::None, Some("macaddr_count"), "remotes ({}) ", count as i32)?;
     let Some(data) = tb.get(MACADDR_DATA) else { return Ok(()) };
     s.open_array(Out::Json, Some("macaddr_data"), "")?;
-    let mut rest = data;
-    while rest.len() >= 4 {
-        let len = u16::from_ne_bytes([rest[0], rest[1]]) as usize;
-        let kind = u16::from_ne_bytes([rest[2], rest[3]]);
-        if len < 4 || len > rest.len() {
-            break;
-        }
-        if kind == MACADDR && len >= 10 {
-            let text = mac_text(&rest[4..10]);
+    for a in Attrs::new(data).iter().filter(|a| a.kind == MACADDR) {
+        if let Some(mac) = a.payload.get(..6) {
+            let text = Mac(mac).to_string();
             if s.is_json() {
-                s.string(Out::Json, None, "", &text)?;
+                s.string_c(Out::Json, Color::None, None, "", &text)?;
             } else {
-                s.string(Out::Text, None, "{} ", &text)?;
+                s.string_c(Out::Text, Color::None, None, "{} ", &text)?;
             }
         }
-        rest = &rest[((len + 3) & !3).min(rest.len())..];
     }
     s.close_array(Out::Json, "")
 }

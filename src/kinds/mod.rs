@@ -4,9 +4,11 @@
 //! A kind is one file and one entry in [`KINDS`]. Parsers write the
 //! attributes of IFLA_INFO_DATA with the one attribute codec
 //! (`netlink::attr::AttrWriter`), byte for byte as iproute2 lays them out.
-//! Printers read a raw
-//! attribute table, as iproute2's `print_opt(tb[])` does, so that what is
-//! printed is exactly what the kernel sent, in iproute2's order.
+//! Printers read the raw IFLA_INFO_DATA with the one attribute reader
+//! (`netlink::attr::Attrs`), as iproute2's `print_opt(tb[])` does, so that
+//! what is printed is exactly what the kernel sent, in iproute2's order;
+//! they print through the one printer (`print::Dyn`) and name devices
+//! through the link-name service.
 
 pub mod bond_slave;
 pub mod bridge;
@@ -27,18 +29,17 @@ pub mod vlan;
 pub mod vti;
 pub mod vxlan;
 
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Write};
 
-use netlink_packet_core::Nla;
-use netlink_packet_route::link::InfoData;
 
 use crate::cli::grammar::Keyword;
 use crate::cli::options::{Family, Options};
 use crate::error::Result;
+use crate::names::links::Links;
+pub use crate::netlink::attr::Attrs;
 use crate::objects::link::modify::Lookup;
-use crate::print::{Color, Out, Printer};
+use crate::print::{Dyn, Printer};
 
 /// What a kind's parser may use besides its words.
 pub struct KindEnv<'a> {
@@ -66,8 +67,9 @@ pub struct KindEnv<'a> {
 
 /// Words after `type KIND` → the attributes of IFLA_INFO_DATA.
 pub type ParseFn = fn(&mut KindEnv<'_>, &[String]) -> Result<Vec<u8>>;
-/// IFLA_INFO_DATA (as a raw table) → `-d` fields.
-pub type PrintFn = fn(&mut dyn Sink, &Attrs<'_>, &Options) -> io::Result<()>;
+/// IFLA_INFO_DATA (raw attributes) → `-d` fields; devices it refers to
+/// are named by the link-name service.
+pub type PrintFn = fn(&mut Dyn<'_>, &Attrs<'_>, &Options, &Links) -> io::Result<()>;
 
 /// One link kind rtun knows.
 pub struct Kind {
@@ -126,157 +128,34 @@ pub fn find(name: &str) -> Option<&'static Kind> {
 ///
 /// Call it right after printing `info_kind`. Like iproute2's
 /// `print_linktype`, it opens the JSON object `info_data` itself, and only
-/// for kinds that have a printer (so `veth` gets none). `data` is the parsed
+/// for kinds that have a printer (so `veth` gets none). `data` is the raw
 /// IFLA_INFO_DATA of the message, if it had one.
-// Called by `link show` (src/objects/link/show.rs, written in parallel).
-#[allow(dead_code)]
-pub fn print_kind_data<W: Write>(p: &mut Printer<W>, kind: &str, data: Option<&InfoData>, opts: &Options) -> io::Result<()> {
-    let Some(print) = find(kind).and_then(|k| k.print) else {
+pub fn print_kind_data<W: Write>(p: &mut Printer<W>, kind: &[u8], data: Option<&[u8]>, opts: &Options, links: &Links) -> io::Result<()> {
+    let Some(print) = std::str::from_utf8(kind).ok().and_then(find).and_then(|k| k.print) else {
         return Ok(());
     };
-    print_nested(p, "info_data", data, print, opts)
+    print_nested(p, "info_data", data, print, opts, links)
+}
+
+/// `-d` output of a port's data (`bridge_slave`, `bond_slave`, …): `kind` is
+/// the master's kind (IFLA_INFO_SLAVE_KIND, without `_slave`). Like
+/// iproute2, only kinds `KIND_slave` with a printer get the JSON object
+/// `info_slave_data`.
+pub fn print_slave_data<W: Write>(p: &mut Printer<W>, kind: &[u8], data: Option<&[u8]>, opts: &Options, links: &Links) -> io::Result<()> {
+    let Some(print) = std::str::from_utf8(kind).ok().and_then(|k| find(&format!("{k}_slave"))).and_then(|k| k.print) else {
+        return Ok(());
+    };
+    print_nested(p, "info_slave_data", data, print, opts, links)
 }
 
 /// Open the JSON object `key`, print the nested attributes of `data` (none
 /// when the kernel sent none) with the kind's printer, close it.
-fn print_nested<W: Write, N: Nla>(p: &mut Printer<W>, key: &str, data: Option<&N>, print: PrintFn, opts: &Options) -> io::Result<()> {
+fn print_nested<W: Write>(p: &mut Printer<W>, key: &str, data: Option<&[u8]>, print: PrintFn, opts: &Options, links: &Links) -> io::Result<()> {
     p.open_object(Some(key))?;
     if let Some(data) = data {
-        let mut bytes = vec![0u8; data.value_len()];
-        data.emit_value(&mut bytes);
-        print(p, &Attrs::parse(&bytes), opts)?;
+        print(p, &Attrs::new(data), opts, links)?;
     }
     p.close_object()
-}
-
-/// A nested block of netlink attributes, indexed by type (iproute2's `tb[]`:
-/// the first attribute of a type wins).
-#[derive(Default, Debug)]
-pub struct Attrs<'a> {
-    by_type: BTreeMap<u16, &'a [u8]>,
-}
-
-impl<'a> Attrs<'a> {
-    pub fn parse(mut b: &'a [u8]) -> Self {
-        let mut by_type = BTreeMap::new();
-        while b.len() >= 4 {
-            let len = u16::from_ne_bytes([b[0], b[1]]) as usize;
-            let kind = u16::from_ne_bytes([b[2], b[3]]) & 0x3fff;
-            if len < 4 || len > b.len() {
-                break;
-            }
-            by_type.entry(kind).or_insert(&b[4..len]);
-            b = &b[((len + 3) & !3).min(b.len())..];
-        }
-        Attrs { by_type }
-    }
-
-    pub fn get(&self, kind: u16) -> Option<&'a [u8]> {
-        self.by_type.get(&kind).copied()
-    }
-
-    pub fn has(&self, kind: u16) -> bool {
-        self.by_type.contains_key(&kind)
-    }
-
-    pub fn u8(&self, kind: u16) -> Option<u8> {
-        self.get(kind).and_then(|v| v.first().copied())
-    }
-
-    pub fn u16(&self, kind: u16) -> Option<u16> {
-        self.get(kind).and_then(|v| Some(u16::from_ne_bytes(v.get(..2)?.try_into().ok()?)))
-    }
-
-    /// A 16-bit value in network byte order.
-    pub fn be16(&self, kind: u16) -> Option<u16> {
-        self.get(kind).and_then(|v| Some(u16::from_be_bytes(v.get(..2)?.try_into().ok()?)))
-    }
-
-    pub fn u32(&self, kind: u16) -> Option<u32> {
-        self.get(kind).and_then(|v| Some(u32::from_ne_bytes(v.get(..4)?.try_into().ok()?)))
-    }
-
-    pub fn u64(&self, kind: u16) -> Option<u64> {
-        self.get(kind).and_then(|v| Some(u64::from_ne_bytes(v.get(..8)?.try_into().ok()?)))
-    }
-}
-
-/// The printer calls kind printers need, object-safe so that printers can
-/// live in a table (implemented by `Printer<W>`).
-pub trait Sink {
-    fn is_json(&self) -> bool;
-    /// A number; `value` is written as is (text and JSON).
-    fn number(&mut self, out: Out, key: Option<&str>, fmt: &str, value: &dyn std::fmt::Display) -> io::Result<()>;
-    fn string(&mut self, out: Out, key: Option<&str>, fmt: &str, value: &str) -> io::Result<()>;
-    /// `print_bool`: JSON true/false, text `fmt` as is (iproute2 passes fixed words).
-    fn boolean(&mut self, out: Out, key: &str, fmt: &str, value: bool) -> io::Result<()>;
-    fn open_object(&mut self, key: Option<&str>) -> io::Result<()>;
-    fn close_object(&mut self) -> io::Result<()>;
-    fn open_array(&mut self, out: Out, key: Option<&str>, text: &str) -> io::Result<()>;
-    fn close_array(&mut self, out: Out, text: &str) -> io::Result<()>;
-    fn nl(&mut self) -> io::Result<()>;
-}
-
-impl<W: Write> Sink for Printer<W> {
-    fn is_json(&self) -> bool {
-        Printer::is_json(self)
-    }
-    fn number(&mut self, out: Out, key: Option<&str>, fmt: &str, value: &dyn std::fmt::Display) -> io::Result<()> {
-        self.number_c(out, Color::None, key, fmt, value)
-    }
-    fn string(&mut self, out: Out, key: Option<&str>, fmt: &str, value: &str) -> io::Result<()> {
-        self.string_c(out, Color::None, key, fmt, value)
-    }
-    fn boolean(&mut self, out: Out, key: &str, fmt: &str, value: bool) -> io::Result<()> {
-        match out {
-            Out::Text => self.text(fmt),
-            _ => self.bool(out, key, fmt, value),
-        }
-    }
-    fn open_object(&mut self, key: Option<&str>) -> io::Result<()> {
-        Printer::open_object(self, key)
-    }
-    fn close_object(&mut self) -> io::Result<()> {
-        Printer::close_object(self)
-    }
-    fn open_array(&mut self, out: Out, key: Option<&str>, text: &str) -> io::Result<()> {
-        Printer::open_array(self, out, key, text)
-    }
-    fn close_array(&mut self, out: Out, text: &str) -> io::Result<()> {
-        Printer::close_array(self, out, text)
-    }
-    fn nl(&mut self) -> io::Result<()> {
-        Printer::nl(self)
-    }
-}
-
-/// `print_0xhex(PRINT_ANY, key, "NAME %#llx ", v)`: C's `%#llx` (plain `0`
-/// for zero) in both renderings.
-pub fn print_0xhex(s: &mut dyn Sink, key: &str, fmt: &str, v: u64) -> io::Result<()> {
-    let text = if v == 0 { "0".to_string() } else { format!("{v:#x}") };
-    if s.is_json() {
-        s.string(Out::Json, Some(key), "", &text)
-    } else {
-        s.string(Out::Text, None, fmt, &text)
-    }
-}
-
-/// `print_bool(PRINT_ANY, key, "word ", true)` as iproute2 uses it for flags.
-pub fn print_flag(s: &mut dyn Sink, key: &str, text: &str) -> io::Result<()> {
-    if s.is_json() {
-        s.boolean(Out::Json, key, "", true)
-    } else {
-        s.string(Out::Text, None, "{}", text)
-    }
-}
-
-/// `print_on_off(PRINT_ANY, key, "NAME %s ", v)`: JSON true/false, text on/off.
-pub fn print_on_off(s: &mut dyn Sink, key: &str, fmt: &str, v: bool) -> io::Result<()> {
-    if s.is_json() {
-        s.boolean(Out::Json, key, "", v)
-    } else {
-        s.string(Out::Text, None, fmt, if v { "on" } else { "off" })
-    }
 }
 
 /// iproute2's link-layer protocol names (lib/ll_proto.c), in its order.
@@ -309,18 +188,6 @@ pub fn ll_proto_n2a(id: u16, numeric: bool) -> String {
         Some((_, n)) => (*n).to_string(),
         None => format!("[{id}]"),
     }
-}
-
-/// The interface name of an index (iproute2's `ll_index_to_name`).
-pub fn index_to_name(index: u32) -> String {
-    let mut buf = [0 as libc::c_char; libc::IF_NAMESIZE];
-    // SAFETY: buf is IF_NAMESIZE bytes, as if_indextoname requires.
-    let p = unsafe { libc::if_indextoname(index, buf.as_mut_ptr()) };
-    if p.is_null() {
-        return format!("if{index}");
-    }
-    // SAFETY: on success the buffer holds a NUL-terminated name.
-    unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }.to_string_lossy().into_owned()
 }
 
 /// `Error: argument of "KEY" must be "on" or "off", not "VALUE"` (exit 1).
@@ -365,6 +232,7 @@ pub fn help_request(kind: &str, asked: bool, lead: Option<String>, status: i32, 
 #[cfg(test)]
 pub(crate) mod testutil {
     use super::*;
+    use netlink_packet_core::Nla;
     use std::collections::HashMap;
 
     /// A name→index map standing in for the kernel.
@@ -398,7 +266,7 @@ pub(crate) mod testutil {
         fn data_bytes(&self) -> Vec<u8>;
     }
 
-    impl Data for InfoData {
+    impl Data for netlink_packet_route::link::InfoData {
         fn data_bytes(&self) -> Vec<u8> {
             let mut bytes = vec![0u8; self.value_len()];
             self.emit_value(&mut bytes);
@@ -412,21 +280,23 @@ pub(crate) mod testutil {
         }
     }
 
-    /// The raw attributes of parsed data: (type, bytes) in order.
+    /// The raw attributes of parsed data: (type, bytes) in order, a nest
+    /// keeping its NESTED flag.
     pub fn raw_attrs(data: &impl Data) -> Vec<(u16, Vec<u8>)> {
         let bytes = data.data_bytes();
-        crate::netlink::attr::Attrs::new(&bytes).iter().map(|a| (a.kind, a.payload.to_vec())).collect()
+        let nested = |a: &crate::netlink::attr::Attr| if a.nested { crate::netlink::attr::NLA_F_NESTED } else { 0 };
+        Attrs::new(&bytes).iter().map(|a| (a.kind | nested(&a), a.payload.to_vec())).collect()
     }
 
     /// Print parsed port data of a `{kind}_slave` with `-d`, as the kernel
     /// would report it back (text or JSON).
     pub fn render_port(kind: &str, data: &impl Data, json: bool) -> String {
-        let port = netlink_packet_route::link::InfoPortData::Other(data.data_bytes());
+        let bytes = data.data_bytes();
         let mut p = Printer::new(Vec::new(), json, false, false, false);
         if json {
             let _ = p.open_object(None);
         }
-        let _ = print_slave_data(&mut p, kind, Some(&port), &Options::default());
+        let _ = print_slave_data(&mut p, kind.as_bytes(), Some(&bytes), &Options::default(), &Links::offline());
         if json {
             let _ = p.close_object();
         }
@@ -435,14 +305,13 @@ pub(crate) mod testutil {
 
     /// Print `data` of `kind` with `-d` into a string (text or JSON).
     pub fn render(kind: &str, data: &impl Data, json: bool) -> String {
-        let data = InfoData::Other(data.data_bytes());
-        let data = &data;
+        let bytes = data.data_bytes();
         let mut p = Printer::new(Vec::new(), json, false, false, false);
         let opts = Options::default();
         if json {
             let _ = p.open_object(None);
         }
-        let _ = print_kind_data(&mut p, kind, Some(data), &opts);
+        let _ = print_kind_data(&mut p, kind.as_bytes(), Some(&bytes), &opts, &Links::offline());
         if json {
             let _ = p.close_object();
         }
@@ -453,25 +322,6 @@ pub(crate) mod testutil {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn attrs_first_wins_and_reads_sizes() {
-        // two attributes of type 1 (u32 5, then u32 7) and one u16 of type 2
-        let mut b = Vec::new();
-        for (t, v) in [(1u16, 5u32.to_ne_bytes().to_vec()), (1, 7u32.to_ne_bytes().to_vec()), (2, 9u16.to_ne_bytes().to_vec())] {
-            b.extend_from_slice(&((4 + v.len()) as u16).to_ne_bytes());
-            b.extend_from_slice(&t.to_ne_bytes());
-            b.extend_from_slice(&v);
-            while b.len() % 4 != 0 {
-                b.push(0);
-            }
-        }
-        let a = Attrs::parse(&b);
-        assert_eq!(a.u32(1), Some(5));
-        assert_eq!(a.u16(2), Some(9));
-        assert_eq!(a.u32(2), None);
-        assert!(!a.has(3));
-    }
 
     #[test]
     fn protocol_names() {
@@ -499,62 +349,34 @@ mod tests {
 #[cfg(test)]
 mod kernel_check {
     use super::*;
-    use netlink_packet_route::link::{LinkAttribute, LinkInfo, LinkMessage};
-    use netlink_packet_route::RouteNetlinkMessage;
+    use crate::netlink::link::{LinkMsg, IFLA_LINKINFO, RTM_GETLINK};
+    use crate::netlink::Outgoing;
 
     #[test]
     #[ignore]
     fn dump_kind_data_of_all_links() {
         let Ok(path) = std::env::var("RTUN_KIND_DUMP") else { return };
         let mut nl = crate::netlink::Netlink::open(None).expect("netlink");
+        let links = Links::new();
         let mut out = String::new();
-        nl.dump(RouteNetlinkMessage::GetLink(LinkMessage::default()), |m| {
-            let RouteNetlinkMessage::NewLink(l) = m else { return Ok(()) };
-            let name = l.attributes.iter().find_map(|a| match a {
-                LinkAttribute::IfName(n) => Some(n.clone()),
-                _ => None,
-            });
-            let infos = l.attributes.iter().find_map(|a| match a {
-                LinkAttribute::LinkInfo(i) => Some(i.clone()),
-                _ => None,
-            });
-            let Some(infos) = infos else { return Ok(()) };
-            let kind = infos.iter().find_map(|i| match i {
-                LinkInfo::Kind(k) => Some(k.to_string()),
-                _ => None,
-            });
-            let data = infos.iter().find_map(|i| match i {
-                LinkInfo::Data(d) => Some(d.clone()),
-                _ => None,
-            });
-            let Some(kind) = kind else { return Ok(()) };
+        let body = [0u8; crate::netlink::link::IFINFOMSG_LEN];
+        nl.dump_out(Outgoing::Raw { kind: RTM_GETLINK, body: &body }, |m| {
+            let Some(l) = LinkMsg::from_nlmsg(m) else { return Ok(()) };
+            let Some(info) = l.get(IFLA_LINKINFO).map(Attrs::new) else { return Ok(()) };
+            let Some(kind) = info.bytes_z(1) else { return Ok(()) };
             for json in [false, true] {
                 let mut p = Printer::new(Vec::new(), json, false, false, false);
                 let _ = p.open_object(None);
-                let _ = print_kind_data(&mut p, &kind, data.as_ref(), &Options::default());
+                let _ = print_kind_data(&mut p, kind, info.get(2), &Options::default(), &links);
                 let _ = p.close_object();
                 let text = String::from_utf8_lossy(&p.into_inner()).into_owned();
-                out.push_str(&format!("{}\t{}\t{}\n", name.clone().unwrap_or_default(), kind, text));
+                let name = String::from_utf8_lossy(l.name().unwrap_or_default());
+                out.push_str(&format!("{name}\t{}\t{text}\n", String::from_utf8_lossy(kind)));
             }
             Ok(())
         })
+        .expect("dump")
         .expect("dump");
         std::fs::write(path, out).expect("write");
     }
-}
-
-/// `-d` output of a port's data (`bridge_slave`, `bond_slave`, …): `kind` is
-/// the master's kind (IFLA_INFO_SLAVE_KIND, without `_slave`). Like
-/// iproute2, only kinds `KIND_slave` with a printer get the JSON object
-/// `info_slave_data`.
-pub fn print_slave_data<W: Write>(
-    p: &mut Printer<W>,
-    kind: &str,
-    data: Option<&netlink_packet_route::link::InfoPortData>,
-    opts: &Options,
-) -> io::Result<()> {
-    let Some(print) = find(&format!("{kind}_slave")).and_then(|k| k.print) else {
-        return Ok(());
-    };
-    print_nested(p, "info_slave_data", data, print, opts)
 }

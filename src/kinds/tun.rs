@@ -4,9 +4,10 @@
 use std::ffi::CStr;
 use std::io;
 
-use super::{print_flag, print_on_off, Attrs, Kind, Sink};
+use super::{Attrs, Kind};
 use crate::cli::options::Options;
-use crate::print::Out;
+use crate::names::links::Links;
+use crate::print::{Color, Dyn, Out};
 
 // IFLA_TUN_* (linux/if_link.h)
 const OWNER: u16 = 1;
@@ -62,44 +63,44 @@ fn group_name(gid: u32) -> Option<String> {
 }
 
 /// A name if the system has one, else the number (a JSON number then).
-fn id(s: &mut dyn Sink, key: &str, name: Option<String>, n: u32) -> io::Result<()> {
+fn id(s: &mut Dyn<'_>, key: &str, name: Option<String>, n: u32) -> io::Result<()> {
     let fmt = format!("{key} {{}} ");
     match name {
-        Some(name) => s.string(Out::Any, Some(key), &fmt, &name),
-        None => s.number(Out::Any, Some(key), &fmt, &n),
+        Some(name) => s.string_c(Out::Any, Color::None, Some(key), &fmt, &name),
+        None => s.number_c(Out::Any, Color::None, Some(key), &fmt, n),
     }
 }
 
-fn print(s: &mut dyn Sink, tb: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
+fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, _opts: &Options, _links: &Links) -> io::Result<()> {
     if let Some(t) = tb.u8(TYPE) {
         let name = match t {
             IFF_TUN => "tun".to_string(),
             IFF_TAP => "tap".to_string(),
             other => format!("UNKNOWN:{other}"),
         };
-        s.string(Out::Any, Some("type"), "type {} ", &name)?;
+        s.string_c(Out::Any, Color::None, Some("type"), "type {} ", &name)?;
     }
     if let Some(v) = tb.u8(PI) {
-        print_on_off(s, "pi", "pi {} ", v != 0)?;
+        s.on_off(Out::Any, "pi", "pi {} ", v != 0)?;
     }
     if let Some(v) = tb.u8(VNET_HDR) {
-        print_on_off(s, "vnet_hdr", "vnet_hdr {} ", v != 0)?;
+        s.on_off(Out::Any, "vnet_hdr", "vnet_hdr {} ", v != 0)?;
     }
     if tb.u8(MULTI_QUEUE).unwrap_or(0) == 0 {
         if s.is_json() {
-            s.boolean(Out::Json, "multi_queue", "", false)?;
+            s.bool(Out::Json, "multi_queue", "", false)?;
         }
     } else {
-        print_flag(s, "multi_queue", "multi_queue ")?;
+        s.bool(Out::Any, "multi_queue", "multi_queue ", true)?;
         if let Some(n) = tb.u32(NUM_QUEUES) {
-            s.number(Out::Any, Some("numqueues"), "numqueues {} ", &n)?;
+            s.number_c(Out::Any, Color::None, Some("numqueues"), "numqueues {} ", n)?;
         }
         if let Some(n) = tb.u32(NUM_DISABLED_QUEUES) {
-            s.number(Out::Any, Some("numdisabled"), "numdisabled {} ", &n)?;
+            s.number_c(Out::Any, Color::None, Some("numdisabled"), "numdisabled {} ", n)?;
         }
     }
     if let Some(v) = tb.u8(PERSIST) {
-        print_on_off(s, "persist", "persist {} ", v != 0)?;
+        s.on_off(Out::Any, "persist", "persist {} ", v != 0)?;
     }
     if let Some(uid) = tb.u32(OWNER) {
         id(s, "user", user_name(uid), uid)?;

@@ -8,12 +8,13 @@
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use super::{Attrs, KindEnv, Sink};
+use super::{Attrs, KindEnv};
 use crate::cli::grammar::{Keyword, Value, Word};
 use crate::cli::options::Family;
 use crate::error::{invarg, no_device, Error, Result};
 use crate::parse::{get_addr, get_addr_1, get_u8, get_unsigned, Addr};
-use crate::print::Out;
+use crate::names::links::Links;
+use crate::print::{Color, Dyn, Out};
 
 /// A keyword with a value, for the kinds' tables.
 pub const fn kw(names: &'static [Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
@@ -120,7 +121,7 @@ pub fn parse_dev(env: &mut KindEnv<'_>, word: &str) -> Result<u32> {
 
 /// `tnl_print_endpoint`: `remote ADDR ` / `local ADDR `, `any` when the
 /// attribute is missing or zero, `unknown` when it does not fit the family.
-pub fn print_endpoint(s: &mut dyn Sink, name: &str, b: Option<&[u8]>, v6: bool) -> io::Result<()> {
+pub fn print_endpoint(s: &mut Dyn<'_>, name: &str, b: Option<&[u8]>, v6: bool) -> io::Result<()> {
     let value = match b {
         None => "any".to_string(),
         Some(b) => match endpoint_from_attr(Some(b), v6) {
@@ -129,44 +130,44 @@ pub fn print_endpoint(s: &mut dyn Sink, name: &str, b: Option<&[u8]>, v6: bool) 
             _ => "unknown".to_string(),
         },
     };
-    s.string(Out::Any, Some(name), &format!("{name} {{}}"), &value)?;
-    s.string(Out::Text, None, " ", "")
+    s.string_c(Out::Any, Color::None, Some(name), &format!("{name} {{}}"), &value)?;
+    s.string_c(Out::Text, Color::None, None, " ", "")
 }
 
 /// `dev NAME ` for a non-zero IFLA_*_LINK.
-pub fn print_link(s: &mut dyn Sink, a: &Attrs<'_>, attr: u16) -> io::Result<()> {
+pub fn print_link(s: &mut Dyn<'_>, a: &Attrs<'_>, attr: u16, links: &Links) -> io::Result<()> {
     match a.u32(attr) {
-        Some(link) if link != 0 => s.string(Out::Any, Some("link"), "dev {} ", &super::index_to_name(link)),
+        Some(link) if link != 0 => s.str_bytes("link", "dev {} ", links.name(link).as_bytes()),
         _ => Ok(()),
     }
 }
 
 /// `ttl N ` (or `hoplimit N `), `… inherit ` in text for 0; JSON always
 /// the number.
-pub fn print_ttl(s: &mut dyn Sink, word: &str, ttl: u8) -> io::Result<()> {
+pub fn print_ttl(s: &mut Dyn<'_>, word: &str, ttl: u8) -> io::Result<()> {
     if s.is_json() || ttl != 0 {
-        s.number(Out::Any, Some("ttl"), &format!("{word} {{}} "), &ttl)
+        s.number_c(Out::Any, Color::None, Some("ttl"), &format!("{word} {{}} "), ttl)
     } else {
-        s.string(Out::Text, None, &format!("{word} {{}} "), "inherit")
+        s.string_c(Out::Text, Color::None, None, &format!("{word} {{}} "), "inherit")
     }
 }
 
 /// `tos 0xN ` of the IPv4 tunnels; 1 is `inherit` in text; 0 prints nothing.
-pub fn print_tos(s: &mut dyn Sink, tos: u8) -> io::Result<()> {
+pub fn print_tos(s: &mut Dyn<'_>, tos: u8) -> io::Result<()> {
     if tos == 0 {
         return Ok(());
     }
     if s.is_json() || tos != 1 {
-        super::print_0xhex(s, "tos", "tos {} ", u64::from(tos))
+        s.hex0x(Out::Any, "tos", "tos {} ", u64::from(tos))
     } else {
-        s.string(Out::Text, None, "tos {} ", "inherit")
+        s.string_c(Out::Text, Color::None, None, "tos {} ", "inherit")
     }
 }
 
 /// `fwmark 0xN ` when non-zero.
-pub fn print_fwmark(s: &mut dyn Sink, a: &Attrs<'_>, attr: u16) -> io::Result<()> {
+pub fn print_fwmark(s: &mut Dyn<'_>, a: &Attrs<'_>, attr: u16) -> io::Result<()> {
     match a.u32(attr) {
-        Some(m) if m != 0 => super::print_0xhex(s, "fwmark", "fwmark {} ", u64::from(m)),
+        Some(m) if m != 0 => s.hex0x(Out::Any, "fwmark", "fwmark {} ", u64::from(m)),
         _ => Ok(()),
     }
 }

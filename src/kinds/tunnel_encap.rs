@@ -11,11 +11,11 @@ use super::tunnel_attrs::{
     TUNNEL_ENCAP_NONE,
 };
 use crate::netlink::attr::AttrWriter;
-use super::{Attrs, Sink};
+use super::Attrs;
 use crate::cli::words::Words;
 use crate::error::{invarg, Result};
 use crate::parse::get_u16;
-use crate::print::Out;
+use crate::print::{Color, Dyn, Out};
 
 /// A keyword table with the encap keywords between `before` and `after`
 /// (they come at the same place of iproute2's test order in every kind).
@@ -197,7 +197,7 @@ fn encap_word(name: &str, enabled: bool, port: Option<Option<u16>>) -> String {
 }
 
 /// `tnl_print_encap`: nothing without an encap type or with `none`.
-pub fn print(s: &mut dyn Sink, a: &Attrs<'_>, n: EncapAttrs) -> io::Result<()> {
+pub fn print(s: &mut Dyn<'_>, a: &Attrs<'_>, n: EncapAttrs) -> io::Result<()> {
     let Some(kind) = a.u16(n.kind) else { return Ok(()) };
     if kind == TUNNEL_ENCAP_NONE {
         return Ok(());
@@ -206,19 +206,19 @@ pub fn print(s: &mut dyn Sink, a: &Attrs<'_>, n: EncapAttrs) -> io::Result<()> {
     let sport = a.be16(n.sport).unwrap_or(0);
     let dport = a.be16(n.dport).unwrap_or(0);
     s.open_object(Some("encap"))?;
-    s.string(Out::Text, None, "encap ", "")?;
+    s.string_c(Out::Text, Color::None, None, "encap ", "")?;
     let name = match kind {
         TUNNEL_ENCAP_FOU => "fou",
         TUNNEL_ENCAP_GUE => "gue",
         _ => "unknown",
     };
-    s.string(Out::Any, Some("type"), "{} ", name)?;
+    s.string_c(Out::Any, Color::None, Some("type"), "{} ", name)?;
     if s.is_json() {
-        s.number(Out::Json, Some("sport"), "", &sport)?;
-        s.number(Out::Json, Some("dport"), "", &dport)?;
-        s.boolean(Out::Json, "csum", "", flags & TUNNEL_ENCAP_FLAG_CSUM != 0)?;
-        s.boolean(Out::Json, "csum6", "", flags & TUNNEL_ENCAP_FLAG_CSUM6 != 0)?;
-        s.boolean(Out::Json, "remcsum", "", flags & TUNNEL_ENCAP_FLAG_REMCSUM != 0)?;
+        s.number_c(Out::Json, Color::None, Some("sport"), "", sport)?;
+        s.number_c(Out::Json, Color::None, Some("dport"), "", dport)?;
+        s.bool(Out::Json, "csum", "", flags & TUNNEL_ENCAP_FLAG_CSUM != 0)?;
+        s.bool(Out::Json, "csum6", "", flags & TUNNEL_ENCAP_FLAG_CSUM6 != 0)?;
+        s.bool(Out::Json, "remcsum", "", flags & TUNNEL_ENCAP_FLAG_REMCSUM != 0)?;
         s.close_object()
     } else {
         // iproute2 leaves the object open in text mode; nothing to close there.
@@ -227,7 +227,7 @@ pub fn print(s: &mut dyn Sink, a: &Attrs<'_>, n: EncapAttrs) -> io::Result<()> {
         t += &encap_word("csum", flags & TUNNEL_ENCAP_FLAG_CSUM != 0, None);
         t += &encap_word("csum6", flags & TUNNEL_ENCAP_FLAG_CSUM6 != 0, None);
         t += &encap_word("remcsum", flags & TUNNEL_ENCAP_FLAG_REMCSUM != 0, None);
-        s.string(Out::Text, None, "{}", &t)?;
+        s.string_c(Out::Text, Color::None, None, "{}", &t)?;
         s.close_object()
     }
 }

@@ -4,14 +4,15 @@
 
 use std::io;
 
-use super::{on_off_error, unknown_word, Attrs, Kind, KindEnv, Sink};
+use super::{on_off_error, unknown_word, Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::lookup;
 use crate::error::{incomplete, invarg, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_u16, get_u32};
-use crate::print::Out;
+use crate::names::links::Links;
+use crate::print::{Color, Dyn, Out};
 
 // IFLA_VLAN_* (linux/if_link.h)
 const ID: u16 = 1;
@@ -132,45 +133,39 @@ fn parse(_env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     Ok(out.finish()?)
 }
 
-fn print_map(s: &mut dyn Sink, key: &str, word: &str, b: &[u8]) -> io::Result<()> {
+fn print_map(s: &mut Dyn<'_>, key: &str, word: &str, b: &[u8]) -> io::Result<()> {
     s.open_array(Out::Json, Some(key), "")?;
     s.nl()?;
-    s.string(Out::Text, None, "      {} { ", word)?;
-    let mut rest = b;
-    while rest.len() >= 4 {
-        let len = u16::from_ne_bytes([rest[0], rest[1]]) as usize;
-        if len < 4 || len > rest.len() {
-            break;
-        }
-        let v = &rest[4..len];
+    s.string_c(Out::Text, Color::None, None, "      {} { ", word)?;
+    for entry in Attrs::new(b).iter() {
+        let v = entry.payload;
         if v.len() >= 8 {
             let from = u32::from_ne_bytes([v[0], v[1], v[2], v[3]]);
             let to = u32::from_ne_bytes([v[4], v[5], v[6], v[7]]);
             if s.is_json() {
                 s.open_object(None)?;
-                s.number(Out::Json, Some("from"), "", &from)?;
-                s.number(Out::Json, Some("to"), "", &to)?;
+                s.number_c(Out::Json, Color::None, Some("from"), "", from)?;
+                s.number_c(Out::Json, Color::None, Some("to"), "", to)?;
                 s.close_object()?;
             } else {
-                s.string(Out::Text, None, "{}", &format!("{from}:{to} "))?;
+                s.string_c(Out::Text, Color::None, None, "{}", &format!("{from}:{to} "))?;
             }
         }
-        rest = &rest[((len + 3) & !3).min(rest.len())..];
     }
     s.close_array(Out::Json, "")?;
-    s.string(Out::Text, None, "{} ", "}")
+    s.string_c(Out::Text, Color::None, None, "{} ", "}")
 }
 
-fn print(s: &mut dyn Sink, tb: &Attrs<'_>, opts: &Options) -> io::Result<()> {
+fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, opts: &Options, _links: &Links) -> io::Result<()> {
     if tb.get(PROTOCOL).is_some_and(|b| b.len() < 2) {
         return Ok(());
     }
     let Some(id) = tb.u16(ID) else { return Ok(()) };
     match tb.be16(PROTOCOL) {
-        Some(proto) => s.string(Out::Any, Some("protocol"), "protocol {} ", &super::ll_proto_n2a(proto, opts.numeric))?,
-        None => s.string(Out::Any, Some("protocol"), "protocol {} ", "802.1q")?,
+        Some(proto) => s.string_c(Out::Any, Color::None, Some("protocol"), "protocol {} ", &super::ll_proto_n2a(proto, opts.numeric))?,
+        None => s.string_c(Out::Any, Color::None, Some("protocol"), "protocol {} ", "802.1q")?,
     }
-    s.number(Out::Any, Some("id"), "id {} ", &id)?;
+    s.number_c(Out::Any, Color::None, Some("id"), "id {} ", id)?;
     if let Some(b) = tb.get(FLAGS) {
         if b.len() < 8 {
             return Ok(());
@@ -181,11 +176,11 @@ fn print(s: &mut dyn Sink, tb: &Attrs<'_>, opts: &Options) -> io::Result<()> {
         for (bit, name) in FLAG_NAMES {
             if flags & bit != 0 {
                 flags &= !bit;
-                s.string(Out::Any, None, if flags != 0 { "{}," } else { "{}" }, name)?;
+                s.string_c(Out::Any, Color::None, None, if flags != 0 { "{}," } else { "{}" }, name)?;
             }
         }
         if flags != 0 {
-            s.string(Out::Any, None, "{}", &format!("{flags:x}"))?;
+            s.string_c(Out::Any, Color::None, None, "{}", &format!("{flags:x}"))?;
         }
         s.close_array(Out::Any, "> ")?;
     }

@@ -10,14 +10,15 @@ use super::tunnel_common::{
     current_data, endpoint_bytes, endpoint_from_attr, key_text, kw, parse_dev, parse_endpoint, parse_key, print_endpoint,
     print_fwmark, print_link, Endpoint,
 };
-use super::{unknown_word, Attrs, Kind, KindEnv, Sink};
+use super::{unknown_word, Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::{lookup, Words};
 use crate::error::{invarg, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::get_u32;
-use crate::print::Out;
+use crate::names::links::Links;
+use crate::print::{Color, Dyn, Out};
 
 /// In iproute2's test order.
 pub const KEYWORDS: &[Keyword] = &[
@@ -60,7 +61,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String], v6: bool) -> Result<Vec<u8>> {
 
     if !env.creating {
         let cur = current_data(env)?;
-        let a = Attrs::parse(&cur);
+        let a = Attrs::new(&cur);
         saddr = endpoint_from_attr(a.get(attr::LOCAL), v6)?;
         daddr = endpoint_from_attr(a.get(attr::REMOTE), v6)?;
         let key = |k: u16| a.get(k).and_then(|b| <[u8; 4]>::try_from(b.get(..4)?).ok());
@@ -110,20 +111,20 @@ fn parse(env: &mut KindEnv<'_>, args: &[String], v6: bool) -> Result<Vec<u8>> {
     Ok(b.finish()?)
 }
 
-fn print_vti(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
-    print(s, a, false)
+fn print_vti(s: &mut Dyn<'_>, a: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {
+    print(s, a, false, links)
 }
-fn print_vti6(s: &mut dyn Sink, a: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
-    print(s, a, true)
+fn print_vti6(s: &mut Dyn<'_>, a: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {
+    print(s, a, true, links)
 }
 
-fn print(s: &mut dyn Sink, a: &Attrs<'_>, v6: bool) -> io::Result<()> {
+fn print(s: &mut Dyn<'_>, a: &Attrs<'_>, v6: bool, links: &Links) -> io::Result<()> {
     print_endpoint(s, "remote", a.get(attr::REMOTE), v6)?;
     print_endpoint(s, "local", a.get(attr::LOCAL), v6)?;
-    print_link(s, a, attr::LINK)?;
+    print_link(s, a, attr::LINK, links)?;
     for (attr, key) in [(attr::IKEY, "ikey"), (attr::OKEY, "okey")] {
         if let Some(k) = a.get(attr).filter(|b| b.iter().any(|x| *x != 0)).and_then(key_text) {
-            s.string(Out::Any, Some(key), &format!("{key} {{}} "), &k)?;
+            s.string_c(Out::Any, Color::None, Some(key), &format!("{key} {{}} "), &k)?;
         }
     }
     print_fwmark(s, a, attr::FWMARK)

@@ -3,14 +3,15 @@
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use super::{print_0xhex, print_flag, unknown_word, Attrs, Kind, KindEnv, Sink};
+use super::{unknown_word, Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value, Word};
 use crate::cli::options::{Family, Options};
 use crate::cli::words::{lookup, Words};
 use crate::error::{duparg2, invarg, no_device, Error, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_addr, get_u16, get_u32, get_unsigned, Addr};
-use crate::print::Out;
+use crate::names::links::Links;
+use crate::print::{Color, Dyn, Out};
 
 // IFLA_VXLAN_* (linux/if_link.h)
 const ID: u16 = 1;
@@ -371,122 +372,122 @@ fn ipv6(b: &[u8]) -> Option<Ipv6Addr> {
 }
 
 /// `csum` switches print `[no]word` in text and a boolean in JSON.
-fn switch(s: &mut dyn Sink, tb: &Attrs<'_>, attr: u16, key: &str, word: &str) -> io::Result<()> {
+fn switch(s: &mut Dyn<'_>, tb: &Attrs<'_>, attr: u16, key: &str, word: &str) -> io::Result<()> {
     let Some(on) = tb.u8(attr) else { return Ok(()) };
     if s.is_json() {
-        s.boolean(Out::Json, key, "", on != 0)
+        s.bool(Out::Json, key, "", on != 0)
     } else {
-        s.string(Out::Text, None, "{}", &format!("{}{word} ", if on != 0 { "" } else { "no" }))
+        s.string_c(Out::Text, Color::None, None, "{}", &format!("{}{word} ", if on != 0 { "" } else { "no" }))
     }
 }
 
-fn print(s: &mut dyn Sink, tb: &Attrs<'_>, _opts: &Options) -> io::Result<()> {
+fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {
     let json = s.is_json();
     if tb.u8(COLLECT_METADATA).is_some_and(|v| v != 0) {
-        print_flag(s, "external", "external ")?;
+        s.bool(Out::Any, "external", "external ", true)?;
     }
     if tb.u8(VNIFILTER).is_some_and(|v| v != 0) {
-        print_flag(s, "vnifilter", "vnifilter")?;
+        s.bool(Out::Any, "vnifilter", "vnifilter", true)?;
     }
     if let Some(id) = tb.u32(ID) {
-        s.number(Out::Any, Some("id"), "id {} ", &id)?;
+        s.number_c(Out::Any, Color::None, Some("id"), "id {} ", id)?;
     }
     if let Some(g) = tb.get(GROUP) {
         if let Some(a) = ipv4(g).filter(|a| !a.is_unspecified()) {
             let key = if a.is_multicast() { "group" } else { "remote" };
-            s.string(Out::Any, Some(key), &format!("{key} {{}} "), &a.to_string())?;
+            s.string_c(Out::Any, Color::None, Some(key), &format!("{key} {{}} "), &a.to_string())?;
         }
     } else if let Some(a) = tb.get(GROUP6).and_then(ipv6).filter(|a| !a.is_unspecified()) {
         let (key, word) = if a.is_multicast() { ("group6", "group") } else { ("remote6", "remote") };
-        s.string(Out::Any, Some(key), &format!("{word} {{}} "), &a.to_string())?;
+        s.string_c(Out::Any, Color::None, Some(key), &format!("{word} {{}} "), &a.to_string())?;
     }
     if let Some(l) = tb.get(LOCAL) {
         if let Some(a) = ipv4(l).filter(|a| !a.is_unspecified()) {
-            s.string(Out::Any, Some("local"), "local {} ", &a.to_string())?;
+            s.string_c(Out::Any, Color::None, Some("local"), "local {} ", &a.to_string())?;
         }
     } else if let Some(a) = tb.get(LOCAL6).and_then(ipv6).filter(|a| !a.is_unspecified()) {
-        s.string(Out::Any, Some("local6"), "local {} ", &a.to_string())?;
+        s.string_c(Out::Any, Color::None, Some("local6"), "local {} ", &a.to_string())?;
     }
     if let Some(link) = tb.u32(LINK).filter(|l| *l != 0) {
-        s.string(Out::Any, Some("link"), "dev {} ", &super::index_to_name(link))?;
+        s.str_bytes("link", "dev {} ", links.name(link).as_bytes())?;
     }
     if let Some(r) = tb.get(PORT_RANGE).filter(|r| r.len() >= 4) {
         let (low, high) = (u16::from_be_bytes([r[0], r[1]]), u16::from_be_bytes([r[2], r[3]]));
         if json {
             s.open_object(Some("port_range"))?;
-            s.number(Out::Json, Some("low"), "", &low)?;
-            s.number(Out::Json, Some("high"), "", &high)?;
+            s.number_c(Out::Json, Color::None, Some("low"), "", low)?;
+            s.number_c(Out::Json, Color::None, Some("high"), "", high)?;
             s.close_object()?;
         } else {
-            s.string(Out::Text, None, "{}", &format!("srcport {low} {high} "))?;
+            s.string_c(Out::Text, Color::None, None, "{}", &format!("srcport {low} {high} "))?;
         }
     }
     if let Some(port) = tb.be16(PORT) {
-        s.number(Out::Any, Some("port"), "dstport {} ", &port)?;
+        s.number_c(Out::Any, Color::None, Some("port"), "dstport {} ", port)?;
     }
     if let Some(learning) = tb.u8(LEARNING) {
-        s.boolean(Out::Json, "learning", "", learning != 0)?;
+        s.bool(Out::Json, "learning", "", learning != 0)?;
         if learning == 0 {
-            s.string(Out::Text, None, "{}", "nolearning ")?;
+            s.string_c(Out::Text, Color::None, None, "{}", "nolearning ")?;
         }
     }
     for (attr, key, text) in [(PROXY, "proxy", "proxy "), (RSC, "rsc", "rsc "), (L2MISS, "l2miss", "l2miss "), (L3MISS, "l3miss", "l3miss ")] {
         if tb.u8(attr).is_some_and(|v| v != 0) {
-            print_flag(s, key, text)?;
+            s.bool(Out::Any, key, text, true)?;
         }
     }
     let tos = tb.u8(TOS).unwrap_or(0);
     if tos != 0 {
         if json || tos != 1 {
-            print_0xhex(s, "tos", "tos {} ", u64::from(tos))?;
+            s.hex0x(Out::Any, "tos", "tos {} ", u64::from(tos))?;
         } else {
-            s.string(Out::Text, None, "{}", "tos inherit ")?;
+            s.string_c(Out::Text, Color::None, None, "{}", "tos inherit ")?;
         }
     }
     if tb.u8(TTL_INHERIT).is_some_and(|v| v != 0) {
-        s.string(Out::Text, None, "{}", "ttl inherit ")?;
+        s.string_c(Out::Text, Color::None, None, "{}", "ttl inherit ")?;
     } else if let Some(ttl) = tb.u8(TTL) {
         if json || ttl != 0 {
-            s.number(Out::Any, Some("ttl"), "ttl {} ", &ttl)?;
+            s.number_c(Out::Any, Color::None, Some("ttl"), "ttl {} ", ttl)?;
         } else {
-            s.string(Out::Text, None, "{}", "ttl auto ")?;
+            s.string_c(Out::Text, Color::None, None, "{}", "ttl auto ")?;
         }
     }
     match tb.u8(DF) {
-        Some(0) => s.string(Out::Json, Some("df"), "", "unset")?,
-        Some(1) => s.string(Out::Any, Some("df"), "df {} ", "set")?,
-        Some(2) => s.string(Out::Any, Some("df"), "df {} ", "inherit")?,
+        Some(0) => s.string_c(Out::Json, Color::None, Some("df"), "", "unset")?,
+        Some(1) => s.string_c(Out::Any, Color::None, Some("df"), "df {} ", "set")?,
+        Some(2) => s.string_c(Out::Any, Color::None, Some("df"), "df {} ", "inherit")?,
         _ => {}
     }
     if let Some(label) = tb.get(LABEL).and_then(|b| Some(u32::from_be_bytes(b.get(..4)?.try_into().ok()?))) {
         if label != 0 {
-            print_0xhex(s, "label", "flowlabel {} ", u64::from(label))?;
+            s.hex0x(Out::Any, "label", "flowlabel {} ", u64::from(label))?;
         }
     }
     if let Some(age) = tb.u32(AGEING) {
         if age == 0 {
-            s.number(Out::Any, Some("ageing"), "ageing none ", &0)?;
+            s.number_c(Out::Any, Color::None, Some("ageing"), "ageing none ", 0)?;
         } else {
-            s.number(Out::Any, Some("ageing"), "ageing {} ", &age)?;
+            s.number_c(Out::Any, Color::None, Some("ageing"), "ageing {} ", age)?;
         }
     }
     if let Some(max) = tb.u32(LIMIT).filter(|m| *m != 0) {
-        s.number(Out::Any, Some("limit"), "maxaddr {} ", &max)?;
+        s.number_c(Out::Any, Color::None, Some("limit"), "maxaddr {} ", max)?;
     }
     switch(s, tb, UDP_CSUM, "udp_csum", "udpcsum")?;
     switch(s, tb, UDP_ZERO_CSUM6_TX, "udp_zero_csum6_tx", "udp6zerocsumtx")?;
     switch(s, tb, UDP_ZERO_CSUM6_RX, "udp_zero_csum6_rx", "udp6zerocsumrx")?;
     if tb.u8(REMCSUM_TX).is_some_and(|v| v != 0) {
-        print_flag(s, "remcsum_tx", "remcsumtx ")?;
+        s.bool(Out::Any, "remcsum_tx", "remcsumtx ", true)?;
     }
     if tb.u8(REMCSUM_RX).is_some_and(|v| v != 0) {
-        print_flag(s, "remcsum_rx", "remcsumrx ")?;
+        s.bool(Out::Any, "remcsum_rx", "remcsumrx ", true)?;
     }
     if tb.has(GBP) {
-        print_flag(s, "gbp", "gbp ")?;
+        s.bool(Out::Any, "gbp", "gbp ", true)?;
     }
     if tb.has(GPE) {
-        print_flag(s, "gpe", "gpe ")?;
+        s.bool(Out::Any, "gpe", "gpe ", true)?;
     }
     Ok(())
 }

@@ -541,14 +541,14 @@ fn groups() -> &'static [(i64, String)] {
     })
 }
 
-/// `rtnl_group_n2a`.
-pub fn group_name(id: i32, numeric: bool) -> String {
+/// `rtnl_group_n2a` (the number rendered into `buf` when unnamed).
+pub fn group_name(id: i32, numeric: bool, buf: &mut NumBuf) -> &str {
     if !numeric {
         if let Some((_, name)) = groups().iter().find(|(gid, _)| *gid == i64::from(id)) {
-            return name.clone();
+            return name;
         }
     }
-    id.to_string()
+    buf.format(format_args!("{id}"))
 }
 
 /// `rtnl_group_a2n`: a name from the table, or a non-negative number
@@ -571,8 +571,8 @@ mod group_tests {
 
     #[test]
     fn default_group() {
-        assert_eq!(group_name(0, false), "default");
-        assert_eq!(group_name(0, true), "0");
+        assert_eq!(group_name(0, false, &mut NumBuf::new()), "default");
+        assert_eq!(group_name(0, true, &mut NumBuf::new()), "0");
         assert_eq!(group_id("default"), Some(0));
         assert_eq!(group_id("7"), Some(7));
         assert_eq!(group_id("-1"), None);

@@ -1,12 +1,13 @@
-//! Dumps, streamed: each message is parsed and handed to the caller as it
-//! arrives, so memory stays constant whatever the table size.
+//! Dumps, streamed: each message is handed to the caller as it arrives
+//! (raw: callers read it in place), so memory stays constant whatever the
+//! table size.
 //!
 //! Every dump reply of every protocol is read here (`DumpReader`), so the
 //! kernel's NLM_F_DUMP_INTR flag cannot be overlooked. The kernel sets it
 //! when the table changed while it was being read: what was seen may miss
 //! or repeat objects. What happens then depends on what the dump is for:
 //!
-//! - a listing (`dump`, `dump_raw`, `dump_frames`: what `ip` itself dumps)
+//! - a listing (`dump_raw`, `dump_frames`, `dump_out`: what `ip` itself dumps)
 //!   ends with iproute2's `Dump was interrupted and may be inconsistent.`
 //!   on stderr, the exit status unchanged (`rtnl_dump_filter_l`);
 //! - a look-up rtun makes for itself (`collect`: names, a link found by
@@ -16,11 +17,11 @@
 //! - an nf_tables dump hands the flag to its caller (`netfilter.rs`), which
 //!   reads the ruleset again as `nft` does.
 
-use netlink_packet_core::{NetlinkMessage, NetlinkPayload, NLM_F_DUMP, NLM_F_DUMP_INTR, NLM_F_REQUEST};
+use netlink_packet_core::{NLM_F_DUMP, NLM_F_DUMP_INTR, NLM_F_REQUEST};
 use netlink_packet_route::RouteNetlinkMessage;
 
 use super::request::{frames, parse_error, KernelError, NLMSG_DONE, NLMSG_ERROR};
-use super::Netlink;
+use super::{Netlink, Outgoing};
 use crate::error::{Error, Result};
 
 /// iproute2's words for a dump the kernel flagged NLM_F_DUMP_INTR.
@@ -107,30 +108,12 @@ impl DumpReader {
     }
 }
 
-fn parsed<F>(mut each: F) -> impl FnMut(&[u8]) -> Result<()>
-where
-    F: FnMut(RouteNetlinkMessage) -> Result<()>,
-{
-    move |bytes| match NetlinkMessage::<RouteNetlinkMessage>::deserialize(bytes) {
-        Ok(NetlinkMessage { payload: NetlinkPayload::InnerMessage(m), .. }) => each(m),
-        // A message this version of the parser cannot read is skipped
-        // rather than ending the whole listing.
-        _ => Ok(()),
-    }
-}
-
 impl Netlink {
-    /// Run a dump, calling `each` on every message in order. An error from
-    /// `each` stops the dump (the rest is drained so the socket stays usable).
-    pub fn dump<F>(&mut self, msg: RouteNetlinkMessage, each: F) -> Result<DumpStatus>
-    where
-        F: FnMut(RouteNetlinkMessage) -> Result<()>,
-    {
-        self.dump_raw(msg, parsed(each))
-    }
-
-    /// As `dump`, but hands over each message's raw bytes (header included):
-    /// for capturing fixtures, and for callers that parse by hand.
+    /// Run a dump, handing each message's raw bytes (header included) to
+    /// `each` in order: every caller reads messages in place, so none is
+    /// dropped because a typed parser would refuse it. An error from
+    /// `each` stops the dump (the rest is drained so the socket stays
+    /// usable).
     pub fn dump_raw<F>(&mut self, msg: RouteNetlinkMessage, each: F) -> Result<DumpStatus>
     where
         F: FnMut(&[u8]) -> Result<()>,
@@ -143,6 +126,15 @@ impl Netlink {
     /// as iproute2 does (`route show` of a missing main table is empty).
     /// A listing the kernel flagged interrupted is reported on stderr.
     pub fn dump_frames<F>(&mut self, msg: RouteNetlinkMessage, each: F) -> Result<DumpEnd>
+    where
+        F: FnMut(&[u8]) -> Result<()>,
+    {
+        self.dump_out(Outgoing::Typed(msg), each)
+    }
+
+    /// `dump_frames` for a request the caller laid out (`Outgoing::Raw`):
+    /// listings read from raw messages send raw requests too.
+    pub fn dump_out<F>(&mut self, msg: Outgoing, each: F) -> Result<DumpEnd>
     where
         F: FnMut(&[u8]) -> Result<()>,
     {
@@ -166,7 +158,7 @@ impl Netlink {
         let mut reads = 0;
         loop {
             let mut found = T::default();
-            let status = self.dump_once(msg.clone(), |m| each(&mut found, m))?.map_err(Error::from)?;
+            let status = self.dump_once(Outgoing::Typed(msg.clone()), |m| each(&mut found, m))?.map_err(Error::from)?;
             reads += 1;
             if !status.interrupted || reads == LOOKUP_READS {
                 self.unreported_interruption |= status.interrupted;
@@ -175,20 +167,11 @@ impl Netlink {
         }
     }
 
-    /// `collect` with each message parsed.
-    pub fn collect_parsed<T, F>(&mut self, msg: RouteNetlinkMessage, mut each: F) -> Result<T>
-    where
-        T: Default,
-        F: FnMut(&mut T, RouteNetlinkMessage) -> Result<()>,
-    {
-        self.collect(msg, |found: &mut T, bytes| parsed(|m| each(found, m))(bytes))
-    }
-
-    fn dump_once<F>(&mut self, msg: RouteNetlinkMessage, each: F) -> Result<DumpEnd>
+    fn dump_once<F>(&mut self, msg: Outgoing, each: F) -> Result<DumpEnd>
     where
         F: FnMut(&[u8]) -> Result<()>,
     {
-        let seq = self.send(msg, NLM_F_REQUEST | NLM_F_DUMP)?;
+        let seq = self.send_out(msg, NLM_F_REQUEST | NLM_F_DUMP, false)?;
         self.read_dump(seq, each)
     }
 

@@ -152,6 +152,24 @@ impl<'a> LinkMsg<'a> {
     }
 }
 
+/// A link message's index, flags and name without reading the rest (the
+/// kernel sends IFLA_IFNAME first): for noting names as a dump goes by.
+pub fn peek(msg: &[u8]) -> Option<(u32, u32, &[u8])> {
+    let b = msg.get(NLMSG_HDRLEN..)?;
+    if b.len() < IFINFOMSG_LEN {
+        return None;
+    }
+    let u32_at = |i: usize| u32::from_ne_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    let name = Attrs::new(&b[IFINFOMSG_LEN..]).iter().find(|a| a.kind == IFLA_IFNAME)?;
+    Some((u32_at(4), u32_at(8), until_nul(name.payload)))
+}
+
+/// A link message's `ifi_type` (ARPHRD_*), read without the rest.
+pub fn peek_type(msg: &[u8]) -> Option<u16> {
+    let b = msg.get(NLMSG_HDRLEN + 2..NLMSG_HDRLEN + 4)?;
+    Some(u16::from_ne_bytes([b[0], b[1]]))
+}
+
 /// What an RTM_GETLINK asks for: a device by index, or by name (a name
 /// the kernel would not take as IFLA_IFNAME goes as IFLA_ALT_IFNAME, as
 /// iproute2 sends it).
@@ -231,6 +249,8 @@ mod tests {
         assert_eq!(l.name(), Some(&b"va\xff"[..]));
         assert_eq!(l.u32(IFLA_MTU), Some(1500));
         assert_eq!(l.bytes_z(IFLA_IFALIAS), Some(&b"bad\xffalias"[..]));
+        assert_eq!(peek(&m), Some((7, 0x10049, &b"va\xff"[..])));
+        assert_eq!(peek_type(&m), Some(772));
         assert!(LinkMsg::from_nlmsg(&m[..NLMSG_HDRLEN + 3]).is_none());
     }
 

@@ -1,5 +1,6 @@
 //! The one synchronous rtnetlink client. Only this module touches sockets.
 
+pub mod addr;
 pub mod attr;
 pub mod dump;
 pub mod errno;

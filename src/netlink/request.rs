@@ -149,12 +149,16 @@ impl Netlink {
         self.exchange(msg, flags | NLM_F_REQUEST | NLM_F_ACK, false).map(|_| ())
     }
 
-    /// `-echo` (iproute2's `rtnl_echo_talk`): send a change with NLM_F_ECHO
-    /// and return the first reply — the object as the kernel made it, or
-    /// only the ACK when the kernel had nothing to tell (then iproute2
-    /// hands the ACK to its printer, which may complain about it).
-    pub fn echo_out(&mut self, msg: Outgoing, flags: u16) -> std::result::Result<Reply, KernelError> {
-        self.exchange(msg, flags | NLM_F_REQUEST | NLM_F_ECHO | NLM_F_ACK, false)
+    /// `-echo` (iproute2's `rtnl_echo_talk`): send a change with NLM_F_ECHO;
+    /// `read` gets the first reply — the object as the kernel made it
+    /// (read raw, header included), or only the ACK when the kernel had
+    /// nothing to tell (then iproute2 hands the ACK to its printer, which
+    /// may complain about it).
+    pub fn echo_raw<R>(&mut self, msg: Outgoing, flags: u16, read: impl FnOnce(Echo) -> R) -> KernelResult<R> {
+        Ok(match self.exchange_raw(msg, flags | NLM_F_REQUEST | NLM_F_ECHO | NLM_F_ACK, false)? {
+            RawReply::Message(start, end) => read(Echo::Message(&self.buf[start..end])),
+            RawReply::Ack(h) => read(Echo::Ack(h)),
+        })
     }
 
     /// Send a request whose answer is one message (a `get`).
@@ -251,6 +255,14 @@ impl Netlink {
             }
         }
     }
+}
+
+/// What `echo_raw` hands its reader.
+pub enum Echo<'a> {
+    /// The object as the kernel made it: a whole message, header included.
+    Message(&'a [u8]),
+    /// Only the acknowledgement (its header).
+    Ack(Header),
 }
 
 /// Where `exchange_raw` found the answer.

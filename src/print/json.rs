@@ -16,8 +16,9 @@ pub struct JsonWriter {
     defer_top: bool,
     /// The held-back `[` is owed.
     owed: bool,
-    /// Escape every control character (`\u00XX`), as JSON requires (rtun's
-    /// complete documents); iproute2 writes all but \t \n \r \f \b raw.
+    /// Strings are valid JSON whatever they hold (rtun's complete
+    /// documents): a byte that is not part of valid UTF-8, and a control
+    /// character iproute2 leaves raw, is written as `\u00XX`.
     strict: bool,
 }
 
@@ -31,8 +32,8 @@ impl JsonWriter {
         self.defer_top = true;
     }
 
-    /// Escape every control character in strings (see `strict`).
-    pub fn escape_all_controls(&mut self) {
+    /// Write strings as valid JSON whatever bytes they hold (see `strict`).
+    pub fn strict(&mut self) {
         self.strict = true;
     }
 
@@ -42,7 +43,7 @@ impl JsonWriter {
     }
 
     /// Write the held-back top-level `[`, if it is owed.
-    fn settle(&mut self, w: &mut impl Write) -> io::Result<()> {
+    fn settle(&mut self, w: &mut (impl Write + ?Sized)) -> io::Result<()> {
         if self.owed {
             self.owed = false;
             w.write_all(if self.pretty { b"[ " } else { b"[" })?;
@@ -50,14 +51,14 @@ impl JsonWriter {
         Ok(())
     }
 
-    fn indent(&self, w: &mut impl Write) -> io::Result<()> {
+    fn indent(&self, w: &mut (impl Write + ?Sized)) -> io::Result<()> {
         for _ in 0..self.depth {
             w.write_all(b"    ")?;
         }
         Ok(())
     }
 
-    fn eol(&self, w: &mut impl Write) -> io::Result<()> {
+    fn eol(&self, w: &mut (impl Write + ?Sized)) -> io::Result<()> {
         if self.pretty {
             w.write_all(b"\n")?;
             self.indent(w)?;
@@ -66,7 +67,7 @@ impl JsonWriter {
     }
 
     /// End of record: write the separator owed, if any.
-    fn eor(&mut self, w: &mut impl Write) -> io::Result<()> {
+    fn eor(&mut self, w: &mut (impl Write + ?Sized)) -> io::Result<()> {
         if self.sep {
             w.write_all(b",")?;
         }
@@ -74,7 +75,7 @@ impl JsonWriter {
         Ok(())
     }
 
-    fn begin(&mut self, w: &mut impl Write, c: u8) -> io::Result<()> {
+    fn begin(&mut self, w: &mut (impl Write + ?Sized), c: u8) -> io::Result<()> {
         self.settle(w)?;
         self.eor(w)?;
         w.write_all(&[c])?;
@@ -83,7 +84,7 @@ impl JsonWriter {
         Ok(())
     }
 
-    fn end(&mut self, w: &mut impl Write, c: u8) -> io::Result<()> {
+    fn end(&mut self, w: &mut (impl Write + ?Sized), c: u8) -> io::Result<()> {
         self.settle(w)?;
         self.depth = self.depth.saturating_sub(1);
         if self.sep {
@@ -94,24 +95,40 @@ impl JsonWriter {
         Ok(())
     }
 
-    pub fn name(&mut self, w: &mut impl Write, name: &str) -> io::Result<()> {
+    pub fn name(&mut self, w: &mut (impl Write + ?Sized), name: &str) -> io::Result<()> {
         self.settle(w)?;
+        // A member's name is rtun's own short word: `,"name":` in one write.
+        if !self.pretty && name.len() <= 48 && !name.bytes().any(|b| IP_SPECIAL[b as usize]) {
+            let mut buf = [0u8; 52];
+            let mut n = usize::from(self.sep);
+            buf[0] = b',';
+            buf[n] = b'"';
+            n += 1;
+            for &b in name.as_bytes() {
+                buf[n] = b;
+                n += 1;
+            }
+            buf[n] = b'"';
+            buf[n + 1] = b':';
+            self.sep = false;
+            return w.write_all(&buf[..n + 2]);
+        }
         self.eor(w)?;
         self.eol(w)?;
         self.sep = false;
-        write_string(w, name, self.strict)?;
+        write_string(w, name.as_bytes(), false)?;
         w.write_all(if self.pretty { b": " } else { b":" })
     }
 
-    pub fn start_object(&mut self, w: &mut impl Write) -> io::Result<()> {
+    pub fn start_object(&mut self, w: &mut (impl Write + ?Sized)) -> io::Result<()> {
         self.begin(w, b'{')
     }
 
-    pub fn end_object(&mut self, w: &mut impl Write) -> io::Result<()> {
+    pub fn end_object(&mut self, w: &mut (impl Write + ?Sized)) -> io::Result<()> {
         self.end(w, b'}')
     }
 
-    pub fn start_array(&mut self, w: &mut impl Write) -> io::Result<()> {
+    pub fn start_array(&mut self, w: &mut (impl Write + ?Sized)) -> io::Result<()> {
         if self.defer_top && self.depth == 0 {
             self.depth = 1;
             self.sep = false;
@@ -125,7 +142,7 @@ impl JsonWriter {
         Ok(())
     }
 
-    pub fn end_array(&mut self, w: &mut impl Write) -> io::Result<()> {
+    pub fn end_array(&mut self, w: &mut (impl Write + ?Sized)) -> io::Result<()> {
         self.settle(w)?;
         if self.pretty && self.sep {
             w.write_all(b" ")?;
@@ -135,13 +152,18 @@ impl JsonWriter {
     }
 
     /// A raw value (number, `true`, `null`) already rendered as text.
-    pub fn raw(&mut self, w: &mut impl Write, text: &str) -> io::Result<()> {
+    pub fn raw(&mut self, w: &mut (impl Write + ?Sized), text: &[u8]) -> io::Result<()> {
         self.settle(w)?;
         self.eor(w)?;
-        w.write_all(text.as_bytes())
+        w.write_all(text)
     }
 
-    pub fn string(&mut self, w: &mut impl Write, value: &str) -> io::Result<()> {
+    pub fn string(&mut self, w: &mut (impl Write + ?Sized), value: &str) -> io::Result<()> {
+        self.bytes(w, value.as_bytes())
+    }
+
+    /// A string value given as bytes (not necessarily UTF-8).
+    pub fn bytes(&mut self, w: &mut (impl Write + ?Sized), value: &[u8]) -> io::Result<()> {
         self.settle(w)?;
         self.eor(w)?;
         write_string(w, value, self.strict)
@@ -162,16 +184,20 @@ impl JsonWriter {
 }
 
 /// iproute2 escapes only these characters; everything else is written as
-/// is — but for the other control characters when `strict`.
-fn write_string(w: &mut impl Write, s: &str, strict: bool) -> io::Result<()> {
+/// is (`jsonw_puts`). `strict` also escapes, as `\u00XX`, each control
+/// character and each byte that is not part of valid UTF-8, so that the
+/// string is valid JSON (a reader sees that byte as the code point U+00XX).
+fn write_string(w: &mut (impl Write + ?Sized), bytes: &[u8], strict: bool) -> io::Result<()> {
     w.write_all(b"\"")?;
-    let bytes = s.as_bytes();
-    if !bytes.iter().any(|&b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x08 | b'\\' | b'"') || strict && b < 0x20) {
+    let table = if strict { &STRICT_SPECIAL } else { &IP_SPECIAL };
+    if !bytes.iter().any(|&b| table[b as usize]) {
         w.write_all(bytes)?;
         return w.write_all(b"\"");
     }
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
         let esc: &[u8] = match b {
             b'\t' => b"\\t",
             b'\n' => b"\\n",
@@ -180,20 +206,62 @@ fn write_string(w: &mut impl Write, s: &str, strict: bool) -> io::Result<()> {
             0x08 => b"\\b",
             b'\\' => b"\\\\",
             b'"' => b"\\\"",
-            c if strict && c < 0x20 => {
-                w.write_all(&bytes[start..i])?;
-                write!(w, "\\u{c:04x}")?;
-                start = i + 1;
+            _ if strict && b >= 0x80 => {
+                // A whole UTF-8 sequence stays as it is.
+                let n = utf8_len(&bytes[i..]);
+                if n > 0 {
+                    i += n;
+                    continue;
+                }
+                b""
+            }
+            _ if strict && (b < 0x20 || b == 0x7f) => b"",
+            _ => {
+                i += 1;
                 continue;
             }
-            _ => continue,
         };
         w.write_all(&bytes[start..i])?;
-        w.write_all(esc)?;
-        start = i + 1;
+        if esc.is_empty() {
+            write!(w, "\\u{:04x}", b)?;
+        } else {
+            w.write_all(esc)?;
+        }
+        i += 1;
+        start = i;
     }
     w.write_all(&bytes[start..])?;
     w.write_all(b"\"")
+}
+
+/// The bytes iproute2 escapes.
+const IP_SPECIAL: [bool; 256] = special(false);
+/// … and, strictly, every other control character and every byte that
+/// is not ASCII (looked at again: whole UTF-8 sequences stay as they are).
+const STRICT_SPECIAL: [bool; 256] = special(true);
+
+const fn special(strict: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b'\t' | b'\n' | b'\r' | 0x0c | 0x08 | b'\\' | b'"') || strict && (b < 0x20 || b >= 0x7f);
+        b += 1;
+    }
+    t
+}
+
+/// The length of the valid UTF-8 sequence `b` starts with (0: none).
+fn utf8_len(b: &[u8]) -> usize {
+    let n = match b[0] {
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => return 0,
+    };
+    match b.get(..n).map(std::str::from_utf8) {
+        Some(Ok(_)) => n,
+        _ => 0,
+    }
 }
 
 #[cfg(test)]
@@ -207,7 +275,7 @@ mod tests {
         j.start_array(w).unwrap();
         j.start_object(w).unwrap();
         j.name(w, "ifindex").unwrap();
-        j.raw(w, "1").unwrap();
+        j.raw(w, b"1").unwrap();
         j.name(w, "flags").unwrap();
         j.start_array(w).unwrap();
         j.string(w, "UP").unwrap();
@@ -264,6 +332,29 @@ mod tests {
             j.start_array(&mut dropped).unwrap();
             j.reset();
             assert!(dropped.is_empty() && !j.top_owed());
+        }
+    }
+
+    fn string(value: &[u8], strict: bool) -> String {
+        let mut out = Vec::new();
+        write_string(&mut out, value, strict).unwrap();
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    #[test]
+    fn bytes_as_ip_writes_them_and_strictly() {
+        // As ip: iproute2's escapes only; other bytes as they are.
+        let mut out = Vec::new();
+        write_string(&mut out, b"bad\xffalias\x01\t\"", false).unwrap();
+        assert_eq!(out, b"\"bad\xffalias\x01\\t\\\"\"");
+        // Strict: every byte not part of valid UTF-8 and every control
+        // character escaped; valid UTF-8 kept.
+        assert_eq!(string(b"bad\xffalias\x01\t\x7f", true), "\"bad\\u00ffalias\\u0001\\t\\u007f\"");
+        assert_eq!(string("n\u{e9}\u{20ac}\u{1f600}".as_bytes(), true), "\"n\u{e9}\u{20ac}\u{1f600}\"");
+        assert_eq!(string(b"\xc3(\xe2\x82\xf0\x9f\x98", true), "\"\\u00c3(\\u00e2\\u0082\\u00f0\\u009f\\u0098\"");
+        for v in [&b"v\xff"[..], b"\xc0\x80", b"\xed\xa0\x80", b"ok", b"\x00"] {
+            let s = string(v, true);
+            assert!(serde_json::from_str::<String>(&s).is_ok(), "{v:?} as {s}");
         }
     }
 

@@ -3,6 +3,7 @@
 //! as iproute2's `print_*(PRINT_ANY, key, fmt, value)` does — so text and
 //! JSON cannot drift apart.
 
+pub mod addr;
 pub mod color;
 pub mod json;
 pub mod sink;
@@ -23,12 +24,12 @@ pub enum Out {
 
 /// The printer's output, counting the bytes that went through it (so the
 /// end of a command knows whether it printed anything at all).
-pub struct Counted<W> {
-    inner: W,
+pub struct Counted<W: ?Sized> {
     written: u64,
+    inner: W,
 }
 
-impl<W: Write> Write for Counted<W> {
+impl<W: Write + ?Sized> Write for Counted<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = self.inner.write(buf)?;
         self.written += n as u64;
@@ -46,8 +47,10 @@ impl<W: Write> Write for Counted<W> {
     }
 }
 
-pub struct Printer<W: Write> {
-    w: Counted<W>,
+/// The printer. The output comes last so that a `Printer<W>` can be
+/// handed on as a [`Dyn`] (`Printer<dyn Write>`): kind printers live in a
+/// table of function pointers and print through the very same methods.
+pub struct Printer<W: Write + ?Sized> {
     json: Option<JsonWriter>,
     /// rtun's complete JSON documents: never a lone `[` after a failure,
     /// `[]` for a command that printed nothing (`complete_documents`).
@@ -55,11 +58,15 @@ pub struct Printer<W: Write> {
     palette: Option<Palette>,
     /// iproute2's `_SL_`: "\n", or "\\" with `-o`.
     line_sep: &'static str,
+    w: Counted<W>,
 }
+
+/// The printer behind a `dyn Write` (what kind printers take).
+pub type Dyn<'w> = Printer<dyn Write + 'w>;
 
 /// Render `fmt` with `value` in place of its single `{}` (or `{:<N}` /
 /// `{:>N}` for a padded field, iproute2's `%-16s`).
-pub fn render(w: &mut impl Write, fmt: &str, value: &dyn std::fmt::Display) -> io::Result<()> {
+pub fn render(w: &mut (impl Write + ?Sized), fmt: &str, value: &dyn std::fmt::Display) -> io::Result<()> {
     let Some(open) = fmt.find('{') else {
         return w.write_all(fmt.as_bytes());
     };
@@ -78,24 +85,60 @@ pub fn render(w: &mut impl Write, fmt: &str, value: &dyn std::fmt::Display) -> i
     w.write_all(fmt[close + 1..].as_bytes())
 }
 
-/// `render` for a string value: the common plain `{}` is written as three
-/// byte slices, without the formatting machinery (a route listing calls
-/// this for nearly every field).
-pub fn render_str(w: &mut impl Write, fmt: &str, value: &str) -> io::Result<()> {
+/// `render` for a string value as bytes (names, labels: not necessarily
+/// UTF-8), written as they are, as C's `%s` writes them; `{:<N}`/`{:>N}`
+/// pad to N bytes. The common plain `{}` is written as three byte slices,
+/// without the formatting machinery (a route listing calls this for
+/// nearly every field).
+pub fn render_bytes(w: &mut (impl Write + ?Sized), fmt: &str, value: &[u8]) -> io::Result<()> {
     let f = fmt.as_bytes();
-    match f.iter().position(|&c| c == b'{') {
-        Some(open) if f.get(open + 1) == Some(&b'}') => {
-            let (before, after) = (&f[..open], &f[open + 2..]);
-            if !before.is_empty() {
-                w.write_all(before)?;
-            }
-            w.write_all(value.as_bytes())?;
-            if !after.is_empty() {
-                w.write_all(after)?;
-            }
-            Ok(())
-        }
-        _ => render(w, fmt, &value),
+    let Some(open) = f.iter().position(|&c| c == b'{') else {
+        return w.write_all(f);
+    };
+    let Some(close) = f[open..].iter().position(|&c| c == b'}').map(|i| open + i) else {
+        return w.write_all(f);
+    };
+    let (before, spec, after) = (&f[..open], &fmt[open + 1..close], &f[close + 1..]);
+    if !before.is_empty() {
+        w.write_all(before)?;
+    }
+    let (left, width): (bool, usize) = match spec.as_bytes() {
+        [] => (false, 0),
+        [b':', b'<' | b'-', n @ ..] => (true, std::str::from_utf8(n).ok().and_then(|n| n.parse().ok()).unwrap_or(0)),
+        [b':', b'>', n @ ..] => (false, std::str::from_utf8(n).ok().and_then(|n| n.parse().ok()).unwrap_or(0)),
+        _ => (false, 0),
+    };
+    let pad = width.saturating_sub(value.len());
+    if !left {
+        write_spaces(w, pad)?;
+    }
+    w.write_all(value)?;
+    if left {
+        write_spaces(w, pad)?;
+    }
+    if !after.is_empty() {
+        w.write_all(after)?;
+    }
+    Ok(())
+}
+
+fn write_spaces(w: &mut (impl Write + ?Sized), n: usize) -> io::Result<()> {
+    const SPACES: [u8; 32] = [b' '; 32];
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(SPACES.len());
+        w.write_all(&SPACES[..k])?;
+        left -= k;
+    }
+    Ok(())
+}
+
+impl std::fmt::Write for NumText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 
@@ -107,14 +150,13 @@ struct NumText {
 
 impl NumText {
     fn of(value: &dyn std::fmt::Display) -> Self {
-        let mut cur = io::Cursor::new([0u8; 48]);
-        let _ = write!(cur, "{value}");
-        let len = cur.position() as usize;
-        NumText { buf: cur.into_inner(), len }
+        let mut t = NumText { buf: [0; 48], len: 0 };
+        let _ = std::fmt::Write::write_fmt(&mut t, format_args!("{value}"));
+        t
     }
 
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 }
 
@@ -133,13 +175,20 @@ impl<W: Write> Printer<io::BufWriter<W>> {
 impl<W: Write> Printer<W> {
     pub fn new(w: W, json: bool, pretty: bool, color: bool, oneline: bool) -> Self {
         Printer {
-            w: Counted { inner: w, written: 0 },
             json: json.then(|| JsonWriter::new(pretty)),
             complete: false,
             palette: color.then(Palette::from_env),
             line_sep: if oneline { "\\" } else { "\n" },
+            w: Counted { written: 0, inner: w },
         }
     }
+
+    pub fn into_inner(self) -> W {
+        self.w.inner
+    }
+}
+
+impl<W: Write + ?Sized> Printer<W> {
 
     pub fn is_json(&self) -> bool {
         self.json.is_some()
@@ -152,12 +201,12 @@ impl<W: Write> Printer<W> {
     /// Every `-j` command prints one complete JSON document (rtun, not
     /// `ip`): the top-level `[` waits for the first value, a failure before
     /// it prints nothing, `finish` prints `[]` for a silent success, and
-    /// every control character in a string is escaped.
+    /// strings are valid JSON whatever bytes they hold (`JsonWriter::strict`).
     pub fn complete_documents(&mut self) {
         self.complete = true;
         if let Some(j) = self.json.as_mut() {
             j.defer_top_level();
-            j.escape_all_controls();
+            j.strict();
         }
     }
 
@@ -183,10 +232,6 @@ impl<W: Write> Printer<W> {
         &mut self.w
     }
 
-    pub fn into_inner(self) -> W {
-        self.w.inner
-    }
-
     fn wants(&self, out: Out) -> (bool, bool) {
         let json = self.json.is_some();
         (json && out != Out::Text, !json && out != Out::Json)
@@ -203,14 +248,14 @@ impl<W: Write> Printer<W> {
         }
     }
 
-    fn text_field_str(&mut self, color: Color, fmt: &str, value: &str) -> io::Result<()> {
+    fn text_field_bytes(&mut self, color: Color, fmt: &str, value: &[u8]) -> io::Result<()> {
         match self.palette.as_ref().and_then(|p| p.start(color)) {
             Some(start) => {
                 self.w.write_all(start.as_bytes())?;
-                render_str(&mut self.w, fmt, value)?;
+                render_bytes(&mut self.w, fmt, value)?;
                 self.w.write_all(color::Palette::clear_code().as_bytes())
             }
-            None => render_str(&mut self.w, fmt, value),
+            None => render_bytes(&mut self.w, fmt, value),
         }
     }
 
@@ -223,16 +268,29 @@ impl<W: Write> Printer<W> {
 
     /// A string field (`print_color_string`).
     pub fn string_c(&mut self, out: Out, color: Color, key: Option<&str>, fmt: &str, value: &str) -> io::Result<()> {
+        self.bytes_c(out, color, key, fmt, value.as_bytes())
+    }
+
+    /// A string field whose value is bytes the kernel holds (names,
+    /// aliases, labels: not necessarily UTF-8). Text: the bytes as they
+    /// are, as ip writes them. JSON: as ip as `ip` (its escapes only);
+    /// with complete documents, valid JSON (`JsonWriter::strict`).
+    pub fn bytes_c(&mut self, out: Out, color: Color, key: Option<&str>, fmt: &str, value: &[u8]) -> io::Result<()> {
         let (json, text) = self.wants(out);
         if json {
             self.json_name(key)?;
             if let Some(j) = self.json.as_mut() {
-                j.string(&mut self.w, value)?;
+                j.bytes(&mut self.w, value)?;
             }
         } else if text {
-            self.text_field_str(color, fmt, value)?;
+            self.text_field_bytes(color, fmt, value)?;
         }
         Ok(())
+    }
+
+    /// `print_string(PRINT_ANY, key, fmt, value)` for bytes (`bytes_c`).
+    pub fn str_bytes(&mut self, key: &str, fmt: &str, value: &[u8]) -> io::Result<()> {
+        self.bytes_c(Out::Any, Color::None, Some(key), fmt, value)
     }
 
     /// A number field; `value` is written as is in JSON.
@@ -241,7 +299,7 @@ impl<W: Write> Printer<W> {
         if json {
             self.json_name(key)?;
             if let Some(j) = self.json.as_mut() {
-                j.raw(&mut self.w, NumText::of(&value).as_str())?;
+                j.raw(&mut self.w, NumText::of(&value).as_bytes())?;
             }
         } else if text {
             self.text_field(color, fmt, &value)?;
@@ -300,7 +358,7 @@ impl<W: Write> Printer<W> {
         if json {
             self.json_name(Some(key))?;
             if let Some(j) = self.json.as_mut() {
-                j.raw(&mut self.w, if value { "true" } else { "false" })?;
+                j.raw(&mut self.w, if value { b"true" } else { b"false" })?;
             }
         } else if text {
             self.text_field(Color::None, fmt, &word)?;
@@ -314,7 +372,7 @@ impl<W: Write> Printer<W> {
         if json {
             self.json_name(Some(key))?;
             if let Some(j) = self.json.as_mut() {
-                j.raw(&mut self.w, "null")?;
+                j.raw(&mut self.w, b"null")?;
             }
         } else if txt {
             self.text_field(Color::None, fmt, &text)?;
@@ -322,19 +380,14 @@ impl<W: Write> Printer<W> {
         Ok(())
     }
 
-    /// `print_0xhex`: JSON string "0x…", text formatted by the caller.
+    /// `print_0xhex`: C's `%#llx` (`0x…`, and a plain `0` for zero), a
+    /// JSON string or `fmt` in text.
     pub fn hex0x(&mut self, out: Out, key: &str, fmt: &str, value: u64) -> io::Result<()> {
-        let (json, text) = self.wants(out);
-        if json {
-            self.json_name(Some(key))?;
-            let s = if value == 0 { "0".to_string() } else { format!("{value:#x}") };
-            if let Some(j) = self.json.as_mut() {
-                j.string(&mut self.w, &s)?;
-            }
-        } else if text {
-            self.text_field(Color::None, fmt, &format_args!("{value:#x}"))?;
-        }
-        Ok(())
+        let mut cur = io::Cursor::new([0u8; 24]);
+        let _ = if value == 0 { write!(cur, "0") } else { write!(cur, "{value:#x}") };
+        let len = cur.position() as usize;
+        let buf = cur.into_inner();
+        self.bytes_c(out, Color::None, Some(key), fmt, &buf[..len])
     }
 
     /// `print_hex`: JSON string of lowercase hex without prefix.
@@ -466,5 +519,35 @@ impl<W: Write> Printer<W> {
             }
         }
         self.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(json: bool, f: impl FnOnce(&mut Printer<Vec<u8>>) -> io::Result<()>) -> Vec<u8> {
+        let mut p = Printer::new(Vec::new(), json, false, false, false);
+        f(&mut p).expect("write");
+        p.into_inner()
+    }
+
+    #[test]
+    fn hex0x_is_cs_percent_hash_llx() {
+        // C's %#llx writes a plain 0 for zero, in text as in JSON.
+        assert_eq!(text(false, |p| p.hex0x(Out::Any, "k", "k {} ", 0)), b"k 0 ");
+        assert_eq!(text(false, |p| p.hex0x(Out::Any, "k", "k {} ", 0x1f)), b"k 0x1f ");
+        assert_eq!(text(true, |p| p.hex0x(Out::Any, "k", "", 0)), b"\"k\":\"0\"");
+    }
+
+    #[test]
+    fn bytes_are_written_and_padded_as_bytes() {
+        assert_eq!(text(false, |p| p.str_bytes("n", "{:<6}|", b"v\xff")), b"v\xff    |");
+        assert_eq!(text(false, |p| p.str_bytes("n", "[{:>4}]", b"\xff")), b"[   \xff]");
+        assert_eq!(text(true, |p| p.str_bytes("n", "{}", b"v\xff")), b"\"n\":\"v\xff\"");
+        let mut p = Printer::new(Vec::new(), true, false, false, false);
+        p.complete_documents();
+        p.str_bytes("n", "{}", b"v\xff").expect("write");
+        assert_eq!(p.into_inner(), b"\"n\":\"v\\u00ff\"");
     }
 }

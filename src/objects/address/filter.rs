@@ -4,10 +4,13 @@
 use std::net::IpAddr;
 
 use super::flags;
+use crate::cli::bytes::bytes;
 use crate::cli::grammar::address::LIST_KEYWORDS;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, Words};
 use crate::error::{duparg2, invarg, Error, Result};
+use crate::names::links::Links;
+use crate::netlink::Netlink;
 use crate::parse::Prefix;
 
 /// The selection, as parsed from the command line.
@@ -34,8 +37,9 @@ pub struct Filter {
 }
 
 /// Parse the words after `show`/`flush`. `help` is the command's usage
-/// (iproute2 prints it for `help` and exits 255).
-pub fn parse(args: &[String], family: Family, resolve: &mut dyn Resolve, help: impl Fn() -> Error) -> Result<Filter> {
+/// (iproute2 prints it for `help` and exits 255). `master` and `vrf` look
+/// their device up with the kernel.
+pub fn parse(args: &[String], family: Family, nl: &mut Netlink, links: &Links, help: impl Fn() -> Error) -> Result<Filter> {
     let mut f = Filter { family, ..Filter::default() };
     let mut w = Words::new(args);
     while let Some(word) = w.next() {
@@ -78,7 +82,7 @@ pub fn parse(args: &[String], family: Family, resolve: &mut dyn Resolve, help: i
             }
             "master" => {
                 let v = w.value()?;
-                let index = resolve.index(v);
+                let index = links.index(nl, &bytes(v));
                 if index == 0 {
                     return Err(invarg("Device does not exist\n", v));
                 }
@@ -86,8 +90,8 @@ pub fn parse(args: &[String], family: Family, resolve: &mut dyn Resolve, help: i
             }
             "vrf" => {
                 let v = w.value()?;
-                let index = resolve.index(v);
-                if index == 0 || !resolve.is_vrf(v) {
+                let index = links.index(nl, &bytes(v));
+                if index == 0 || !matches!(crate::names::links::vrf(nl, &bytes(v)), Some(Some(_))) {
                     return Err(invarg("Not a valid VRF name\n", v));
                 }
                 f.master = index as i32;
@@ -122,14 +126,6 @@ pub fn parse(args: &[String], family: Family, resolve: &mut dyn Resolve, help: i
         }
     }
     Ok(f)
-}
-
-/// Looks devices up while parsing (`master`, `vrf` need the kernel).
-pub trait Resolve {
-    /// iproute2's `ll_name_to_index`: 0 when there is no such device.
-    fn index(&mut self, name: &str) -> u32;
-    /// Whether `name` is a VRF device.
-    fn is_vrf(&mut self, name: &str) -> bool;
 }
 
 impl Filter {

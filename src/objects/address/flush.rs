@@ -3,53 +3,60 @@
 
 use std::io::Write;
 
-use netlink_packet_route::address::AddressMessage;
-use netlink_packet_route::RouteNetlinkMessage;
-
 use super::filter::Filter;
 use super::flags;
-use super::list::address_dump_request;
 use super::print::{print_addr, Addr, Style};
 use crate::error::{Error, Result};
+use crate::netlink::addr::{self as addrmsg, AddrMsg, RTM_DELADDR, RTM_GETADDR, RTM_NEWADDR};
 use crate::netlink::errno::strerror;
-use crate::objects::link::show::LinkTable;
+use crate::netlink::request::HEADER_LEN;
+use crate::netlink::Outgoing;
 use crate::Context;
 
-pub fn run(ctx: &mut Context, filter: &Filter, table: &LinkTable) -> Result<()> {
-    let (nl, p, opts, _) = ctx.parts()?;
+pub fn run(ctx: &mut Context, filter: &Filter) -> Result<()> {
+    let (nl, p, opts, links) = ctx.parts()?;
     let max_rounds = opts.loops;
-    let style = Style { opts, with_dev: true, table };
+    let style = Style { opts, with_dev: true, links };
+    let request = addrmsg::dump_request(filter.family.af(), filter.ifindex);
     let mut round = 0;
     loop {
         if max_rounds != 0 && round >= max_rounds {
             break;
         }
         // The deletions are sent once the dump is over, as iproute2 sends
-        // its buffered requests; each is a copy of the dumped message.
-        let mut doomed: Vec<AddressMessage> = Vec::new();
-        nl.dump(RouteNetlinkMessage::GetAddress(address_dump_request(filter)), |m| {
-            if let RouteNetlinkMessage::NewAddress(msg) = m {
-                let a = Addr::of(&msg);
-                if a.selected(filter, table) {
-                    if opts.stats >= 2 {
-                        print_addr(p, &a, false, &style)?;
+        // its buffered requests; each is a copy of the dumped message
+        // (bytes and all: a label need not be UTF-8).
+        let mut doomed: Vec<u8> = Vec::new();
+        let end = nl.dump_out(Outgoing::Raw { kind: RTM_GETADDR, body: &request }, |m| {
+            match AddrMsg::from_nlmsg(m) {
+                Some(msg) if msg.msg_type == RTM_NEWADDR => {
+                    let a = Addr::of(msg);
+                    if a.selected(filter, links) {
+                        if opts.stats >= 2 {
+                            print_addr(p, &a, false, &style)?;
+                        }
+                        doomed.extend_from_slice(m);
+                        doomed.resize(crate::netlink::attr::align(doomed.len()), 0);
                     }
-                    doomed.push(msg);
                 }
+                Some(_) => {}
+                None => super::list::unreadable("address", m),
             }
             Ok(())
-        })
-        .map_err(|e| match e {
-            Error::Kernel(_) => Error::Fatal("Flush terminated".into()),
-            other => other,
-        })?;
+        });
+        match end {
+            Ok(Ok(_)) => {}
+            Ok(Err(_)) | Err(Error::Kernel(_)) => return Err(Error::Fatal("Flush terminated".into())),
+            Err(other) => return Err(other),
+        }
         if doomed.is_empty() {
             return done(p, opts.stats, round);
         }
         round += 1;
-        let count = doomed.len();
-        for msg in doomed {
-            if let Err(e) = nl.request(RouteNetlinkMessage::DelAddress(msg), 0) {
+        let count = addrmsg::messages(&doomed).count();
+        for msg in addrmsg::messages(&doomed) {
+            let body = &msg[HEADER_LEN..];
+            if let Err(e) = nl.request_out(Outgoing::Raw { kind: RTM_DELADDR, body }, 0) {
                 // A primary's secondaries may already be gone with it.
                 if e.errno != libc::EADDRNOTAVAIL {
                     p.flush()?;

@@ -3,14 +3,12 @@
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use netlink_packet_core::{NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
-use netlink_packet_route::RouteNetlinkMessage;
 
 use super::flags;
-use crate::netlink::request::Reply;
+use crate::netlink::request::Echo;
 use crate::netlink::Outgoing;
 use crate::names::tables::scope_id;
 use super::print::{print_addr, Addr, Style};
-use crate::objects::link::show::LinkTable;
 use crate::cli::grammar::address::MODIFY_KEYWORDS;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, Words};
@@ -19,6 +17,7 @@ use crate::error::{duparg, duparg2, invarg, too_long, Error, Result};
 use crate::netlink::attr::{AttrWriter, MAX_PAYLOAD};
 use crate::netlink::ipbuf;
 use crate::objects::link::modify::index_of;
+use crate::netlink::addr::{AddrMsg, IFA_ADDRESS, IFA_ANYCAST, IFA_BROADCAST, IFA_CACHEINFO, IFA_FLAGS, IFA_LABEL, IFA_LOCAL, IFA_RT_PRIORITY, RTM_DELADDR, RTM_NEWADDR};
 use crate::parse::{get_addr, get_prefix, Addr as PAddr, Prefix};
 use crate::Context;
 
@@ -111,17 +110,6 @@ impl Request {
         }
     }
 }
-
-const RTM_NEWADDR: u16 = 20;
-const RTM_DELADDR: u16 = 21;
-const IFA_ADDRESS: u16 = 1;
-const IFA_LOCAL: u16 = 2;
-const IFA_LABEL: u16 = 3;
-const IFA_BROADCAST: u16 = 4;
-const IFA_ANYCAST: u16 = 5;
-const IFA_CACHEINFO: u16 = 6;
-const IFA_FLAGS: u16 = 8;
-const IFA_RT_PRIORITY: u16 = 9;
 
 /// `brd +` / `brd -`: the peer prefix with its host bits all set or all
 /// cleared; None for /31 and /32, which have no broadcast address.
@@ -369,17 +357,22 @@ pub fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
 
 /// `-echo`: ask the kernel to send back what it did, and print that.
 fn echo(ctx: &mut Context, req: Outgoing, flags: u16) -> Result<()> {
-    let (nl, p, opts, _) = ctx.parts()?;
-    let reply = nl.echo_out(req, flags).map_err(Error::from)?;
-    let table = LinkTable::load(nl)?;
-    let style = Style { opts, with_dev: true, table: &table };
+    let (nl, p, opts, links) = ctx.parts()?;
+    // Only an ACK (nothing changed): `print_addrinfo` prints nothing.
+    let reply = nl.echo_raw(req, flags, |e| match e {
+        Echo::Message(m) => Some(m.to_vec()),
+        Echo::Ack(_) => None,
+    });
+    let reply = reply.map_err(Error::from)?;
+    let style = Style { opts, with_dev: true, links };
     p.begin()?;
     p.open_object(None)?;
-    // Only an ACK (nothing changed): `print_addrinfo` prints nothing.
-    match &reply {
-        Reply::Message(RouteNetlinkMessage::NewAddress(m)) => print_addr(p, &Addr::of(m), false, &style)?,
-        Reply::Message(RouteNetlinkMessage::DelAddress(m)) => print_addr(p, &Addr::of(m), true, &style)?,
-        _ => {}
+    if let Some(msg) = reply.as_deref().and_then(AddrMsg::from_nlmsg) {
+        match msg.msg_type {
+            RTM_NEWADDR => print_addr(p, &Addr::of(msg), false, &style)?,
+            RTM_DELADDR => print_addr(p, &Addr::of(msg), true, &style)?,
+            _ => {}
+        }
     }
     p.close_object()?;
     Ok(())

@@ -3,89 +3,69 @@
 //! lifetime line, or its JSON object in `addr_info`.
 
 use std::io::{self, Write};
-use std::net::{IpAddr, Ipv6Addr};
-
-use netlink_packet_route::address::{AddressAttribute, AddressMessage};
 
 use super::filter::Filter;
 use super::flags::{self, Shown};
-use crate::names::tables::{scope_name, NumBuf};
 use crate::cli::options::{Family, Options};
-use crate::objects::link::show::LinkTable;
+use crate::names::links::Links;
+use crate::names::tables::{scope_name, NumBuf};
+use crate::netlink::addr::*;
+use crate::print::addr::{family_name, AddrBuf, AF_INET, AF_INET6};
 use crate::print::{Color, Out, Printer};
 
 const INFINITY_LIFE_TIME: u32 = u32::MAX;
-const AF_INET: u8 = libc::AF_INET as u8;
-const AF_INET6: u8 = libc::AF_INET6 as u8;
 
-/// The parts of an address message the printer and the filters look at.
+/// The parts of an address message the printer and the filters look at,
+/// read in place.
 pub struct Addr<'a> {
-    pub msg: &'a AddressMessage,
+    pub msg: AddrMsg<'a>,
     pub family: u8,
     pub flags: u32,
     /// IFA_LOCAL, or IFA_ADDRESS when there is no local.
-    pub local: Option<IpAddr>,
+    pub local: Option<&'a [u8]>,
     /// IFA_ADDRESS, or IFA_LOCAL when there is no address.
-    pub address: Option<IpAddr>,
-    pub label: Option<&'a str>,
-    pub broadcast: Option<IpAddr>,
-    pub anycast: Option<IpAddr>,
+    pub address: Option<&'a [u8]>,
+    pub label: Option<&'a [u8]>,
+    pub broadcast: Option<&'a [u8]>,
+    pub anycast: Option<&'a [u8]>,
     pub metric: Option<u32>,
     /// (valid, preferred) lifetimes.
     pub lifetimes: Option<(u32, u32)>,
 }
 
 impl<'a> Addr<'a> {
-    pub fn of(msg: &'a AddressMessage) -> Self {
-        let mut a = Addr {
+    pub fn of(msg: AddrMsg<'a>) -> Self {
+        let local = msg.get(IFA_LOCAL).or(msg.get(IFA_ADDRESS));
+        let address = msg.get(IFA_ADDRESS).or(local);
+        // struct ifa_cacheinfo: ifa_prefered, ifa_valid, cstamp, tstamp.
+        let lifetimes = msg.get(IFA_CACHEINFO).and_then(|c| {
+            Some((crate::netlink::attr::u32_of(c.get(4..)?)?, crate::netlink::attr::u32_of(c)?))
+        });
+        Addr {
+            family: msg.family,
+            flags: msg.u32(IFA_FLAGS).unwrap_or(u32::from(msg.flags)),
+            local,
+            address,
+            label: msg.label(),
+            broadcast: msg.get(IFA_BROADCAST),
+            anycast: msg.get(IFA_ANYCAST),
+            metric: msg.u32(IFA_RT_PRIORITY),
+            lifetimes,
             msg,
-            family: u8::from(msg.header.family),
-            flags: u32::from(msg.header.flags.bits()),
-            local: None,
-            address: None,
-            label: None,
-            broadcast: None,
-            anycast: None,
-            metric: None,
-            lifetimes: None,
-        };
-        let mut flags_attr = None;
-        for attr in &msg.attributes {
-            match attr {
-                AddressAttribute::Local(ip) => a.local = Some(*ip),
-                AddressAttribute::Address(ip) => a.address = Some(*ip),
-                AddressAttribute::Label(l) => a.label = Some(l),
-                AddressAttribute::Broadcast(ip) => a.broadcast = Some(IpAddr::V4(*ip)),
-                AddressAttribute::Anycast(ip) => a.anycast = Some(IpAddr::V6(*ip)),
-                AddressAttribute::RoutePriority(m) => a.metric = Some(*m),
-                AddressAttribute::CacheInfo(c) => a.lifetimes = Some((c.ifa_valid, c.ifa_preferred)),
-                AddressAttribute::Flags(f) => flags_attr = Some(f.bits()),
-                _ => {}
-            }
         }
-        if let Some(f) = flags_attr {
-            a.flags = f;
-        }
-        if a.local.is_none() {
-            a.local = a.address;
-        }
-        if a.address.is_none() {
-            a.address = a.local;
-        }
-        a
     }
 
     pub fn index(&self) -> u32 {
-        self.msg.header.index
+        self.msg.index
     }
 
     pub fn scope(&self) -> u8 {
-        u8::from(self.msg.header.scope)
+        self.msg.scope
     }
 
     /// The selection of `filter` (iproute2 applies it in `print_addrinfo`
     /// and again when choosing which links to list).
-    pub fn selected(&self, f: &Filter, table: &LinkTable) -> bool {
+    pub fn selected(&self, f: &Filter, links: &Links) -> bool {
         if f.ifindex != 0 && f.ifindex != self.index() {
             return false;
         }
@@ -98,47 +78,42 @@ impl<'a> Addr<'a> {
         if f.family != Family::Unspec && f.family.af() != self.family {
             return false;
         }
-        if !self.label_matches(f, table) {
+        if !self.label_matches(f, links) {
             return false;
         }
-        !f.outside_to(self.local)
+        !f.outside_to(self.local.and_then(|l| ip_of(self.family, l)))
     }
 
-    fn label_matches(&self, f: &Filter, table: &LinkTable) -> bool {
+    fn label_matches(&self, f: &Filter, links: &Links) -> bool {
         let Some(pattern) = &f.label else { return true };
+        let name;
         let label = match self.label {
-            Some(l) => l.to_string(),
-            None => table.name_or_if(self.index()),
+            Some(l) => l,
+            None => {
+                name = links.name(self.index());
+                name.as_bytes()
+            }
         };
-        fnmatch(pattern, &label)
+        fnmatch(&crate::cli::bytes::bytes(pattern), label)
     }
 }
 
-/// C's `fnmatch(pattern, text, 0)`.
-pub fn fnmatch(pattern: &str, text: &str) -> bool {
+/// An address attribute as an `IpAddr`, for the `to PREFIX` match.
+fn ip_of(family: u8, b: &[u8]) -> Option<std::net::IpAddr> {
+    match family {
+        AF_INET => <[u8; 4]>::try_from(b.get(..4)?).ok().map(|a| a.into()),
+        AF_INET6 => <[u8; 16]>::try_from(b.get(..16)?).ok().map(|a| a.into()),
+        _ => None,
+    }
+}
+
+/// C's `fnmatch(pattern, text, 0)`, on bytes.
+pub fn fnmatch(pattern: &[u8], text: &[u8]) -> bool {
     let (Ok(p), Ok(t)) = (std::ffi::CString::new(pattern), std::ffi::CString::new(text)) else {
         return false;
     };
     // SAFETY: two valid NUL-terminated strings that outlive the call.
     unsafe { libc::fnmatch(p.as_ptr(), t.as_ptr(), 0) == 0 }
-}
-
-/// An address as glibc's `inet_ntop` writes it (IPv4-compatible IPv6
-/// addresses keep their dotted tail, which Rust's formatter does not).
-pub fn ntop(ip: &IpAddr) -> String {
-    match ip {
-        IpAddr::V4(a) => a.to_string(),
-        IpAddr::V6(a) => ntop6(a),
-    }
-}
-
-fn ntop6(a: &Ipv6Addr) -> String {
-    let s = a.segments();
-    if s[..6].iter().all(|w| *w == 0) && s[6] != 0 {
-        let o = a.octets();
-        return format!("::{}.{}.{}.{}", o[12], o[13], o[14], o[15]);
-    }
-    a.to_string()
 }
 
 fn family_color(family: u8) -> Color {
@@ -149,23 +124,12 @@ fn family_color(family: u8) -> Color {
     }
 }
 
-fn family_name(family: u8) -> Option<&'static str> {
-    Some(match i32::from(family) {
-        libc::AF_INET => "inet",
-        libc::AF_INET6 => "inet6",
-        libc::AF_PACKET => "link",
-        libc::AF_MPLS => "mpls",
-        libc::AF_BRIDGE => "bridge",
-        _ => return None,
-    })
-}
-
 /// How the address line starts.
 pub struct Style<'a> {
     pub opts: &'a Options,
     /// `-o`, flushing or `-echo`: prefix the line with `INDEX: DEV`.
     pub with_dev: bool,
-    pub table: &'a LinkTable,
+    pub links: &'a Links,
 }
 
 /// Print one address (its filters already applied by the caller).
@@ -176,12 +140,13 @@ pub fn print_addr<W: Write>(p: &mut Printer<W>, a: &Addr, deleted: bool, st: &St
     }
     if !brief {
         if st.with_dev {
-            let dev = st.table.name_or_if(a.index());
+            let dev = st.links.name(a.index());
             if p.is_json() {
                 p.json_num("index", a.index() as i32)?;
-                p.json_str("dev", &dev)?;
+                p.bytes_c(Out::Json, Color::None, Some("dev"), "", dev.as_bytes())?;
             } else {
-                p.text_fmt("{}", &format_args!("{}: {}", a.index(), dev))?;
+                p.text_fmt("{}: ", &a.index())?;
+                p.bytes_c(Out::Text, Color::None, None, "{}", dev.as_bytes())?;
             }
         }
         match family_name(a.family) {
@@ -190,13 +155,13 @@ pub fn print_addr<W: Write>(p: &mut Printer<W>, a: &Addr, deleted: bool, st: &St
         }
     }
     let color = family_color(a.family);
-    if let Some(local) = &a.local {
-        p.string_c(Out::Any, color, Some("local"), "{}", &ntop(local))?;
-        if let Some(peer) = a.address.as_ref().filter(|x| *x != local) {
+    if let Some(local) = a.local {
+        p.string_c(Out::Any, color, Some("local"), "{}", AddrBuf::addr(a.family, local).as_str())?;
+        if let Some(peer) = a.address.filter(|x| *x != local) {
             p.text(" peer ")?;
-            p.string_c(Out::Any, color, Some("address"), "{}", &ntop(peer))?;
+            p.string_c(Out::Any, color, Some("address"), "{}", AddrBuf::addr(a.family, peer).as_str())?;
         }
-        p.num("prefixlen", "/{} ", a.msg.header.prefix_len)?;
+        p.num("prefixlen", "/{} ", a.msg.prefix_len)?;
         if let Some(m) = a.metric {
             p.num("metric", "metric {} ", m)?;
         }
@@ -204,13 +169,13 @@ pub fn print_addr<W: Write>(p: &mut Printer<W>, a: &Addr, deleted: bool, st: &St
     if brief {
         return Ok(());
     }
-    if let Some(b) = &a.broadcast {
+    if let Some(b) = a.broadcast {
         p.text("brd ")?;
-        p.string_c(Out::Any, color, Some("broadcast"), "{} ", &ntop(b))?;
+        p.string_c(Out::Any, color, Some("broadcast"), "{} ", AddrBuf::addr(a.family, b).as_str())?;
     }
-    if let Some(any) = &a.anycast {
+    if let Some(any) = a.anycast {
         p.text("any ")?;
-        p.string_c(Out::Any, color, Some("anycast"), "{} ", &ntop(any))?;
+        p.string_c(Out::Any, color, Some("anycast"), "{} ", AddrBuf::addr(a.family, any).as_str())?;
     }
     p.str("scope", "scope {} ", scope_name(a.scope(), st.opts.numeric, &mut NumBuf::new()))?;
     for shown in flags::shown(a.flags, a.family == AF_INET6) {
@@ -230,7 +195,7 @@ pub fn print_addr<W: Write>(p: &mut Printer<W>, a: &Addr, deleted: bool, st: &St
         }
     }
     if let Some(label) = a.label {
-        p.str("label", "{}", label)?;
+        p.str_bytes("label", "{}", label)?;
     }
     if let Some((valid, preferred)) = a.lifetimes {
         p.nl()?;
@@ -259,16 +224,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn inet_ntop_forms() {
-        assert_eq!(ntop(&"::1.2.3.4".parse().unwrap()), "::1.2.3.4");
-        assert_eq!(ntop(&"::2".parse().unwrap()), "::2");
-        assert_eq!(ntop(&"::ffff:1.2.3.4".parse().unwrap()), "::ffff:1.2.3.4");
-        assert_eq!(ntop(&"2001:db8::1".parse().unwrap()), "2001:db8::1");
-    }
-
-    #[test]
     fn fnmatch_globs() {
-        assert!(fnmatch("eth*", "eth0:1"));
-        assert!(!fnmatch("eth?", "eth10"));
+        assert!(fnmatch(b"eth*", b"eth0:1"));
+        assert!(!fnmatch(b"eth?", b"eth10"));
+        assert!(fnmatch(b"v1:*", b"v1:\xff"));
     }
 }

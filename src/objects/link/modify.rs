@@ -2,7 +2,6 @@
 //! words → one RTM_NEWLINK/RTM_DELLINK request) and `iplink_modify` (the
 //! link kind and its options, then the request).
 
-use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::fs::File;
 use std::os::unix::ffi::OsStrExt;
@@ -18,8 +17,7 @@ use crate::kinds::{self, KindEnv};
 use crate::netlink::attr::{align, AttrWriter, Attrs, MAX_PAYLOAD, NLA_HDRLEN};
 use crate::netlink::ipbuf;
 use crate::netlink::link::*;
-use crate::netlink::request::Reply;
-use netlink_packet_route::RouteNetlinkMessage;
+use crate::netlink::request::Echo;
 use crate::netlink::{Netlink, Outgoing};
 use crate::parse::{get_integer, get_unsigned};
 use crate::Context;
@@ -63,46 +61,18 @@ pub trait Lookup {
     }
 }
 
-use crate::names::links::{index_from_if_name, ll_name_to_index};
+use crate::names::links::{ll_name_to_index, lookup_index};
 
-/// One RTM_GETLINK (by index, or by a name as bytes) read in place: what
-/// `read` makes of the link, or None when there is no such link (or the
-/// name is too long for one).
-pub fn get_link_raw<R>(nl: &mut Netlink, which: Which<'_>, read: impl FnOnce(&LinkMsg<'_>) -> R) -> Option<R> {
-    let body = get_request(which, 0, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS).ok()?;
-    nl.query_raw(Outgoing::Raw { kind: RTM_GETLINK, body: &body }, 0, |m| LinkMsg::from_nlmsg(m).map(|l| read(&l)))
-        .ok()
-        .flatten()
-}
-
-/// iproute2's `ll_name_to_index` for a word the user typed, as bytes and
-/// bounded: a name longer than any device name or altname can be
-/// (ALTIFNAMSIZ − 1 bytes) names no device, so nothing is asked (only
-/// `ifN` still reads as index N). As `ip`, a name too long for ip's own
-/// request buffer is reported as ip reports it (`ipbuf`).
+/// iproute2's `ll_name_to_index` for a word the user typed (the link-name
+/// service's look-up: as bytes, and bounded — a name longer than any device
+/// name or altname can be names no device, so nothing is asked). As `ip`, a
+/// name too long for ip's own request buffer is reported as ip reports it
+/// (`ipbuf`).
 pub fn index_of(nl: &mut Netlink, prog: &str, word: &str) -> u32 {
-    let name = bytes(word);
     if prog == "ip" {
-        ipbuf::lookup_admits(name.len());
+        ipbuf::lookup_admits(bytes(word).len());
     }
-    if name.is_empty() || name.len() >= ALTIFNAMSIZ {
-        return index_from_if_name(word);
-    }
-    match name {
-        Cow::Borrowed(_) => ll_name_to_index(nl, word),
-        // Not UTF-8: asked for as the bytes it is (then, as libc's
-        // if_nametoindex would, the part before an alias label's `:`).
-        Cow::Owned(b) => {
-            let by_name = |nl: &mut Netlink, n: &[u8]| get_link_raw(nl, Which::Name(n), |l| l.index).unwrap_or(0);
-            match by_name(nl, &b) {
-                0 => match b.iter().position(|&c| c == b':') {
-                    Some(i) if valid_ifname(&b[..i]) => by_name(nl, &b[..i]),
-                    _ => 0,
-                },
-                i => i,
-            }
-        }
-    }
+    ll_name_to_index(nl, word)
 }
 
 /// The kernel's links, as the parsers look them up.
@@ -115,11 +85,7 @@ pub struct KernelLinks<'a> {
 impl KernelLinks<'_> {
     /// The link called `name`, read by `read`.
     fn by_name<R>(&mut self, name: &str, read: impl FnOnce(&LinkMsg<'_>) -> R) -> Option<R> {
-        let name = bytes(name);
-        if name.is_empty() || name.len() >= ALTIFNAMSIZ {
-            return None;
-        }
-        get_link_raw(self.nl, Which::Name(&name), read)
+        crate::names::links::lookup(self.nl, &bytes(name), read)
     }
 }
 
@@ -140,7 +106,7 @@ impl Lookup for KernelLinks<'_> {
     }
 
     fn info_data(&mut self, index: u32) -> Option<Vec<u8>> {
-        get_link_raw(self.nl, Which::Index(index), |l| {
+        lookup_index(self.nl, index, |l| {
             l.get(IFLA_LINKINFO).and_then(|info| Attrs::new(info).get(IFLA_INFO_DATA)).map(<[u8]>::to_vec)
         })
         .flatten()
@@ -744,7 +710,10 @@ fn modify(ctx: &mut Context, mode: Mode, args: &[String]) -> Result<()> {
     if echo_wanted {
         let files = std::mem::take(&mut req.files);
         let body = req.body()?;
-        let reply = links.nl.echo_out(Outgoing::Raw { kind, body: &body }, flags);
+        let reply = links.nl.echo_raw(Outgoing::Raw { kind, body: &body }, flags, |e| match e {
+            Echo::Message(m) => Some(m.to_vec()),
+            Echo::Ack(_) => None,
+        });
         drop(files);
         ctx.links.invalidate();
         return echo(ctx, reply?);
@@ -765,24 +734,22 @@ fn modify(ctx: &mut Context, mode: Mode, args: &[String]) -> Result<()> {
 /// `-echo`: print what the kernel sent back, as iproute2's `rtnl_echo_talk`
 /// with `print_linkinfo` does (outside a listing: no `qlen`, and its zeroed
 /// filter only lets group 0 through). Only an ACK prints nothing (`[{}]`).
-fn echo(ctx: &mut Context, reply: Reply) -> Result<()> {
-    use crate::objects::link::show::{print_linkinfo, LinkTable, View};
-    if ctx.opts.details > 0 {
-        let (nl, _, _, links) = ctx.parts()?;
-        links.load(nl)?;
-    }
-    let (nl, p, opts, names) = ctx.parts()?;
-    let table = LinkTable::load(nl)?;
+fn echo(ctx: &mut Context, reply: Option<Vec<u8>>) -> Result<()> {
+    use crate::netlink::link::LinkMsg;
+    use crate::objects::link::show::{print_linkinfo, View};
+    let (_, p, opts, links) = ctx.parts()?;
     let filter = crate::objects::address::filter::Filter { group: Some(0), ..Default::default() };
     let do_link = crate::objects::address::list::link_listed();
-    let view = View { opts, filter: &filter, do_link, showqueue: false, table: &table, names };
+    let view = View { opts, filter: &filter, do_link, showqueue: false, links };
     p.begin()?;
     p.open_object(None)?;
-    match &reply {
-        Reply::Message(RouteNetlinkMessage::NewLink(m)) => print_linkinfo(p, m, false, &view)?,
-        Reply::Message(RouteNetlinkMessage::DelLink(m)) => print_linkinfo(p, m, true, &view)?,
-        _ => crate::objects::link::show::Shown::Quiet,
-    };
+    if let Some(link) = reply.as_deref().and_then(LinkMsg::from_nlmsg) {
+        match link.msg_type {
+            RTM_NEWLINK => print_linkinfo(p, &link, false, &view)?,
+            RTM_DELLINK => print_linkinfo(p, &link, true, &view)?,
+            _ => crate::objects::link::show::Shown::Quiet,
+        };
+    }
     p.close_object()?;
     Ok(())
 }

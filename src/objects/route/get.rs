@@ -200,7 +200,6 @@ pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
     };
     let answer = ask(nl)?;
     let (nl, p, opts, links) = ctx.parts()?;
-    links.load(nl)?;
     let filter = Filter { cloned: 2, ..Filter::default() };
     let view = View { opts, links, filter: &filter };
     p.begin()?;

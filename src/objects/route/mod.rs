@@ -1,9 +1,8 @@
 //! `route`: iproute2's `iproute.c`. Listing and flushing are in `show.rs`
 //! (with `filter.rs` deciding what is shown and `print.rs` printing one
 //! route), changes in `modify.rs`, lookups in `get.rs`. Route messages are
-//! read in place (`msg.rs`), addresses printed by `addr.rs`.
+//! read in place (`msg.rs`), addresses printed by `crate::print::addr`.
 
-mod addr;
 pub mod filter;
 mod get;
 mod modify;
@@ -11,10 +10,9 @@ pub mod msg;
 pub mod print;
 mod show;
 
-use netlink_packet_route::link::{InfoData, InfoKind, InfoVrf, LinkAttribute, LinkInfo, LinkMessage};
-use netlink_packet_route::RouteNetlinkMessage;
-
+use crate::cli::bytes::bytes;
 use crate::error::{Error, Result, Topic};
+use crate::names::links::vrf;
 use crate::netlink::Netlink;
 use crate::Context;
 
@@ -34,43 +32,14 @@ pub fn ifindex(nl: &mut Netlink, name: &str) -> Option<u32> {
     (i != 0).then_some(i)
 }
 
-/// The link message for `name`, if there is such a device.
-fn link_by_name(nl: &mut Netlink, name: &str) -> Option<LinkMessage> {
-    if name.is_empty() || name.len() >= 16 {
-        return None;
-    }
-    let mut req = LinkMessage::default();
-    req.attributes.push(LinkAttribute::IfName(name.to_string()));
-    match nl.query(RouteNetlinkMessage::GetLink(req), 0) {
-        Ok(RouteNetlinkMessage::NewLink(l)) => Some(l),
-        _ => None,
-    }
-}
-
 /// `ipvrf_get_table`: the table of VRF device `name`; `default` is main
 /// when no such device exists; 0 when `name` is not a VRF.
 pub fn vrf_table(nl: &mut Netlink, name: &str) -> u32 {
-    let Some(link) = link_by_name(nl, name) else {
-        return if name == "default" { crate::names::tables::RT_TABLE_MAIN } else { 0 };
-    };
-    let infos = link.attributes.iter().find_map(|a| match a {
-        LinkAttribute::LinkInfo(i) => Some(i),
-        _ => None,
-    });
-    let Some(infos) = infos else { return 0 };
-    if !infos.iter().any(|i| matches!(i, LinkInfo::Kind(InfoKind::Vrf))) {
-        return 0;
-    }
-    let table = infos.iter().find_map(|i| match i {
-        LinkInfo::Data(InfoData::Vrf(v)) => v.iter().find_map(|x| match x {
-            InfoVrf::TableId(t) => Some(*t),
-            _ => None,
-        }),
-        _ => None,
-    });
-    match table {
-        Some(t) => t,
-        None => {
+    match vrf(nl, &bytes(name)) {
+        None if name == "default" => crate::names::tables::RT_TABLE_MAIN,
+        None | Some(None) => 0,
+        Some(Some((_, Some(table)))) => table,
+        Some(Some((_, None))) => {
             crate::netlink::pipeline::say(format!("BUG: VRF {name} is missing table id"));
             0
         }
@@ -79,15 +48,9 @@ pub fn vrf_table(nl: &mut Netlink, name: &str) -> u32 {
 
 /// `name_is_vrf`: the index of VRF device `name`, or 0.
 pub fn vrf_index(nl: &mut Netlink, name: &str) -> u32 {
-    let Some(link) = link_by_name(nl, name) else { return 0 };
-    let is_vrf = link.attributes.iter().any(|a| match a {
-        LinkAttribute::LinkInfo(i) => i.iter().any(|x| matches!(x, LinkInfo::Kind(InfoKind::Vrf))),
-        _ => false,
-    });
-    if is_vrf {
-        link.header.index
-    } else {
-        0
+    match vrf(nl, &bytes(name)) {
+        Some(Some((index, _))) => index,
+        _ => 0,
     }
 }
 

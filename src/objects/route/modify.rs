@@ -5,7 +5,7 @@
 
 
 use crate::cli::bytes::bytes;
-use crate::netlink::request::Reply;
+use crate::netlink::request::Echo;
 use crate::cli::grammar::route::{NEXTHOP, ROUTE};
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, matches, Words};
@@ -560,24 +560,26 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
         return nl.submit_out(msg, flags).map_err(Error::from);
     }
     // `-echo`: the kernel sends back the route as it stored it.
-    let reply = nl.echo_out(msg, flags).map_err(Error::from)?;
-    let (nl, p, opts, links) = ctx.parts()?;
-    links.load(nl)?;
+    // Nothing changed (a `replace` by the same route): iproute2's
+    // `print_route` is handed the ACK and says so.
+    let reply = nl
+        .echo_raw(msg, flags, |e| match e {
+            Echo::Message(m) => Ok(m.to_vec()),
+            Echo::Ack(h) => Err(h),
+        })
+        .map_err(Error::from)?;
+    let (_, p, opts, links) = ctx.parts()?;
     let filter = super::filter::Filter::default();
     let view = super::print::View { opts, links, filter: &filter };
     p.begin()?;
     p.open_object(None)?;
-    match &reply {
-        Reply::Message(answer) => {
-            if let Some((kind, body)) = emitted(answer) {
-                if let Some(route) = Route::from_body(kind, &body) {
-                    super::print::print_route(p, &view, &route)?;
-                }
+    match reply {
+        Ok(m) => {
+            if let Some(route) = Route::from_nlmsg(&m) {
+                super::print::print_route(p, &view, &route)?;
             }
         }
-        // Nothing changed (a `replace` by the same route): iproute2's
-        // `print_route` is handed the ACK and says so.
-        Reply::Ack(h) => eprintln!("Not a route: {:08x} {:08x} {:08x}", h.len, h.kind, h.flags),
+        Err(h) => crate::netlink::pipeline::say(format!("Not a route: {:08x} {:08x} {:08x}", h.len, h.kind, h.flags)),
     }
     p.close_object()?;
     Ok(())

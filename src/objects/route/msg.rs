@@ -83,47 +83,10 @@ pub const RTMSG_LEN: usize = 12;
 /// The netlink message header's length.
 pub use crate::netlink::request::HEADER_LEN as NLMSG_HDRLEN;
 
-/// Walk `(type, payload)` of the attributes in `buf` (`RTA_OK`/`RTA_NEXT`).
-pub struct Attrs<'a> {
-    rest: &'a [u8],
-}
-
-impl<'a> Attrs<'a> {
-    pub fn new(buf: &'a [u8]) -> Self {
-        Attrs { rest: buf }
-    }
-}
-
-impl<'a> Iterator for Attrs<'a> {
-    type Item = (u16, &'a [u8]);
-    fn next(&mut self) -> Option<Self::Item> {
-        let b = self.rest;
-        if b.len() < 4 {
-            return None;
-        }
-        let len = u16::from_ne_bytes([b[0], b[1]]) as usize;
-        let kind = u16::from_ne_bytes([b[2], b[3]]);
-        if len < 4 || len > b.len() {
-            self.rest = &[];
-            return None;
-        }
-        let payload = &b[4..len];
-        self.rest = &b[((len + 3) & !3).min(b.len())..];
-        Some((kind, payload))
-    }
-}
-
-/// `parse_rtattr`: the first attribute of each type up to `N - 1`.
+/// `parse_rtattr`: the first attribute of each type up to `N - 1` (the
+/// one attribute reader, `netlink::attr`).
 pub fn attr_table<const N: usize>(buf: &[u8]) -> [Option<&[u8]>; N] {
-    let mut tb = [None; N];
-    for (kind, payload) in Attrs::new(buf) {
-        if let Some(slot) = tb.get_mut(kind as usize) {
-            if slot.is_none() {
-                *slot = Some(payload);
-            }
-        }
-    }
-    tb
+    crate::netlink::attr::Attrs::new(buf).table()
 }
 
 pub fn u32_of(b: &[u8]) -> u32 {

@@ -6,18 +6,18 @@
 use std::io::{self, Write};
 
 use crate::cli::options::Options;
-use crate::names::links::LinkNames;
+use crate::names::links::Links;
 use crate::names::tables::{self, NumBuf, RT_TABLE_MAIN, RTN_MULTICAST, RTN_UNICAST};
 use crate::print::{Color, Out, Printer};
 
-use super::addr::{family_name, AddrBuf, AddrText};
+use crate::print::addr::{family_name, AddrBuf, AddrText};
 use super::filter::Filter;
 use super::msg::*;
 
 /// What the printer needs besides the route.
 pub struct View<'a> {
     pub opts: &'a Options,
-    pub links: &'a LinkNames,
+    pub links: &'a Links,
     pub filter: &'a Filter,
 }
 
@@ -81,18 +81,6 @@ fn trim_zeros(s: &str) -> &str {
     }
 }
 
-/// The interface name for `index` (`ll_index_to_name`): `*` for 0,
-/// `if%u` when unknown.
-fn ifname<'b>(links: &'b LinkNames, index: u32, buf: &'b mut NumBuf) -> &'b str {
-    if index == 0 {
-        return "*";
-    }
-    match links.name(index) {
-        Some(n) => n,
-        None => buf.format(format_args!("if{index}")),
-    }
-}
-
 /// `print_rt_flags`: the flag words (a JSON array `flags`).
 pub fn print_flags<W: Write>(p: &mut Printer<W>, flags: u32) -> io::Result<()> {
     p.open_array(Out::Json, Some("flags"), "")?;
@@ -129,15 +117,15 @@ fn labelled_addr<W: Write>(p: &mut Printer<W>, key: &str, label: &str, family: u
 }
 
 /// `print_rta_ifidx`: `dev NAME ` with the name coloured.
-fn ifidx<W: Write>(p: &mut Printer<W>, links: &LinkNames, index: u32, key: &str) -> io::Result<()> {
-    let mut buf = NumBuf::new();
-    let name = ifname(links, index, &mut buf);
+fn ifidx<W: Write>(p: &mut Printer<W>, links: &Links, index: u32, key: &str) -> io::Result<()> {
+    // `ll_index_to_name`: `*` for 0, `ifN` when unknown.
+    let name = links.name(index);
     if p.is_json() {
-        p.json_str(key, name)
+        p.bytes_c(Out::Json, Color::None, Some(key), "", name.as_bytes())
     } else {
         p.text(key)?;
         p.text(" ")?;
-        p.string_c(Out::Text, Color::Ifname, None, "{} ", name)
+        p.bytes_c(Out::Text, Color::Ifname, None, "{} ", name.as_bytes())
     }
 }
 
@@ -152,11 +140,11 @@ fn via<W: Write>(p: &mut Printer<W>, rta: &[u8]) -> io::Result<()> {
     let host = buf.format(format_args!("{}", AddrText { family: fam, bytes: addr }));
     if p.is_json() {
         p.open_object(Some("via"))?;
-        p.json_str("family", family_name(fam))?;
+        p.json_str("family", family_name(fam).unwrap_or("???"))?;
         p.json_str("host", host)?;
         p.close_object()
     } else {
-        p.text_fmt("via {} ", &family_name(fam))?;
+        p.text_fmt("via {} ", &family_name(fam).unwrap_or("???"))?;
         p.string_c(Out::Text, family_color(fam), None, "{} ", host)
     }
 }
@@ -378,16 +366,16 @@ fn multipath<W: Write>(p: &mut Printer<W>, v: &View, r: &Route, rta: &[u8]) -> i
                 flow(p, u32_of(a), v.opts.numeric)?;
             }
         }
-        let mut buf = NumBuf::new();
-        let name = ifname(v.links, ifindex, &mut buf);
+        let name = v.links.name(ifindex);
+        let name = name.as_bytes();
         if mc_cache {
-            p.str("dev", "{}", name)?;
+            p.str_bytes("dev", "{}", name)?;
             if hops != 1 {
                 p.num("ttl", "(ttl>{})", hops)?;
             }
             p.text(" ")?;
         } else {
-            p.str("dev", "dev {} ", name)?;
+            p.str_bytes("dev", "dev {} ", name)?;
             if r.family != AF_MPLS {
                 p.num("weight", "weight {} ", u32::from(hops) + 1)?;
             }

@@ -7,9 +7,11 @@ use netlink_packet_core::DefaultNla;
 use netlink_packet_route::route::{RouteAttribute, RouteFlags, RouteMessage};
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 
+use crate::cli::bytes::bytes;
 use crate::cli::options::Family;
 use crate::error::{Error, Result};
 use crate::netlink::request::KernelError;
+use crate::names::links::Links;
 use crate::netlink::Netlink;
 use crate::Context;
 
@@ -34,15 +36,20 @@ fn dump_request(family: Family, f: &Filter) -> RouteNetlinkMessage {
     RouteNetlinkMessage::GetRoute(m)
 }
 
-/// Resolve `dev`/`iif` names into the filter (`ll_name_to_index`).
-fn resolve_devices(nl: &mut Netlink, sel: &mut Selection) -> Result<()> {
+/// Resolve `dev`/`iif` names into the filter (`ll_name_to_index`, one
+/// RTM_GETLINK each: no link dump).
+fn resolve_devices(nl: &mut Netlink, links: &Links, sel: &mut Selection) -> Result<()> {
+    let index = |nl: &mut Netlink, name: &str| match links.index(nl, &bytes(name)) {
+        0 => Err(crate::error::no_device(name)),
+        i => Ok(i),
+    };
     if let Some(name) = &sel.iif_name {
-        let idx = super::ifindex(nl, name).ok_or_else(|| crate::error::no_device(name))?;
+        let idx = index(nl, name)?;
         sel.filter.iif = idx;
         sel.filter.iifmask = -1;
     }
     if let Some(name) = &sel.oif_name {
-        let idx = super::ifindex(nl, name).ok_or_else(|| crate::error::no_device(name))?;
+        let idx = index(nl, name)?;
         sel.filter.oif = idx;
         sel.filter.oifmask = -1;
     }
@@ -71,8 +78,7 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
     let nl = ctx.nl()?;
     let mut sel = parse_selector(args, preferred, &mut |name| super::vrf_table(nl, name))?;
     let (nl, p, opts, links) = ctx.parts()?;
-    resolve_devices(nl, &mut sel)?;
-    links.load(nl)?;
+    resolve_devices(nl, links, &mut sel)?;
     let filter = sel.filter;
     let view = View { opts, links, filter: &filter };
     let mut multiple = false;
@@ -118,7 +124,7 @@ pub fn flush(ctx: &mut Context, args: &[String]) -> Result<()> {
     let nl = ctx.nl()?;
     let mut sel = parse_selector(args, preferred, &mut |name| super::vrf_table(nl, name))?;
     let (nl, p, opts, links) = ctx.parts()?;
-    resolve_devices(nl, &mut sel)?;
+    resolve_devices(nl, links, &mut sel)?;
     let family = sel.dump_family;
     let mut filter = sel.filter;
     if filter.cloned != 0 {
@@ -133,7 +139,6 @@ pub fn flush(ctx: &mut Context, args: &[String]) -> Result<()> {
         }
     }
     filter.flushing = true;
-    links.load(nl)?;
     let start = std::time::Instant::now();
     let mut round = 0;
     let mut multiple = false;

@@ -553,7 +553,7 @@ fn addresses_of(nl: &mut Netlink, index: u32) -> Result<Vec<Vec<u8>>> {
         if u32::from_ne_bytes([hdr[4], hdr[5], hdr[6], hdr[7]]) != index {
             return Ok(());
         }
-        let attrs = crate::kinds::Attrs::parse(&body[8..]);
+        let attrs = crate::netlink::attr::Attrs::new(&body[8..]);
         let flags = attrs.u32(IFA_FLAGS).unwrap_or(u32::from(hdr[2]));
         if flags & IFA_F_PERMANENT != 0 {
             found.push(body.to_vec());

@@ -176,15 +176,14 @@ pub fn remove(nl: &mut Netlink, name: &str, located: Option<Option<Link>>) -> Re
 /// each tunnel printed (`print` says whether it printed) with `-s` stats.
 pub fn list(
     ctx: &mut Context,
-    wanted_type: impl Fn(&Link) -> bool,
-    mut print: impl FnMut(&mut Printer<crate::Out>, &Link, &crate::names::links::LinkNames) -> std::io::Result<bool>,
+    wanted_type: impl Fn(u16) -> bool,
+    mut print: impl FnMut(&mut Printer<crate::Out>, &Link, &crate::names::links::Links) -> std::io::Result<bool>,
 ) -> Result<()> {
     let stats = ctx.opts.stats > 0;
     let (nl, out, _, names) = ctx.parts()?;
-    names.load(nl)?;
     out.begin()?;
-    netlink::for_each_link(nl, |l| {
-        if !wanted_type(&l) || !print(out, &l, names)? {
+    netlink::for_each_link(nl, stats, wanted_type, |l| {
+        if !print(out, &l, names)? {
             return Ok(());
         }
         if stats {

@@ -12,15 +12,15 @@ use netlink_packet_route::RouteNetlinkMessage;
 use super::params::{fallback_name, module_name, V4, V6, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
 use crate::error::{Error, Result};
 use crate::kinds::tunnel_attrs::{gre, iptun, vti, GRE_KEY, SIT_ISATAP};
-use crate::kinds::Attrs;
+use crate::netlink::attr::Attrs;
 use crate::cli::bytes::bytes;
 use crate::netlink::attr::AttrWriter;
 use crate::netlink::link::{
-    request_body, IFINFOMSG_LEN, IFLA_IFNAME, IFLA_INFO_DATA, IFLA_INFO_KIND, IFLA_LINKINFO, IFLA_STATS, IFLA_STATS64,
+    request_body, IFLA_IFNAME, IFLA_INFO_DATA, IFLA_INFO_KIND, IFLA_LINKINFO, IFLA_STATS, IFLA_STATS64,
     RTM_DELLINK, RTM_NEWLINK,
 };
 use crate::netlink::request::KernelError;
-use crate::netlink::request::HEADER_LEN as NLMSG_HDRLEN;
+use crate::netlink::link::LinkMsg;
 use crate::netlink::{Netlink, Outgoing};
 
 pub const ARPHRD_TUNNEL: u16 = 768;
@@ -46,15 +46,15 @@ pub struct Link {
 impl Link {
     /// One RTM_NEWLINK message (header included); None without a name.
     pub fn parse(msg: &[u8]) -> Option<Link> {
-        let body = msg.get(NLMSG_HDRLEN..)?;
-        let hdr = body.get(..IFINFOMSG_LEN)?;
-        let ifi_type = u16::from_ne_bytes([hdr[2], hdr[3]]);
-        let index = u32::from_ne_bytes([hdr[4], hdr[5], hdr[6], hdr[7]]);
-        let attrs = Attrs::parse(&body[IFINFOMSG_LEN..]);
+        Link::of(&LinkMsg::from_nlmsg(msg)?)
+    }
+
+    pub fn of(l: &LinkMsg) -> Option<Link> {
+        let attrs = l.attrs;
         let name = attrs.get(IFLA_IFNAME).map(c_string)?;
-        let mut link = Link { index, ifi_type, name, ..Link::default() };
+        let mut link = Link { index: l.index, ifi_type: l.link_type, name, ..Link::default() };
         if let Some(info) = attrs.get(IFLA_LINKINFO) {
-            let info = Attrs::parse(info);
+            let info = Attrs::new(info);
             link.kind = info.get(IFLA_INFO_KIND).map(c_string).unwrap_or_default();
             link.data = info.get(IFLA_INFO_DATA).map(<[u8]>::to_vec).unwrap_or_default();
         }
@@ -67,7 +67,7 @@ impl Link {
     }
 
     pub fn attrs(&self) -> Attrs<'_> {
-        Attrs::parse(&self.data)
+        Attrs::new(&self.data)
     }
 }
 
@@ -78,13 +78,28 @@ fn c_string(b: &[u8]) -> String {
     crate::cli::bytes::word(crate::netlink::attr::until_nul(b))
 }
 
-/// Every link, in the kernel's order: the `tunnel show` listing (an
-/// interrupted dump is reported, as ip reports it).
-pub fn for_each_link(nl: &mut Netlink, mut each: impl FnMut(Link) -> Result<()>) -> Result<()> {
-    nl.dump_raw(RouteNetlinkMessage::GetLink(LinkMessage::default()), |m| match Link::parse(m) {
-        Some(l) => each(l),
-        None => Ok(()),
-    })?;
+/// Every link of an ARPHRD_* type `wanted` accepts, in the kernel's order:
+/// the `tunnel show` listing (an interrupted dump is reported, as ip
+/// reports it). Other links are passed over before being read, as
+/// iproute2 passes them over; without `stats` the kernel leaves the
+/// statistics out.
+pub fn for_each_link(nl: &mut Netlink, stats: bool, wanted: impl Fn(u16) -> bool, mut each: impl FnMut(Link) -> Result<()>) -> Result<()> {
+    use crate::netlink::link::{RTEXT_FILTER_SKIP_STATS, RTEXT_FILTER_VF, RTM_GETLINK};
+    let mut body = vec![0u8; crate::netlink::link::IFINFOMSG_LEN];
+    let mut w = crate::netlink::attr::AttrWriter::new();
+    w.u32(crate::netlink::link::IFLA_EXT_MASK, if stats { RTEXT_FILTER_VF } else { RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS });
+    body.extend_from_slice(&w.finish().unwrap_or_default());
+    nl.dump_out(crate::netlink::Outgoing::Raw { kind: RTM_GETLINK, body: &body }, |m| {
+        if !crate::netlink::link::peek_type(m).is_some_and(&wanted) {
+            return Ok(());
+        }
+        let Some(l) = LinkMsg::from_nlmsg(m) else { return Ok(()) };
+        match Link::of(&l) {
+            Some(l) => each(l),
+            None => Ok(()),
+        }
+    })?
+    .map_err(Error::from)?;
     Ok(())
 }
 
@@ -99,9 +114,10 @@ pub fn first_link(nl: &mut Netlink, mut fits: impl FnMut(&Link) -> bool) -> Resu
     })
 }
 
-/// The link called `name`, if any.
+/// The link called `name`, if any: one RTM_GETLINK by name, as the
+/// ioctl reaches the device by its name (or an altname).
 pub fn find_link(nl: &mut Netlink, name: &str) -> Result<Option<Link>> {
-    first_link(nl, |l| l.name == name)
+    Ok(crate::names::links::lookup(nl, &crate::cli::bytes::bytes(name), Link::of).flatten())
 }
 
 pub use super::params::is_tunnel_kind;

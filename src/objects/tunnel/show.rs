@@ -9,6 +9,7 @@ use crate::kinds::tunnel_attrs::{
     GRE_CSUM, GRE_KEY, GRE_SEQ, IP6_FLOWINFO_FLOWLABEL, IP6_FLOWINFO_TCLASS, IP6_TNL_F_ALLOW_LOCAL_REMOTE,
     IP6_TNL_F_IGN_ENCAP_LIMIT, IP6_TNL_F_RCV_DSCP_COPY, IP6_TNL_F_USE_ORIG_FLOWLABEL, IP6_TNL_F_USE_ORIG_TCLASS,
 };
+use crate::names::links::IfName;
 use crate::names::tables::{dsfield_name, NumBuf};
 use crate::print::{Color, Out, Printer};
 
@@ -38,7 +39,8 @@ pub struct PrlEntry {
 pub struct V4Extra<'a> {
     pub prl: &'a [PrlEntry],
     pub sixrd: Option<SixRd>,
-    pub link_name: Option<String>,
+    /// The name of the tunnel's underlying device (`dev NAME`).
+    pub link_name: Option<IfName>,
 }
 
 fn dsfield(v: u8) -> String {
@@ -68,7 +70,7 @@ pub fn print_v4<W: Write>(p: &mut Printer<W>, t: &V4, x: &V4Extra<'_>) -> io::Re
     }
     if t.link != 0 {
         if let Some(n) = &x.link_name {
-            p.str("dev", " dev {}", n)?;
+            p.str_bytes("dev", " dev {}", n.as_bytes())?;
         }
     }
     if t.ttl != 0 {
@@ -102,7 +104,7 @@ pub fn print_v4<W: Write>(p: &mut Printer<W>, t: &V4, x: &V4Extra<'_>) -> io::Re
 }
 
 /// ip6tunnel.c `print_tunnel`.
-pub fn print_v6<W: Write>(p: &mut Printer<W>, t: &V6, link_name: Option<&str>) -> io::Result<()> {
+pub fn print_v6<W: Write>(p: &mut Printer<W>, t: &V6, link_name: Option<IfName>) -> io::Result<()> {
     p.open_object(None)?;
     p.string_c(Out::Any, Color::Ifname, Some("ifname"), "{}: ", &t.name)?;
     p.str("mode", "{} ", &format!("{}/ipv6", proto_name(t.proto)))?;
@@ -112,7 +114,7 @@ pub fn print_v6<W: Write>(p: &mut Printer<W>, t: &V6, link_name: Option<&str>) -
     p.string_c(Out::Any, Color::Inet6, Some("local"), "{}", &t.local.to_string())?;
     if t.link != 0 {
         if let Some(n) = link_name {
-            p.str("link", " dev {}", n)?;
+            p.str_bytes("link", " dev {}", n.as_bytes())?;
         }
     }
     if t.flags & IP6_TNL_F_IGN_ENCAP_LIMIT != 0 {

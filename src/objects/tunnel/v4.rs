@@ -306,7 +306,7 @@ fn sixrd_of(l: &Link) -> SixRd {
     }
 }
 
-fn print_one<W: std::io::Write>(out: &mut crate::print::Printer<W>, l: &Link, t: &V4, names: &crate::names::links::LinkNames) -> std::io::Result<()> {
+fn print_one<W: std::io::Write>(out: &mut crate::print::Printer<W>, l: &Link, t: &V4, names: &crate::names::links::Links) -> std::io::Result<()> {
     let prl = if t.isatap { prl::list(&l.name) } else { Vec::new() };
     print_with_prl(out, l, t, names, &prl)
 }
@@ -316,13 +316,13 @@ pub fn print_with_prl<W: std::io::Write>(
     out: &mut crate::print::Printer<W>,
     l: &Link,
     t: &V4,
-    names: &crate::names::links::LinkNames,
+    names: &crate::names::links::Links,
     prl: &[PrlEntry],
 ) -> std::io::Result<()> {
     let extra = V4Extra {
         prl,
         sixrd: (l.kind == "sit").then(|| sixrd_of(l)),
-        link_name: (t.link != 0).then(|| names.name_or_if(t.link)),
+        link_name: (t.link != 0).then(|| names.name(t.link)),
     };
     show::print_v4(out, t, &extra)
 }
@@ -340,7 +340,7 @@ fn matches(p1: &V4, p2: &V4) -> bool {
 pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
     let Parsed { p, .. } = parse(ctx, args, Cmd::Show)?;
     let Some(basedev) = p.basedev() else {
-        return super::list(ctx, |l| matches!(l.ifi_type, ARPHRD_TUNNEL | ARPHRD_IPGRE | ARPHRD_SIT), |out, l, names| {
+        return super::list(ctx, |t| matches!(t, ARPHRD_TUNNEL | ARPHRD_IPGRE | ARPHRD_SIT), |out, l, names| {
             match tnl::v4_from_link(l) {
                 Some(t) if matches(&p, &t) => print_one(out, l, &t, names).map(|_| true),
                 _ => Ok(false),
@@ -350,8 +350,7 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
     // One tunnel, by ioctl on the name (or the fallback device, which
     // answers for the tunnel the parameters select): text, never JSON.
     let target = if p.name.is_empty() { basedev.to_string() } else { p.name.clone() };
-    let (nl, _, _, names) = ctx.parts()?;
-    names.load(nl)?;
+    let nl = ctx.nl()?;
     let (mut link, _) = read_tunnel(nl, &target)?;
     if link.name == fallback_name(&link.kind) {
         if let Some(found) = locate(nl, &link.kind.clone(), &p)? {

@@ -255,19 +255,18 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
     init.proto = 0;
     let Parsed { p, .. } = parse(ctx, args, Cmd::Show, init)?;
     if p.name.is_empty() || ctx.opts.stats > 0 {
-        return super::list(ctx, |l| matches!(l.ifi_type, ARPHRD_TUNNEL6 | ARPHRD_IP6GRE), |out, l, names| {
+        return super::list(ctx, |t| matches!(t, ARPHRD_TUNNEL6 | ARPHRD_IP6GRE), |out, l, names| {
             match tnl::v6_from_link(l) {
                 Some(t) if matches(&p, &t) => {
-                    let n = (t.link != 0).then(|| names.name_or_if(t.link));
-                    print_v6(out, &t, n.as_deref()).map(|_| true)
+                    let n = (t.link != 0).then(|| names.name(t.link));
+                    print_v6(out, &t, n).map(|_| true)
                 }
                 _ => Ok(false),
             }
         });
     }
     // By ioctl on the name: text, never JSON, and no line end.
-    let (nl, _, _, names) = ctx.parts()?;
-    names.load(nl)?;
+    let nl = ctx.nl()?;
     let (mut link, _) = read_tunnel(nl, &p.name)?;
     if link.name == fallback_name(&link.kind) {
         if let Some(found) = locate(nl, &link.kind.clone(), &p)? {
@@ -275,8 +274,8 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
         }
     }
     let t = tnl::v6_from_link(&link).ok_or_else(|| tnl::ioctl_failed("get", &p.name, libc::EOPNOTSUPP))?;
-    let n = (t.link != 0).then(|| ctx.links.name_or_if(t.link));
-    let text = super::render_text(ctx.out.oneline(), |out| print_v6(out, &t, n.as_deref()))?;
+    let n = (t.link != 0).then(|| ctx.links.name(t.link));
+    let text = super::render_text(ctx.out.oneline(), |out| print_v6(out, &t, n))?;
     ctx.out.text_always(&text)?;
     Ok(())
 }

@@ -3,8 +3,6 @@
 
 use std::io::{self, Write};
 
-use netlink_packet_route::link::{Stats, Stats64};
-
 use crate::cli::options::Options;
 use crate::print::Printer;
 
@@ -38,27 +36,49 @@ pub struct Counters {
     pub rx_otherhost_dropped: u64,
 }
 
-macro_rules! widen {
-    ($s:expr, $($f:ident),*) => {
-        Counters { $($f: $s.$f as u64,)* ..Counters::default() }
-    };
-}
-
 impl Counters {
-    pub fn from64(s: &Stats64) -> Self {
-        let mut c = widen!(s, rx_packets, tx_packets, rx_bytes, tx_bytes, rx_errors, tx_errors, rx_dropped,
-            tx_dropped, multicast, collisions, rx_length_errors, rx_over_errors, rx_crc_errors,
-            rx_frame_errors, rx_fifo_errors, rx_missed_errors, tx_aborted_errors, tx_carrier_errors,
-            tx_fifo_errors, tx_heartbeat_errors, tx_window_errors, rx_compressed, tx_compressed, rx_nohandler);
-        c.rx_otherhost_dropped = s.rx_otherhost_dropped;
+    /// `struct rtnl_link_stats64` as the kernel sent it: fields it did not
+    /// send are zero (iproute2 copies what there is into a zeroed struct).
+    pub fn from64(b: &[u8]) -> Self {
+        Self::from_fields(|i| b.get(i * 8..i * 8 + 8).and_then(crate::netlink::attr::u64_of).unwrap_or(0))
+    }
+
+    /// `struct rtnl_link_stats` (32-bit counters, no `rx_otherhost_dropped`).
+    pub fn from32(b: &[u8]) -> Self {
+        let mut c = Self::from_fields(|i| b.get(i * 4..i * 4 + 4).and_then(crate::netlink::attr::u32_of).map_or(0, u64::from));
+        c.rx_otherhost_dropped = 0;
         c
     }
 
-    pub fn from32(s: &Stats) -> Self {
-        widen!(s, rx_packets, tx_packets, rx_bytes, tx_bytes, rx_errors, tx_errors, rx_dropped,
-            tx_dropped, multicast, collisions, rx_length_errors, rx_over_errors, rx_crc_errors,
-            rx_frame_errors, rx_fifo_errors, rx_missed_errors, tx_aborted_errors, tx_carrier_errors,
-            tx_fifo_errors, tx_heartbeat_errors, tx_window_errors, rx_compressed, tx_compressed, rx_nohandler)
+    /// The fields in the kernel's order, the `i`-th from `field(i)`.
+    fn from_fields(field: impl Fn(usize) -> u64) -> Self {
+        Counters {
+            rx_packets: field(0),
+            tx_packets: field(1),
+            rx_bytes: field(2),
+            tx_bytes: field(3),
+            rx_errors: field(4),
+            tx_errors: field(5),
+            rx_dropped: field(6),
+            tx_dropped: field(7),
+            multicast: field(8),
+            collisions: field(9),
+            rx_length_errors: field(10),
+            rx_over_errors: field(11),
+            rx_crc_errors: field(12),
+            rx_frame_errors: field(13),
+            rx_fifo_errors: field(14),
+            rx_missed_errors: field(15),
+            tx_aborted_errors: field(16),
+            tx_carrier_errors: field(17),
+            tx_fifo_errors: field(18),
+            tx_heartbeat_errors: field(19),
+            tx_window_errors: field(20),
+            rx_compressed: field(21),
+            tx_compressed: field(22),
+            rx_nohandler: field(23),
+            rx_otherhost_dropped: field(24),
+        }
     }
 }
 
@@ -69,19 +89,60 @@ fn size_columns(cols: &mut [usize; 8], human: bool, values: [u64; 8]) {
         return;
     }
     for (c, v) in cols.iter_mut().zip(values) {
-        let len = v.to_string().len();
+        let len = v.checked_ilog10().map_or(1, |d| d as usize + 1);
         if len > *c {
             *c = len;
         }
     }
 }
 
-/// `print_num`: right-aligned in `width`, then a space; `-h` scales by
-/// 1000 (or 1024 with `-iec`) with a unit letter.
-pub fn num(width: usize, count: u64, opts: &Options) -> String {
+/// `n` spaces.
+fn spaces(t: &mut String, n: usize) {
+    const SPACES: &str = "                                ";
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(SPACES.len());
+        t.push_str(&SPACES[..k]);
+        left -= k;
+    }
+}
+
+/// `%*s`: `text` right-aligned in `width`.
+fn right(t: &mut String, width: usize, text: &str) {
+    spaces(t, width.saturating_sub(text.len()));
+    t.push_str(text);
+}
+
+/// A header line of the table: `lead`, the first column's word in
+/// `first_width`, then each column's word after a space.
+fn header(t: &mut String, lead: &str, first_width: usize, first: &str, rest: &[(usize, &str)]) {
+    t.push_str(lead);
+    right(t, first_width, first);
+    for (width, word) in rest {
+        t.push(' ');
+        right(t, *width, word);
+    }
+}
+
+/// `print_num` into `t`: right-aligned in `width`, then a space; `-h`
+/// scales by 1000 (or 1024 with `-iec`) with a unit letter.
+pub fn put(t: &mut String, width: usize, count: u64, opts: &Options) {
+    use std::fmt::Write as _;
     let base: u64 = if opts.iec { 1024 } else { 1000 };
     if opts.human == 0 || count < base {
-        return format!("{count:>width$} ");
+        let mut digits = [0u8; 20];
+        let (mut v, mut n) = (count, digits.len());
+        loop {
+            n -= 1;
+            digits[n] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        right(t, width, std::str::from_utf8(&digits[n..]).unwrap_or(""));
+        t.push(' ');
+        return;
     }
     let prefixes = b"kMGTPE";
     let mut i = 0;
@@ -112,7 +173,7 @@ pub fn num(width: usize, count: u64, opts: &Options) -> String {
         prefixes[i] as char,
         if opts.iec { "i" } else { "" }
     );
-    format!("{text:>width$} ")
+    let _ = write!(t, "{text:>width$} ");
 }
 
 /// The statistics of one link under `key` (`stats64` or `stats`).
@@ -181,69 +242,57 @@ pub fn print<W: Write>(p: &mut Printer<W>, s: &Counters, carrier_changes: Option
     let [c0, c1, c2, c3, c4, c5, c6, c7] = cols;
     let sl = p.line_sep();
 
-    let mut t = format!(
-        "    RX: {:>w0$} {:>c1$} {:>c2$} {:>c3$} {:>c4$} {:>c5$} {:>c6$}{sl}",
-        "bytes", "packets", "errors", "dropped", "missed", "mcast",
-        if s.rx_compressed != 0 { "compressed" } else { "" },
-        w0 = c0.saturating_sub(4)
-    );
+    let mut t = String::with_capacity(1024);
+    header(&mut t, "    RX: ", c0.saturating_sub(4), "bytes", &[(c1, "packets"), (c2, "errors"), (c3, "dropped"), (c4, "missed"), (c5, "mcast"), (c6, if s.rx_compressed != 0 { "compressed" } else { "" })]);
+    t.push_str(sl);
     t.push_str("    ");
     for (w, v) in [(c0, s.rx_bytes), (c1, s.rx_packets), (c2, s.rx_errors), (c3, s.rx_dropped), (c4, s.rx_missed_errors), (c5, s.multicast)] {
-        t.push_str(&num(w, v, opts));
+        put(&mut t, w, v, opts);
     }
     if s.rx_compressed != 0 {
-        t.push_str(&num(c6, s.rx_compressed, opts));
+        put(&mut t, c6, s.rx_compressed, opts);
     }
     if level > 1 {
         t.push_str(sl);
-        t.push_str(&format!(
-            "    RX errors:{:>w0$} {:>c1$} {:>c2$} {:>c3$} {:>c4$} {:>c5$}{:>w6$}{:>w7$}{sl}",
-            "", "length", "crc", "frame", "fifo", "overrun",
-            if s.rx_nohandler != 0 { " nohandler" } else { "" },
-            if s.rx_otherhost_dropped != 0 { " otherhost" } else { "" },
-            w0 = c0.saturating_sub(10),
-            w6 = if s.rx_nohandler != 0 { c6 + 1 } else { 0 },
-            w7 = if s.rx_otherhost_dropped != 0 { c7 + 1 } else { 0 },
-        ));
-        t.push_str(&" ".repeat(c0 + 5));
-        for (w, v) in [(c1, s.rx_length_errors), (c2, s.rx_crc_errors), (c3, s.rx_frame_errors), (c4, s.rx_fifo_errors), (c5, s.rx_over_errors)] {
-            t.push_str(&num(w, v, opts));
-        }
+        header(&mut t, "    RX errors:", c0.saturating_sub(10), "", &[(c1, "length"), (c2, "crc"), (c3, "frame"), (c4, "fifo"), (c5, "overrun")]);
         if s.rx_nohandler != 0 {
-            t.push_str(&num(c6, s.rx_nohandler, opts));
+            right(&mut t, c6 + 1, " nohandler");
         }
         if s.rx_otherhost_dropped != 0 {
-            t.push_str(&num(c7, s.rx_otherhost_dropped, opts));
+            right(&mut t, c7 + 1, " otherhost");
+        }
+        t.push_str(sl);
+        spaces(&mut t, c0 + 5);
+        for (w, v) in [(c1, s.rx_length_errors), (c2, s.rx_crc_errors), (c3, s.rx_frame_errors), (c4, s.rx_fifo_errors), (c5, s.rx_over_errors)] {
+            put(&mut t, w, v, opts);
+        }
+        if s.rx_nohandler != 0 {
+            put(&mut t, c6, s.rx_nohandler, opts);
+        }
+        if s.rx_otherhost_dropped != 0 {
+            put(&mut t, c7, s.rx_otherhost_dropped, opts);
         }
     }
     t.push_str(sl);
-    t.push_str(&format!(
-        "    TX: {:>w0$} {:>c1$} {:>c2$} {:>c3$} {:>c4$} {:>c5$} {:>c6$}{sl}",
-        "bytes", "packets", "errors", "dropped", "carrier", "collsns",
-        if s.tx_compressed != 0 { "compressed" } else { "" },
-        w0 = c0.saturating_sub(4)
-    ));
+    header(&mut t, "    TX: ", c0.saturating_sub(4), "bytes", &[(c1, "packets"), (c2, "errors"), (c3, "dropped"), (c4, "carrier"), (c5, "collsns"), (c6, if s.tx_compressed != 0 { "compressed" } else { "" })]);
+    t.push_str(sl);
     t.push_str("    ");
     for (w, v) in [(c0, s.tx_bytes), (c1, s.tx_packets), (c2, s.tx_errors), (c3, s.tx_dropped), (c4, s.tx_carrier_errors), (c5, s.collisions)] {
-        t.push_str(&num(w, v, opts));
+        put(&mut t, w, v, opts);
     }
     if s.tx_compressed != 0 {
-        t.push_str(&num(c6, s.tx_compressed, opts));
+        put(&mut t, c6, s.tx_compressed, opts);
     }
     if level > 1 {
         t.push_str(sl);
-        t.push_str(&format!(
-            "    TX errors:{:>w0$} {:>c1$} {:>c2$} {:>c3$} {:>c4$} {:>c5$}{sl}",
-            "", "aborted", "fifo", "window", "heartbt",
-            if carrier_changes.is_some() { "transns" } else { "" },
-            w0 = c0.saturating_sub(10),
-        ));
-        t.push_str(&" ".repeat(c0 + 5));
+        header(&mut t, "    TX errors:", c0.saturating_sub(10), "", &[(c1, "aborted"), (c2, "fifo"), (c3, "window"), (c4, "heartbt"), (c5, if carrier_changes.is_some() { "transns" } else { "" })]);
+        t.push_str(sl);
+        spaces(&mut t, c0 + 5);
         for (w, v) in [(c1, s.tx_aborted_errors), (c2, s.tx_fifo_errors), (c3, s.tx_window_errors), (c4, s.tx_heartbeat_errors)] {
-            t.push_str(&num(w, v, opts));
+            put(&mut t, w, v, opts);
         }
         if let Some(cc) = carrier_changes {
-            t.push_str(&num(c5, u64::from(cc), opts));
+            put(&mut t, c5, u64::from(cc), opts);
         }
     }
     p.text(&t)
@@ -252,6 +301,12 @@ pub fn print<W: Write>(p: &mut Printer<W>, s: &Counters, carrier_changes: Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn num(width: usize, count: u64, opts: &Options) -> String {
+        let mut t = String::new();
+        put(&mut t, width, count, opts);
+        t
+    }
 
     #[test]
     fn human_numbers() {
@@ -264,6 +319,19 @@ mod tests {
         assert_eq!(num(7, 12_345_678, &o), "  12.3M ");
         o.iec = true;
         assert_eq!(num(7, 2048, &o), " 2.00ki ");
+    }
+
+    #[test]
+    fn counters_from_raw_structs() {
+        let raw64: Vec<u8> = (1..=25u64).flat_map(|v| v.to_ne_bytes()).collect();
+        let c = Counters::from64(&raw64);
+        assert_eq!((c.rx_packets, c.tx_bytes, c.rx_nohandler, c.rx_otherhost_dropped), (1, 4, 24, 25));
+        // An older kernel's shorter struct: the rest is zero.
+        let c = Counters::from64(&raw64[..23 * 8]);
+        assert_eq!((c.tx_compressed, c.rx_nohandler), (23, 0));
+        let raw32: Vec<u8> = (1..=25u32).flat_map(|v| v.to_ne_bytes()).collect();
+        let c = Counters::from32(&raw32);
+        assert_eq!((c.multicast, c.rx_nohandler, c.rx_otherhost_dropped), (9, 24, 0));
     }
 
     #[test]

@@ -1,11 +1,15 @@
-//! Addresses in route messages as iproute2 prints them (`rt_addr_n2a`):
+//! Addresses as iproute2 prints them (`rt_addr_n2a`, `ll_addr_n2a`):
 //! glibc's `inet_ntop` text for IPv4/IPv6 (including its `::a.b.c.d`
-//! forms, which Rust's `Display` does not produce), MPLS label stacks, and
-//! link-layer bytes. Written through `fmt` so nothing is allocated.
+//! forms, which Rust's `Display` does not produce), MPLS label stacks,
+//! link-layer bytes, and the family names — for routes, addresses, links
+//! and kinds alike. Written through `fmt` so nothing is allocated.
 
 use std::fmt::{self, Display, Write as _};
 
-use super::msg::{AF_INET, AF_INET6, AF_MPLS};
+pub const AF_INET: u8 = libc::AF_INET as u8;
+pub const AF_INET6: u8 = libc::AF_INET6 as u8;
+pub const AF_MPLS: u8 = libc::AF_MPLS as u8;
+const AF_PACKET: u8 = libc::AF_PACKET as u8;
 
 /// An address of `family` held in `bytes`, ready to display.
 pub struct AddrText<'a> {
@@ -25,7 +29,7 @@ impl Display for AddrText<'_> {
                 inet6(f, &w, &b[12..16])
             }
             (AF_MPLS, b) => mpls(f, b),
-            (libc_af_packet, b) if libc_af_packet == libc::AF_PACKET as u8 => lladdr(f, b),
+            (AF_PACKET, b) => Mac(b).fmt(f),
             _ => f.write_str("???"),
         }
     }
@@ -51,11 +55,31 @@ impl AddrBuf {
                     b.push_u8(*x);
                 }
             }
+            (AF_PACKET, mac) => {
+                for (i, x) in mac.iter().enumerate() {
+                    if i > 0 {
+                        b.push_byte(b':');
+                    }
+                    b.push(&[HEX[(x >> 4) as usize], HEX[(x & 15) as usize]]);
+                }
+            }
             _ => {
                 let _ = write!(b, "{}", AddrText { family, bytes });
             }
         }
         b
+    }
+
+    /// A link-layer address of ARPHRD_* type `ty` as `ll_addr_n2a` writes
+    /// it: IPv4/IPv6 text for the tunnel types, else `Mac` (iproute2 still
+    /// prints the first byte of an empty address: `00`, its usual value).
+    pub fn link(addr: &[u8], ty: u16) -> Self {
+        match (ty, addr.len()) {
+            (ARPHRD_TUNNEL | ARPHRD_SIT | ARPHRD_IPGRE, 4) => Self::addr(AF_INET, addr),
+            (ARPHRD_TUNNEL6 | ARPHRD_IP6GRE, 16) => Self::addr(AF_INET6, addr),
+            (_, 0) => Self::addr(AF_PACKET, &[0]),
+            _ => Self::addr(AF_PACKET, addr),
+        }
     }
 
     /// `ADDR/LEN`, or the bare address when `len` is None.
@@ -175,26 +199,41 @@ fn mpls(f: &mut fmt::Formatter<'_>, b: &[u8]) -> fmt::Result {
     Ok(())
 }
 
-fn lladdr(f: &mut fmt::Formatter<'_>, b: &[u8]) -> fmt::Result {
-    for (i, x) in b.iter().enumerate() {
-        if i > 0 {
-            f.write_char(':')?;
+/// Link-layer bytes as `02:00:ab:00:00:01` (two lowercase hex digits a
+/// byte, `:` between): the one MAC formatter.
+pub struct Mac<'a>(pub &'a [u8]);
+
+impl Display for Mac<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, x) in self.0.iter().enumerate() {
+            let s = [b':', HEX[(x >> 4) as usize], HEX[(x & 15) as usize]];
+            // Three ASCII bytes: always UTF-8.
+            f.write_str(std::str::from_utf8(&s[usize::from(i == 0)..]).unwrap_or(""))?;
         }
-        write!(f, "{x:02x}")?;
+        Ok(())
     }
-    Ok(())
 }
 
-/// iproute2's `family_name`.
-pub fn family_name(af: u8) -> &'static str {
-    match af as i32 {
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// ARPHRD_* types whose link-layer address is an IP address.
+const ARPHRD_TUNNEL: u16 = 768;
+const ARPHRD_TUNNEL6: u16 = 769;
+const ARPHRD_SIT: u16 = 776;
+const ARPHRD_IPGRE: u16 = 778;
+const ARPHRD_IP6GRE: u16 = 823;
+
+/// iproute2's `family_name` (its `???` is the caller's: `ip address`
+/// prints `family N` instead).
+pub fn family_name(af: u8) -> Option<&'static str> {
+    Some(match af as i32 {
         libc::AF_INET => "inet",
         libc::AF_INET6 => "inet6",
         libc::AF_PACKET => "link",
         libc::AF_MPLS => "mpls",
         libc::AF_BRIDGE => "bridge",
-        _ => "???",
-    }
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -230,6 +269,24 @@ mod tests {
         assert_eq!(AddrBuf::prefix(AF_INET6, &a.octets(), Some(128)).as_str(), "2001:db8::1/128");
         assert_eq!(AddrBuf::prefix(AF_INET6, &a.octets(), None).as_str(), "2001:db8::1");
         assert_eq!(AddrBuf::addr(AF_INET, &[1, 2]).as_str(), "???");
+    }
+
+    #[test]
+    fn link_layer_addresses() {
+        assert_eq!(AddrBuf::link(&[2, 0, 0xab, 0, 0, 1], 1).as_str(), "02:00:ab:00:00:01");
+        assert_eq!(AddrBuf::link(&[10, 0, 0, 1], ARPHRD_TUNNEL).as_str(), "10.0.0.1");
+        assert_eq!(AddrBuf::link(&[10, 0, 0, 1], 1).as_str(), "0a:00:00:01");
+        assert_eq!(AddrBuf::link(&[], 1).as_str(), "00");
+        let v6: std::net::Ipv6Addr = "2001:db8::1".parse().unwrap();
+        assert_eq!(AddrBuf::link(&v6.octets(), ARPHRD_IP6GRE).as_str(), "2001:db8::1");
+    }
+
+    #[test]
+    fn macs_and_family_names() {
+        assert_eq!(Mac(&[2, 0, 0xab, 0, 0, 1]).to_string(), "02:00:ab:00:00:01");
+        assert_eq!(Mac(&[]).to_string(), "");
+        assert_eq!(AddrText { family: AF_PACKET, bytes: &[0xa, 0xb] }.to_string(), "0a:0b");
+        assert_eq!((family_name(AF_INET6), family_name(99)), (Some("inet6"), None));
     }
 
     #[test]
