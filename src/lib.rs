@@ -19,7 +19,7 @@ pub mod objects;
 pub mod parse;
 pub mod print;
 
-use std::io::{BufWriter, IsTerminal, Stdout, Write};
+use std::io::{BufWriter, Write};
 
 use cli::grammar::{self, find_command, find_object};
 use cli::options::{self, Options};
@@ -42,8 +42,7 @@ pub struct Context {
 
 impl Context {
     fn new(prog: &'static str, opts: Options) -> Self {
-        let stdout: Stdout = std::io::stdout();
-        let color = print::color::enabled(opts.color, opts.color_explicit, opts.json, stdout.is_terminal());
+        let color = print::color::enabled(opts.color, opts.color_explicit, opts.json, print::sink::is_terminal());
         // A failed write to stdout: silent as `ip` (iproute2 never checks), an error as rtun.
         let mode = if prog == "ip" { print::sink::OnError::Ignore } else { print::sink::OnError::Describe };
         let mut out = Printer::new(BufWriter::with_capacity(64 * 1024, print::sink::Sink::new(mode)), opts.json, opts.pretty, color, opts.oneline);

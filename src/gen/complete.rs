@@ -11,7 +11,7 @@ use netlink_packet_route::link::LinkMessage;
 use netlink_packet_route::RouteNetlinkMessage;
 
 use super::model::Live;
-use crate::cli::grammar::route::TABLE_FILTERS;
+use crate::objects::route::grammar::TABLE_FILTERS;
 use crate::error::{Error, Result};
 use crate::names::tables;
 use crate::netlink::link::LinkMsg;

@@ -181,7 +181,7 @@ pub struct GetoptObject {
 /// its option table (the `Object` itself only has a `dispatch` handler).
 pub const GETOPT_OBJECTS: &[GetoptObject] = &[GetoptObject {
     object: "sysctl",
-    options: crate::cli::grammar::sysctl::OPTIONS,
+    options: crate::helpers::sysctl::grammar::OPTIONS,
     operands: Live::SysctlKeys,
     operands_meta: "VARIABLE[=VALUE] ...",
     file_operands_after: &["-p"],

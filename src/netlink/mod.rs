@@ -4,6 +4,7 @@ pub mod addr;
 pub mod attr;
 pub mod dump;
 pub mod errno;
+pub mod ifioctl;
 pub mod ipbuf;
 pub mod link;
 pub mod netfilter;

@@ -59,6 +59,12 @@ pub fn errno_of(e: &io::Error) -> Option<i32> {
     e.raw_os_error().or_else(|| e.get_ref().and_then(|inner| inner.downcast_ref::<WriteError>()).map(|w| w.0))
 }
 
+/// Whether stdout is a terminal (`-color=auto`).
+pub fn is_terminal() -> bool {
+    use std::io::IsTerminal as _;
+    io::stdout().is_terminal()
+}
+
 impl Sink {
     pub fn new(mode: OnError) -> Self {
         Sink { out: io::stdout().lock(), mode, closed: CLOSED_AT_START.load(Ordering::Relaxed), failed: None }

@@ -5,16 +5,16 @@
 //!
 //! Table order is meaningful: like iproute2, a word selects the *first*
 //! entry it is a prefix of (`l` → link, `a` → address, `r` → route).
+//!
+//! This module holds the grammar's types and the object table; each object
+//! owns its commands and keywords in its own folder, beside its handlers
+//! (`objects/route/grammar.rs`, `helpers/nft/grammar.rs`), as each link
+//! kind owns its keywords in `kinds/`.
 
 pub mod global;
-pub mod link;
-pub mod link_show;
-pub mod address;
-pub mod route;
-pub mod tunnel;
-pub mod netns;
-pub mod nft;
-pub mod sysctl;
+
+use crate::helpers::{nft, sysctl};
+use crate::objects::{address, link, netns, route, tunnel};
 
 use crate::error::Result;
 use crate::Context;
@@ -181,22 +181,22 @@ impl Object {
 /// iproute2's object table, in its order (`iproute2_objects()` entries), then rtun's own. Objects rtun does not implement
 /// have `default: None`.
 pub static OBJECTS: &[Object] = &[
-    address::OBJECT,
+    address::grammar::OBJECT,
     unsupported("addrlabel"),
     unsupported("maddress"),
-    route::OBJECT,
+    route::grammar::OBJECT,
     unsupported("rule"),
     unsupported("neighbor"),
     unsupported("neighbour"),
     unsupported("ntable"),
     unsupported("ntbl"),
-    link::OBJECT,
+    link::grammar::OBJECT,
     unsupported("l2tp"),
     unsupported("fou"),
     unsupported("ila"),
     unsupported("macsec"),
-    tunnel::OBJECT,
-    tunnel::TUNL,
+    tunnel::grammar::OBJECT,
+    tunnel::grammar::TUNL,
     unsupported("tuntap"),
     unsupported("tap"),
     unsupported("token"),
@@ -206,7 +206,7 @@ pub static OBJECTS: &[Object] = &[
     unsupported("xfrm"),
     unsupported("mroute"),
     unsupported("mrule"),
-    netns::OBJECT,
+    netns::grammar::OBJECT,
     unsupported("netconf"),
     unsupported("vrf"),
     unsupported("sr"),
@@ -224,8 +224,8 @@ pub static OBJECTS: &[Object] = &[
     unsupported("stats"),
     // rtun's own objects follow iproute2's table (see `iproute2_objects`)
     // and are selected only by their full names.
-    nft::OBJECT,
-    sysctl::OBJECT,
+    nft::grammar::OBJECT,
+    sysctl::grammar::OBJECT,
     crate::gen::COMPLETIONS,
     crate::gen::COMPLETE,
 ];
@@ -288,7 +288,7 @@ mod object_tests {
         for k in crate::kinds::KINDS {
             v.extend(k.keywords.iter().map(|k| (k.help, k.supported)));
         }
-        v.extend(sysctl::OPTIONS.iter().map(|k| (k.help, k.supported)));
+        v.extend(sysctl::grammar::OPTIONS.iter().map(|k| (k.help, k.supported)));
         v
     }
 

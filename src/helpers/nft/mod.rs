@@ -12,6 +12,7 @@ pub mod batch;
 pub mod chains;
 pub mod compile;
 pub mod expr;
+pub mod grammar;
 pub mod json;
 pub mod list;
 pub mod protocols;

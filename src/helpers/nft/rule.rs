@@ -5,7 +5,7 @@
 use std::net::IpAddr;
 
 use super::protocols;
-use crate::cli::grammar::nft::{ACTIONS, MATCHES};
+use crate::helpers::nft::grammar::{ACTIONS, MATCHES};
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, Words};
 use crate::error::{duparg, duparg2, incomplete, invarg, missarg, Error, Result};

@@ -187,7 +187,7 @@ impl<'a> Getopt<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::grammar::sysctl::OPTIONS;
+    use crate::helpers::sysctl::grammar::OPTIONS;
 
     type Parsed = (Vec<(String, Option<String>)>, Vec<String>, Option<String>);
 

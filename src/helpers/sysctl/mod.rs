@@ -31,6 +31,7 @@
 mod conf;
 pub(crate) mod engine;
 mod getopt;
+pub mod grammar;
 pub(crate) mod glob;
 pub(crate) mod keys;
 mod persist;
@@ -40,7 +41,7 @@ mod show;
 
 use std::io::Write;
 
-use crate::cli::grammar::sysctl::OPTIONS;
+use crate::helpers::sysctl::grammar::OPTIONS;
 use crate::error::{Error, Result};
 use crate::print::Printer;
 use crate::Context;

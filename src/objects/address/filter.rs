@@ -5,7 +5,7 @@ use std::net::IpAddr;
 
 use super::flags;
 use crate::cli::bytes::bytes;
-use crate::cli::grammar::address::LIST_KEYWORDS;
+use crate::objects::address::grammar::LIST_KEYWORDS;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, Words};
 use crate::error::{duparg2, invarg, Error, Result};

@@ -2,6 +2,7 @@
 //! `list` also serves `link show`, as in iproute2.
 
 pub mod filter;
+pub mod grammar;
 pub mod flags;
 pub mod flush;
 pub mod list;

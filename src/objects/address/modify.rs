@@ -9,7 +9,7 @@ use crate::netlink::request::Echo;
 use crate::netlink::Outgoing;
 use crate::names::tables::scope_id;
 use super::print::{print_addr, Addr, Style};
-use crate::cli::grammar::address::MODIFY_KEYWORDS;
+use crate::objects::address::grammar::MODIFY_KEYWORDS;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, Words};
 use crate::cli::bytes::bytes;

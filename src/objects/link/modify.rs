@@ -9,7 +9,7 @@ use std::os::unix::ffi::OsStrExt;
 use netlink_packet_core::{NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
 
 use crate::cli::bytes::bytes;
-use crate::cli::grammar::link::MODIFY_KEYWORDS;
+use crate::objects::link::grammar::MODIFY_KEYWORDS;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, matches, Words};
 use crate::error::{duparg, duparg2, invarg, missarg, no_device, too_long, Error, Result, Topic};

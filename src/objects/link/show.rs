@@ -477,36 +477,16 @@ fn hexstring(b: &[u8]) -> String {
 /// The queue length from SIOCGIFTXQLEN, for messages without IFLA_TXQLEN
 /// (the IPv6 link dump). iproute2 prints the ioctl's failure and goes on.
 fn txqlen_ioctl(name: &[u8]) -> Option<u32> {
-    #[repr(C)]
-    struct IfReq {
-        name: [u8; 16],
-        qlen: libc::c_int,
-        _pad: [u8; 20],
-    }
-    const SIOCGIFTXQLEN: libc::c_ulong = 0x8942;
-    let mut req = IfReq { name: [0; 16], qlen: 0, _pad: [0; 20] };
     if name.len() >= 16 {
         return None;
     }
-    req.name[..name.len()].copy_from_slice(name);
-    // SAFETY: a socket we close below and an ioctl on a correctly sized ifreq.
-    unsafe {
-        let s = libc::socket(libc::AF_INET, libc::SOCK_STREAM, 0);
-        if s < 0 {
-            return None;
-        }
-        let r = libc::ioctl(s, SIOCGIFTXQLEN as _, &mut req as *mut IfReq);
-        let err = std::io::Error::last_os_error();
-        libc::close(s);
-        if r < 0 {
-            eprintln!(
-                "ioctl(SIOCGIFTXQLEN) failed: {}",
-                crate::netlink::errno::strerror(err.raw_os_error().unwrap_or(0))
-            );
-            return None;
+    match crate::netlink::ifioctl::txqlen(name) {
+        Ok(q) => Some(q),
+        Err(e) => {
+            eprintln!("ioctl(SIOCGIFTXQLEN) failed: {}", crate::netlink::errno::strerror(e));
+            None
         }
     }
-    Some(req.qlen as u32)
 }
 
 /// `ll_type_n2a`: ARPHRD_* names (with `-N`, `[N]`).

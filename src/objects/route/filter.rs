@@ -4,7 +4,7 @@
 //! The masks follow iproute2: a mask of all ones means "the user fixed
 //! this field", which also hides the field when printing.
 
-use crate::cli::grammar::route::SELECTOR;
+use crate::objects::route::grammar::SELECTOR;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, matches, Words};
 use crate::error::{invarg, Result};

@@ -2,7 +2,7 @@
 //! a packet; the kernel answers with the route it would take, printed as
 //! `route show` prints routes.
 
-use crate::cli::grammar::route::GET;
+use crate::objects::route::grammar::GET;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, matches, Words};
 use crate::error::{invarg, no_device, Error, Result};

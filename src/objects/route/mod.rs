@@ -5,6 +5,7 @@
 
 pub mod filter;
 mod get;
+pub mod grammar;
 mod modify;
 pub mod msg;
 pub mod print;

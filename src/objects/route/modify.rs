@@ -6,7 +6,7 @@
 
 use crate::cli::bytes::bytes;
 use crate::netlink::request::Echo;
-use crate::cli::grammar::route::{NEXTHOP, ROUTE};
+use crate::objects::route::grammar::{NEXTHOP, ROUTE};
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, matches, Words};
 use crate::error::{duparg2, invarg, no_device, Error, Result, Topic};

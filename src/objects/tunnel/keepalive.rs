@@ -65,7 +65,7 @@ use netlink_packet_route::RouteNetlinkMessage;
 use super::netlink::{find_link, v4_from_link, Link};
 use super::params::IPPROTO_GRE;
 use crate::cli::batch::signals;
-use crate::cli::grammar::tunnel::KEEPALIVE_KEYWORDS;
+use crate::objects::tunnel::grammar::KEEPALIVE_KEYWORDS;
 use crate::cli::words::{lookup, Words};
 use crate::error::{duparg, duparg2, invarg, missarg, no_device, Error, Result, Topic};
 use crate::kinds::tunnel_attrs::{GRE_CSUM, GRE_KEY, GRE_ROUTING, GRE_SEQ};

@@ -7,6 +7,7 @@
 //! (iptunnel.c). Only the ISATAP potential router list (`prl.rs`) has no
 //! netlink interface and uses its ioctls.
 
+pub mod grammar;
 pub mod keepalive;
 pub mod netlink;
 pub mod params;
@@ -15,7 +16,8 @@ pub mod show;
 pub mod v4;
 pub mod v6;
 
-use crate::cli::grammar::{find_command, offered, tunnel::OBJECT};
+use crate::cli::grammar::{find_command, offered};
+use grammar::OBJECT;
 use crate::cli::options::Family;
 use crate::error::{Error, Result};
 use crate::netlink::Netlink;

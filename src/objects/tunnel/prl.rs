@@ -1,6 +1,6 @@
 //! The ISATAP potential router list: SIOC{GET,ADD,DEL}PRL on the tunnel
 //! device. The kernel has no netlink interface for it, so this is the one
-//! place rtun uses a tunnel ioctl.
+//! tunnel ioctl rtun makes (through `netlink::ifioctl`).
 
 use std::net::Ipv4Addr;
 
@@ -22,32 +22,9 @@ struct IpTunnelPrl {
     reserved2: u32,
 }
 
-/// `struct ifreq` with `ifr_data`.
-#[repr(C)]
-struct IfReq {
-    name: [u8; 16],
-    data: *mut libc::c_void,
-    _pad: [u8; 16],
-}
-
 /// ioctl(cmd) on device `name` with `data`; Err(errno) on failure.
 fn ioctl(cmd: u32, name: &str, data: *mut libc::c_void) -> Result<(), i32> {
-    let mut req = IfReq { name: [0; 16], data, _pad: [0; 16] };
-    let name = crate::cli::bytes::bytes(name);
-    let n = name.len().min(15);
-    req.name[..n].copy_from_slice(&name[..n]);
-    // SAFETY: a datagram socket used only for this ioctl and closed below.
-    let fd = unsafe { libc::socket(libc::AF_INET, libc::SOCK_DGRAM, 0) };
-    if fd < 0 {
-        return Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO));
-    }
-    // SAFETY: `req` names the device and points at `data`, which the
-    // caller keeps alive and sized as the command expects.
-    let rc = unsafe { libc::ioctl(fd, cmd as libc::c_ulong as _, &mut req as *mut IfReq) };
-    let err = if rc < 0 { Some(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO)) } else { None };
-    // SAFETY: fd was opened above.
-    unsafe { libc::close(fd) };
-    err.map_or(Ok(()), Err)
+    crate::netlink::ifioctl::with_data(cmd, &crate::cli::bytes::bytes(name), data)
 }
 
 /// Add (`default` tells a default router) or delete one entry; `cmd` 0 is

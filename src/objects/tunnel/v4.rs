@@ -7,7 +7,7 @@ use super::netlink::{self as tnl, Link, ARPHRD_IPGRE, ARPHRD_SIT, ARPHRD_TUNNEL}
 use super::params::{fallback_name, V4, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
 use super::show::{self, PrlEntry, SixRd, V4Extra};
 use super::{find_by_params, parse_key, prl, remove, Cmd, Target};
-use crate::cli::grammar::tunnel::{PRL_KEYWORDS, SIXRD_KEYWORDS, V4_KEYWORDS};
+use crate::objects::tunnel::grammar::{PRL_KEYWORDS, SIXRD_KEYWORDS, V4_KEYWORDS};
 use crate::cli::words::{lookup, Words};
 use crate::error::{duparg2, invarg, no_device, Error, Result};
 use crate::kinds::tunnel_attrs::{iptun, GRE_CSUM, GRE_KEY, GRE_SEQ};

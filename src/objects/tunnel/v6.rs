@@ -7,7 +7,7 @@ use super::netlink::{self as tnl, Link, ARPHRD_IP6GRE, ARPHRD_TUNNEL6};
 use super::params::{fallback_name, V6, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
 use super::show::print_v6;
 use super::{find_by_params, parse_key, remove, Cmd, Target};
-use crate::cli::grammar::tunnel::V6_KEYWORDS;
+use crate::objects::tunnel::grammar::V6_KEYWORDS;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, Words};
 use crate::error::{duparg2, invarg, no_device, Error, Result};

@@ -1,10 +1,10 @@
 //! The grammar of `nft`: rtun's own firewall/NAT rules for tunnel recipes,
 //! kept in the nftables table `inet rtun` (not an iproute2 object).
 
-use super::{p, Command, Keyword, Object, Value};
+use crate::cli::grammar::{p, Command, Keyword, Object, Value};
 use crate::helpers::nft;
 
-const fn k(names: &'static [super::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
+const fn k(names: &'static [crate::cli::grammar::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
     Keyword { names, value, meta, help, supported: true }
 }
 

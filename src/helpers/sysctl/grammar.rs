@@ -16,9 +16,9 @@
 //! ambiguous abbreviations are reported); the first name of each entry is
 //! the one the parser dispatches on.
 
-use super::{p, x, Keyword, Object, Value};
+use crate::cli::grammar::{p, x, Keyword, Object, Value};
 
-const fn k(names: &'static [super::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
+const fn k(names: &'static [crate::cli::grammar::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
     Keyword { names, value, meta, help, supported: true }
 }
 

@@ -1,7 +1,7 @@
 //! The grammar of `link show`: the same selection keywords as
 //! `address show` (iproute2 lists links through the address code).
 
-use super::{p, Command};
+use crate::cli::grammar::{p, Command};
 use crate::objects::link;
 
 pub const SHOW: Command = Command {
@@ -9,6 +9,6 @@ pub const SHOW: Command = Command {
     run: link::show,
     synopsis: "[ [ dev ] DEVICE | group GROUP ] [ up ] [ master DEVICE | nomaster ] [ vrf NAME ] [ type KIND ]",
     help: "List links.",
-    keywords: super::address::LIST_KEYWORDS,
+    keywords: crate::objects::address::grammar::LIST_KEYWORDS,
     supported: true,
 };

@@ -1,6 +1,6 @@
 //! The grammar of `netns`, in iproute2's order of tests.
 
-use super::{p, Command, Object, Value, Keyword};
+use crate::cli::grammar::{p, Command, Object, Value, Keyword};
 use crate::objects::netns;
 
 const NAME: &[Keyword] = &[Keyword { names: &[], value: Value::Netns, meta: "NAME", help: "The namespace's name under /run/netns.", supported: true }];

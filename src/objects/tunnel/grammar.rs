@@ -7,7 +7,7 @@
 //! `src/objects/tunnel/` find every keyword through [`V4_KEYWORDS`],
 //! [`V6_KEYWORDS`], [`PRL_KEYWORDS`] and [`SIXRD_KEYWORDS`].
 
-use super::{p, x, Command, Keyword, Object, Value, Word};
+use crate::cli::grammar::{p, x, Command, Keyword, Object, Value, Word};
 use crate::objects::tunnel;
 
 const fn kw(names: &'static [Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {

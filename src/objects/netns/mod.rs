@@ -1,6 +1,8 @@
 //! `netns list|add|attach|delete|exec`: named network namespaces are files
 //! in /run/netns that a namespace is bind-mounted onto.
 
+pub mod grammar;
+
 use std::ffi::{CString, OsStr};
 use std::io::Write as _;
 use std::os::fd::AsRawFd;

@@ -3,10 +3,11 @@
 //! `add`/`set`/`change`/`replace`/`delete` in the order iproute2's
 //! `iplink_parse` tests them.
 
-use super::{link_show, p, x, Command, Keyword, Object, Value};
+use super::show_grammar as link_show;
+use crate::cli::grammar::{p, x, Command, Keyword, Object, Value};
 use crate::objects::link;
 
-const fn kw(names: &'static [super::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
+const fn kw(names: &'static [crate::cli::grammar::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
     Keyword { names, value, meta, help, supported: true }
 }
 
@@ -56,7 +57,7 @@ pub const MODIFY_KEYWORDS: &[Keyword] = &[
 ];
 
 /// `set`/`change`/`delete`: a word that is no keyword names the device.
-pub const DEVICE_KEYWORDS: &[Keyword] = &super::with_positional::<{ MODIFY_KEYWORDS.len() + 1 }>(
+pub const DEVICE_KEYWORDS: &[Keyword] = &crate::cli::grammar::with_positional::<{ MODIFY_KEYWORDS.len() + 1 }>(
     MODIFY_KEYWORDS,
     kw(&[], Value::Ifname, "DEV", "the device to act on (without the word dev)"),
 );

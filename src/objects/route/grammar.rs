@@ -2,11 +2,11 @@
 //! the commands, then one keyword table per parser. A word selects the
 //! first entry it matches; words that match nothing are the prefix.
 
-use super::{p, x, Command, Keyword, Object, Value};
+use crate::cli::grammar::{p, x, Command, Keyword, Object, Value};
 use crate::names::tables::ROUTE_TYPES;
 use crate::objects::route;
 
-const fn k(names: &'static [super::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
+const fn k(names: &'static [crate::cli::grammar::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
     Keyword { names, value, meta, help, supported: true }
 }
 

@@ -2,23 +2,23 @@
 //! keywords of `add`/`change`/`replace`/`delete` and of `show`/`flush`
 //! (the latter shared with `link show`).
 
-use super::{p, x, Command, Keyword, Object, Value};
+use crate::cli::grammar::{p, x, Command, Keyword, Object, Value};
 use crate::objects::address;
 
-const fn k(names: &'static [super::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
+const fn k(names: &'static [crate::cli::grammar::Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
     Keyword { names, value, meta, help, supported: true }
 }
 
 /// Every flag word `show`/`flush` filter on (also with a leading `-` to
 /// negate, which the parser handles before looking words up here).
-pub const FLAG_WORDS: &[super::Word] = &[
+pub const FLAG_WORDS: &[crate::cli::grammar::Word] = &[
     x("dynamic"), x("primary"), x("secondary"), x("temporary"), x("nodad"), x("optimistic"),
     x("dadfailed"), x("home"), x("deprecated"), x("tentative"), x("permanent"), x("mngtmpaddr"),
     x("noprefixroute"), x("autojoin"), x("stable-privacy"),
 ];
 
 /// Flags `add`/`change` may set (the read-only ones only draw a warning).
-pub const SETTABLE_FLAGS: &[super::Word] = &[
+pub const SETTABLE_FLAGS: &[crate::cli::grammar::Word] = &[
     x("secondary"), x("temporary"), x("nodad"), x("optimistic"), x("dadfailed"), x("home"),
     x("deprecated"), x("tentative"), x("permanent"), x("mngtmpaddr"), x("noprefixroute"),
     x("autojoin"), x("stable-privacy"),
