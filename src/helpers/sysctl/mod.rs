@@ -32,7 +32,7 @@ mod conf;
 mod engine;
 mod getopt;
 mod glob;
-mod keys;
+pub mod keys;
 mod persist;
 mod regex;
 mod set;

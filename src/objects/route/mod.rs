@@ -5,7 +5,7 @@
 
 mod addr;
 pub mod filter;
-mod get;
+pub mod get;
 mod modify;
 pub mod msg;
 pub mod print;
