@@ -24,11 +24,6 @@ require "module ipip" -- modprobe ipip
 PERSIST=/etc/sysctl.d/90-rtun.conf
 rm -f "$PERSIST"
 
-nx() {
-    _nx=$1
-    shift
-    nsenter --net="/run/netns/$_nx" "$@"
-}
 # recipe NS FILE: the file as written, rtun on PATH, inside NS: it must
 # exit 0 and say nothing on stderr.
 recipe() {
