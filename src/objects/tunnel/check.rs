@@ -914,7 +914,7 @@ impl Checker<'_> {
         // Run on the far end: the hint cannot know its tunnel's name.
         let far_end_hint = format!("on {far}: rtun link set TUNNEL up");
         let keepalive_hint = format!("{far_end_hint} && rtun sysctl -w net.ipv4.conf.TUNNEL.accept_local=1 net.ipv4.conf.TUNNEL.forwarding=1");
-        const LINUX: &str = "a Linux far end that does not run rtun tunnel keepalive answers keepalives only with net.ipv4.conf.TUNNEL.accept_local=1 and forwarding=1";
+        const LINUX: &str = "Linux answers those only with net.ipv4.conf.TUNNEL.accept_local=1 and forwarding=1, or running rtun tunnel keepalive";
         let mut unanswered = false;
         if t.link.kind == "gre" {
             match keepalive::ask(t.link, PEER_WAIT) {
