@@ -687,10 +687,10 @@ impl Walk<'_> {
 fn store_partial(regs: &mut Regs, reg: u32, v: &[Option<u8>]) -> Step {
     let bytes: Vec<u8> = v.iter().map(|b| b.unwrap_or(0)).collect();
     let step = regs.store(reg, &bytes);
-    if let Some(off) = reg_offset(reg) {
-        for (i, b) in v.iter().enumerate() {
+    if let (Step::Go, Some(off)) = (&step, reg_offset(reg)) {
+        for (known, b) in regs.known.iter_mut().skip(off).zip(v) {
             if b.is_none() {
-                regs.known[off + i] = false;
+                *known = false;
             }
         }
     }

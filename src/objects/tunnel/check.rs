@@ -1074,3 +1074,86 @@ pub fn run(ctx: &mut Context, args: &[String]) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::objects::tunnel::netlink::{v4_data, v6_data};
+    use crate::objects::tunnel::params::{V4, V6};
+
+    fn link(kind: &str, data: crate::netlink::attr::AttrWriter) -> Link {
+        Link { index: 7, name: "t1".into(), kind: kind.into(), data: data.finish().expect("fits"), ..Link::default() }
+    }
+
+    #[test]
+    fn overheads_count_what_the_kernel_counts() {
+        let v4 = |kind: &str, oflags: u16| {
+            let p = V4 { local: Ipv4Addr::new(192, 0, 2, 1), remote: Ipv4Addr::new(192, 0, 2, 2), oflags, okey: 5, proto: IPPROTO_GRE, ..V4::default() };
+            link(kind, v4_data(kind, &p, None))
+        };
+        let plain = v4("gre", 0);
+        let t = Tunnel::of(&plain).expect("a tunnel");
+        assert_eq!((t.overhead, t.overhead_text.as_str(), t.proto), (Some(24), "IPv4 20, GRE 4", 47));
+        let all = v4("gre", GRE_KEY | GRE_CSUM | GRE_SEQ);
+        let t = Tunnel::of(&all).expect("a tunnel");
+        assert_eq!((t.overhead, t.overhead_text.as_str()), (Some(36), "IPv4 20, GRE 16"));
+        let ipip = link("ipip", v4_data("ipip", &V4 { proto: IPPROTO_IPIP, ..V4::default() }, None));
+        let t = Tunnel::of(&ipip).expect("a tunnel");
+        assert_eq!((t.overhead, t.proto, t.remote), (Some(20), 4, None));
+        let sit = link("sit", v4_data("sit", &V4 { proto: IPPROTO_IPV6, ..V4::default() }, None));
+        assert_eq!(Tunnel::of(&sit).map(|t| (t.overhead, t.proto, t.inner_v6)), Some((Some(20), 41, true)));
+        let vti = link("vti", v4_data("vti", &V4 { proto: IPPROTO_IPIP, vti: true, ..V4::default() }, None));
+        assert_eq!(Tunnel::of(&vti).map(|t| (t.overhead, t.proto)), Some((None, 50)));
+        // ip6gre with a key, with and without the encapsulation limit option.
+        let mut p6 = V6::init(true);
+        p6.proto = IPPROTO_GRE;
+        p6.oflags = GRE_KEY;
+        let t6 = link("ip6gre", v6_data("ip6gre", &p6));
+        let t = Tunnel::of(&t6).expect("a tunnel");
+        assert_eq!((t.overhead, t.overhead_text.as_str()), (Some(56), "IPv6 40, encapsulation limit 8, GRE 8"));
+        p6.flags = IP6_TNL_F_IGN_ENCAP_LIMIT;
+        let t6 = link("ip6gre", v6_data("ip6gre", &p6));
+        assert_eq!(Tunnel::of(&t6).and_then(|t| t.overhead), Some(48));
+    }
+
+    #[test]
+    fn the_packet_the_far_end_sends() {
+        let p = V4 {
+            local: Ipv4Addr::new(192, 0, 2, 1),
+            remote: Ipv4Addr::new(192, 0, 2, 2),
+            iflags: GRE_KEY,
+            ikey: 0x01020304,
+            proto: IPPROTO_GRE,
+            ..V4::default()
+        };
+        let l = link("gre", v4_data("gre", &p, None));
+        let t = Tunnel::of(&l).expect("a tunnel");
+        let pkt = t.packet(IpAddr::V4(p.local)).expect("a packet");
+        assert_eq!((pkt.l4proto, &pkt.bytes[9..10], &pkt.bytes[12..20]), (47, &[47u8][..], &[192, 0, 2, 2, 192, 0, 2, 1][..]));
+        // GRE with our ikey (the far end's okey), then IPv4 inside.
+        assert_eq!(&pkt.bytes[20..28], &[0x20, 0, 0x08, 0, 1, 2, 3, 4]);
+        assert_eq!(pkt.bytes[28] >> 4, 4);
+    }
+
+    #[test]
+    fn words_for_prefixes() {
+        let a = |s: &str| s.parse::<IpAddr>().expect("an address");
+        assert_eq!(prefix_text(a("0.0.0.0"), 0), "default");
+        assert_eq!(prefix_text(a("192.0.2.2"), 32), "192.0.2.2");
+        assert_eq!(prefix_text(a("10.2.0.0"), 24), "10.2.0.0/24");
+        assert_eq!(prefix_text(a("2001:db8::"), 32), "2001:db8::/32");
+        assert!(within(a("10.2.0.9"), a("10.2.0.0"), 24) && !within(a("10.3.0.9"), a("10.2.0.0"), 24));
+        assert!(within(a("198.51.100.1"), a("0.0.0.0"), 0) && !within(a("2001:db8::1"), a("0.0.0.0"), 0));
+        assert!(within(a("2001:db8:1::5"), a("2001:db8::"), 32));
+    }
+
+    #[test]
+    fn names_the_check_takes() {
+        let w = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+        assert_eq!(parse(&w("")).ok(), Some(None));
+        assert_eq!(parse(&w("gre1")).ok(), Some(Some("gre1".into())));
+        assert!(matches!(parse(&w("gre1 gre2")), Err(Error::Usage(_))));
+        assert!(matches!(parse(&w("sixteen-chars-xx")), Err(Error::Usage(_))));
+        assert!(matches!(parse(&w("help")), Err(Error::Help(_))));
+    }
+}

@@ -15,7 +15,7 @@
 #    host, the route to the remote into the tunnel, GRE dropped on input
 #    by a foreign table (through a verdict map, a jump and a named
 #    interval set), by an iptables-nft table, forwarding off with a LAN
-#    behind, an MTU larger than the underlay allows, no MSS clamp while
+#    behind, strict rp_filter on the tunnel (a warning), an MTU larger than the underlay allows, no MSS clamp while
 #    forwarding (a warning), the peer's tunnel down (GRE: keepalive; IPIP:
 #    ICMP echo; the hint is run on the peer), and at last the GRE module
 #    missing (unloaded and blacklisted);
@@ -246,6 +246,12 @@ require "A: ip_forward 0" -- "$R" -n A sysctl -q -w net.ipv4.ip_forward=0
 expect_only "A: forwarding off" A gre1 forwarding fail
 run_hint "A: forwarding off" forwarding
 expect_ok "A: forwarding on" A gre1
+
+echo "== strict rp_filter on the tunnel"
+require "A: rp_filter 1 on gre1" -- "$R" -n A sysctl -q -w net.ipv4.conf.gre1.rp_filter=1
+expect_only "A: strict rp_filter" A gre1 forwarding warn
+run_hint "A: strict rp_filter" forwarding
+expect_ok "A: loose rp_filter" A gre1
 
 echo "== MTU larger than the underlay allows"
 require "A: gre1 mtu 1500" -- "$R" -n A link set gre1 mtu 1500

@@ -371,3 +371,26 @@ fn clamps_found_by_interface() {
     let rs = Ruleset::new(vec![], vec![rule(IP, "mangle", "FORWARD", 2, xt)], vec![]);
     assert!(mss_clamp(&rs, b"gre10").is_some());
 }
+
+#[test]
+fn registers_out_of_range_are_unknown_not_a_panic() {
+    // A 20-byte bitwise into NFT_REG_4 (16 bytes before the end) and a
+    // load into register 99: the kernel refuses both; a dump that held
+    // them must not stop rtun.
+    let bad = vec![
+        saddr_into(1),
+        Expr::Bitwise { sreg: 1, dreg: 4, len: 20, mask: vec![0xff; 20], xor: vec![0; 20] },
+        Expr::Cmp { sreg: 4, op: NFT_CMP_EQ, data: vec![0; 20] },
+        verdict(NF_DROP),
+    ];
+    let odd = vec![Expr::Meta { key: meta::L4PROTO, dreg: 99 }, verdict(NF_DROP)];
+    let huge = vec![Expr::Payload { dreg: 23, base: NFT_PAYLOAD_NETWORK_HEADER, offset: u32::MAX, len: u32::MAX }, verdict(NF_DROP)];
+    let rs = Ruleset::new(
+        vec![base(IP, "fw", "in", 1, 0, NF_ACCEPT)],
+        vec![rule(IP, "fw", "in", 2, bad), rule(IP, "fw", "in", 3, odd), rule(IP, "fw", "in", 4, huge)],
+        vec![],
+    );
+    let e = rs.evaluate(&gre_packet(), Flow::New);
+    assert_eq!(e.outcome, Outcome::Accepted);
+    assert_eq!(e.unsure.len(), 2, "{:?}", e.unsure);
+}
