@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use rtun::gen::examples::{EXAMPLES, PAGES};
+use rtun::gen::examples::{CHECK, EXAMPLES, PAGES};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -33,6 +33,23 @@ fn readme_shows_each_recipe_as_written() {
     let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
     for (_, file, text) in EXAMPLES.iter().flat_map(|e| e.steps.iter()) {
         assert!(readme.contains(&format!("```sh\n{text}```\n")), "README.md lacks docs/recipes/{file} as a ```sh block, word for word");
+    }
+}
+
+#[test]
+fn readme_and_man_page_show_the_check_example() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    assert!(readme.contains(&format!("```text\n{}```\n", CHECK.text)), "README.md lacks docs/tunnel-check.txt as a ```text block, word for word");
+    let lines = rendered(&root().join("man").join(format!("{}.8", CHECK.page)));
+    if lines.is_empty() {
+        return;
+    }
+    let mut at = lines.iter().position(|l| l == "EXAMPLES").expect("EXAMPLES");
+    for want in CHECK.text.lines() {
+        match lines[at..].iter().position(|l| l == want.trim()) {
+            Some(i) => at += i + 1,
+            None => panic!("{}.8 does not print docs/tunnel-check.txt's line {want:?} (in order) under EXAMPLES", CHECK.page),
+        }
     }
 }
 

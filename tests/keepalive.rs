@@ -12,25 +12,15 @@ mod common;
 
 use common::{describe, IpLink};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const REAL_IP: &str = "/usr/sbin/ip";
 const RTUN: &str = env!("CARGO_BIN_EXE_rtun");
 
 /// `BIN ARGS…` in a fresh network namespace with v0/v1 (veth) and vx0.
 fn run(bin: &Path, args: &str) -> Output {
-    let setup = format!(
-        "{REAL_IP} link add v0 type veth peer name v1 && {REAL_IP} link add vx0 type vxlan id 5 dstport 4789 || exit 99\nexec \"$0\" \"$@\""
-    );
-    let out = Command::new("unshare")
-        .args(["-n", "sh", "-c", &setup])
-        .arg(bin)
-        .args(args.split_whitespace())
-        .stdin(Stdio::null())
-        .output()
-        .expect("unshare runs");
-    assert_ne!(out.status.code(), Some(99), "set-up failed: {}", describe(&out));
-    out
+    let setup = format!("{REAL_IP} link add v0 type veth peer name v1 && {REAL_IP} link add vx0 type vxlan id 5 dstport 4789");
+    common::run_in_netns(&setup, bin, args)
 }
 
 fn check(args: &str, status: i32, stderr: &str) {

@@ -38,5 +38,24 @@ pub const EXAMPLES: &[Example] = &[
     },
 ];
 
+/// A failing `tunnel check` as it is typed and what it prints: README.md
+/// shows it, rtun-tunnel(8) prints it under EXAMPLES (tests/docs.rs checks
+/// both), and the VM makes the same failure on the worked example's site A
+/// and compares (tests/vm/scenarios/docs-recipes.sh).
+pub struct Transcript {
+    pub title: &'static str,
+    pub about: &'static str,
+    /// The page that prints it (without the `.8`).
+    pub page: &'static str,
+    pub text: &'static str,
+}
+
+pub const CHECK: Transcript = Transcript {
+    title: "Checking a tunnel",
+    about: "Site A of the GRE example, with a host firewall (docs/host-firewall.nft: policy drop, established flows, lo and ssh accepted) and gre1's MTU set to 1500. rtun finds GRE the peer starts dropped (a warning: what answers this host's own packets passes) and an MTU that does not fit (a failure: exit status 1), and prints the command that fixes each. The peer answered an ICMP echo but not a keepalive: site B runs no keepalives and lacks the sysctls to answer them.",
+    page: "rtun-tunnel",
+    text: include_str!("../../docs/tunnel-check.txt"),
+};
+
 /// The man pages that print the examples (without the `.8`).
 pub const PAGES: &[&str] = &["rtun", "rtun-tunnel"];

@@ -204,6 +204,14 @@ fn examples(s: &mut String, page: &str) {
             s.push_str(".fi\n.RE\n");
         }
     }
+    let t = &super::examples::CHECK;
+    if t.page == page {
+        let _ = writeln!(s, ".SS \"{}\"\n{}\n.PP\n.RS 4\n.nf", esc(t.title), esc(t.about));
+        for line in t.text.lines() {
+            let _ = writeln!(s, "{}", esc(line));
+        }
+        s.push_str(".fi\n.RE\n");
+    }
 }
 
 /// `rtun(8)`: global options and the objects.

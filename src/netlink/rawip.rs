@@ -11,9 +11,12 @@
 //!   only the checksum, the total length and a zero identification).
 //! - [`wait_readable`]: ppoll with the signal mask to wait under, so that a
 //!   signal blocked elsewhere ends the wait at once (no lost wake-up).
+//! - [`echo`]: one ICMP or ICMPv6 echo and its reply (`tunnel check`), on
+//!   a raw socket, or without CAP_NET_RAW on a ping socket where
+//!   net.ipv4.ping_group_range allows one.
 
 use std::io;
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::time::Duration;
 
@@ -73,6 +76,15 @@ fn send_to(fd: &OwnedFd, dst: Ipv4Addr, bytes: &[u8]) -> io::Result<()> {
             return Err(e);
         }
     }
+}
+
+/// The Internet checksum (RFC 1071) of `bytes`.
+pub fn checksum(bytes: &[u8]) -> u16 {
+    let mut sum: u32 = bytes.chunks(2).map(|c| u32::from(u16::from_be_bytes([c[0], c.get(1).copied().unwrap_or(0)]))).sum();
+    while sum > 0xffff {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    !(sum as u16)
 }
 
 /// Settings of the outer IPv4 header of what a [`GreSocket`] sends.
@@ -172,16 +184,143 @@ pub fn route_source(remote: Ipv4Addr) -> io::Result<Ipv4Addr> {
 /// signal mask meanwhile. Ok(false): the time passed, or a signal came
 /// (EINTR; the caller looks at what its handler noted).
 pub fn wait_readable(sock: &GreSocket, timeout: Duration, mask: &libc::sigset_t) -> io::Result<bool> {
-    let mut pfd = libc::pollfd { fd: sock.0.as_raw_fd(), events: libc::POLLIN, revents: 0 };
+    wait_fd(&sock.0, timeout, mask)
+}
+
+fn wait_fd(fd: &OwnedFd, timeout: Duration, mask: *const libc::sigset_t) -> io::Result<bool> {
+    let mut pfd = libc::pollfd { fd: fd.as_raw_fd(), events: libc::POLLIN, revents: 0 };
     // SAFETY: timespec is plain data; all-zero is a valid value.
     let mut ts: libc::timespec = unsafe { std::mem::zeroed() };
     ts.tv_sec = timeout.as_secs().min(i32::MAX as u64) as _;
     ts.tv_nsec = timeout.subsec_nanos() as _;
-    // SAFETY: one pollfd, a timespec and a sigset that outlive the call.
+    // SAFETY: one pollfd and a timespec that outlive the call; `mask` is
+    // a sigset that does too, or null (the mask is left as it is).
     let rc = unsafe { libc::ppoll(&mut pfd, 1, &ts, mask) };
     if rc < 0 {
         let e = io::Error::last_os_error();
         return if e.kind() == io::ErrorKind::Interrupted { Ok(false) } else { Err(e) };
     }
     Ok(rc > 0)
+}
+
+const ICMP_ECHO: u8 = 8;
+const ICMP_ECHOREPLY: u8 = 0;
+const ICMPV6_ECHO_REQUEST: u8 = 128;
+const ICMPV6_ECHO_REPLY: u8 = 129;
+
+/// One echo request to `dst` and whether its reply came within `wait`.
+/// A raw socket is used (CAP_NET_RAW); without the capability, a ping
+/// socket (SOCK_DGRAM, for groups in net.ipv4.ping_group_range). The
+/// error is the raw socket's when neither can be opened.
+pub fn echo(dst: IpAddr, wait: Duration) -> io::Result<bool> {
+    let (af, proto, request, reply) = match dst {
+        IpAddr::V4(_) => (libc::AF_INET, libc::IPPROTO_ICMP, ICMP_ECHO, ICMP_ECHOREPLY),
+        IpAddr::V6(_) => (libc::AF_INET6, libc::IPPROTO_ICMPV6, ICMPV6_ECHO_REQUEST, ICMPV6_ECHO_REPLY),
+    };
+    let open = |kind: libc::c_int| -> io::Result<OwnedFd> {
+        // SAFETY: socket(2) with constant arguments; the descriptor is owned below.
+        let fd = check(unsafe { libc::socket(af, kind | libc::SOCK_CLOEXEC, proto) })?;
+        // SAFETY: just opened, owned by nothing else.
+        Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+    };
+    let (fd, raw) = match open(libc::SOCK_RAW) {
+        Ok(fd) => (fd, true),
+        Err(e) => match open(libc::SOCK_DGRAM) {
+            Ok(fd) => (fd, false),
+            Err(_) => return Err(e),
+        },
+    };
+    let id = (std::process::id() & 0xffff) as u16;
+    let seq: u16 = 1;
+    let mut msg = vec![request, 0, 0, 0];
+    msg.extend_from_slice(&id.to_be_bytes());
+    msg.extend_from_slice(&seq.to_be_bytes());
+    msg.extend_from_slice(b"rtun tunnel check");
+    if af == libc::AF_INET {
+        let c = checksum(&msg);
+        msg[2..4].copy_from_slice(&c.to_be_bytes());
+    }
+    // (The kernel sums ICMPv6 itself, and sets a ping socket's identifier.)
+    let (sa, len) = sockaddr_of(dst);
+    loop {
+        // SAFETY: `msg` and `sa` outlive the call; `len` is sa's size.
+        let rc = unsafe { libc::sendto(fd.as_raw_fd(), msg.as_ptr() as *const libc::c_void, msg.len(), 0, &sa as *const _ as *const libc::sockaddr, len) };
+        if rc >= 0 {
+            break;
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+    let deadline = std::time::Instant::now() + wait;
+    let mut buf = vec![0u8; 2048];
+    loop {
+        let now = std::time::Instant::now();
+        if now >= deadline {
+            return Ok(false);
+        }
+        if !wait_fd(&fd, deadline - now, std::ptr::null())? {
+            continue;
+        }
+        // SAFETY: sockaddr_storage is plain data; all-zero is a valid value.
+        let mut from: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
+        let mut from_len = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+        // SAFETY: `buf` and `from` are valid for writes of their sizes.
+        let n = unsafe {
+            libc::recvfrom(fd.as_raw_fd(), buf.as_mut_ptr() as *mut libc::c_void, buf.len(), libc::MSG_DONTWAIT, &mut from as *mut _ as *mut libc::sockaddr, &mut from_len)
+        };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            match e.kind() {
+                io::ErrorKind::Interrupted | io::ErrorKind::WouldBlock => continue,
+                _ => return Err(e),
+            }
+        }
+        let got = &buf[..n as usize];
+        // A raw IPv4 socket hands over the IP header too.
+        let icmp = if raw && af == libc::AF_INET { got.get(usize::from(got.first().map_or(0, |b| b & 0x0f)) * 4..).unwrap_or(&[]) } else { got };
+        let same_id = !raw || icmp.get(4..6) == Some(&id.to_be_bytes()[..]);
+        if icmp.first() == Some(&reply) && same_id && icmp.get(6..8) == Some(&seq.to_be_bytes()[..]) && address_of(&from) == Some(dst) {
+            return Ok(true);
+        }
+    }
+}
+
+fn sockaddr_of(a: IpAddr) -> (libc::sockaddr_storage, libc::socklen_t) {
+    // SAFETY: sockaddr_storage is plain data; all-zero is a valid value.
+    let mut ss: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
+    match a {
+        IpAddr::V4(v4) => {
+            let sa = sockaddr(v4);
+            // SAFETY: sockaddr_storage is larger than sockaddr_in and suitably aligned.
+            unsafe { std::ptr::write(&mut ss as *mut _ as *mut libc::sockaddr_in, sa) };
+            (ss, SOCKADDR_IN_LEN)
+        }
+        IpAddr::V6(v6) => {
+            // SAFETY: sockaddr_in6 is plain data; all-zero is a valid value.
+            let mut sa: libc::sockaddr_in6 = unsafe { std::mem::zeroed() };
+            sa.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+            sa.sin6_addr.s6_addr = v6.octets();
+            // SAFETY: sockaddr_storage is larger than sockaddr_in6 and suitably aligned.
+            unsafe { std::ptr::write(&mut ss as *mut _ as *mut libc::sockaddr_in6, sa) };
+            (ss, std::mem::size_of::<libc::sockaddr_in6>() as libc::socklen_t)
+        }
+    }
+}
+
+fn address_of(ss: &libc::sockaddr_storage) -> Option<IpAddr> {
+    match i32::from(ss.ss_family) {
+        libc::AF_INET => {
+            // SAFETY: the family says it holds a sockaddr_in.
+            let sa = unsafe { &*(ss as *const _ as *const libc::sockaddr_in) };
+            Some(IpAddr::V4(Ipv4Addr::from(sa.sin_addr.s_addr.to_ne_bytes())))
+        }
+        libc::AF_INET6 => {
+            // SAFETY: the family says it holds a sockaddr_in6.
+            let sa = unsafe { &*(ss as *const _ as *const libc::sockaddr_in6) };
+            Some(IpAddr::V6(sa.sin6_addr.s6_addr.into()))
+        }
+        _ => None,
+    }
 }

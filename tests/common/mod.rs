@@ -28,6 +28,22 @@ pub fn can_unshare(needs: &[&str]) -> bool {
     false
 }
 
+/// `BIN ARGS…` (ARGS split at white space) alone in a fresh network
+/// namespace, after the shell commands `setup` (whose failure fails the
+/// test as a set-up problem).
+pub fn run_in_netns(setup: &str, bin: &Path, args: &str) -> Output {
+    let script = format!("{setup} || exit 99\nexec \"$0\" \"$@\"");
+    let out = Command::new("unshare")
+        .args(["-n", "sh", "-c", &script])
+        .arg(bin)
+        .args(args.split_whitespace())
+        .stdin(Stdio::null())
+        .output()
+        .expect("unshare runs");
+    assert_ne!(out.status.code(), Some(99), "set-up failed: {}", describe(&out));
+    out
+}
+
 /// A finished command's status, stdout and stderr, for comparing and for
 /// assertion messages.
 pub fn describe(o: &Output) -> String {

@@ -15,6 +15,7 @@
 #   …                                sides: proves the normalisation hides
 #   EOF                              all noise; a difference is a harness
 #                                    problem, not a parity failure
+#   nx NS CMD…                       CMD in netns NS (nsenter)
 #   check_summary                    prints "N passed, M failed"; returns
 #                                    2 on a harness problem, 1 on a failed
 #                                    check (0 if CHECK_LENIENT=1), else 0
@@ -31,6 +32,13 @@ HARNESS_FAILED=0
 : "${CHECK_LENIENT:=0}"
 _ck=/tmp/rtun-check
 mkdir -p "$_ck"
+
+# nx NS CMD…: CMD in network namespace NS (/run/netns/NS).
+nx() {
+    _nx=$1
+    shift
+    nsenter --net="/run/netns/$_nx" "$@"
+}
 
 # _ck_run PREFIX CMD…: PREFIX.out, PREFIX.err, PREFIX.rc
 _ck_run() {

@@ -232,7 +232,7 @@ pub static OBJECTS: &[Object] = &[
 
 /// Commands rtun adds to iproute2's objects, as (object, command): as `ip`
 /// they do not exist (unknown, as iproute2 says, and left out of help).
-pub const RTUN_ONLY: &[(&str, &str)] = &[("tunnel", "keepalive"), ("tunl", "keepalive")];
+pub const RTUN_ONLY: &[(&str, &str)] = &[("tunnel", "keepalive"), ("tunl", "keepalive"), ("tunnel", "check"), ("tunl", "check")];
 
 /// Whether `cmd` of `obj` exists for the program called `prog`.
 pub fn offered(prog: &str, obj: &Object, cmd: &Command) -> bool {

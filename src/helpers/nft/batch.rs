@@ -18,6 +18,8 @@ pub const NFT_MSG_GETCHAIN: u8 = 4;
 pub const NFT_MSG_NEWRULE: u8 = 6;
 pub const NFT_MSG_GETRULE: u8 = 7;
 pub const NFT_MSG_DELRULE: u8 = 8;
+pub const NFT_MSG_GETSET: u8 = 10;
+pub const NFT_MSG_GETSETELEM: u8 = 13;
 pub const NFT_MSG_GETGEN: u8 = 16;
 
 // Attributes of tables (NFTA_TABLE_*), chains (NFTA_CHAIN_*), hooks
@@ -33,10 +35,27 @@ pub const NFTA_CHAIN_POLICY: u16 = 5;
 pub const NFTA_CHAIN_TYPE: u16 = 7;
 pub const NFTA_HOOK_HOOKNUM: u16 = 1;
 pub const NFTA_HOOK_PRIORITY: u16 = 2;
+pub const NFTA_HOOK_DEV: u16 = 3;
 pub const NFTA_RULE_TABLE: u16 = 1;
 pub const NFTA_RULE_CHAIN: u16 = 2;
 pub const NFTA_RULE_HANDLE: u16 = 3;
 pub const NFTA_RULE_EXPRESSIONS: u16 = 4;
+// Sets (NFTA_SET_*, NFTA_SET_DESC_*, NFTA_SET_FIELD_*) and their
+// elements (NFTA_SET_ELEM_LIST_*, NFTA_SET_ELEM_*).
+pub const NFTA_SET_TABLE: u16 = 1;
+pub const NFTA_SET_NAME: u16 = 2;
+pub const NFTA_SET_FLAGS: u16 = 3;
+pub const NFTA_SET_KEY_LEN: u16 = 5;
+pub const NFTA_SET_DESC: u16 = 9;
+pub const NFTA_SET_DESC_CONCAT: u16 = 2;
+pub const NFTA_SET_FIELD_LEN: u16 = 1;
+pub const NFTA_SET_ELEM_LIST_TABLE: u16 = 1;
+pub const NFTA_SET_ELEM_LIST_SET: u16 = 2;
+pub const NFTA_SET_ELEM_LIST_ELEMENTS: u16 = 3;
+pub const NFTA_SET_ELEM_KEY: u16 = 1;
+pub const NFTA_SET_ELEM_DATA: u16 = 2;
+pub const NFTA_SET_ELEM_FLAGS: u16 = 3;
+pub const NFTA_SET_ELEM_KEY_END: u16 = 10;
 /// NFTA_GEN_ID: the ruleset's generation, which every commit moves on.
 pub const NFTA_GEN_ID: u16 = 1;
 

@@ -4,7 +4,7 @@
 
 use super::batch::*;
 use crate::cli::bytes::word;
-use super::expr::{decode_list, Expr};
+use super::expr::{decode_list, Data, Expr};
 use crate::error::{Error, Result};
 use crate::netlink::attr::{AttrWriter, Attrs};
 use crate::netlink::netfilter::Netfilter;
@@ -27,6 +27,8 @@ pub struct ChainInfo {
     pub hook: Option<(u32, i32)>,
     pub policy: Option<u32>,
     pub kind: Option<String>,
+    /// The device of a netdev chain's hook (NFTA_HOOK_DEV).
+    pub dev: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -93,6 +95,7 @@ pub fn chain_info(family: u8, a: &[u8]) -> ChainInfo {
         hook,
         policy: a.be32(NFTA_CHAIN_POLICY),
         kind: a.bytes_z(NFTA_CHAIN_TYPE).map(word),
+        dev: a.nested(NFTA_CHAIN_HOOK).and_then(|h| h.bytes_z(NFTA_HOOK_DEV)).map(word),
     }
 }
 
@@ -144,4 +147,84 @@ where
         }
         each(rule)
     }))
+}
+
+/// A set or map (named or anonymous) of some table.
+#[derive(Clone, Debug)]
+pub struct SetInfo {
+    pub family: u8,
+    pub table: String,
+    pub name: String,
+    /// NFT_SET_* flags (anonymous, interval, map, concatenation …).
+    pub flags: u32,
+    pub key_len: u32,
+    /// The length of each field of a concatenated key (NFTA_SET_DESC_CONCAT).
+    pub fields: Vec<u32>,
+}
+
+pub const NFT_SET_INTERVAL: u32 = 0x4;
+pub const NFT_SET_MAP: u32 = 0x8;
+/// An element that ends an interval (the first key after it).
+pub const NFT_SET_ELEM_INTERVAL_END: u32 = 1;
+/// The catch-all element (`*`), which every key matches.
+pub const NFT_SET_ELEM_CATCHALL: u32 = 2;
+
+/// One element of a set: its key (and, for a range of a concatenation,
+/// the key its range ends at, included), its flags and a map's data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ElemInfo {
+    pub key: Vec<u8>,
+    pub key_end: Option<Vec<u8>>,
+    pub flags: u32,
+    pub data: Option<Data>,
+}
+
+/// Every set of `family` (0: all).
+pub fn sets(nf: &mut Netfilter, family: u8) -> Result<Vec<SetInfo>> {
+    let mut out = Vec::new();
+    finish(nf.dump(NFT_MSG_GETSET, family, &[], |fam, a| {
+        let a = Attrs::new(a);
+        let fields = a
+            .nested(NFTA_SET_DESC)
+            .and_then(|d| d.nested(NFTA_SET_DESC_CONCAT))
+            .map(|c| c.iter().filter_map(|f| Attrs::new(f.payload).be32(NFTA_SET_FIELD_LEN)).collect())
+            .unwrap_or_default();
+        out.push(SetInfo {
+            family: fam,
+            table: name(a, NFTA_SET_TABLE),
+            name: name(a, NFTA_SET_NAME),
+            flags: a.be32(NFTA_SET_FLAGS).unwrap_or(0),
+            key_len: a.be32(NFTA_SET_KEY_LEN).unwrap_or(0),
+            fields,
+        });
+        Ok(())
+    }))?;
+    Ok(out)
+}
+
+/// The elements of set `set` of table `table` (family `family`).
+pub fn elements(nf: &mut Netfilter, family: u8, table: &str, set: &str) -> Result<Vec<ElemInfo>> {
+    let mut filter = AttrWriter::new();
+    filter
+        .str_z(NFTA_SET_ELEM_LIST_TABLE, &crate::cli::bytes::bytes(table))
+        .str_z(NFTA_SET_ELEM_LIST_SET, &crate::cli::bytes::bytes(set));
+    let filter = filter.finish().map_err(too_long)?;
+    let mut out = Vec::new();
+    finish(nf.dump(NFT_MSG_GETSETELEM, family, &filter, |_, a| {
+        let Some(list) = Attrs::new(a).nested(NFTA_SET_ELEM_LIST_ELEMENTS) else { return Ok(()) };
+        for e in list.iter().map(|e| Attrs::new(e.payload)) {
+            let value = |k: u16| e.nested(k).and_then(Data::decode).and_then(|d| match d {
+                Data::Value(v) => Some(v),
+                Data::Verdict { .. } => None,
+            });
+            out.push(ElemInfo {
+                key: value(NFTA_SET_ELEM_KEY).unwrap_or_default(),
+                key_end: value(NFTA_SET_ELEM_KEY_END),
+                flags: e.be32(NFTA_SET_ELEM_FLAGS).unwrap_or(0),
+                data: e.nested(NFTA_SET_ELEM_DATA).and_then(Data::decode),
+            });
+        }
+        Ok(())
+    }))?;
+    Ok(out)
 }

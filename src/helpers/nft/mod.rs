@@ -11,6 +11,7 @@
 pub mod batch;
 pub mod chains;
 pub mod compile;
+pub mod eval;
 pub mod expr;
 pub mod grammar;
 pub mod json;

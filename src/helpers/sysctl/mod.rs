@@ -33,7 +33,7 @@ pub(crate) mod engine;
 mod getopt;
 pub mod grammar;
 pub(crate) mod glob;
-pub(crate) mod keys;
+pub mod keys;
 mod persist;
 pub(crate) mod regex;
 mod set;

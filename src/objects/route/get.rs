@@ -62,6 +62,49 @@ fn prefix_bytes(p: &parse::Prefix) -> (u8, Vec<u8>) {
     }
 }
 
+/// An RTM_GETROUTE body: `struct rtmsg` (table, protocol, scope and type
+/// left 0), then the attributes.
+fn request(family: u8, dst_len: u8, src_len: u8, tos: u8, rflags: u32, attrs: &[u8]) -> Vec<u8> {
+    let mut request = vec![family, dst_len, src_len, tos, 0, 0, 0, 0];
+    request.extend_from_slice(&rflags.to_ne_bytes());
+    request.extend_from_slice(attrs);
+    request
+}
+
+/// The route the kernel would take to `dst` (from `src`, out of `oif`,
+/// when given), as `route get` asks for it; with `fib_match` the routing
+/// table's entry itself. The answer is the whole message (read it with
+/// `Route::from_nlmsg`). For rtun's own look-ups (`tunnel check`).
+pub fn route_to(
+    nl: &mut crate::netlink::Netlink,
+    dst: std::net::IpAddr,
+    src: Option<std::net::IpAddr>,
+    oif: Option<u32>,
+    fib_match: bool,
+) -> std::result::Result<Vec<u8>, crate::netlink::request::KernelError> {
+    let octets = |a: std::net::IpAddr| match a {
+        std::net::IpAddr::V4(a) => a.octets().to_vec(),
+        std::net::IpAddr::V6(a) => a.octets().to_vec(),
+    };
+    let (family, bits) = if dst.is_ipv4() { (AF_INET, 32) } else { (AF_INET6, 128) };
+    let mut attrs = AttrWriter::new();
+    attrs.put(RTA_DST as u16, &octets(dst));
+    if let Some(s) = src {
+        attrs.put(RTA_SRC as u16, &octets(s));
+    }
+    if let Some(i) = oif {
+        attrs.u32(RTA_OIF as u16, i);
+    }
+    let mut rflags = if family == AF_INET { RTM_F_LOOKUP_TABLE } else { 0 };
+    if fib_match {
+        rflags |= RTM_F_FIB_MATCH;
+    }
+    // Two addresses and an index always fit.
+    let attrs = attrs.finish().unwrap_or_default();
+    let body = request(family, bits, if src.is_some() { bits } else { 0 }, 0, rflags, &attrs);
+    nl.query_raw(Outgoing::Raw { kind: RTM_GETROUTE, body: &body }, 0, <[u8]>::to_vec)
+}
+
 pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
     let mut family = ctx.opts.family.af();
     let (mut tos, mut rflags, mut src_len, mut dst_len) = (0u8, 0u32, 0u8, 0u8);
@@ -190,11 +233,7 @@ pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
     if fib_match {
         rflags |= RTM_F_FIB_MATCH;
     }
-    // `struct rtmsg` (table, protocol, scope and type left 0), then the
-    // attributes.
-    let mut request = vec![family, dst_len, src_len, tos, 0, 0, 0, 0];
-    request.extend_from_slice(&rflags.to_ne_bytes());
-    request.extend_from_slice(&attrs.finish()?);
+    let request = request(family, dst_len, src_len, tos, rflags, &attrs.finish()?);
     let ask = |nl: &mut crate::netlink::Netlink| {
         nl.query_raw(Outgoing::Raw { kind: RTM_GETROUTE, body: &request }, 0, <[u8]>::to_vec).map_err(Error::from)
     };

@@ -4,7 +4,7 @@
 //! read in place (`msg.rs`), addresses printed by `crate::print::addr`.
 
 pub mod filter;
-mod get;
+pub mod get;
 pub mod grammar;
 mod modify;
 pub mod msg;

@@ -112,6 +112,13 @@ pub const KEEPALIVE_KEYWORDS: &[Keyword] = &[
     HELP,
 ];
 
+/// `tunnel check` keywords (rtun's own command): the one word that is no
+/// keyword names the tunnel.
+pub const CHECK_KEYWORDS: &[Keyword] = &[
+    kw(&[], Value::Ifname, "NAME", "the tunnel to check (every tunnel when left out)"),
+    HELP,
+];
+
 /// The commands, in iproute2's order of tests (`l` is `lst`, i.e. show),
 /// then rtun's own (by full name only, and not as `ip`).
 pub const COMMANDS: &[Command] = &[
@@ -124,6 +131,7 @@ pub const COMMANDS: &[Command] = &[
     Command { names: &[p("prl")], run: tunnel::prl, synopsis: "prl { prl-default | prl-nodefault | prl-delete } ADDR dev DEV", help: "Edit an ISATAP tunnel's potential router list (IPv4 only).", keywords: PRL_KEYWORDS, supported: true },
     Command { names: &[p("6rd")], run: tunnel::sixrd, synopsis: "6rd dev DEV [ 6rd-prefix PREFIX ] [ 6rd-relay_prefix PREFIX ] [ 6rd-reset ]", help: "Set a sit tunnel's IPv6 rapid deployment prefixes (IPv4 only).", keywords: SIXRD_KEYWORDS, supported: true },
     Command { names: &[p("help")], run: tunnel::help, synopsis: "help", help: "Show this usage.", keywords: &[], supported: true },
+    Command { names: &[x("check")], run: tunnel::check, synopsis: "check [ NAME ]", help: "Say why a tunnel does not pass traffic: one line per check, with the command that fixes what fails (rtun only).", keywords: CHECK_KEYWORDS, supported: true },
     Command { names: &[x("keepalive")], run: tunnel::keepalive, synopsis: "keepalive NAME [ interval SECONDS ] [ retries COUNT ] [ once ]", help: "Send GRE keepalives and answer the far end's; keep the tunnel down while they go unanswered (rtun only).", keywords: KEEPALIVE_KEYWORDS, supported: true },
 ];
 
@@ -136,8 +144,8 @@ pub const OBJECT: Object = Object {
     about: ABOUT,
 };
 
-/// The man page's prose: the IPv6 keywords, then `keepalive` (a blank
-/// line starts a paragraph).
+/// The man page's prose: the IPv6 keywords, then `keepalive` and `check`
+/// (a blank line starts a paragraph).
 const ABOUT: &str = "With -6, or when the word after `mode` is an IPv6 mode, the IPv6 keywords apply: \
     remote/local are IPv6 addresses and encaplimit, hoplimit, tclass, flowlabel, dscp and \
     [no]allow-localremote are accepted; prl and 6rd are IPv4 only.
@@ -184,7 +192,49 @@ Behind NAT: rtun answers a keepalive from the address it reached to the address 
     MikroTik, Linux with accept_local) routes the answer as it is written inside: from or to an \
     address the NAT does not translate for it (its own public one, or a private one behind it), \
     so the answer rarely arrives and the tunnel goes down; run keepalives across a NAT only with \
-    rtun at both ends.";
+    rtun at both ends.
+
+Checks (rtun only; `ip tunnel check` is an unknown command, as in iproute2): `rtun tunnel check \
+    NAME` says why a tunnel does not pass traffic (every tunnel when NAME is left out). It prints \
+    one line per check: NAME, the check, its status (ok, warn or fail), what was found and, for \
+    what is not ok, `; hint:` and the command that fixes it: an rtun command, or an nft, iptables, \
+    sed or modprobe line (with -n NS, for that namespace: `rtun -n NS …`, `rtun netns exec NS …`; a \
+    hint for the far end says so and names its tunnel TUNNEL). The exit status is 1 when a check \
+    failed, else 0. With -j: a JSON array of objects with exactly ifname, check, status, detail and \
+    hint (null when ok). The checks, in this order: kernel (the kind's module is loaded, built in, \
+    or loadable: in this kernel's modules.dep and not blacklisted in modprobe.d); device (NAME \
+    exists, is a tunnel, is up); local (its local address is on this host); underlay (a route to \
+    the remote exists and leads neither through NAME itself nor through a tunnel whose remote is \
+    routed through NAME); firewall (the nftables ruleset accepts a packet of the tunnel's protocol \
+    from the remote: GRE 47, IPIP 4, IPv6-in-IPv4 41, ESP 50, UDP for fou/gue); forwarding (when \
+    routes through NAME reach networks beyond the peer and this host has other networks, \
+    forwarding is on for NAME and them; strict rp_filter on NAME is reported); mtu (NAME's MTU fits \
+    the underlay's, less the outer header, GRE's key, checksum and sequence number, IPv6's \
+    encapsulation limit and fou/gue's UDP; when forwarding, some rule clamps the TCP MSS for NAME, \
+    as `rtun nft add clamp-mss oif NAME` does); address (NAME has an address; a point-to-point \
+    peer is routed through NAME); peer (GRE: one keepalive answered, else an ICMP echo to the \
+    peer's tunnel address; other modes: that echo; the peer's tunnel address is a point-to-point \
+    peer, or the other end of a /30 or /31). A missing device gets the kernel check for the mode \
+    its name implies (as `tunnel add` guesses it) and the device check only. Nothing is changed \
+    and nothing is sent but the peer probe. Without root, the firewall check (reading the ruleset \
+    needs CAP_NET_ADMIN) and the peer check (a raw socket needs CAP_NET_RAW) say so and warn.
+
+The firewall check follows a packet from the remote to this host as the kernel would, through \
+    every base chain on its way in: netdev ingress on the device it comes in on (the underlay's), \
+    then prerouting and input of every ip, ip6 and inet table (rtun's own, other programs', \
+    iptables-nft's), by hook and priority; an accept ends one base chain, a drop ends all. It \
+    follows jumps, gotos and returns, verdict maps, named and anonymous sets and maps (intervals, \
+    concatenations with ranges, catch-all elements), payload and meta loads, masks, shifts, \
+    ranges, marks set and matched, ct state (the peer's first packet; when that is dropped, also \
+    a packet that answers a flow this host started: a warning), fib, and iptables-nft's comment \
+    match and REJECT target. It does not follow other xtables matches and targets (conntrack, \
+    state, multiport …), limit, quota, connlimit, hash, numgen, rt, socket, osf, xfrm, queue, the \
+    link-layer header, time, CPU or cgroup keys, nor what earlier packets or dynset left in sets: \
+    such a rule is taken as not matching, and a warning says it cannot be evaluated when it could \
+    have changed the verdict. iptables-legacy tables are not read (a warning when there are any). \
+    A drop names its table, chain and rule handle; the hint inserts an accept before it (`nft \
+    insert rule FAMILY TABLE CHAIN position HANDLE …`, or `iptables -I CHAIN N …` in \
+    iptables-nft's tables).";
 
 /// `tunl` is iproute2's other name for the same object.
 pub const TUNL: Object = Object { name: "tunl", ..OBJECT };

@@ -193,14 +193,7 @@ pub fn peer_of(l: &Link) -> Result<Peer> {
     })
 }
 
-/// The Internet checksum (RFC 1071) of `bytes`.
-pub fn checksum(bytes: &[u8]) -> u16 {
-    let mut sum: u32 = bytes.chunks(2).map(|c| u32::from(u16::from_be_bytes([c[0], c.get(1).copied().unwrap_or(0)]))).sum();
-    while sum > 0xffff {
-        sum = (sum & 0xffff) + (sum >> 16);
-    }
-    !(sum as u16)
-}
+pub use crate::netlink::rawip::checksum;
 
 /// A GRE header (RFC 2784/2890) of `proto` with `key` and a checksum if
 /// asked, followed by `payload`.
@@ -415,10 +408,33 @@ fn socket_error(e: io::Error) -> Error {
 
 impl Sockets {
     fn open(index: u32, peer: Peer) -> Result<Self> {
+        Self::open_io(index, peer).map_err(socket_error)
+    }
+
+    fn open_io(index: u32, peer: Peer) -> io::Result<Self> {
         let outer = Outer { local: peer.local, ttl: peer.ttl, tos: peer.tos };
-        let gre = GreSocket::open(outer, &filter(peer.remote)).map_err(socket_error)?;
-        let raw = HdrInclSocket::open().map_err(socket_error)?;
+        let gre = GreSocket::open(outer, &filter(peer.remote))?;
+        let raw = HdrInclSocket::open()?;
         Ok(Sockets { index, peer, gre, raw })
+    }
+
+    /// Send one keepalive and wait up to `wait` for its answer (answering
+    /// the far end's own meanwhile).
+    fn ask(&self, wait: Duration) -> io::Result<bool> {
+        let mut buf = vec![0u8; 2048];
+        let deadline = Instant::now() + wait;
+        let mask = current_mask();
+        self.send();
+        let mut answered = false;
+        while !answered {
+            let now = Instant::now();
+            if now >= deadline {
+                break;
+            }
+            rawip::wait_readable(&self.gre, deadline - now, &mask)?;
+            answered = self.take(&mut buf);
+        }
+        Ok(answered)
     }
 
     /// Send one keepalive; a network that cannot take it (no route, down)
@@ -450,6 +466,16 @@ impl Sockets {
     }
 }
 
+/// One keepalive to the far end of GRE tunnel `link`: whether it was
+/// answered within `wait` (`tunnel check`'s peer check). The outer error
+/// is why the tunnel cannot have keepalives (`peer_of`), the inner one
+/// why the raw sockets could not be opened or used (EPERM without
+/// CAP_NET_RAW).
+pub fn ask(link: &Link, wait: Duration) -> Result<io::Result<bool>> {
+    let peer = peer_of(link)?;
+    Ok(Sockets::open_io(link.index, peer).and_then(|s| s.ask(wait)))
+}
+
 /// The tunnel called `name` and its keepalive parameters.
 fn tunnel(nl: &mut Netlink, name: &str) -> Result<(Link, Peer)> {
     let link = find_link(nl, name)?.ok_or_else(|| no_device(name))?;
@@ -474,7 +500,7 @@ struct Noted {
 
 /// The routes whose next hop (or one of whose next hops) is `index`,
 /// except the kernel's own (made again from the addresses and the link).
-fn routes_through(nl: &mut Netlink, index: u32) -> Result<Vec<Vec<u8>>> {
+pub fn routes_through(nl: &mut Netlink, index: u32) -> Result<Vec<Vec<u8>>> {
     nl.collect(RouteNetlinkMessage::GetRoute(RouteMessage::default()), |found: &mut Vec<Vec<u8>>, msg| {
         let Some(r) = Route::from_nlmsg(msg) else { return Ok(()) };
         if r.msg_type != rtmsg::RTM_NEWROUTE
@@ -694,19 +720,7 @@ pub fn run(ctx: &mut Context, args: &[String]) -> Result<()> {
 
 /// `once`: one keepalive, an interval to answer it.
 fn once(ctx: &mut Context, a: &Args, socks: &Sockets) -> Result<()> {
-    let mut buf = vec![0u8; 2048];
-    let deadline = Instant::now() + Duration::from_secs(a.interval.into());
-    let mask = current_mask();
-    socks.send();
-    let mut answered = false;
-    while !answered {
-        let now = Instant::now();
-        if now >= deadline {
-            break;
-        }
-        rawip::wait_readable(&socks.gre, deadline - now, &mask).map_err(Error::from)?;
-        answered = socks.take(&mut buf);
-    }
+    let answered = socks.ask(Duration::from_secs(a.interval.into())).map_err(Error::from)?;
     let stamp = ctx.opts.timestamp > 0;
     report(&mut ctx.out, stamp, &a.name, answered, u32::from(!answered))?;
     if answered {

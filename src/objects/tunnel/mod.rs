@@ -7,8 +7,10 @@
 //! (iptunnel.c). Only the ISATAP potential router list (`prl.rs`) has no
 //! netlink interface and uses its ioctls.
 
+pub mod check;
 pub mod grammar;
 pub mod keepalive;
+pub mod modules;
 pub mod netlink;
 pub mod params;
 pub mod prl;
@@ -55,7 +57,7 @@ pub fn dispatch(ctx: &mut Context, args: &[String]) -> Result<()> {
         return show(ctx, &[]);
     };
     let cmd = find_command(&OBJECT, word).filter(|c| {
-        // prl and 6rd are IPv4 only; keepalive is rtun's own.
+        // prl and 6rd are IPv4 only; keepalive and check are rtun's own.
         !(v6 && c.names.iter().any(|n| n.text == "prl" || n.text == "6rd")) && offered(ctx.prog, &OBJECT, c)
     });
     match cmd {
@@ -122,6 +124,10 @@ pub fn prl(ctx: &mut Context, args: &[String]) -> Result<()> {
 
 pub fn sixrd(ctx: &mut Context, args: &[String]) -> Result<()> {
     v4::sixrd_cmd(ctx, args)
+}
+
+pub fn check(ctx: &mut Context, args: &[String]) -> Result<()> {
+    check::run(ctx, args)
 }
 
 pub fn keepalive(ctx: &mut Context, args: &[String]) -> Result<()> {

@@ -16,7 +16,7 @@ use crate::netlink::attr::Attrs;
 use crate::cli::bytes::bytes;
 use crate::netlink::attr::AttrWriter;
 use crate::netlink::link::{
-    request_body, IFLA_IFNAME, IFLA_INFO_DATA, IFLA_INFO_KIND, IFLA_LINKINFO, IFLA_STATS, IFLA_STATS64,
+    request_body, IFLA_IFNAME, IFLA_INFO_DATA, IFLA_INFO_KIND, IFLA_LINKINFO, IFLA_MTU, IFLA_STATS, IFLA_STATS64,
     RTM_DELLINK, RTM_NEWLINK,
 };
 use crate::netlink::request::KernelError;
@@ -41,6 +41,9 @@ pub struct Link {
     pub data: Vec<u8>,
     /// rtnl_link_stats64 (or the 32-bit stats widened), when sent.
     pub stats: Option<Vec<u64>>,
+    /// IFF_* flags, and the MTU.
+    pub flags: u32,
+    pub mtu: u32,
 }
 
 impl Link {
@@ -52,7 +55,8 @@ impl Link {
     pub fn of(l: &LinkMsg) -> Option<Link> {
         let attrs = l.attrs;
         let name = attrs.get(IFLA_IFNAME).map(c_string)?;
-        let mut link = Link { index: l.index, ifi_type: l.link_type, name, ..Link::default() };
+        let mtu = attrs.u32(IFLA_MTU).unwrap_or(0);
+        let mut link = Link { index: l.index, ifi_type: l.link_type, name, flags: l.flags, mtu, ..Link::default() };
         if let Some(info) = attrs.get(IFLA_LINKINFO) {
             let info = Attrs::new(info);
             link.kind = info.get(IFLA_INFO_KIND).map(c_string).unwrap_or_default();
@@ -110,6 +114,14 @@ pub fn first_link(nl: &mut Netlink, mut fits: impl FnMut(&Link) -> bool) -> Resu
         if found.is_none() {
             *found = Link::parse(m).filter(|l| fits(l));
         }
+        Ok(())
+    })
+}
+
+/// Every link, as one look-up (read again if the dump was interrupted).
+pub fn all_links(nl: &mut Netlink) -> Result<Vec<Link>> {
+    nl.collect(RouteNetlinkMessage::GetLink(LinkMessage::default()), |found: &mut Vec<Link>, m| {
+        found.extend(Link::parse(m));
         Ok(())
     })
 }

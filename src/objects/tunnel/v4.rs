@@ -129,19 +129,9 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<Parsed> {
     }
 
     if p.proto == 0 {
-        let n = p.name.as_str();
-        if n.starts_with("gre") {
-            p.proto = IPPROTO_GRE;
-        } else if n.starts_with("ipip") {
-            p.proto = IPPROTO_IPIP;
-        } else if n.starts_with("sit") {
-            p.proto = IPPROTO_IPV6;
-        } else if n.starts_with("isatap") {
-            p.proto = IPPROTO_IPV6;
-            isatap = true;
-        } else if n.starts_with("vti") {
-            p.proto = IPPROTO_IPIP;
-            p.vti = true;
+        if let Some(g) = mode_of_name(&p.name) {
+            (p.proto, p.vti) = (g.proto, g.vti);
+            isatap |= g.isatap;
         }
     }
     if p.has_key() && !p.vti && p.proto != IPPROTO_GRE {
@@ -223,6 +213,31 @@ fn locate(nl: &mut Netlink, kind: &str, want: &V4) -> Result<Option<Link>> {
 }
 
 /// `add` and `change` (iptunnel.c `do_add`).
+/// The mode iptunnel.c's `parse_args` takes from a tunnel's name when
+/// none is given: `gre…`, `ipip…`, `sit…`, `isatap…`, `vti…`.
+pub struct NamedMode {
+    pub proto: u8,
+    pub vti: bool,
+    pub isatap: bool,
+}
+
+pub fn mode_of_name(n: &str) -> Option<NamedMode> {
+    let (proto, vti, isatap) = if n.starts_with("gre") {
+        (IPPROTO_GRE, false, false)
+    } else if n.starts_with("ipip") {
+        (IPPROTO_IPIP, false, false)
+    } else if n.starts_with("sit") {
+        (IPPROTO_IPV6, false, false)
+    } else if n.starts_with("isatap") {
+        (IPPROTO_IPV6, false, true)
+    } else if n.starts_with("vti") {
+        (IPPROTO_IPIP, true, false)
+    } else {
+        return None;
+    };
+    Some(NamedMode { proto, vti, isatap })
+}
+
 pub fn add(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<()> {
     let Parsed { p, old } = parse(ctx, args, cmd)?;
     if p.ttl != 0 && !p.pmtudisc {

@@ -13,7 +13,10 @@
 # over eth0, not back through its tunnel — and gre-teardown.sh on both
 # leaves each host as it was. IPIP (ipip-server.sh on A, ipip-gateway.sh on
 # B): A reaches H2, which has no route back (the gateway masquerades), and
-# ipip-teardown.sh leaves nothing behind. Strict.
+# ipip-teardown.sh leaves nothing behind. `rtun tunnel check gre1` on A
+# finds every check ok, and prints docs/tunnel-check.txt, the failing
+# example of README.md and rtun-tunnel(8), once that example's host
+# firewall (docs/host-firewall.nft) and MTU are set. Strict.
 # shellcheck source=tests/vm/rtun-check.sh
 . /lib/rtun-check.sh
 
@@ -24,11 +27,6 @@ require "module ipip" -- modprobe ipip
 PERSIST=/etc/sysctl.d/90-rtun.conf
 rm -f "$PERSIST"
 
-nx() {
-    _nx=$1
-    shift
-    nsenter --net="/run/netns/$_nx" "$@"
-}
 # recipe NS FILE: the file as written, rtun on PATH, inside NS: it must
 # exit 0 and say nothing on stderr.
 recipe() {
@@ -93,6 +91,27 @@ else
     _ck_fail "A masquerades H1 towards the internet: B answers over eth0 (gre1 tx ${t0:-?} -> ${t1:-?})"
 fi
 check_ok "A: the MSS clamp rule is in place" -- sh -c "/bin/rtun -n A nft show | grep -q 'clamp-mss oif gre1'"
+_ck_run "$_ck/c" /bin/rtun -n A tunnel check gre1
+sed 's/^/  | /' "$_ck/c.out"
+if [ "$(cat "$_ck/c.rc")" = 0 ] && [ -z "$(awk '$3 != "ok"' "$_ck/c.out")" ]; then
+    _ck_ok "A: tunnel check gre1, every check ok"
+else
+    _ck_fail "A: tunnel check gre1, every check ok"
+fi
+# The failing example of README.md and rtun-tunnel(8), docs/tunnel-check.txt:
+# a host firewall that drops what it did not ask for, and an MTU too large.
+require "A: a host firewall" -- nx A /sbin/nft -f /docs/host-firewall.nft
+require "A: gre1 mtu 1500" -- "$IP" -n A link set gre1 mtu 1500
+{
+    echo "# rtun tunnel check gre1"
+    nx A /bin/rtun tunnel check gre1
+    _rc=$?
+    echo "# echo \$?"
+    echo "$_rc"
+} >"$_ck/transcript" 2>&1
+check_files "A: tunnel check gre1 prints docs/tunnel-check.txt" /docs/tunnel-check.txt "$_ck/transcript"
+require "A: no host firewall" -- nx A /sbin/nft delete table inet filter
+require "A: gre1 mtu 1476" -- "$IP" -n A link set gre1 mtu 1476
 recipe A gre-teardown.sh
 recipe B gre-teardown.sh
 check_prints "forwarding off again, persisted" "net.ipv4.ip_forward = 0" "" -- cat "$PERSIST"

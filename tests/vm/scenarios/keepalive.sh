@@ -35,11 +35,6 @@ TCPDUMP=/sbin/tcpdump
 require "helpers in /lib/rtun-check.sh" -- type check_quiet check_ok check_fails check_files
 require "module ip_gre" -- modprobe ip_gre
 
-nx() {
-    _nx=$1
-    shift
-    nsenter --net="/run/netns/$_nx" "$@"
-}
 # Centiseconds since boot.
 now_cs() {
     read -r _up _ </proc/uptime

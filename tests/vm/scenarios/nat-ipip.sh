@@ -24,11 +24,6 @@
 require "nat helpers in /lib/rtun-check.sh" -- type check_prints check_fails check_traffic
 R=/bin/rtun
 NFT=/sbin/nft
-nx() {
-    _nx=$1
-    shift
-    nsenter --net="/run/netns/$_nx" "$@"
-}
 packets() { # NS DEV rx|tx
     "$IP" -n "$1" -s -j link show "$2" >"$_ck/pk" 2>&1
     link_packets "$_ck/pk" "$3"
