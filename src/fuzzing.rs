@@ -250,6 +250,8 @@ pub fn nft_dump(data: &[u8]) {
     for json in [false, true] {
         let mut out = Vec::new();
         let mut p = Printer::new(&mut out, json, k.bit(6), k.color() && !json, false);
+        // `nft` is rtun's own: its JSON is always a complete, strict document.
+        p.complete_documents();
         let _ = render(&mut p, table.as_ref(), &chains, &listed);
         drop(p);
         if json {

@@ -56,6 +56,83 @@ fn in_process_regressions_and_seeds_pass() {
     assert!(failed.is_empty(), "inputs that fail:\n{}", failed.join("\n"));
 }
 
+/// A small xorshift generator: the smoke run below is the same on every
+/// machine for the same `RTUN_FUZZ_SEED`.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+    }
+}
+
+/// One mutation of `data` (libFuzzer's usual ones, without its coverage
+/// feedback): flip a bit, set a byte to a boundary value, insert, delete or
+/// duplicate a range, overwrite a netlink length (a u16 at a 4-byte
+/// boundary), or splice in part of another input.
+fn mutate(rng: &mut Rng, data: &mut Vec<u8>, other: &[u8]) {
+    const EDGES: [u8; 8] = [0, 1, 3, 4, 0x7f, 0x80, 0xfe, 0xff];
+    let len = data.len();
+    match rng.below(8) {
+        0 if len > 0 => { let i = rng.below(len); data[i] ^= 1 << rng.below(8); }
+        1 if len > 0 => { let i = rng.below(len); data[i] = EDGES[rng.below(EDGES.len())]; }
+        2 => { let i = rng.below(len + 1); let n = 1 + rng.below(16); for _ in 0..n { data.insert(i, rng.next() as u8); } }
+        3 if len > 0 => { let i = rng.below(len); let n = 1 + rng.below((len - i).min(32)); data.drain(i..i + n); }
+        4 if len > 0 => { let i = rng.below(len); let n = 1 + rng.below((len - i).min(64)); let part = data[i..i + n].to_vec(); let at = rng.below(len + 1); data.splice(at..at, part); }
+        5 if len >= 2 => { let i = rng.below(len / 4 + 1) * 4; if i + 2 <= len { let v = [0u16, 3, 4, 8, 0xffff, len as u16, rng.next() as u16][rng.below(7)]; data[i..i + 2].copy_from_slice(&v.to_le_bytes()); } }
+        6 if !other.is_empty() => { let i = rng.below(other.len()); let n = 1 + rng.below((other.len() - i).min(256)); let at = rng.below(len + 1); data.splice(at..at, other[i..i + n].iter().copied()); }
+        _ => { if len > 1 { data.truncate(rng.below(len)); } else { data.push(rng.next() as u8); } }
+    }
+}
+
+/// A stable-Rust smoke run of every in-process target: mutants of its seeds
+/// and regressions, up to `RTUN_FUZZ_SMOKE_RUNS` (default 3,000) a target
+/// or `RTUN_FUZZ_SMOKE_SECONDS` (default 2) each, from `RTUN_FUZZ_SEED`.
+/// The coverage-guided campaign is cargo-fuzz's (fuzz/run-campaign); this
+/// catches a change that makes a target fail near its seeds on any machine.
+/// A failing input is written to target/fuzz-smoke/TARGET-N for
+/// fuzz/regressions.
+#[test]
+fn mutated_seeds_pass() {
+    let num = |k: &str, d: u64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+    let (runs, seconds, seed) = (num("RTUN_FUZZ_SMOKE_RUNS", 3000), num("RTUN_FUZZ_SMOKE_SECONDS", 2), num("RTUN_FUZZ_SEED", 0x5eed_7205));
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-smoke");
+    let mut failed = Vec::new();
+    let mut total = 0u64;
+    for (target, f) in IN_PROCESS {
+        let corpus: Vec<Vec<u8>> = inputs("seeds", target).into_iter().chain(inputs("regressions", target)).map(|(_, d)| d).collect();
+        assert!(!corpus.is_empty(), "{target}: no seeds");
+        let mut rng = Rng(seed ^ (target.len() as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+        let start = std::time::Instant::now();
+        let mut n = 0;
+        while n < runs && start.elapsed().as_secs() < seconds {
+            let mut data = corpus[rng.below(corpus.len())].clone();
+            let other = &corpus[rng.below(corpus.len())];
+            for _ in 0..1 + rng.below(4) {
+                mutate(&mut rng, &mut data, other);
+            }
+            n += 1;
+            if std::panic::catch_unwind(|| f(&data)).is_err() {
+                let _ = std::fs::create_dir_all(&out);
+                let file = out.join(format!("{target}-{n}"));
+                let _ = std::fs::write(&file, &data);
+                failed.push(format!("{target}: input {n} (seed {seed:#x}) saved as {}", file.display()));
+            }
+        }
+        eprintln!("{target}: {n} mutated inputs");
+        total += n;
+    }
+    assert!(total > 0, "nothing ran");
+    assert!(failed.is_empty(), "mutated inputs that fail:\n{}", failed.join("\n"));
+}
+
 /// Each directory under fuzz/regressions is a target's.
 #[test]
 fn regressions_name_a_target() {

@@ -146,10 +146,12 @@ check_quiet "R1: rtun nft add masquerade src 10.1.0.0/24 oif inet1" -- \
     "$R" -n R1 nft add masquerade src 10.1.0.0/24 oif inet1
 check_quiet "R2: rtun nft add masquerade src 10.2.0.0/24 oif inet2" -- \
     "$R" -n R2 nft add masquerade src 10.2.0.0/24 oif inet2
+# Three answers; gre1 may carry one unrelated packet meanwhile (an IPv6
+# router solicitation or MLD report of its own), never the answers.
 t0=$(packets R2 gre1 tx)
-check_traffic "H1: ping 192.0.2.2, masqueraded" "$IP" R2 inet2 2 -- nx H1 ping -c 2 -W 2 192.0.2.2
+check_traffic "H1: ping 192.0.2.2, masqueraded" "$IP" R2 inet2 3 -- nx H1 ping -c 3 -W 2 192.0.2.2
 t1=$(packets R2 gre1 tx)
-if [ -n "$t0" ] && [ "$t0" = "$t1" ]; then
+if [ -n "$t0" ] && [ -n "$t1" ] && [ "$t1" -le $((t0 + 1)) ]; then
     _ck_ok "R2: with NAT, answers go to 192.0.2.1 on inet2, none through gre1 (tx $t0 -> $t1)"
 else
     _ck_fail "R2: with NAT, answers go to 192.0.2.1 on inet2, none through gre1 (tx ${t0:-?} -> ${t1:-?})"
