@@ -36,14 +36,6 @@ fn real_family(kind: u8, family: u8) -> u8 {
     }
 }
 
-fn family_color(family: u8) -> Color {
-    match family {
-        AF_INET => Color::Inet,
-        AF_INET6 => Color::Inet6,
-        _ => Color::None,
-    }
-}
-
 fn user_hz() -> i64 {
     // SAFETY: sysconf has no preconditions.
     let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
@@ -112,7 +104,7 @@ fn labelled_addr<W: Write>(p: &mut Printer<W>, key: &str, label: &str, family: u
         p.json_str(key, value)
     } else {
         p.text(label)?;
-        p.string_c(Out::Text, family_color(family), None, "{} ", value)
+        p.string_c(Out::Text, Color::for_family(family), None, "{} ", value)
     }
 }
 
@@ -145,7 +137,7 @@ fn via<W: Write>(p: &mut Printer<W>, rta: &[u8]) -> io::Result<()> {
         p.close_object()
     } else {
         p.text_fmt("via {} ", &family_name(fam).unwrap_or("???"))?;
-        p.string_c(Out::Text, family_color(fam), None, "{} ", host)
+        p.string_c(Out::Text, Color::for_family(fam), None, "{} ", host)
     }
 }
 
@@ -414,7 +406,7 @@ pub fn print_route<W: Write>(p: &mut Printer<W>, v: &View, r: &Route) -> io::Res
     let (dst, color) = match r.attr(RTA_DST) {
         Some(a) => {
             dst_text = prefix_text(real, a, r.dst_len, host_len);
-            (dst_text.as_str(), family_color(real))
+            (dst_text.as_str(), Color::for_family(real))
         }
         None if r.dst_len != 0 => (buf.format(format_args!("0/{} ", r.dst_len)), Color::None),
         None => ("default", Color::None),
@@ -423,7 +415,7 @@ pub fn print_route<W: Write>(p: &mut Printer<W>, v: &View, r: &Route) -> io::Res
 
     if let Some(a) = r.attr(RTA_SRC) {
         let text = prefix_text(real, a, r.src_len, host_len);
-        p.string_c(Out::Any, family_color(real), Some("from"), "from {} ", text.as_str())?;
+        p.string_c(Out::Any, Color::for_family(real), Some("from"), "from {} ", text.as_str())?;
     } else if r.src_len != 0 {
         p.str("src", "from {} ", buf.format(format_args!("0/{}", r.src_len)))?;
     }
