@@ -109,7 +109,7 @@ fn labelled_addr<W: Write>(p: &mut Printer<W>, key: &str, label: &str, family: u
 }
 
 /// `print_rta_ifidx`: `dev NAME ` with the name coloured.
-fn ifidx<W: Write>(p: &mut Printer<W>, links: &Links, index: u32, key: &str) -> io::Result<()> {
+pub fn ifidx<W: Write>(p: &mut Printer<W>, links: &Links, index: u32, key: &str) -> io::Result<()> {
     // `ll_index_to_name`: `*` for 0, `ifN` when unknown.
     let name = links.name(index);
     if p.is_json() {
@@ -121,7 +121,7 @@ fn ifidx<W: Write>(p: &mut Printer<W>, links: &Links, index: u32, key: &str) -> 
     }
 }
 
-fn gateway<W: Write>(p: &mut Printer<W>, family: u8, rta: &[u8]) -> io::Result<()> {
+pub fn gateway<W: Write>(p: &mut Printer<W>, family: u8, rta: &[u8]) -> io::Result<()> {
     labelled_addr(p, "gateway", "via ", family, AddrBuf::addr(family, rta).as_str())
 }
 

@@ -59,7 +59,7 @@ fn resolve_devices(nl: &mut Netlink, links: &Links, sel: &mut Selection) -> Resu
 /// What iproute2 prints when a dump ends in an error (`rtnl_dump_done`):
 /// the extended ack, nothing for ENOENT/EOPNOTSUPP, else `RTNETLINK answers`;
 /// then `then` ("Dump terminated"). Exit status 2.
-fn dump_failed(e: KernelError, then: &str) -> Error {
+pub fn dump_failed(e: KernelError, then: &str) -> Error {
     let first = match (&e.ext_msg, e.errno) {
         (Some(_), _) => Some(e.message()),
         (None, libc::ENOENT | libc::EOPNOTSUPP) => None,
