@@ -6,6 +6,7 @@
 //! `bucket.rs` lists the buckets of resilient groups.
 
 mod bucket;
+pub mod cache;
 pub mod grammar;
 mod list;
 mod modify;

@@ -19,6 +19,8 @@ pub struct View<'a> {
     pub opts: &'a Options,
     pub links: &'a Links,
     pub filter: &'a Filter,
+    /// The nexthops routes name, for `-d`'s `nh_info`.
+    pub nexthops: &'a crate::objects::nexthop::cache::Cache,
 }
 
 const RTNL_FAMILY_IPMR: u8 = 128;
@@ -513,11 +515,26 @@ pub fn print_route<W: Write>(p: &mut Printer<W>, v: &View, r: &Route) -> io::Res
             p.text_fmt("ttl-propogate {}", &if on { "enabled" } else { "disabled" })?;
         }
     }
+    if let Some(id) = r.u32(RTA_NH_ID).filter(|_| details) {
+        nh_info(p, v, id)?;
+    }
     if let Some(a) = r.attr(RTA_MULTIPATH) {
         multipath(p, v, r, a)?;
     }
     p.text("\n")?;
     p.close_object()
+}
+
+/// `print_cache_nexthop_id`: the nexthop object a route uses, on a line
+/// of its own (nothing when the kernel has no such nexthop).
+fn nh_info<W: Write>(p: &mut Printer<W>, v: &View, id: u32) -> io::Result<()> {
+    use crate::objects::nexthop::msg::print_entry;
+    v.nexthops
+        .with(id, |nh| {
+            p.text("\n\tnh_info ")?;
+            print_entry(p, v.links, nh, Some("nh_info"), true, v.opts.numeric)
+        })
+        .unwrap_or(Ok(()))
 }
 
 #[cfg(test)]
