@@ -315,6 +315,51 @@ _rtun_kw() {
         esac ;;
     15)
         case $2 in
+        'id') _rtun_v='-' ;;
+        'dev') _rtun_v='@ifnames' ;;
+        'via') _rtun_v='-' ;;
+        'encap') _rtun_v='-' ;;
+        'blackhole') _rtun_v='' ;;
+        'fdb') _rtun_v='' ;;
+        'onlink') _rtun_v='' ;;
+        'group') _rtun_v='-' ;;
+        'type') _rtun_v='=mpath resilient' ;;
+        'buckets') _rtun_v='-' ;;
+        'idle_timer') _rtun_v='-' ;;
+        'unbalanced_timer') _rtun_v='-' ;;
+        'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='@protocols' ;;
+        *) return 1 ;;
+        esac ;;
+    16)
+        case $2 in
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        'g'|'gr'|'gro'|'grou'|'group'|'groups') _rtun_v='' ;;
+        'm'|'ma'|'mas'|'mast'|'maste'|'master') _rtun_v='@ifnames' ;;
+        'v'|'vr'|'vrf') _rtun_v='@ifnames' ;;
+        'id') _rtun_v='-' ;;
+        'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='-' ;;
+        'f'|'fd'|'fdb') _rtun_v='' ;;
+        *) return 1 ;;
+        esac ;;
+    17)
+        case $2 in
+        'id') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    18)
+        case $2 in
+        'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_v='' ;;
+        'g'|'ge'|'get') _rtun_v='' ;;
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        'm'|'ma'|'mas'|'mast'|'maste'|'master') _rtun_v='@ifnames' ;;
+        'v'|'vr'|'vrf') _rtun_v='@ifnames' ;;
+        'id') _rtun_v='-' ;;
+        'nhid') _rtun_v='-' ;;
+        'index') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    19)
+        case $2 in
         'a'|'ac'|'acc'|'acce'|'accep'|'accept') _rtun_v='' ;;
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward') _rtun_v='' ;;
         'm'|'ma'|'mas'|'masq'|'masqu'|'masque'|'masquer'|'masquera'|'masquerad'|'masquerade') _rtun_v='' ;;
@@ -331,7 +376,7 @@ _rtun_kw() {
         'm'|'ms'|'mss') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    16)
+    20)
         case $2 in
         '-a'|'-A'|'-X'|'--a'|'--al'|'--all') _rtun_v='' ;;
         '--d'|'--de'|'--dep'|'--depr'|'--depre'|'--deprec'|'--depreca'|'--deprecat'|'--deprecate'|'--deprecated') _rtun_v='' ;;
@@ -352,12 +397,12 @@ _rtun_kw() {
         '--persist') _rtun_v='@files' _rtun_opt=1 ;;
         *) return 1 ;;
         esac ;;
-    17)
+    21)
         case $2 in
         'peer') _rtun_v='' _rtun_k=2 ;;
         *) return 1 ;;
         esac ;;
-    18)
+    22)
         case $2 in
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward'|'forward_'|'forward_d'|'forward_de'|'forward_del'|'forward_dela'|'forward_delay') _rtun_v='-' ;;
         'h'|'he'|'hel'|'hell'|'hello'|'hello_'|'hello_t'|'hello_ti'|'hello_tim'|'hello_time') _rtun_v='-' ;;
@@ -398,7 +443,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    19)
+    23)
         case $2 in
         'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
         'g'|'gr'|'gro'|'grou'|'group') _rtun_v='-' ;;
@@ -442,15 +487,15 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    20)
+    24)
         case $2 in
         *) return 1 ;;
         esac ;;
-    21)
+    25)
         case $2 in
         *) return 1 ;;
         esac ;;
-    22)
+    26)
         case $2 in
         'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='=802.1Q 802.1ad' ;;
         'i'|'id') _rtun_v='-' ;;
@@ -464,7 +509,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    23)
+    27)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=private vepa bridge passthru source' ;;
         'f'|'fl'|'fla'|'flag') _rtun_v='=nopromisc nodst null' ;;
@@ -475,11 +520,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    24)
+    28)
         case $2 in
         *) return 1 ;;
         esac ;;
-    25)
+    29)
         case $2 in
         'f'|'fd'|'fdb'|'fdb_'|'fdb_f'|'fdb_fl'|'fdb_flu'|'fdb_flus'|'fdb_flush') _rtun_v='' ;;
         's'|'st'|'sta'|'stat'|'state') _rtun_v='-' ;;
@@ -508,14 +553,14 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    26)
+    30)
         case $2 in
         'q'|'qu'|'que'|'queu'|'queue'|'queue_'|'queue_i'|'queue_id') _rtun_v='-' ;;
         'prio') _rtun_v='-' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    27)
+    31)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -558,7 +603,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    28)
+    32)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -605,7 +650,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    29)
+    33)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -653,7 +698,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    30)
+    34)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -680,7 +725,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    31)
+    35)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -708,7 +753,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    32)
+    36)
         case $2 in
         'mode') _rtun_v='=ip6ip6 ipip6 any' ;;
         'remote') _rtun_v='-' ;;
@@ -735,7 +780,7 @@ _rtun_kw() {
         'external') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    33)
+    37)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
@@ -786,13 +831,13 @@ _rtun_obj() {
     'n'|'ne'|'net'|'netc'|'netco'|'netcon'|'netconf') _rtun_o='' ;;
     'v'|'vr'|'vrf') _rtun_o='' ;;
     's'|'sr') _rtun_o='' ;;
-    'n'|'ne'|'nex'|'next'|'nexth'|'nextho'|'nexthop') _rtun_o='' ;;
+    'n'|'ne'|'nex'|'next'|'nexth'|'nextho'|'nexthop') _rtun_o='29' ;;
     'm'|'mp'|'mpt'|'mptc'|'mptcp') _rtun_o='' ;;
     'i'|'io'|'ioa'|'ioam') _rtun_o='' ;;
     'h'|'he'|'hel'|'help') _rtun_o='32' ;;
     's'|'st'|'sta'|'stat'|'stats') _rtun_o='' ;;
     'n'|'nf'|'nft') _rtun_o='34' ;;
-    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=16 _rtun_ops='@sysctl-keys' ;;
+    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=20 _rtun_ops='@sysctl-keys' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'completi'|'completio'|'completion'|'completions') _rtun_o='36' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'complete') _rtun_o='' ;;
     esac
@@ -895,10 +940,21 @@ _rtun_cmd() {
         'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='14' ;;
         *) return 1 ;;
         esac ;;
-    34)
+    29)
         case $2 in
         'a'|'ad'|'add') _rtun_t='15' ;;
+        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='15' ;;
         'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='15' ;;
+        'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='16' ;;
+        'g'|'ge'|'get') _rtun_t='17' ;;
+        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='16' ;;
+        'b'|'bu'|'buc'|'buck'|'bucke'|'bucket') _rtun_t='18' ;;
+        *) return 1 ;;
+        esac ;;
+    34)
+        case $2 in
+        'a'|'ad'|'add') _rtun_t='19' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='19' ;;
         's'|'sh'|'sho'|'show'|'l'|'li'|'lis'|'list') _rtun_t='' ;;
         'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='' ;;
         *) return 1 ;;
@@ -918,27 +974,27 @@ _rtun_cmd() {
 # _rtun_kind KIND: sets _rtun_t to the keyword table of a link kind.
 _rtun_kind() {
     case $1 in
-    'veth') _rtun_t='17' ;;
-    'bridge') _rtun_t='18' ;;
-    'vxlan') _rtun_t='19' ;;
-    'ifb') _rtun_t='20' ;;
-    'dummy') _rtun_t='21' ;;
-    'vlan') _rtun_t='22' ;;
-    'macvlan') _rtun_t='23' ;;
-    'tun') _rtun_t='24' ;;
-    'bridge_slave') _rtun_t='25' ;;
-    'bond_slave') _rtun_t='26' ;;
-    'gre') _rtun_t='27' ;;
-    'gretap') _rtun_t='23' ;;
-    'erspan') _rtun_t='28' ;;
-    'ip6gre') _rtun_t='29' ;;
-    'ip6gretap') _rtun_t='25' ;;
-    'ip6erspan') _rtun_t='25' ;;
-    'ipip') _rtun_t='30' ;;
-    'sit') _rtun_t='31' ;;
-    'ip6tnl') _rtun_t='32' ;;
-    'vti') _rtun_t='33' ;;
-    'vti6') _rtun_t='29' ;;
+    'veth') _rtun_t='21' ;;
+    'bridge') _rtun_t='22' ;;
+    'vxlan') _rtun_t='23' ;;
+    'ifb') _rtun_t='24' ;;
+    'dummy') _rtun_t='25' ;;
+    'vlan') _rtun_t='26' ;;
+    'macvlan') _rtun_t='27' ;;
+    'tun') _rtun_t='28' ;;
+    'bridge_slave') _rtun_t='29' ;;
+    'bond_slave') _rtun_t='30' ;;
+    'gre') _rtun_t='31' ;;
+    'gretap') _rtun_t='27' ;;
+    'erspan') _rtun_t='32' ;;
+    'ip6gre') _rtun_t='33' ;;
+    'ip6gretap') _rtun_t='29' ;;
+    'ip6erspan') _rtun_t='29' ;;
+    'ipip') _rtun_t='34' ;;
+    'sit') _rtun_t='35' ;;
+    'ip6tnl') _rtun_t='36' ;;
+    'vti') _rtun_t='37' ;;
+    'vti6') _rtun_t='33' ;;
     *) return 1 ;;
     esac
 }
@@ -946,7 +1002,7 @@ _rtun_kind() {
 # _rtun_words KEY: the candidate words of a state.
 _rtun_words() {
     case $1 in
-    objects) printf '%s\n' 'address' 'maddress' 'route' 'link' 'tunnel' 'tunl' 'netns' 'help' 'nft' 'sysctl' 'completions' ;;
+    objects) printf '%s\n' 'address' 'maddress' 'route' 'link' 'tunnel' 'tunl' 'netns' 'nexthop' 'help' 'nft' 'sysctl' 'completions' ;;
     g) printf '%s\n' '-loops' '-family' '-4' '-6' '-0' '-M' '-B' '-human' '-human-readable' '-iec' '-stats' '-statistics' '-details' '-resolve' '-oneline' '-timestamp' '-tshort' '-Version' '-force' '-batch' '-brief' '-json' '-pretty' '-rcvbuf' '-color' '-help' '-netns' '-Numeric' '-all' '-echo' ;;
     c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'help' ;;
     c2) printf '%s\n' 'add' 'delete' 'list' 'show' 'lst' ;;
@@ -955,6 +1011,7 @@ _rtun_words() {
     c14) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
     c15) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
     c25) printf '%s\n' 'list' 'show' 'lst' 'add' 'delete' 'exec' 'attach' ;;
+    c29) printf '%s\n' 'add' 'replace' 'delete' 'list' 'show' 'lst' 'get' 'flush' 'bucket' ;;
     c32) : ;;
     c34) printf '%s\n' 'add' 'delete' 'del' 'show' 'list' 'flush' ;;
     c35) : ;;
@@ -980,26 +1037,30 @@ _rtun_words() {
     p13) _rtun_fill '@ifnames' ;;
     k14) : ;;
     p14) _rtun_fill '@netns' ;;
-    k15) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
-    k16) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
-    p16) _rtun_fill '@sysctl-keys' ;;
-    k17) printf '%s\n' 'peer' ;;
-    k18) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
-    k19) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
-    k20) : ;;
-    k21) : ;;
-    k22) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
-    k23) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k15) printf '%s\n' 'id' 'dev' 'via' 'blackhole' 'fdb' 'onlink' 'group' 'type' 'buckets' 'idle_timer' 'unbalanced_timer' 'protocol' ;;
+    k16) printf '%s\n' 'dev' 'groups' 'master' 'vrf' 'id' 'protocol' 'fdb' ;;
+    k17) printf '%s\n' 'id' ;;
+    k18) printf '%s\n' 'list' 'show' 'lst' 'get' 'dev' 'master' 'vrf' 'id' 'nhid' 'index' ;;
+    k19) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
+    k20) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
+    p20) _rtun_fill '@sysctl-keys' ;;
+    k21) printf '%s\n' 'peer' ;;
+    k22) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
+    k23) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
     k24) : ;;
-    k25) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
-    k26) printf '%s\n' 'queue_id' 'prio' 'help' ;;
-    k27) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
-    k28) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k29) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k30) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k31) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k32) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
-    k33) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
+    k25) : ;;
+    k26) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
+    k27) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k28) : ;;
+    k29) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
+    k30) printf '%s\n' 'queue_id' 'prio' 'help' ;;
+    k31) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
+    k32) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k33) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k34) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k35) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k36) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
+    k37) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
     esac
 }
 

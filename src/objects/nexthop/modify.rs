@@ -5,10 +5,12 @@ use crate::cli::options::Family;
 use crate::cli::words::{matches, Words};
 use crate::error::{incomplete, invarg, Error, Result};
 use crate::netlink::attr::AttrWriter;
+use crate::netlink::request::Echo;
 use crate::netlink::Outgoing;
 use crate::parse::{self, Addr};
 use crate::Context;
 
+use super::msg::{print_entry, Nexthop};
 use super::*;
 
 const NLM_F_REPLACE: u16 = 0x100;
@@ -88,8 +90,40 @@ fn modify(ctx: &mut Context, args: &[String], cmd: u16, nlflags: u16) -> Result<
     }
     let attrs = req.attrs.finish()?;
     let body = body(req.family, req.protocol, req.flags, &attrs);
-    let nl = ctx.nl()?;
-    nl.submit_out(Outgoing::Raw { kind: cmd, body: &body }, nlflags).map_err(Error::from)
+    let msg = Outgoing::Raw { kind: cmd, body: &body };
+    if !ctx.opts.echo {
+        return ctx.nl()?.submit_out(msg, nlflags).map_err(Error::from);
+    }
+    // `-echo` (`rtnl_echo_talk`): the nexthop as the kernel made it, or
+    // the ACK, which iproute2's printer refuses.
+    let reply = ctx.nl()?
+        .echo_raw(msg, nlflags, |e| match e {
+            Echo::Message(m) => Ok(m.to_vec()),
+            Echo::Ack(h) => Err(h),
+        })
+        .map_err(Error::from)?;
+    let (_, p, opts, links) = ctx.parts()?;
+    p.begin()?;
+    p.open_object(None)?;
+    match reply.as_deref().ok().and_then(Nexthop::from_nlmsg) {
+        Some(nh) if nh.kind == RTM_NEWNEXTHOP || nh.kind == RTM_DELNEXTHOP => {
+            print_entry(p, links, &nh, None, opts.details > 0, opts.numeric)?;
+            p.text("\n")?;
+        }
+        _ => {
+            let (len, kind, flags) = match &reply {
+                Err(h) => (h.len as u32, h.kind, h.flags),
+                Ok(m) => (
+                    m.get(..4).and_then(crate::netlink::attr::u32_of).unwrap_or(0),
+                    m.get(4..6).and_then(crate::netlink::attr::u16_of).unwrap_or(0),
+                    m.get(6..8).and_then(crate::netlink::attr::u16_of).unwrap_or(0),
+                ),
+            };
+            crate::netlink::pipeline::say(format!("Not a nexthop: {len:08x} {kind:08x} {flags:08x}"));
+        }
+    }
+    p.close_object()?;
+    Ok(())
 }
 
 /// `via [FAMILY] ADDR`: the gateway; it sets the family, or must match it.
