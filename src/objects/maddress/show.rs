@@ -28,20 +28,14 @@ struct Group {
 
 /// `show [dev] NAME`.
 pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
-    let mut dev: Option<&str> = None;
-    let mut words = args.iter();
-    while let Some(mut w) = words.next() {
-        if w == "dev" {
-            w = words.next().ok_or_else(incomplete)?;
-        } else if crate::cli::words::matches(w, "help") {
-            return Err(super::help());
-        }
-        if dev.is_some() {
-            return Err(duparg2("dev", w));
-        }
-        dev = Some(w);
+    let ip = ctx.prog == "ip";
+    let mut dev: Option<String> = if ip { KEPT_DEV.take() } else { None };
+    let parsed = selector(args, &mut dev);
+    if ip {
+        KEPT_DEV.set(dev.clone());
     }
-    let dev = dev.map(crate::cli::bytes::bytes);
+    parsed?;
+    let dev = dev.as_deref().map(crate::cli::bytes::bytes);
     let keep = |name: &[u8]| dev.as_deref().is_none_or(|d| d == name);
     let family = ctx.opts.family;
     let wants = |f: Family| family == Family::Unspec || family == f;
@@ -57,6 +51,30 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
     }
     groups.sort_by_key(|g| g.index);
     print_groups(&mut ctx.out, &groups)?;
+    Ok(())
+}
+
+thread_local! {
+    /// As `ip`, the device an earlier line of a batch selected: iproute2's
+    /// filter is a static it never resets, so a later `show dev X` is a
+    /// duplicate (and a plain `show` lists X only).
+    static KEPT_DEV: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `[dev] NAME` into `dev` (which may hold one already).
+fn selector(args: &[String], dev: &mut Option<String>) -> Result<()> {
+    let mut words = args.iter();
+    while let Some(mut w) = words.next() {
+        if w == "dev" {
+            w = words.next().ok_or_else(incomplete)?;
+        } else if crate::cli::words::matches(w, "help") {
+            return Err(super::help());
+        }
+        if dev.is_some() {
+            return Err(duparg2("dev", w));
+        }
+        *dev = Some(w.clone());
+    }
     Ok(())
 }
 

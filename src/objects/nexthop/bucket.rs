@@ -12,7 +12,7 @@ use crate::objects::route::print::{fmt_g, print_flags};
 use crate::print::Printer;
 use crate::Context;
 
-use super::list::{device, vrf, Filter};
+use super::list::{device, vrf};
 use super::msg::Nexthop;
 use super::*;
 
@@ -33,8 +33,12 @@ pub fn bucket(ctx: &mut Context, args: &[String]) -> Result<()> {
 
 /// `ipnh_bucket_list`.
 fn list(ctx: &mut Context, args: &[String]) -> Result<()> {
-    let mut f = Filter::default();
-    let (mut id, mut nhid) = (0, 0);
+    let prog = ctx.prog;
+    with_state(prog, |st| list_with(ctx, args, st))
+}
+
+fn list_with(ctx: &mut Context, args: &[String], st: &mut State) -> Result<()> {
+    let State { filter: f, id, nhid, .. } = st;
     let nl = ctx.nl()?;
     let mut words = args.iter();
     while let Some(w) = words.next() {
@@ -46,9 +50,9 @@ fn list(ctx: &mut Context, args: &[String]) -> Result<()> {
         } else if matches(w, "vrf") {
             f.master = vrf(nl, value()?)?;
         } else if w == "id" {
-            id = parse_id(value()?)?;
+            *id = parse_id(value()?)?;
         } else if w == "nhid" {
-            nhid = parse_id(value()?)?;
+            *nhid = parse_id(value()?)?;
         } else if matches(w, "help") {
             return Err(help());
         } else {
@@ -57,10 +61,11 @@ fn list(ctx: &mut Context, args: &[String]) -> Result<()> {
     }
     let mut w = AttrWriter::new();
     f.write(&mut w);
-    if id != 0 {
-        w.u32(NHA_ID, id);
+    if *id != 0 {
+        w.u32(NHA_ID, *id);
     }
-    if nhid != 0 {
+    if *nhid != 0 {
+        let nhid = *nhid;
         w.nest_with(NHA_RES_BUCKET, true, |n| {
             n.u32(NHA_RES_BUCKET_NH_ID, nhid);
         });

@@ -72,7 +72,12 @@ pub fn flush(ctx: &mut Context, args: &[String]) -> Result<()> {
 }
 
 fn list_flush(ctx: &mut Context, args: &[String], action: Action) -> Result<()> {
-    let mut f = Filter::default();
+    let prog = ctx.prog;
+    with_state(prog, |st| list_flush_with(ctx, args, action, st))
+}
+
+fn list_flush_with(ctx: &mut Context, args: &[String], action: Action, st: &mut State) -> Result<()> {
+    let f = &mut st.filter;
     let nl = ctx.nl()?;
     let mut words = args.iter();
     while let Some(w) = words.next() {
@@ -103,8 +108,8 @@ fn list_flush(ctx: &mut Context, args: &[String], action: Action) -> Result<()> 
         }
     }
     match action {
-        Action::List => list(ctx, &f),
-        Action::Flush => flush_all(ctx, f, args.is_empty()),
+        Action::List => list(ctx, &st.filter),
+        Action::Flush => flush_all(ctx, st, args.is_empty()),
     }
 }
 
@@ -183,7 +188,8 @@ pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
     if id == 0 {
         return Err(help());
     }
-    get_id(ctx, id, 0)
+    let proto = kept_proto(ctx.prog);
+    get_id(ctx, id, proto)
 }
 
 /// `delete_nexthop`: RTM_DELNEXTHOP for one id.
@@ -196,20 +202,21 @@ pub fn delete_id(nl: &mut Netlink, id: u32) -> std::result::Result<(), crate::ne
 
 /// `ipnh_flush`: delete what the selector lists; with no selector, the
 /// groups first, then the rest. The count goes to stdout whatever happens.
-fn flush_all(ctx: &mut Context, mut f: Filter, all: bool) -> Result<()> {
+fn flush_all(ctx: &mut Context, st: &mut State, all: bool) -> Result<()> {
     if all {
-        f = Filter { groups: true, ..Filter::default() };
+        st.filter = Filter { groups: true, ifindex: 0, master: 0, ..st.filter };
     }
     let family = ctx.opts.family.af();
     let (nl, p, _, _) = ctx.parts()?;
-    let mut flushed = 0u32;
+    let f = &mut st.filter;
+    let flushed = &mut st.flushed;
     let mut result = Ok(());
     loop {
-        let body = dump_body(family, &f)?;
+        let body = dump_body(family, f)?;
         let mut ids = Vec::new();
         let outcome = nl.dump_out(Outgoing::Raw { kind: RTM_GETNEXTHOP, body: &body }, |msg| {
             if let Some(nh) = Nexthop::from_nlmsg(msg) {
-                if kept(&f, &nh) && nh.id() != 0 {
+                if kept(f, &nh) && nh.id() != 0 {
                     ids.push(nh.id());
                 }
             }
@@ -217,7 +224,7 @@ fn flush_all(ctx: &mut Context, mut f: Filter, all: bool) -> Result<()> {
         })?;
         for id in ids {
             match delete_id(nl, id) {
-                Ok(()) => flushed += 1,
+                Ok(()) => *flushed += 1,
                 Err(e) => crate::netlink::pipeline::say(e.message()),
             }
         }
@@ -231,7 +238,7 @@ fn flush_all(ctx: &mut Context, mut f: Filter, all: bool) -> Result<()> {
         }
         break;
     }
-    if flushed == 0 {
+    if *flushed == 0 {
         p.text_always("Nothing to flush\n")?;
     } else {
         p.text_always(&format!("Flushed {flushed} nexthops\n"))?;

@@ -62,6 +62,42 @@ pub fn body(family: u8, protocol: u8, flags: u32, attrs: &[u8]) -> Vec<u8> {
     b
 }
 
+/// iproute2's `filter`: the selectors of `show`/`flush`/`bucket list`
+/// and the count of flushed nexthops.
+#[derive(Default, Clone, Copy)]
+pub struct State {
+    pub filter: list::Filter,
+    pub flushed: u32,
+    /// `bucket list`: the group's id and the nexthop a bucket holds.
+    pub id: u32,
+    pub nhid: u32,
+}
+
+thread_local! {
+    /// As `ip`, what the lines of a batch before this one selected:
+    /// iproute2's filter is a static it never resets.
+    static KEPT: std::cell::Cell<State> = std::cell::Cell::new(State::default());
+}
+
+/// Run `f` on the selectors: as `ip` (`prog`), those earlier lines of a
+/// batch left and kept for the later ones, whatever `f` makes of them;
+/// as rtun, fresh ones.
+fn with_state<R>(prog: &str, f: impl FnOnce(&mut State) -> R) -> R {
+    let ip = prog == "ip";
+    let mut st = if ip { KEPT.get() } else { State::default() };
+    let r = f(&mut st);
+    if ip {
+        KEPT.set(st);
+    }
+    r
+}
+
+/// The protocol filter of earlier `ip` batch lines (the echo and `get`
+/// printers apply it too).
+fn kept_proto(prog: &str) -> u32 {
+    with_state(prog, |st| st.filter.proto)
+}
+
 /// iproute2's `usage()`: this object's help (`cli::help`), status 255.
 pub fn help() -> Error {
     Error::help(Topic::Current)

@@ -102,13 +102,16 @@ fn modify(ctx: &mut Context, args: &[String], cmd: u16, nlflags: u16) -> Result<
             Echo::Ack(h) => Err(h),
         })
         .map_err(Error::from)?;
+    let proto = kept_proto(ctx.prog);
     let (_, p, opts, links) = ctx.parts()?;
     p.begin()?;
     p.open_object(None)?;
     match reply.as_deref().ok().and_then(Nexthop::from_nlmsg) {
         Some(nh) if nh.kind == RTM_NEWNEXTHOP || nh.kind == RTM_DELNEXTHOP => {
-            print_entry(p, links, &nh, None, opts.details > 0, opts.numeric)?;
-            p.text("\n")?;
+            if proto == 0 || proto == u32::from(nh.protocol) {
+                print_entry(p, links, &nh, None, opts.details > 0, opts.numeric)?;
+                p.text("\n")?;
+            }
         }
         _ => {
             let (len, kind, flags) = match &reply {
