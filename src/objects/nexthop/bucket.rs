@@ -143,3 +143,39 @@ fn print_bucket<W: Write>(p: &mut Printer<W>, msg: &[u8]) -> Result<()> {
     p.close_object()?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An RTM_NEWNEXTHOPBUCKET as the kernel sends it for bucket 2 of
+    /// group 6, idle for 0.26 s, holding nexthop 5.
+    fn message() -> Vec<u8> {
+        let mut w = AttrWriter::new();
+        w.u32(NHA_ID, 6);
+        w.nest_with(NHA_RES_BUCKET, true, |n| {
+            n.u16(NHA_RES_BUCKET_INDEX, 2);
+            n.u64(NHA_RES_BUCKET_IDLE_TIME, 26);
+            n.u32(NHA_RES_BUCKET_NH_ID, 5);
+        });
+        let payload = body(0, 0, 0, &w.finish().unwrap());
+        let mut m = Vec::new();
+        m.extend_from_slice(&(16 + payload.len() as u32).to_ne_bytes());
+        m.extend_from_slice(&RTM_NEWNEXTHOPBUCKET.to_ne_bytes());
+        m.extend_from_slice(&[0; 10]);
+        m.extend_from_slice(&payload);
+        m
+    }
+
+    fn printed(json: bool) -> String {
+        let mut p = Printer::new(Vec::new(), json, false, false, false);
+        print_bucket(&mut p, &message()).unwrap();
+        String::from_utf8(p.into_inner()).unwrap()
+    }
+
+    #[test]
+    fn a_bucket_as_iproute2_prints_it() {
+        assert_eq!(printed(false), "id 6 index 2 idle_time 0.26 nhid 5 \n");
+        assert_eq!(printed(true), r#"{"id":6,"bucket":{"index":2,"idle_time":0.26,"nhid":5},"flags":[]}"#);
+    }
+}
