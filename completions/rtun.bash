@@ -78,6 +78,17 @@ _rtun_kw() {
         esac ;;
     2)
         case $2 in
+        'dev') _rtun_v='@ifnames' ;;
+        'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    3)
+        case $2 in
+        'dev') _rtun_v='@ifnames' ;;
+        *) return 1 ;;
+        esac ;;
+    4)
+        case $2 in
         'src') _rtun_v='-' ;;
         'as') _rtun_v='-' ;;
         'via') _rtun_v='-' ;;
@@ -116,7 +127,7 @@ _rtun_kw() {
         'to') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    3)
+    5)
         case $2 in
         't'|'ta'|'tab'|'tabl'|'table') _rtun_v='@table-filters' ;;
         'v'|'vr'|'vrf') _rtun_v='-' ;;
@@ -139,7 +150,7 @@ _rtun_kw() {
         'e'|'ex'|'exa'|'exac'|'exact') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    4)
+    6)
         case $2 in
         'tos'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
         'f'|'fr'|'fro'|'from') _rtun_v='-' ;;
@@ -158,95 +169,95 @@ _rtun_kw() {
         'to') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    5)
-        case $2 in
-        'up') _rtun_v='' ;;
-        'down') _rtun_v='' ;;
-        'name') _rtun_v='-' ;;
-        'index') _rtun_v='-' ;;
-        'l'|'li'|'lin'|'link') _rtun_v='@ifnames' ;;
-        'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_v='-' ;;
-        'b'|'br'|'bro'|'broa'|'broad'|'broadc'|'broadca'|'broadcas'|'broadcast'|'brd') _rtun_v='-' ;;
-        't'|'tx'|'txq'|'txqu'|'txque'|'txqueu'|'txqueue'|'txqueuel'|'txqueuele'|'txqueuelen'|'qlen'|'txql'|'txqle'|'txqlen') _rtun_v='-' ;;
-        'mtu') _rtun_v='-' ;;
-        'xdpgeneric'|'xdpdrv'|'xdpoffload'|'xdp') _rtun_v='-' ;;
-        'netns') _rtun_v='@netns' ;;
-        'multicast') _rtun_v='=on off' ;;
-        'allmulticast') _rtun_v='=on off' ;;
-        'promisc') _rtun_v='=on off' ;;
-        'trailers') _rtun_v='=on off' ;;
-        'arp') _rtun_v='=on off' ;;
-        'carrier') _rtun_v='=on off' ;;
-        'vf') _rtun_v='-' ;;
-        'm'|'ma'|'mas'|'mast'|'maste'|'master') _rtun_v='@ifnames' ;;
-        'vrf') _rtun_v='@ifnames' ;;
-        'n'|'no'|'nom'|'noma'|'nomas'|'nomast'|'nomaste'|'nomaster') _rtun_v='' ;;
-        'd'|'dy'|'dyn'|'dyna'|'dynam'|'dynami'|'dynamic') _rtun_v='=on off' ;;
-        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6' _rtun_k=1 ;;
-        'a'|'al'|'ali'|'alia'|'alias') _rtun_v='-' ;;
-        'group') _rtun_v='-' ;;
-        'mode') _rtun_v='=default dormant' ;;
-        'state') _rtun_v='=UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP' ;;
-        'n'|'nu'|'num'|'numt'|'numtx'|'numtxq'|'numtxqu'|'numtxque'|'numtxqueu'|'numtxqueue'|'numtxqueues') _rtun_v='-' ;;
-        'n'|'nu'|'num'|'numr'|'numrx'|'numrxq'|'numrxqu'|'numrxque'|'numrxqueu'|'numrxqueue'|'numrxqueues') _rtun_v='-' ;;
-        'a'|'ad'|'add'|'addr'|'addrg'|'addrge'|'addrgen'|'addrgenm'|'addrgenmo'|'addrgenmod'|'addrgenmode') _rtun_v='=eui64 none stable_secret random' ;;
-        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns') _rtun_v='@netns' ;;
-        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns'|'link-netnsi'|'link-netnsid') _rtun_v='-' ;;
-        'protodown') _rtun_v='=on off' ;;
-        'protodown_reason') _rtun_v='-' ;;
-        'gso_max_size') _rtun_v='-' ;;
-        'gso_max_segs') _rtun_v='-' ;;
-        'gro_max_size') _rtun_v='-' ;;
-        'parentdev') _rtun_v='-' ;;
-        'h'|'he'|'hel'|'help') _rtun_v='' ;;
-        'dev') _rtun_v='@ifnames' ;;
-        *) return 1 ;;
-        esac ;;
-    6)
-        case $2 in
-        'up') _rtun_v='' ;;
-        'down') _rtun_v='' ;;
-        'name') _rtun_v='-' ;;
-        'index') _rtun_v='-' ;;
-        'l'|'li'|'lin'|'link') _rtun_v='@ifnames' ;;
-        'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_v='-' ;;
-        'b'|'br'|'bro'|'broa'|'broad'|'broadc'|'broadca'|'broadcas'|'broadcast'|'brd') _rtun_v='-' ;;
-        't'|'tx'|'txq'|'txqu'|'txque'|'txqueu'|'txqueue'|'txqueuel'|'txqueuele'|'txqueuelen'|'qlen'|'txql'|'txqle'|'txqlen') _rtun_v='-' ;;
-        'mtu') _rtun_v='-' ;;
-        'xdpgeneric'|'xdpdrv'|'xdpoffload'|'xdp') _rtun_v='-' ;;
-        'netns') _rtun_v='@netns' ;;
-        'multicast') _rtun_v='=on off' ;;
-        'allmulticast') _rtun_v='=on off' ;;
-        'promisc') _rtun_v='=on off' ;;
-        'trailers') _rtun_v='=on off' ;;
-        'arp') _rtun_v='=on off' ;;
-        'carrier') _rtun_v='=on off' ;;
-        'vf') _rtun_v='-' ;;
-        'm'|'ma'|'mas'|'mast'|'maste'|'master') _rtun_v='@ifnames' ;;
-        'vrf') _rtun_v='@ifnames' ;;
-        'n'|'no'|'nom'|'noma'|'nomas'|'nomast'|'nomaste'|'nomaster') _rtun_v='' ;;
-        'd'|'dy'|'dyn'|'dyna'|'dynam'|'dynami'|'dynamic') _rtun_v='=on off' ;;
-        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6' _rtun_k=1 ;;
-        'a'|'al'|'ali'|'alia'|'alias') _rtun_v='-' ;;
-        'group') _rtun_v='-' ;;
-        'mode') _rtun_v='=default dormant' ;;
-        'state') _rtun_v='=UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP' ;;
-        'n'|'nu'|'num'|'numt'|'numtx'|'numtxq'|'numtxqu'|'numtxque'|'numtxqueu'|'numtxqueue'|'numtxqueues') _rtun_v='-' ;;
-        'n'|'nu'|'num'|'numr'|'numrx'|'numrxq'|'numrxqu'|'numrxque'|'numrxqueu'|'numrxqueue'|'numrxqueues') _rtun_v='-' ;;
-        'a'|'ad'|'add'|'addr'|'addrg'|'addrge'|'addrgen'|'addrgenm'|'addrgenmo'|'addrgenmod'|'addrgenmode') _rtun_v='=eui64 none stable_secret random' ;;
-        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns') _rtun_v='@netns' ;;
-        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns'|'link-netnsi'|'link-netnsid') _rtun_v='-' ;;
-        'protodown') _rtun_v='=on off' ;;
-        'protodown_reason') _rtun_v='-' ;;
-        'gso_max_size') _rtun_v='-' ;;
-        'gso_max_segs') _rtun_v='-' ;;
-        'gro_max_size') _rtun_v='-' ;;
-        'parentdev') _rtun_v='-' ;;
-        'h'|'he'|'hel'|'help') _rtun_v='' ;;
-        'dev') _rtun_v='@ifnames' ;;
-        *) return 1 ;;
-        esac ;;
     7)
+        case $2 in
+        'up') _rtun_v='' ;;
+        'down') _rtun_v='' ;;
+        'name') _rtun_v='-' ;;
+        'index') _rtun_v='-' ;;
+        'l'|'li'|'lin'|'link') _rtun_v='@ifnames' ;;
+        'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_v='-' ;;
+        'b'|'br'|'bro'|'broa'|'broad'|'broadc'|'broadca'|'broadcas'|'broadcast'|'brd') _rtun_v='-' ;;
+        't'|'tx'|'txq'|'txqu'|'txque'|'txqueu'|'txqueue'|'txqueuel'|'txqueuele'|'txqueuelen'|'qlen'|'txql'|'txqle'|'txqlen') _rtun_v='-' ;;
+        'mtu') _rtun_v='-' ;;
+        'xdpgeneric'|'xdpdrv'|'xdpoffload'|'xdp') _rtun_v='-' ;;
+        'netns') _rtun_v='@netns' ;;
+        'multicast') _rtun_v='=on off' ;;
+        'allmulticast') _rtun_v='=on off' ;;
+        'promisc') _rtun_v='=on off' ;;
+        'trailers') _rtun_v='=on off' ;;
+        'arp') _rtun_v='=on off' ;;
+        'carrier') _rtun_v='=on off' ;;
+        'vf') _rtun_v='-' ;;
+        'm'|'ma'|'mas'|'mast'|'maste'|'master') _rtun_v='@ifnames' ;;
+        'vrf') _rtun_v='@ifnames' ;;
+        'n'|'no'|'nom'|'noma'|'nomas'|'nomast'|'nomaste'|'nomaster') _rtun_v='' ;;
+        'd'|'dy'|'dyn'|'dyna'|'dynam'|'dynami'|'dynamic') _rtun_v='=on off' ;;
+        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6' _rtun_k=1 ;;
+        'a'|'al'|'ali'|'alia'|'alias') _rtun_v='-' ;;
+        'group') _rtun_v='-' ;;
+        'mode') _rtun_v='=default dormant' ;;
+        'state') _rtun_v='=UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP' ;;
+        'n'|'nu'|'num'|'numt'|'numtx'|'numtxq'|'numtxqu'|'numtxque'|'numtxqueu'|'numtxqueue'|'numtxqueues') _rtun_v='-' ;;
+        'n'|'nu'|'num'|'numr'|'numrx'|'numrxq'|'numrxqu'|'numrxque'|'numrxqueu'|'numrxqueue'|'numrxqueues') _rtun_v='-' ;;
+        'a'|'ad'|'add'|'addr'|'addrg'|'addrge'|'addrgen'|'addrgenm'|'addrgenmo'|'addrgenmod'|'addrgenmode') _rtun_v='=eui64 none stable_secret random' ;;
+        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns') _rtun_v='@netns' ;;
+        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns'|'link-netnsi'|'link-netnsid') _rtun_v='-' ;;
+        'protodown') _rtun_v='=on off' ;;
+        'protodown_reason') _rtun_v='-' ;;
+        'gso_max_size') _rtun_v='-' ;;
+        'gso_max_segs') _rtun_v='-' ;;
+        'gro_max_size') _rtun_v='-' ;;
+        'parentdev') _rtun_v='-' ;;
+        'h'|'he'|'hel'|'help') _rtun_v='' ;;
+        'dev') _rtun_v='@ifnames' ;;
+        *) return 1 ;;
+        esac ;;
+    8)
+        case $2 in
+        'up') _rtun_v='' ;;
+        'down') _rtun_v='' ;;
+        'name') _rtun_v='-' ;;
+        'index') _rtun_v='-' ;;
+        'l'|'li'|'lin'|'link') _rtun_v='@ifnames' ;;
+        'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_v='-' ;;
+        'b'|'br'|'bro'|'broa'|'broad'|'broadc'|'broadca'|'broadcas'|'broadcast'|'brd') _rtun_v='-' ;;
+        't'|'tx'|'txq'|'txqu'|'txque'|'txqueu'|'txqueue'|'txqueuel'|'txqueuele'|'txqueuelen'|'qlen'|'txql'|'txqle'|'txqlen') _rtun_v='-' ;;
+        'mtu') _rtun_v='-' ;;
+        'xdpgeneric'|'xdpdrv'|'xdpoffload'|'xdp') _rtun_v='-' ;;
+        'netns') _rtun_v='@netns' ;;
+        'multicast') _rtun_v='=on off' ;;
+        'allmulticast') _rtun_v='=on off' ;;
+        'promisc') _rtun_v='=on off' ;;
+        'trailers') _rtun_v='=on off' ;;
+        'arp') _rtun_v='=on off' ;;
+        'carrier') _rtun_v='=on off' ;;
+        'vf') _rtun_v='-' ;;
+        'm'|'ma'|'mas'|'mast'|'maste'|'master') _rtun_v='@ifnames' ;;
+        'vrf') _rtun_v='@ifnames' ;;
+        'n'|'no'|'nom'|'noma'|'nomas'|'nomast'|'nomaste'|'nomaster') _rtun_v='' ;;
+        'd'|'dy'|'dyn'|'dyna'|'dynam'|'dynami'|'dynamic') _rtun_v='=on off' ;;
+        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6' _rtun_k=1 ;;
+        'a'|'al'|'ali'|'alia'|'alias') _rtun_v='-' ;;
+        'group') _rtun_v='-' ;;
+        'mode') _rtun_v='=default dormant' ;;
+        'state') _rtun_v='=UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP' ;;
+        'n'|'nu'|'num'|'numt'|'numtx'|'numtxq'|'numtxqu'|'numtxque'|'numtxqueu'|'numtxqueue'|'numtxqueues') _rtun_v='-' ;;
+        'n'|'nu'|'num'|'numr'|'numrx'|'numrxq'|'numrxqu'|'numrxque'|'numrxqueu'|'numrxqueue'|'numrxqueues') _rtun_v='-' ;;
+        'a'|'ad'|'add'|'addr'|'addrg'|'addrge'|'addrgen'|'addrgenm'|'addrgenmo'|'addrgenmod'|'addrgenmode') _rtun_v='=eui64 none stable_secret random' ;;
+        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns') _rtun_v='@netns' ;;
+        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns'|'link-netnsi'|'link-netnsid') _rtun_v='-' ;;
+        'protodown') _rtun_v='=on off' ;;
+        'protodown_reason') _rtun_v='-' ;;
+        'gso_max_size') _rtun_v='-' ;;
+        'gso_max_segs') _rtun_v='-' ;;
+        'gro_max_size') _rtun_v='-' ;;
+        'parentdev') _rtun_v='-' ;;
+        'h'|'he'|'hel'|'help') _rtun_v='' ;;
+        'dev') _rtun_v='@ifnames' ;;
+        *) return 1 ;;
+        esac ;;
+    9)
         case $2 in
         'mode') _rtun_v='=gre ipip sit isatap vti ip6gre ip6ip6 ipip6 any vti6 gre/ip ip/ip ipv6/ip ipv6/ipv6 ip4ip6 ip/ipv6 ipv4/ipv6 gre/ipv6 any/ipv6' ;;
         'key') _rtun_v='-' ;;
@@ -269,7 +280,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    8)
+    10)
         case $2 in
         'prl-default') _rtun_v='-' ;;
         'prl-nodefault') _rtun_v='-' ;;
@@ -277,7 +288,7 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    9)
+    11)
         case $2 in
         '6rd-prefix') _rtun_v='-' ;;
         '6rd-relay_prefix') _rtun_v='-' ;;
@@ -285,12 +296,12 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    10)
+    12)
         case $2 in
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    11)
+    13)
         case $2 in
         'interval') _rtun_v='-' ;;
         'retries') _rtun_v='-' ;;
@@ -298,11 +309,56 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    12)
+    14)
         case $2 in
         *) return 1 ;;
         esac ;;
-    13)
+    15)
+        case $2 in
+        'id') _rtun_v='-' ;;
+        'dev') _rtun_v='@ifnames' ;;
+        'via') _rtun_v='-' ;;
+        'encap') _rtun_v='-' ;;
+        'blackhole') _rtun_v='' ;;
+        'fdb') _rtun_v='' ;;
+        'onlink') _rtun_v='' ;;
+        'group') _rtun_v='-' ;;
+        'type') _rtun_v='=mpath resilient' ;;
+        'buckets') _rtun_v='-' ;;
+        'idle_timer') _rtun_v='-' ;;
+        'unbalanced_timer') _rtun_v='-' ;;
+        'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='@protocols' ;;
+        *) return 1 ;;
+        esac ;;
+    16)
+        case $2 in
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        'g'|'gr'|'gro'|'grou'|'group'|'groups') _rtun_v='' ;;
+        'm'|'ma'|'mas'|'mast'|'maste'|'master') _rtun_v='@ifnames' ;;
+        'v'|'vr'|'vrf') _rtun_v='@ifnames' ;;
+        'id') _rtun_v='-' ;;
+        'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='-' ;;
+        'f'|'fd'|'fdb') _rtun_v='' ;;
+        *) return 1 ;;
+        esac ;;
+    17)
+        case $2 in
+        'id') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    18)
+        case $2 in
+        'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_v='' ;;
+        'g'|'ge'|'get') _rtun_v='' ;;
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        'm'|'ma'|'mas'|'mast'|'maste'|'master') _rtun_v='@ifnames' ;;
+        'v'|'vr'|'vrf') _rtun_v='@ifnames' ;;
+        'id') _rtun_v='-' ;;
+        'nhid') _rtun_v='-' ;;
+        'index') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    19)
         case $2 in
         'a'|'ac'|'acc'|'acce'|'accep'|'accept') _rtun_v='' ;;
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward') _rtun_v='' ;;
@@ -320,7 +376,7 @@ _rtun_kw() {
         'm'|'ms'|'mss') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    14)
+    20)
         case $2 in
         '-a'|'-A'|'-X'|'--a'|'--al'|'--all') _rtun_v='' ;;
         '--d'|'--de'|'--dep'|'--depr'|'--depre'|'--deprec'|'--depreca'|'--deprecat'|'--deprecate'|'--deprecated') _rtun_v='' ;;
@@ -341,12 +397,12 @@ _rtun_kw() {
         '--persist') _rtun_v='@files' _rtun_opt=1 ;;
         *) return 1 ;;
         esac ;;
-    15)
+    21)
         case $2 in
         'peer') _rtun_v='' _rtun_k=2 ;;
         *) return 1 ;;
         esac ;;
-    16)
+    22)
         case $2 in
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward'|'forward_'|'forward_d'|'forward_de'|'forward_del'|'forward_dela'|'forward_delay') _rtun_v='-' ;;
         'h'|'he'|'hel'|'hell'|'hello'|'hello_'|'hello_t'|'hello_ti'|'hello_tim'|'hello_time') _rtun_v='-' ;;
@@ -387,7 +443,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    17)
+    23)
         case $2 in
         'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
         'g'|'gr'|'gro'|'grou'|'group') _rtun_v='-' ;;
@@ -431,15 +487,15 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    18)
+    24)
         case $2 in
         *) return 1 ;;
         esac ;;
-    19)
+    25)
         case $2 in
         *) return 1 ;;
         esac ;;
-    20)
+    26)
         case $2 in
         'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='=802.1Q 802.1ad' ;;
         'i'|'id') _rtun_v='-' ;;
@@ -453,7 +509,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    21)
+    27)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=private vepa bridge passthru source' ;;
         'f'|'fl'|'fla'|'flag') _rtun_v='=nopromisc nodst null' ;;
@@ -464,11 +520,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    22)
+    28)
         case $2 in
         *) return 1 ;;
         esac ;;
-    23)
+    29)
         case $2 in
         'f'|'fd'|'fdb'|'fdb_'|'fdb_f'|'fdb_fl'|'fdb_flu'|'fdb_flus'|'fdb_flush') _rtun_v='' ;;
         's'|'st'|'sta'|'stat'|'state') _rtun_v='-' ;;
@@ -497,14 +553,14 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    24)
+    30)
         case $2 in
         'q'|'qu'|'que'|'queu'|'queue'|'queue_'|'queue_i'|'queue_id') _rtun_v='-' ;;
         'prio') _rtun_v='-' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    25)
+    31)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -547,7 +603,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    26)
+    32)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -594,7 +650,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    27)
+    33)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -642,7 +698,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    28)
+    34)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -669,7 +725,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    29)
+    35)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -697,7 +753,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    30)
+    36)
         case $2 in
         'mode') _rtun_v='=ip6ip6 ipip6 any' ;;
         'remote') _rtun_v='-' ;;
@@ -724,7 +780,7 @@ _rtun_kw() {
         'external') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    31)
+    37)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
@@ -748,7 +804,7 @@ _rtun_obj() {
     case $1 in
     'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_o='0' ;;
     'a'|'ad'|'add'|'addr'|'addrl'|'addrla'|'addrlab'|'addrlabe'|'addrlabel') _rtun_o='' ;;
-    'm'|'ma'|'mad'|'madd'|'maddr'|'maddre'|'maddres'|'maddress') _rtun_o='' ;;
+    'm'|'ma'|'mad'|'madd'|'maddr'|'maddre'|'maddres'|'maddress') _rtun_o='2' ;;
     'r'|'ro'|'rou'|'rout'|'route') _rtun_o='3' ;;
     'r'|'ru'|'rul'|'rule') _rtun_o='' ;;
     'n'|'ne'|'nei'|'neig'|'neigh'|'neighb'|'neighbo'|'neighbor') _rtun_o='' ;;
@@ -775,13 +831,13 @@ _rtun_obj() {
     'n'|'ne'|'net'|'netc'|'netco'|'netcon'|'netconf') _rtun_o='' ;;
     'v'|'vr'|'vrf') _rtun_o='' ;;
     's'|'sr') _rtun_o='' ;;
-    'n'|'ne'|'nex'|'next'|'nexth'|'nextho'|'nexthop') _rtun_o='' ;;
+    'n'|'ne'|'nex'|'next'|'nexth'|'nextho'|'nexthop') _rtun_o='29' ;;
     'm'|'mp'|'mpt'|'mptc'|'mptcp') _rtun_o='' ;;
     'i'|'io'|'ioa'|'ioam') _rtun_o='' ;;
     'h'|'he'|'hel'|'help') _rtun_o='32' ;;
     's'|'st'|'sta'|'stat'|'stats') _rtun_o='' ;;
     'n'|'nf'|'nft') _rtun_o='34' ;;
-    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=14 _rtun_ops='@sysctl-keys' ;;
+    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=20 _rtun_ops='@sysctl-keys' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'completi'|'completio'|'completion'|'completions') _rtun_o='36' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'complete') _rtun_o='' ;;
     esac
@@ -807,30 +863,37 @@ _rtun_cmd() {
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
         *) return 1 ;;
         esac ;;
-    3)
+    2)
         case $2 in
         'a'|'ad'|'add') _rtun_t='2' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change'|'chg') _rtun_t='2' ;;
-        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='2' ;;
-        'p'|'pr'|'pre'|'prep'|'prepe'|'prepen'|'prepend') _rtun_t='2' ;;
-        'a'|'ap'|'app'|'appe'|'appen'|'append') _rtun_t='2' ;;
-        't'|'te'|'tes'|'test') _rtun_t='2' ;;
         'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='2' ;;
         'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='3' ;;
-        'g'|'ge'|'get') _rtun_t='4' ;;
-        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='3' ;;
-        's'|'sa'|'sav'|'save') _rtun_t='3' ;;
+        *) return 1 ;;
+        esac ;;
+    3)
+        case $2 in
+        'a'|'ad'|'add') _rtun_t='4' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change'|'chg') _rtun_t='4' ;;
+        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='4' ;;
+        'p'|'pr'|'pre'|'prep'|'prepe'|'prepen'|'prepend') _rtun_t='4' ;;
+        'a'|'ap'|'app'|'appe'|'appen'|'append') _rtun_t='4' ;;
+        't'|'te'|'tes'|'test') _rtun_t='4' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='4' ;;
+        'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='5' ;;
+        'g'|'ge'|'get') _rtun_t='6' ;;
+        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='5' ;;
+        's'|'sa'|'sav'|'save') _rtun_t='5' ;;
         'r'|'re'|'res'|'rest'|'resto'|'restor'|'restore') _rtun_t='' ;;
         's'|'sh'|'sho'|'show'|'showd'|'showdu'|'showdum'|'showdump') _rtun_t='' ;;
         *) return 1 ;;
         esac ;;
     9)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='5' ;;
-        's'|'se'|'set') _rtun_t='6' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='6' ;;
-        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='5' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='6' ;;
+        'a'|'ad'|'add') _rtun_t='7' ;;
+        's'|'se'|'set') _rtun_t='8' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='8' ;;
+        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='7' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='8' ;;
         's'|'sh'|'sho'|'show'|'l'|'ls'|'lst'|'li'|'lis'|'list') _rtun_t='1' ;;
         'x'|'xs'|'xst'|'xsta'|'xstat'|'xstats') _rtun_t='' ;;
         'a'|'af'|'afs'|'afst'|'afsta'|'afstat'|'afstats') _rtun_t='' ;;
@@ -840,47 +903,58 @@ _rtun_cmd() {
         esac ;;
     14)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='7' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='7' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='7' ;;
-        's'|'sh'|'sho'|'show') _rtun_t='7' ;;
-        'l'|'ls'|'lst') _rtun_t='7' ;;
-        'l'|'li'|'lis'|'list') _rtun_t='7' ;;
-        'p'|'pr'|'prl') _rtun_t='8' ;;
-        '6'|'6r'|'6rd') _rtun_t='9' ;;
+        'a'|'ad'|'add') _rtun_t='9' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='9' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='9' ;;
+        's'|'sh'|'sho'|'show') _rtun_t='9' ;;
+        'l'|'ls'|'lst') _rtun_t='9' ;;
+        'l'|'li'|'lis'|'list') _rtun_t='9' ;;
+        'p'|'pr'|'prl') _rtun_t='10' ;;
+        '6'|'6r'|'6rd') _rtun_t='11' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
-        'check') _rtun_t='10' ;;
-        'keepalive') _rtun_t='11' ;;
+        'check') _rtun_t='12' ;;
+        'keepalive') _rtun_t='13' ;;
         *) return 1 ;;
         esac ;;
     15)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='7' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='7' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='7' ;;
-        's'|'sh'|'sho'|'show') _rtun_t='7' ;;
-        'l'|'ls'|'lst') _rtun_t='7' ;;
-        'l'|'li'|'lis'|'list') _rtun_t='7' ;;
-        'p'|'pr'|'prl') _rtun_t='8' ;;
-        '6'|'6r'|'6rd') _rtun_t='9' ;;
+        'a'|'ad'|'add') _rtun_t='9' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='9' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='9' ;;
+        's'|'sh'|'sho'|'show') _rtun_t='9' ;;
+        'l'|'ls'|'lst') _rtun_t='9' ;;
+        'l'|'li'|'lis'|'list') _rtun_t='9' ;;
+        'p'|'pr'|'prl') _rtun_t='10' ;;
+        '6'|'6r'|'6rd') _rtun_t='11' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
-        'check') _rtun_t='10' ;;
-        'keepalive') _rtun_t='11' ;;
+        'check') _rtun_t='12' ;;
+        'keepalive') _rtun_t='13' ;;
         *) return 1 ;;
         esac ;;
     25)
         case $2 in
         'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='' ;;
-        'a'|'ad'|'add') _rtun_t='12' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='12' ;;
-        'e'|'ex'|'exe'|'exec') _rtun_t='12' ;;
-        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='12' ;;
+        'a'|'ad'|'add') _rtun_t='14' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='14' ;;
+        'e'|'ex'|'exe'|'exec') _rtun_t='14' ;;
+        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='14' ;;
+        *) return 1 ;;
+        esac ;;
+    29)
+        case $2 in
+        'a'|'ad'|'add') _rtun_t='15' ;;
+        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='15' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='15' ;;
+        'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='16' ;;
+        'g'|'ge'|'get') _rtun_t='17' ;;
+        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='16' ;;
+        'b'|'bu'|'buc'|'buck'|'bucke'|'bucket') _rtun_t='18' ;;
         *) return 1 ;;
         esac ;;
     34)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='13' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='13' ;;
+        'a'|'ad'|'add') _rtun_t='19' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='19' ;;
         's'|'sh'|'sho'|'show'|'l'|'li'|'lis'|'list') _rtun_t='' ;;
         'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='' ;;
         *) return 1 ;;
@@ -900,27 +974,27 @@ _rtun_cmd() {
 # _rtun_kind KIND: sets _rtun_t to the keyword table of a link kind.
 _rtun_kind() {
     case $1 in
-    'veth') _rtun_t='15' ;;
-    'bridge') _rtun_t='16' ;;
-    'vxlan') _rtun_t='17' ;;
-    'ifb') _rtun_t='18' ;;
-    'dummy') _rtun_t='19' ;;
-    'vlan') _rtun_t='20' ;;
-    'macvlan') _rtun_t='21' ;;
-    'tun') _rtun_t='22' ;;
-    'bridge_slave') _rtun_t='23' ;;
-    'bond_slave') _rtun_t='24' ;;
-    'gre') _rtun_t='25' ;;
-    'gretap') _rtun_t='21' ;;
-    'erspan') _rtun_t='26' ;;
-    'ip6gre') _rtun_t='27' ;;
-    'ip6gretap') _rtun_t='23' ;;
-    'ip6erspan') _rtun_t='23' ;;
-    'ipip') _rtun_t='28' ;;
-    'sit') _rtun_t='29' ;;
-    'ip6tnl') _rtun_t='30' ;;
-    'vti') _rtun_t='31' ;;
-    'vti6') _rtun_t='27' ;;
+    'veth') _rtun_t='21' ;;
+    'bridge') _rtun_t='22' ;;
+    'vxlan') _rtun_t='23' ;;
+    'ifb') _rtun_t='24' ;;
+    'dummy') _rtun_t='25' ;;
+    'vlan') _rtun_t='26' ;;
+    'macvlan') _rtun_t='27' ;;
+    'tun') _rtun_t='28' ;;
+    'bridge_slave') _rtun_t='29' ;;
+    'bond_slave') _rtun_t='30' ;;
+    'gre') _rtun_t='31' ;;
+    'gretap') _rtun_t='27' ;;
+    'erspan') _rtun_t='32' ;;
+    'ip6gre') _rtun_t='33' ;;
+    'ip6gretap') _rtun_t='29' ;;
+    'ip6erspan') _rtun_t='29' ;;
+    'ipip') _rtun_t='34' ;;
+    'sit') _rtun_t='35' ;;
+    'ip6tnl') _rtun_t='36' ;;
+    'vti') _rtun_t='37' ;;
+    'vti6') _rtun_t='33' ;;
     *) return 1 ;;
     esac
 }
@@ -928,14 +1002,16 @@ _rtun_kind() {
 # _rtun_words KEY: the candidate words of a state.
 _rtun_words() {
     case $1 in
-    objects) printf '%s\n' 'address' 'route' 'link' 'tunnel' 'tunl' 'netns' 'help' 'nft' 'sysctl' 'completions' ;;
+    objects) printf '%s\n' 'address' 'maddress' 'route' 'link' 'tunnel' 'tunl' 'netns' 'nexthop' 'help' 'nft' 'sysctl' 'completions' ;;
     g) printf '%s\n' '-loops' '-family' '-4' '-6' '-0' '-M' '-B' '-human' '-human-readable' '-iec' '-stats' '-statistics' '-details' '-resolve' '-oneline' '-timestamp' '-tshort' '-Version' '-force' '-batch' '-brief' '-json' '-pretty' '-rcvbuf' '-color' '-help' '-netns' '-Numeric' '-all' '-echo' ;;
     c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'help' ;;
+    c2) printf '%s\n' 'add' 'delete' 'list' 'show' 'lst' ;;
     c3) printf '%s\n' 'add' 'change' 'chg' 'replace' 'prepend' 'append' 'test' 'delete' 'list' 'show' 'lst' 'get' 'flush' ;;
     c9) printf '%s\n' 'add' 'set' 'change' 'replace' 'delete' 'show' 'lst' 'list' 'help' ;;
     c14) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
     c15) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
     c25) printf '%s\n' 'list' 'show' 'lst' 'add' 'delete' 'exec' 'attach' ;;
+    c29) printf '%s\n' 'add' 'replace' 'delete' 'list' 'show' 'lst' 'get' 'flush' 'bucket' ;;
     c32) : ;;
     c34) printf '%s\n' 'add' 'delete' 'del' 'show' 'list' 'flush' ;;
     c35) : ;;
@@ -943,41 +1019,48 @@ _rtun_words() {
     k0) printf '%s\n' 'peer' 'remote' 'broadcast' 'brd' 'anycast' 'scope' 'dev' 'label' 'metric' 'priority' 'preference' 'valid_lft' 'preferred_lft' 'secondary' 'temporary' 'nodad' 'optimistic' 'dadfailed' 'home' 'deprecated' 'tentative' 'permanent' 'mngtmpaddr' 'noprefixroute' 'autojoin' 'stable-privacy' 'local' ;;
     k1) printf '%s\n' 'to' 'scope' 'up' 'dynamic' 'primary' 'secondary' 'temporary' 'nodad' 'optimistic' 'dadfailed' 'home' 'deprecated' 'tentative' 'permanent' 'mngtmpaddr' 'noprefixroute' 'autojoin' 'stable-privacy' 'label' 'group' 'master' 'vrf' 'nomaster' 'type' 'dev' 'help' ;;
     p1) _rtun_fill '@ifnames' ;;
-    k2) printf '%s\n' 'src' 'as' 'via' 'from' 'tos' 'dsfield' 'expires' 'metric' 'priority' 'preference' 'scope' 'mtu' 'hoplimit' 'advmss' 'reordering' 'rtt' 'rto_min' 'window' 'cwnd' 'initcwnd' 'initrwnd' 'features' 'quickack' 'congctl' 'rttvar' 'ssthresh' 'realms' 'onlink' 'nexthop' 'nhid' 'protocol' 'table' 'vrf' 'dev' 'oif' 'pref' 'ttl-propagate' 'fastopen_no_cookie' 'to' ;;
-    k3) printf '%s\n' 'table' 'vrf' 'cached' 'cloned' 'tos' 'dsfield' 'protocol' 'scope' 'type' 'dev' 'oif' 'iif' 'mark' 'metric' 'priority' 'preference' 'via' 'src' 'realms' 'from' 'to' 'root' 'match' 'exact' ;;
-    k4) printf '%s\n' 'tos' 'dsfield' 'from' 'iif' 'mark' 'oif' 'dev' 'notify' 'connected' 'vrf' 'uid' 'fibmatch' 'as' 'sport' 'dport' 'ipproto' 'to' ;;
-    k5) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
-    k6) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
-    p6) _rtun_fill '@ifnames' ;;
-    k7) printf '%s\n' 'mode' 'key' 'ikey' 'okey' 'seq' 'iseq' 'oseq' 'csum' 'icsum' 'ocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'name' 'help' ;;
-    k8) printf '%s\n' 'prl-default' 'prl-nodefault' 'prl-delete' 'dev' ;;
-    k9) printf '%s\n' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'dev' ;;
-    k10) printf '%s\n' 'help' ;;
-    p10) _rtun_fill '@ifnames' ;;
-    k11) printf '%s\n' 'interval' 'retries' 'once' 'help' ;;
-    p11) _rtun_fill '@ifnames' ;;
-    k12) : ;;
-    p12) _rtun_fill '@netns' ;;
-    k13) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
-    k14) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
-    p14) _rtun_fill '@sysctl-keys' ;;
-    k15) printf '%s\n' 'peer' ;;
-    k16) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
-    k17) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
-    k18) : ;;
-    k19) : ;;
-    k20) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
-    k21) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
-    k22) : ;;
-    k23) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
-    k24) printf '%s\n' 'queue_id' 'prio' 'help' ;;
-    k25) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
-    k26) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k27) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k28) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k29) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k30) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
-    k31) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
+    k2) printf '%s\n' 'dev' 'address' ;;
+    k3) printf '%s\n' 'dev' ;;
+    p3) _rtun_fill '@ifnames' ;;
+    k4) printf '%s\n' 'src' 'as' 'via' 'from' 'tos' 'dsfield' 'expires' 'metric' 'priority' 'preference' 'scope' 'mtu' 'hoplimit' 'advmss' 'reordering' 'rtt' 'rto_min' 'window' 'cwnd' 'initcwnd' 'initrwnd' 'features' 'quickack' 'congctl' 'rttvar' 'ssthresh' 'realms' 'onlink' 'nexthop' 'nhid' 'protocol' 'table' 'vrf' 'dev' 'oif' 'pref' 'ttl-propagate' 'fastopen_no_cookie' 'to' ;;
+    k5) printf '%s\n' 'table' 'vrf' 'cached' 'cloned' 'tos' 'dsfield' 'protocol' 'scope' 'type' 'dev' 'oif' 'iif' 'mark' 'metric' 'priority' 'preference' 'via' 'src' 'realms' 'from' 'to' 'root' 'match' 'exact' ;;
+    k6) printf '%s\n' 'tos' 'dsfield' 'from' 'iif' 'mark' 'oif' 'dev' 'notify' 'connected' 'vrf' 'uid' 'fibmatch' 'as' 'sport' 'dport' 'ipproto' 'to' ;;
+    k7) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
+    k8) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
+    p8) _rtun_fill '@ifnames' ;;
+    k9) printf '%s\n' 'mode' 'key' 'ikey' 'okey' 'seq' 'iseq' 'oseq' 'csum' 'icsum' 'ocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'name' 'help' ;;
+    k10) printf '%s\n' 'prl-default' 'prl-nodefault' 'prl-delete' 'dev' ;;
+    k11) printf '%s\n' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'dev' ;;
+    k12) printf '%s\n' 'help' ;;
+    p12) _rtun_fill '@ifnames' ;;
+    k13) printf '%s\n' 'interval' 'retries' 'once' 'help' ;;
+    p13) _rtun_fill '@ifnames' ;;
+    k14) : ;;
+    p14) _rtun_fill '@netns' ;;
+    k15) printf '%s\n' 'id' 'dev' 'via' 'blackhole' 'fdb' 'onlink' 'group' 'type' 'buckets' 'idle_timer' 'unbalanced_timer' 'protocol' ;;
+    k16) printf '%s\n' 'dev' 'groups' 'master' 'vrf' 'id' 'protocol' 'fdb' ;;
+    k17) printf '%s\n' 'id' ;;
+    k18) printf '%s\n' 'list' 'show' 'lst' 'get' 'dev' 'master' 'vrf' 'id' 'nhid' 'index' ;;
+    k19) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
+    k20) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
+    p20) _rtun_fill '@sysctl-keys' ;;
+    k21) printf '%s\n' 'peer' ;;
+    k22) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
+    k23) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
+    k24) : ;;
+    k25) : ;;
+    k26) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
+    k27) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k28) : ;;
+    k29) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
+    k30) printf '%s\n' 'queue_id' 'prio' 'help' ;;
+    k31) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
+    k32) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k33) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k34) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k35) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k36) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
+    k37) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
     esac
 }
 

@@ -172,7 +172,8 @@ pub fn route(data: &[u8]) {
     names.note_name(1, b"lo");
     names.note_name(2, b"v0");
     both(&k, family, |p, opts| {
-        let view = View { opts, links: &names, filter: &sel.filter };
+        let nexthops = crate::objects::nexthop::cache::Cache::offline();
+        let view = View { opts, links: &names, filter: &sel.filter, nexthops: &nexthops };
         let mut multiple = false;
         for (_, m) in frames(data) {
             if let Some(r) = Route::from_nlmsg(m) {

@@ -97,7 +97,8 @@ fn route_show(capture: &str, family: Family, json: bool) -> String {
     let opts = Options { json, family, ..Options::default() };
     let args: Vec<String> = ["table", "all"].iter().map(|s| s.to_string()).collect();
     let sel = parse_selector(&args, family, &mut |_| 0).expect("selector");
-    let view = RouteView { opts: &opts, links: &names, filter: &sel.filter };
+    let nexthops = rtun::objects::nexthop::cache::Cache::offline();
+    let view = RouteView { opts: &opts, links: &names, filter: &sel.filter, nexthops: &nexthops };
     let bytes = fixture(capture);
     render(json, |p| {
         for m in messages(&bytes) {

@@ -3,6 +3,8 @@
 
 pub mod address;
 pub mod link;
+pub mod maddress;
 pub mod netns;
+pub mod nexthop;
 pub mod route;
 pub mod tunnel;

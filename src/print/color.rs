@@ -13,6 +13,17 @@ pub enum Color {
     OperDown,
 }
 
+impl Color {
+    /// `ifa_family_color`: the colour of an address of family `af`.
+    pub fn for_family(af: u8) -> Color {
+        match i32::from(af) {
+            libc::AF_INET => Color::Inet,
+            libc::AF_INET6 => Color::Inet6,
+            _ => Color::None,
+        }
+    }
+}
+
 /// `-c`, `-color=always|auto|never`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub enum ColorChoice {

@@ -14,7 +14,7 @@
 pub mod global;
 
 use crate::helpers::{nft, sysctl};
-use crate::objects::{address, link, netns, route, tunnel};
+use crate::objects::{address, link, maddress, netns, nexthop, route, tunnel};
 
 use crate::error::Result;
 use crate::Context;
@@ -183,7 +183,7 @@ impl Object {
 pub static OBJECTS: &[Object] = &[
     address::grammar::OBJECT,
     unsupported("addrlabel"),
-    unsupported("maddress"),
+    maddress::grammar::OBJECT,
     route::grammar::OBJECT,
     unsupported("rule"),
     unsupported("neighbor"),
@@ -210,7 +210,7 @@ pub static OBJECTS: &[Object] = &[
     unsupported("netconf"),
     unsupported("vrf"),
     unsupported("sr"),
-    unsupported("nexthop"),
+    nexthop::grammar::OBJECT,
     unsupported("mptcp"),
     unsupported("ioam"),
     Object {

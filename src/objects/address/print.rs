@@ -116,14 +116,6 @@ pub fn fnmatch(pattern: &[u8], text: &[u8]) -> bool {
     unsafe { libc::fnmatch(p.as_ptr(), t.as_ptr(), 0) == 0 }
 }
 
-fn family_color(family: u8) -> Color {
-    match family {
-        AF_INET => Color::Inet,
-        AF_INET6 => Color::Inet6,
-        _ => Color::None,
-    }
-}
-
 /// How the address line starts.
 pub struct Style<'a> {
     pub opts: &'a Options,
@@ -154,7 +146,7 @@ pub fn print_addr<W: Write>(p: &mut Printer<W>, a: &Addr, deleted: bool, st: &St
             None => p.num("family_index", "    family {} ", a.family)?,
         }
     }
-    let color = family_color(a.family);
+    let color = Color::for_family(a.family);
     if let Some(local) = a.local {
         p.string_c(Out::Any, color, Some("local"), "{}", AddrBuf::addr(a.family, local).as_str())?;
         if let Some(peer) = a.address.filter(|x| *x != local) {

@@ -240,7 +240,8 @@ pub fn get(ctx: &mut Context, args: &[String]) -> Result<()> {
     let answer = ask(nl)?;
     let (nl, p, opts, links) = ctx.parts()?;
     let filter = Filter { cloned: 2, ..Filter::default() };
-    let view = View { opts, links, filter: &filter };
+    let nexthops = crate::objects::nexthop::cache::Cache::new(opts.family.af());
+    let view = View { opts, links, filter: &filter, nexthops: &nexthops };
     p.begin()?;
     let route = |answer: &[u8]| -> Result<()> {
         match Route::from_nlmsg(answer) {

@@ -19,7 +19,7 @@ use crate::Context;
 
 pub use get::get;
 pub use modify::{add, append, change, delete, prepend, replace, test};
-pub use show::{flush, show};
+pub use show::{dump_failed, flush, show};
 
 /// `help` among a command's words: iproute2's `usage()`; the help of
 /// the command being run (`cli::help`).

@@ -570,7 +570,8 @@ fn modify(ctx: &mut Context, cmd: u16, flags: u16, args: &[String]) -> Result<()
         .map_err(Error::from)?;
     let (_, p, opts, links) = ctx.parts()?;
     let filter = super::filter::Filter::default();
-    let view = super::print::View { opts, links, filter: &filter };
+    let nexthops = crate::objects::nexthop::cache::Cache::new(opts.family.af());
+    let view = super::print::View { opts, links, filter: &filter, nexthops: &nexthops };
     p.begin()?;
     p.open_object(None)?;
     match reply {

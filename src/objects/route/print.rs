@@ -19,6 +19,8 @@ pub struct View<'a> {
     pub opts: &'a Options,
     pub links: &'a Links,
     pub filter: &'a Filter,
+    /// The nexthops routes name, for `-d`'s `nh_info`.
+    pub nexthops: &'a crate::objects::nexthop::cache::Cache,
 }
 
 const RTNL_FAMILY_IPMR: u8 = 128;
@@ -33,14 +35,6 @@ fn real_family(kind: u8, family: u8) -> u8 {
         RTNL_FAMILY_IPMR => AF_INET,
         RTNL_FAMILY_IP6MR => AF_INET6,
         f => f,
-    }
-}
-
-fn family_color(family: u8) -> Color {
-    match family {
-        AF_INET => Color::Inet,
-        AF_INET6 => Color::Inet6,
-        _ => Color::None,
     }
 }
 
@@ -112,12 +106,12 @@ fn labelled_addr<W: Write>(p: &mut Printer<W>, key: &str, label: &str, family: u
         p.json_str(key, value)
     } else {
         p.text(label)?;
-        p.string_c(Out::Text, family_color(family), None, "{} ", value)
+        p.string_c(Out::Text, Color::for_family(family), None, "{} ", value)
     }
 }
 
 /// `print_rta_ifidx`: `dev NAME ` with the name coloured.
-fn ifidx<W: Write>(p: &mut Printer<W>, links: &Links, index: u32, key: &str) -> io::Result<()> {
+pub fn ifidx<W: Write>(p: &mut Printer<W>, links: &Links, index: u32, key: &str) -> io::Result<()> {
     // `ll_index_to_name`: `*` for 0, `ifN` when unknown.
     let name = links.name(index);
     if p.is_json() {
@@ -129,7 +123,7 @@ fn ifidx<W: Write>(p: &mut Printer<W>, links: &Links, index: u32, key: &str) -> 
     }
 }
 
-fn gateway<W: Write>(p: &mut Printer<W>, family: u8, rta: &[u8]) -> io::Result<()> {
+pub fn gateway<W: Write>(p: &mut Printer<W>, family: u8, rta: &[u8]) -> io::Result<()> {
     labelled_addr(p, "gateway", "via ", family, AddrBuf::addr(family, rta).as_str())
 }
 
@@ -145,7 +139,7 @@ fn via<W: Write>(p: &mut Printer<W>, rta: &[u8]) -> io::Result<()> {
         p.close_object()
     } else {
         p.text_fmt("via {} ", &family_name(fam).unwrap_or("???"))?;
-        p.string_c(Out::Text, family_color(fam), None, "{} ", host)
+        p.string_c(Out::Text, Color::for_family(fam), None, "{} ", host)
     }
 }
 
@@ -414,7 +408,7 @@ pub fn print_route<W: Write>(p: &mut Printer<W>, v: &View, r: &Route) -> io::Res
     let (dst, color) = match r.attr(RTA_DST) {
         Some(a) => {
             dst_text = prefix_text(real, a, r.dst_len, host_len);
-            (dst_text.as_str(), family_color(real))
+            (dst_text.as_str(), Color::for_family(real))
         }
         None if r.dst_len != 0 => (buf.format(format_args!("0/{} ", r.dst_len)), Color::None),
         None => ("default", Color::None),
@@ -423,7 +417,7 @@ pub fn print_route<W: Write>(p: &mut Printer<W>, v: &View, r: &Route) -> io::Res
 
     if let Some(a) = r.attr(RTA_SRC) {
         let text = prefix_text(real, a, r.src_len, host_len);
-        p.string_c(Out::Any, family_color(real), Some("from"), "from {} ", text.as_str())?;
+        p.string_c(Out::Any, Color::for_family(real), Some("from"), "from {} ", text.as_str())?;
     } else if r.src_len != 0 {
         p.str("src", "from {} ", buf.format(format_args!("0/{}", r.src_len)))?;
     }
@@ -521,11 +515,26 @@ pub fn print_route<W: Write>(p: &mut Printer<W>, v: &View, r: &Route) -> io::Res
             p.text_fmt("ttl-propogate {}", &if on { "enabled" } else { "disabled" })?;
         }
     }
+    if let Some(id) = r.u32(RTA_NH_ID).filter(|_| details) {
+        nh_info(p, v, id)?;
+    }
     if let Some(a) = r.attr(RTA_MULTIPATH) {
         multipath(p, v, r, a)?;
     }
     p.text("\n")?;
     p.close_object()
+}
+
+/// `print_cache_nexthop_id`: the nexthop object a route uses, on a line
+/// of its own (nothing when the kernel has no such nexthop).
+fn nh_info<W: Write>(p: &mut Printer<W>, v: &View, id: u32) -> io::Result<()> {
+    use crate::objects::nexthop::msg::print_entry;
+    v.nexthops
+        .with(id, |nh| {
+            p.text("\n\tnh_info ")?;
+            print_entry(p, v.links, nh, Some("nh_info"), true, v.opts.numeric)
+        })
+        .unwrap_or(Ok(()))
 }
 
 #[cfg(test)]

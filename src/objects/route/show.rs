@@ -59,7 +59,7 @@ fn resolve_devices(nl: &mut Netlink, links: &Links, sel: &mut Selection) -> Resu
 /// What iproute2 prints when a dump ends in an error (`rtnl_dump_done`):
 /// the extended ack, nothing for ENOENT/EOPNOTSUPP, else `RTNETLINK answers`;
 /// then `then` ("Dump terminated"). Exit status 2.
-fn dump_failed(e: KernelError, then: &str) -> Error {
+pub fn dump_failed(e: KernelError, then: &str) -> Error {
     let first = match (&e.ext_msg, e.errno) {
         (Some(_), _) => Some(e.message()),
         (None, libc::ENOENT | libc::EOPNOTSUPP) => None,
@@ -80,7 +80,8 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
     let (nl, p, opts, links) = ctx.parts()?;
     resolve_devices(nl, links, &mut sel)?;
     let filter = sel.filter;
-    let view = View { opts, links, filter: &filter };
+    let nexthops = crate::objects::nexthop::cache::Cache::new(opts.family.af());
+    let view = View { opts, links, filter: &filter, nexthops: &nexthops };
     let mut multiple = false;
     p.begin()?;
     let outcome = nl.dump_frames(dump_request(sel.dump_family, &filter), |msg| {
@@ -141,13 +142,14 @@ pub fn flush(ctx: &mut Context, args: &[String]) -> Result<()> {
     filter.flushing = true;
     let start = std::time::Instant::now();
     let mut round = 0;
+    let nexthops = crate::objects::nexthop::cache::Cache::new(opts.family.af());
     let mut multiple = false;
     loop {
         // The routes to delete, as the kernel described them. They are
         // deleted once the dump is over (a dump cannot be interleaved with
         // requests on one socket here).
         let mut doomed: Vec<RouteMessage> = Vec::new();
-        let view = View { opts, links, filter: &filter };
+        let view = View { opts, links, filter: &filter, nexthops: &nexthops };
         let outcome = nl.dump_frames(dump_request(family, &filter), |msg| {
             let Some(r) = Route::from_nlmsg(msg) else { return Ok(()) };
             if r.msg_type != RTM_NEWROUTE || !accepts(&filter, &r, opts.family, &mut multiple) {
