@@ -1,8 +1,10 @@
-/* The kernel's floor for `-batch` route inserts: a minimal rtnetlink client
- * that adds N blackhole /24 routes (the same ones bench/run's batch files
- * hold), 256 requests per sendmsg, and reads every ACK back (counting
- * refusals). No parsing, no printing: what is left is the kernel's work.
- * Build: cc -O2 -o floor bench/floor.c; run: floor N (as root, in a netns). */
+/* The kernel's floor, for bench/run: a minimal rtnetlink client.
+ * `floor N`: adds N blackhole /24 routes (the same ones bench/run's batch
+ * files hold), 256 requests per sendmsg, and reads every ACK back (counting
+ * refusals). `floor dump`: asks for a dump of the IPv4 routes and reads it to
+ * the end, as `ip route show` asks (a 32 KiB buffer per recv). No parsing,
+ * no printing: what is left is the kernel's work.
+ * Build: cc -O2 -o floor bench/floor.c; run as root, in a netns. */
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <stdio.h>
@@ -20,8 +22,41 @@ struct req {
 	unsigned char dst[4];
 };
 
+/* Read a route dump to its end; the number of routes, or -1. */
+static long dump(int fd)
+{
+	struct {
+		struct nlmsghdr nh;
+		struct rtmsg rt;
+	} q = {
+		.nh = { .nlmsg_len = sizeof(q), .nlmsg_type = RTM_GETROUTE,
+			.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP, .nlmsg_seq = 1 },
+		.rt = { .rtm_family = AF_INET },
+	};
+	static char buf[32768];
+	long routes = 0;
+
+	if (send(fd, &q, sizeof(q), 0) < 0) { perror("send"); return -1; }
+	for (;;) {
+		ssize_t got = recv(fd, buf, sizeof(buf), 0);
+		if (got < 0) { perror("recv"); return -1; }
+		for (struct nlmsghdr *h = (void *)buf; NLMSG_OK(h, got); h = NLMSG_NEXT(h, got)) {
+			if (h->nlmsg_type == NLMSG_DONE)
+				return routes;
+			if (h->nlmsg_type == NLMSG_ERROR)
+				return -1;
+			routes++;
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "dump") == 0) {
+		int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+		if (fd < 0) { perror("socket"); return 1; }
+		return dump(fd) < 0;
+	}
 	long n = argc > 1 ? atol(argv[1]) : 100000;
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
 	int size = 4 << 20, one = 1;
