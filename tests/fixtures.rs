@@ -144,6 +144,19 @@ fn link_kinds_from_the_vm_match_ip() {
     assert_eq!(listing_of("kinds-vm.bin", 1, true, false), expected("kinds-vm.ip.json"));
 }
 
+/// bareudp: no kernel here or in the VM has it; messages laid out as the
+/// kernel would (tests/fixtures/make-bareudp), printed by ip's `monitor`.
+/// Its lines other than the kind's own are `monitor`'s, so only the
+/// `bareudp …` lines are compared.
+#[test]
+fn bareudp_data_matches_ip() {
+    let kind_lines = |text: &str| -> Vec<String> { text.lines().filter(|l| l.starts_with("    bareudp")).map(str::to_string).collect() };
+    let ours = kind_lines(&listing_of("bareudp.bin", 1, false, false));
+    let ip = kind_lines(&expected("bareudp.ip.txt"));
+    assert_eq!(ip.len(), 5);
+    assert_eq!(ours, ip);
+}
+
 #[test]
 fn address_show_matches_ip() {
     assert_eq!(listing(0, false, true), expected("addr.ip.txt"));
