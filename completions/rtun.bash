@@ -71,7 +71,7 @@ _rtun_kw() {
         'master') _rtun_v='@ifnames' ;;
         'vrf') _rtun_v='@ifnames' ;;
         'nomaster') _rtun_v='' ;;
-        'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6' ;;
+        'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6 bond vrf vrf_slave geneve macvtap ipvlan ipvtap xfrm bareudp wireguard' ;;
         'dev') _rtun_v='@ifnames' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
@@ -193,7 +193,7 @@ _rtun_kw() {
         'vrf') _rtun_v='@ifnames' ;;
         'n'|'no'|'nom'|'noma'|'nomas'|'nomast'|'nomaste'|'nomaster') _rtun_v='' ;;
         'd'|'dy'|'dyn'|'dyna'|'dynam'|'dynami'|'dynamic') _rtun_v='=on off' ;;
-        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6' _rtun_k=1 ;;
+        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6 bond vrf vrf_slave geneve macvtap ipvlan ipvtap xfrm bareudp wireguard' _rtun_k=1 ;;
         'a'|'al'|'ali'|'alia'|'alias') _rtun_v='-' ;;
         'group') _rtun_v='-' ;;
         'mode') _rtun_v='=default dormant' ;;
@@ -237,7 +237,7 @@ _rtun_kw() {
         'vrf') _rtun_v='@ifnames' ;;
         'n'|'no'|'nom'|'noma'|'nomas'|'nomast'|'nomaste'|'nomaster') _rtun_v='' ;;
         'd'|'dy'|'dyn'|'dyna'|'dynam'|'dynami'|'dynamic') _rtun_v='=on off' ;;
-        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6' _rtun_k=1 ;;
+        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6 bond vrf vrf_slave geneve macvtap ipvlan ipvtap xfrm bareudp wireguard' _rtun_k=1 ;;
         'a'|'al'|'ali'|'alia'|'alias') _rtun_v='-' ;;
         'group') _rtun_v='-' ;;
         'mode') _rtun_v='=default dormant' ;;
@@ -791,6 +791,103 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
+    38)
+        case $2 in
+        'm'|'mo'|'mod'|'mode') _rtun_v='=balance-rr active-backup balance-xor broadcast 802.3ad balance-tlb balance-alb' ;;
+        'a'|'ac'|'act'|'acti'|'activ'|'active'|'active_'|'active_s'|'active_sl'|'active_sla'|'active_slav'|'active_slave') _rtun_v='@ifnames' ;;
+        'c'|'cl'|'cle'|'clea'|'clear'|'clear_'|'clear_a'|'clear_ac'|'clear_act'|'clear_acti'|'clear_activ'|'clear_active'|'clear_active_'|'clear_active_s'|'clear_active_sl'|'clear_active_sla'|'clear_active_slav'|'clear_active_slave') _rtun_v='' ;;
+        'm'|'mi'|'mii'|'miim'|'miimo'|'miimon') _rtun_v='-' ;;
+        'u'|'up'|'upd'|'upde'|'updel'|'updela'|'updelay') _rtun_v='-' ;;
+        'd'|'do'|'dow'|'down'|'downd'|'downde'|'downdel'|'downdela'|'downdelay') _rtun_v='-' ;;
+        'p'|'pe'|'pee'|'peer'|'peer_'|'peer_n'|'peer_no'|'peer_not'|'peer_noti'|'peer_notif'|'peer_notify'|'peer_notify_'|'peer_notify_d'|'peer_notify_de'|'peer_notify_del'|'peer_notify_dela'|'peer_notify_delay') _rtun_v='-' ;;
+        'u'|'us'|'use'|'use_'|'use_c'|'use_ca'|'use_car'|'use_carr'|'use_carri'|'use_carrie'|'use_carrier') _rtun_v='-' ;;
+        'a'|'ar'|'arp'|'arp_'|'arp_i'|'arp_in'|'arp_int'|'arp_inte'|'arp_inter'|'arp_interv'|'arp_interva'|'arp_interval') _rtun_v='-' ;;
+        'a'|'ar'|'arp'|'arp_'|'arp_i'|'arp_ip'|'arp_ip_'|'arp_ip_t'|'arp_ip_ta'|'arp_ip_tar'|'arp_ip_targ'|'arp_ip_targe'|'arp_ip_target') _rtun_v='-' ;;
+        'ns_ip6_target') _rtun_v='-' ;;
+        'a'|'ar'|'arp'|'arp_'|'arp_v'|'arp_va'|'arp_val'|'arp_vali'|'arp_valid'|'arp_valida'|'arp_validat'|'arp_validate') _rtun_v='=none active backup all filter filter_active filter_backup' ;;
+        'a'|'ar'|'arp'|'arp_'|'arp_a'|'arp_al'|'arp_all'|'arp_all_'|'arp_all_t'|'arp_all_ta'|'arp_all_tar'|'arp_all_targ'|'arp_all_targe'|'arp_all_target'|'arp_all_targets') _rtun_v='=any all' ;;
+        'arp_missed_max') _rtun_v='-' ;;
+        'p'|'pr'|'pri'|'prim'|'prima'|'primar'|'primary') _rtun_v='@ifnames' ;;
+        'p'|'pr'|'pri'|'prim'|'prima'|'primar'|'primary'|'primary_'|'primary_r'|'primary_re'|'primary_res'|'primary_rese'|'primary_resel'|'primary_resele'|'primary_reselec'|'primary_reselect') _rtun_v='=always better failure' ;;
+        'f'|'fa'|'fai'|'fail'|'fail_'|'fail_o'|'fail_ov'|'fail_ove'|'fail_over'|'fail_over_'|'fail_over_m'|'fail_over_ma'|'fail_over_mac') _rtun_v='=none active follow' ;;
+        'x'|'xm'|'xmi'|'xmit'|'xmit_'|'xmit_h'|'xmit_ha'|'xmit_has'|'xmit_hash'|'xmit_hash_'|'xmit_hash_p'|'xmit_hash_po'|'xmit_hash_pol'|'xmit_hash_poli'|'xmit_hash_polic'|'xmit_hash_policy') _rtun_v='=layer2 layer3+4 layer2+3 encap2+3 encap3+4 vlan+srcmac' ;;
+        'r'|'re'|'res'|'rese'|'resen'|'resend'|'resend_'|'resend_i'|'resend_ig'|'resend_igm'|'resend_igmp') _rtun_v='-' ;;
+        'n'|'nu'|'num'|'num_'|'num_g'|'num_gr'|'num_gra'|'num_grat'|'num_grat_'|'num_grat_a'|'num_grat_ar'|'num_grat_arp'|'num_u'|'num_un'|'num_uns'|'num_unso'|'num_unsol'|'num_unsol_'|'num_unsol_n'|'num_unsol_na') _rtun_v='-' ;;
+        'a'|'al'|'all'|'all_'|'all_s'|'all_sl'|'all_sla'|'all_slav'|'all_slave'|'all_slaves'|'all_slaves_'|'all_slaves_a'|'all_slaves_ac'|'all_slaves_act'|'all_slaves_acti'|'all_slaves_activ'|'all_slaves_active') _rtun_v='-' ;;
+        'm'|'mi'|'min'|'min_'|'min_l'|'min_li'|'min_lin'|'min_link'|'min_links') _rtun_v='-' ;;
+        'l'|'lp'|'lp_'|'lp_i'|'lp_in'|'lp_int'|'lp_inte'|'lp_inter'|'lp_interv'|'lp_interva'|'lp_interval') _rtun_v='-' ;;
+        'p'|'pa'|'pac'|'pack'|'packe'|'packet'|'packets'|'packets_'|'packets_p'|'packets_pe'|'packets_per'|'packets_per_'|'packets_per_s'|'packets_per_sl'|'packets_per_sla'|'packets_per_slav'|'packets_per_slave') _rtun_v='-' ;;
+        'l'|'la'|'lac'|'lacp'|'lacp_'|'lacp_r'|'lacp_ra'|'lacp_rat'|'lacp_rate') _rtun_v='=slow fast' ;;
+        'lacp_active') _rtun_v='=off on' ;;
+        'a'|'ad'|'ad_'|'ad_s'|'ad_se'|'ad_sel'|'ad_sele'|'ad_selec'|'ad_select') _rtun_v='=stable bandwidth count' ;;
+        'a'|'ad'|'ad_'|'ad_u'|'ad_us'|'ad_use'|'ad_user'|'ad_user_'|'ad_user_p'|'ad_user_po'|'ad_user_por'|'ad_user_port'|'ad_user_port_'|'ad_user_port_k'|'ad_user_port_ke'|'ad_user_port_key') _rtun_v='-' ;;
+        'a'|'ad'|'ad_'|'ad_a'|'ad_ac'|'ad_act'|'ad_acto'|'ad_actor'|'ad_actor_'|'ad_actor_s'|'ad_actor_sy'|'ad_actor_sys'|'ad_actor_sys_'|'ad_actor_sys_p'|'ad_actor_sys_pr'|'ad_actor_sys_pri'|'ad_actor_sys_prio') _rtun_v='-' ;;
+        'a'|'ad'|'ad_'|'ad_a'|'ad_ac'|'ad_act'|'ad_acto'|'ad_actor'|'ad_actor_'|'ad_actor_s'|'ad_actor_sy'|'ad_actor_sys'|'ad_actor_syst'|'ad_actor_syste'|'ad_actor_system') _rtun_v='-' ;;
+        't'|'tl'|'tlb'|'tlb_'|'tlb_d'|'tlb_dy'|'tlb_dyn'|'tlb_dyna'|'tlb_dynam'|'tlb_dynami'|'tlb_dynamic'|'tlb_dynamic_'|'tlb_dynamic_l'|'tlb_dynamic_lb') _rtun_v='-' ;;
+        'h'|'he'|'hel'|'help') _rtun_v='' ;;
+        *) return 1 ;;
+        esac ;;
+    39)
+        case $2 in
+        't'|'ta'|'tab'|'tabl'|'table') _rtun_v='@tables' ;;
+        'h'|'he'|'hel'|'help') _rtun_v='' ;;
+        *) return 1 ;;
+        esac ;;
+    40)
+        case $2 in
+        *) return 1 ;;
+        esac ;;
+    41)
+        case $2 in
+        'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
+        'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
+        't'|'tt'|'ttl'|'h'|'ho'|'hop'|'hopl'|'hopli'|'hoplim'|'hoplimi'|'hoplimit') _rtun_v='-' ;;
+        't'|'to'|'tos'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
+        'd'|'df') _rtun_v='=unset set inherit' ;;
+        'l'|'la'|'lab'|'labe'|'label'|'f'|'fl'|'flo'|'flow'|'flowl'|'flowla'|'flowlab'|'flowlabe'|'flowlabel') _rtun_v='-' ;;
+        'd'|'ds'|'dst'|'dstp'|'dstpo'|'dstpor'|'dstport') _rtun_v='-' ;;
+        'e'|'ex'|'ext'|'exte'|'exter'|'extern'|'externa'|'external') _rtun_v='' ;;
+        'n'|'no'|'noe'|'noex'|'noext'|'noexte'|'noexter'|'noextern'|'noexterna'|'noexternal') _rtun_v='' ;;
+        'u'|'ud'|'udp'|'udpc'|'udpcs'|'udpcsu'|'udpcsum') _rtun_v='' ;;
+        'n'|'no'|'nou'|'noud'|'noudp'|'noudpc'|'noudpcs'|'noudpcsu'|'noudpcsum') _rtun_v='' ;;
+        'u'|'ud'|'udp'|'udp6'|'udp6z'|'udp6ze'|'udp6zer'|'udp6zero'|'udp6zeroc'|'udp6zerocs'|'udp6zerocsu'|'udp6zerocsum'|'udp6zerocsumt'|'udp6zerocsumtx') _rtun_v='' ;;
+        'n'|'no'|'nou'|'noud'|'noudp'|'noudp6'|'noudp6z'|'noudp6ze'|'noudp6zer'|'noudp6zero'|'noudp6zeroc'|'noudp6zerocs'|'noudp6zerocsu'|'noudp6zerocsum'|'noudp6zerocsumt'|'noudp6zerocsumtx') _rtun_v='' ;;
+        'u'|'ud'|'udp'|'udp6'|'udp6z'|'udp6ze'|'udp6zer'|'udp6zero'|'udp6zeroc'|'udp6zerocs'|'udp6zerocsu'|'udp6zerocsum'|'udp6zerocsumr'|'udp6zerocsumrx') _rtun_v='' ;;
+        'n'|'no'|'nou'|'noud'|'noudp'|'noudp6'|'noudp6z'|'noudp6ze'|'noudp6zer'|'noudp6zero'|'noudp6zeroc'|'noudp6zerocs'|'noudp6zerocsu'|'noudp6zerocsum'|'noudp6zerocsumr'|'noudp6zerocsumrx') _rtun_v='' ;;
+        'innerprotoinherit') _rtun_v='' ;;
+        'h'|'he'|'hel'|'help') _rtun_v='' ;;
+        *) return 1 ;;
+        esac ;;
+    42)
+        case $2 in
+        'm'|'mo'|'mod'|'mode') _rtun_v='=l3 l3s l2' ;;
+        'p'|'pr'|'pri'|'priv'|'priva'|'privat'|'private') _rtun_v='' ;;
+        'v'|'ve'|'vep'|'vepa') _rtun_v='' ;;
+        'b'|'br'|'bri'|'brid'|'bridg'|'bridge') _rtun_v='' ;;
+        'h'|'he'|'hel'|'help') _rtun_v='' ;;
+        *) return 1 ;;
+        esac ;;
+    43)
+        case $2 in
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        'i'|'if'|'if_'|'if_i'|'if_id') _rtun_v='-' ;;
+        'external') _rtun_v='' ;;
+        *) return 1 ;;
+        esac ;;
+    44)
+        case $2 in
+        'd'|'ds'|'dst'|'dstp'|'dstpo'|'dstpor'|'dstport') _rtun_v='-' ;;
+        'e'|'et'|'eth'|'ethe'|'ether'|'ethert'|'etherty'|'ethertyp'|'ethertype') _rtun_v='-' ;;
+        's'|'sr'|'src'|'srcp'|'srcpo'|'srcpor'|'srcport'|'srcportm'|'srcportmi'|'srcportmin') _rtun_v='-' ;;
+        'm'|'mu'|'mul'|'mult'|'multi'|'multip'|'multipr'|'multipro'|'multiprot'|'multiproto') _rtun_v='' ;;
+        'n'|'no'|'nom'|'nomu'|'nomul'|'nomult'|'nomulti'|'nomultip'|'nomultipr'|'nomultipro'|'nomultiprot'|'nomultiproto') _rtun_v='' ;;
+        'h'|'he'|'hel'|'help') _rtun_v='' ;;
+        *) return 1 ;;
+        esac ;;
+    45)
+        case $2 in
+        *) return 1 ;;
+        esac ;;
     *) return 1 ;;
     esac
 }
@@ -995,6 +1092,16 @@ _rtun_kind() {
     'ip6tnl') _rtun_t='36' ;;
     'vti') _rtun_t='37' ;;
     'vti6') _rtun_t='33' ;;
+    'bond') _rtun_t='38' ;;
+    'vrf') _rtun_t='39' ;;
+    'vrf_slave') _rtun_t='40' ;;
+    'geneve') _rtun_t='41' ;;
+    'macvtap') _rtun_t='24' ;;
+    'ipvlan') _rtun_t='42' ;;
+    'ipvtap') _rtun_t='37' ;;
+    'xfrm') _rtun_t='43' ;;
+    'bareudp') _rtun_t='44' ;;
+    'wireguard') _rtun_t='45' ;;
     *) return 1 ;;
     esac
 }
@@ -1061,6 +1168,14 @@ _rtun_words() {
     k35) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
     k36) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
     k37) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
+    k38) printf '%s\n' 'mode' 'active_slave' 'clear_active_slave' 'miimon' 'updelay' 'downdelay' 'peer_notify_delay' 'use_carrier' 'arp_interval' 'arp_ip_target' 'ns_ip6_target' 'arp_validate' 'arp_all_targets' 'arp_missed_max' 'primary' 'primary_reselect' 'fail_over_mac' 'xmit_hash_policy' 'resend_igmp' 'num_grat_arp' 'num_unsol_na' 'all_slaves_active' 'min_links' 'lp_interval' 'packets_per_slave' 'lacp_rate' 'lacp_active' 'ad_select' 'ad_user_port_key' 'ad_actor_sys_prio' 'ad_actor_system' 'tlb_dynamic_lb' 'help' ;;
+    k39) printf '%s\n' 'table' 'help' ;;
+    k40) : ;;
+    k41) printf '%s\n' 'id' 'vni' 'remote' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'dstport' 'external' 'noexternal' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'innerprotoinherit' 'help' ;;
+    k42) printf '%s\n' 'mode' 'private' 'vepa' 'bridge' 'help' ;;
+    k43) printf '%s\n' 'dev' 'if_id' 'external' ;;
+    k44) printf '%s\n' 'dstport' 'ethertype' 'srcportmin' 'multiproto' 'nomultiproto' 'help' ;;
+    k45) : ;;
     esac
 }
 

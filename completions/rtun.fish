@@ -123,7 +123,7 @@ function __rtun_kw
                 case 'nomaster'
                     set -g __rtun_v ''
                 case 'type'
-                    set -g __rtun_v '=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6'
+                    set -g __rtun_v '=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6 bond vrf vrf_slave geneve macvtap ipvlan ipvtap xfrm bareudp wireguard'
                 case 'dev'
                     set -g __rtun_v '@ifnames'
                 case 'h' 'he' 'hel' 'help'
@@ -349,7 +349,7 @@ function __rtun_kw
                 case 'd' 'dy' 'dyn' 'dyna' 'dynam' 'dynami' 'dynamic'
                     set -g __rtun_v '=on off'
                 case 't' 'ty' 'typ' 'type'
-                    set -g __rtun_v '=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6'
+                    set -g __rtun_v '=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6 bond vrf vrf_slave geneve macvtap ipvlan ipvtap xfrm bareudp wireguard'
                     set -g __rtun_k 1
                 case 'a' 'al' 'ali' 'alia' 'alias'
                     set -g __rtun_v '-'
@@ -435,7 +435,7 @@ function __rtun_kw
                 case 'd' 'dy' 'dyn' 'dyna' 'dynam' 'dynami' 'dynamic'
                     set -g __rtun_v '=on off'
                 case 't' 'ty' 'typ' 'type'
-                    set -g __rtun_v '=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6'
+                    set -g __rtun_v '=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6 bond vrf vrf_slave geneve macvtap ipvlan ipvtap xfrm bareudp wireguard'
                     set -g __rtun_k 1
                 case 'a' 'al' 'ali' 'alia' 'alias'
                     set -g __rtun_v '-'
@@ -1459,6 +1459,176 @@ function __rtun_kw
                 case '*'
                     return 1
             end
+        case 38
+            switch $argv[2]
+                case 'm' 'mo' 'mod' 'mode'
+                    set -g __rtun_v '=balance-rr active-backup balance-xor broadcast 802.3ad balance-tlb balance-alb'
+                case 'a' 'ac' 'act' 'acti' 'activ' 'active' 'active_' 'active_s' 'active_sl' 'active_sla' 'active_slav' 'active_slave'
+                    set -g __rtun_v '@ifnames'
+                case 'c' 'cl' 'cle' 'clea' 'clear' 'clear_' 'clear_a' 'clear_ac' 'clear_act' 'clear_acti' 'clear_activ' 'clear_active' 'clear_active_' 'clear_active_s' 'clear_active_sl' 'clear_active_sla' 'clear_active_slav' 'clear_active_slave'
+                    set -g __rtun_v ''
+                case 'm' 'mi' 'mii' 'miim' 'miimo' 'miimon'
+                    set -g __rtun_v '-'
+                case 'u' 'up' 'upd' 'upde' 'updel' 'updela' 'updelay'
+                    set -g __rtun_v '-'
+                case 'd' 'do' 'dow' 'down' 'downd' 'downde' 'downdel' 'downdela' 'downdelay'
+                    set -g __rtun_v '-'
+                case 'p' 'pe' 'pee' 'peer' 'peer_' 'peer_n' 'peer_no' 'peer_not' 'peer_noti' 'peer_notif' 'peer_notify' 'peer_notify_' 'peer_notify_d' 'peer_notify_de' 'peer_notify_del' 'peer_notify_dela' 'peer_notify_delay'
+                    set -g __rtun_v '-'
+                case 'u' 'us' 'use' 'use_' 'use_c' 'use_ca' 'use_car' 'use_carr' 'use_carri' 'use_carrie' 'use_carrier'
+                    set -g __rtun_v '-'
+                case 'a' 'ar' 'arp' 'arp_' 'arp_i' 'arp_in' 'arp_int' 'arp_inte' 'arp_inter' 'arp_interv' 'arp_interva' 'arp_interval'
+                    set -g __rtun_v '-'
+                case 'a' 'ar' 'arp' 'arp_' 'arp_i' 'arp_ip' 'arp_ip_' 'arp_ip_t' 'arp_ip_ta' 'arp_ip_tar' 'arp_ip_targ' 'arp_ip_targe' 'arp_ip_target'
+                    set -g __rtun_v '-'
+                case 'ns_ip6_target'
+                    set -g __rtun_v '-'
+                case 'a' 'ar' 'arp' 'arp_' 'arp_v' 'arp_va' 'arp_val' 'arp_vali' 'arp_valid' 'arp_valida' 'arp_validat' 'arp_validate'
+                    set -g __rtun_v '=none active backup all filter filter_active filter_backup'
+                case 'a' 'ar' 'arp' 'arp_' 'arp_a' 'arp_al' 'arp_all' 'arp_all_' 'arp_all_t' 'arp_all_ta' 'arp_all_tar' 'arp_all_targ' 'arp_all_targe' 'arp_all_target' 'arp_all_targets'
+                    set -g __rtun_v '=any all'
+                case 'arp_missed_max'
+                    set -g __rtun_v '-'
+                case 'p' 'pr' 'pri' 'prim' 'prima' 'primar' 'primary'
+                    set -g __rtun_v '@ifnames'
+                case 'p' 'pr' 'pri' 'prim' 'prima' 'primar' 'primary' 'primary_' 'primary_r' 'primary_re' 'primary_res' 'primary_rese' 'primary_resel' 'primary_resele' 'primary_reselec' 'primary_reselect'
+                    set -g __rtun_v '=always better failure'
+                case 'f' 'fa' 'fai' 'fail' 'fail_' 'fail_o' 'fail_ov' 'fail_ove' 'fail_over' 'fail_over_' 'fail_over_m' 'fail_over_ma' 'fail_over_mac'
+                    set -g __rtun_v '=none active follow'
+                case 'x' 'xm' 'xmi' 'xmit' 'xmit_' 'xmit_h' 'xmit_ha' 'xmit_has' 'xmit_hash' 'xmit_hash_' 'xmit_hash_p' 'xmit_hash_po' 'xmit_hash_pol' 'xmit_hash_poli' 'xmit_hash_polic' 'xmit_hash_policy'
+                    set -g __rtun_v '=layer2 layer3+4 layer2+3 encap2+3 encap3+4 vlan+srcmac'
+                case 'r' 're' 'res' 'rese' 'resen' 'resend' 'resend_' 'resend_i' 'resend_ig' 'resend_igm' 'resend_igmp'
+                    set -g __rtun_v '-'
+                case 'n' 'nu' 'num' 'num_' 'num_g' 'num_gr' 'num_gra' 'num_grat' 'num_grat_' 'num_grat_a' 'num_grat_ar' 'num_grat_arp' 'num_u' 'num_un' 'num_uns' 'num_unso' 'num_unsol' 'num_unsol_' 'num_unsol_n' 'num_unsol_na'
+                    set -g __rtun_v '-'
+                case 'a' 'al' 'all' 'all_' 'all_s' 'all_sl' 'all_sla' 'all_slav' 'all_slave' 'all_slaves' 'all_slaves_' 'all_slaves_a' 'all_slaves_ac' 'all_slaves_act' 'all_slaves_acti' 'all_slaves_activ' 'all_slaves_active'
+                    set -g __rtun_v '-'
+                case 'm' 'mi' 'min' 'min_' 'min_l' 'min_li' 'min_lin' 'min_link' 'min_links'
+                    set -g __rtun_v '-'
+                case 'l' 'lp' 'lp_' 'lp_i' 'lp_in' 'lp_int' 'lp_inte' 'lp_inter' 'lp_interv' 'lp_interva' 'lp_interval'
+                    set -g __rtun_v '-'
+                case 'p' 'pa' 'pac' 'pack' 'packe' 'packet' 'packets' 'packets_' 'packets_p' 'packets_pe' 'packets_per' 'packets_per_' 'packets_per_s' 'packets_per_sl' 'packets_per_sla' 'packets_per_slav' 'packets_per_slave'
+                    set -g __rtun_v '-'
+                case 'l' 'la' 'lac' 'lacp' 'lacp_' 'lacp_r' 'lacp_ra' 'lacp_rat' 'lacp_rate'
+                    set -g __rtun_v '=slow fast'
+                case 'lacp_active'
+                    set -g __rtun_v '=off on'
+                case 'a' 'ad' 'ad_' 'ad_s' 'ad_se' 'ad_sel' 'ad_sele' 'ad_selec' 'ad_select'
+                    set -g __rtun_v '=stable bandwidth count'
+                case 'a' 'ad' 'ad_' 'ad_u' 'ad_us' 'ad_use' 'ad_user' 'ad_user_' 'ad_user_p' 'ad_user_po' 'ad_user_por' 'ad_user_port' 'ad_user_port_' 'ad_user_port_k' 'ad_user_port_ke' 'ad_user_port_key'
+                    set -g __rtun_v '-'
+                case 'a' 'ad' 'ad_' 'ad_a' 'ad_ac' 'ad_act' 'ad_acto' 'ad_actor' 'ad_actor_' 'ad_actor_s' 'ad_actor_sy' 'ad_actor_sys' 'ad_actor_sys_' 'ad_actor_sys_p' 'ad_actor_sys_pr' 'ad_actor_sys_pri' 'ad_actor_sys_prio'
+                    set -g __rtun_v '-'
+                case 'a' 'ad' 'ad_' 'ad_a' 'ad_ac' 'ad_act' 'ad_acto' 'ad_actor' 'ad_actor_' 'ad_actor_s' 'ad_actor_sy' 'ad_actor_sys' 'ad_actor_syst' 'ad_actor_syste' 'ad_actor_system'
+                    set -g __rtun_v '-'
+                case 't' 'tl' 'tlb' 'tlb_' 'tlb_d' 'tlb_dy' 'tlb_dyn' 'tlb_dyna' 'tlb_dynam' 'tlb_dynami' 'tlb_dynamic' 'tlb_dynamic_' 'tlb_dynamic_l' 'tlb_dynamic_lb'
+                    set -g __rtun_v '-'
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case '*'
+                    return 1
+            end
+        case 39
+            switch $argv[2]
+                case 't' 'ta' 'tab' 'tabl' 'table'
+                    set -g __rtun_v '@tables'
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case '*'
+                    return 1
+            end
+        case 40
+            switch $argv[2]
+                case '*'
+                    return 1
+            end
+        case 41
+            switch $argv[2]
+                case 'i' 'id' 'v' 'vn' 'vni'
+                    set -g __rtun_v '-'
+                case 'r' 're' 'rem' 'remo' 'remot' 'remote'
+                    set -g __rtun_v '-'
+                case 't' 'tt' 'ttl' 'h' 'ho' 'hop' 'hopl' 'hopli' 'hoplim' 'hoplimi' 'hoplimit'
+                    set -g __rtun_v '-'
+                case 't' 'to' 'tos' 'd' 'ds' 'dsf' 'dsfi' 'dsfie' 'dsfiel' 'dsfield'
+                    set -g __rtun_v '-'
+                case 'd' 'df'
+                    set -g __rtun_v '=unset set inherit'
+                case 'l' 'la' 'lab' 'labe' 'label' 'f' 'fl' 'flo' 'flow' 'flowl' 'flowla' 'flowlab' 'flowlabe' 'flowlabel'
+                    set -g __rtun_v '-'
+                case 'd' 'ds' 'dst' 'dstp' 'dstpo' 'dstpor' 'dstport'
+                    set -g __rtun_v '-'
+                case 'e' 'ex' 'ext' 'exte' 'exter' 'extern' 'externa' 'external'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'noe' 'noex' 'noext' 'noexte' 'noexter' 'noextern' 'noexterna' 'noexternal'
+                    set -g __rtun_v ''
+                case 'u' 'ud' 'udp' 'udpc' 'udpcs' 'udpcsu' 'udpcsum'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'nou' 'noud' 'noudp' 'noudpc' 'noudpcs' 'noudpcsu' 'noudpcsum'
+                    set -g __rtun_v ''
+                case 'u' 'ud' 'udp' 'udp6' 'udp6z' 'udp6ze' 'udp6zer' 'udp6zero' 'udp6zeroc' 'udp6zerocs' 'udp6zerocsu' 'udp6zerocsum' 'udp6zerocsumt' 'udp6zerocsumtx'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'nou' 'noud' 'noudp' 'noudp6' 'noudp6z' 'noudp6ze' 'noudp6zer' 'noudp6zero' 'noudp6zeroc' 'noudp6zerocs' 'noudp6zerocsu' 'noudp6zerocsum' 'noudp6zerocsumt' 'noudp6zerocsumtx'
+                    set -g __rtun_v ''
+                case 'u' 'ud' 'udp' 'udp6' 'udp6z' 'udp6ze' 'udp6zer' 'udp6zero' 'udp6zeroc' 'udp6zerocs' 'udp6zerocsu' 'udp6zerocsum' 'udp6zerocsumr' 'udp6zerocsumrx'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'nou' 'noud' 'noudp' 'noudp6' 'noudp6z' 'noudp6ze' 'noudp6zer' 'noudp6zero' 'noudp6zeroc' 'noudp6zerocs' 'noudp6zerocsu' 'noudp6zerocsum' 'noudp6zerocsumr' 'noudp6zerocsumrx'
+                    set -g __rtun_v ''
+                case 'innerprotoinherit'
+                    set -g __rtun_v ''
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case '*'
+                    return 1
+            end
+        case 42
+            switch $argv[2]
+                case 'm' 'mo' 'mod' 'mode'
+                    set -g __rtun_v '=l3 l3s l2'
+                case 'p' 'pr' 'pri' 'priv' 'priva' 'privat' 'private'
+                    set -g __rtun_v ''
+                case 'v' 've' 'vep' 'vepa'
+                    set -g __rtun_v ''
+                case 'b' 'br' 'bri' 'brid' 'bridg' 'bridge'
+                    set -g __rtun_v ''
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case '*'
+                    return 1
+            end
+        case 43
+            switch $argv[2]
+                case 'd' 'de' 'dev'
+                    set -g __rtun_v '@ifnames'
+                case 'i' 'if' 'if_' 'if_i' 'if_id'
+                    set -g __rtun_v '-'
+                case 'external'
+                    set -g __rtun_v ''
+                case '*'
+                    return 1
+            end
+        case 44
+            switch $argv[2]
+                case 'd' 'ds' 'dst' 'dstp' 'dstpo' 'dstpor' 'dstport'
+                    set -g __rtun_v '-'
+                case 'e' 'et' 'eth' 'ethe' 'ether' 'ethert' 'etherty' 'ethertyp' 'ethertype'
+                    set -g __rtun_v '-'
+                case 's' 'sr' 'src' 'srcp' 'srcpo' 'srcpor' 'srcport' 'srcportm' 'srcportmi' 'srcportmin'
+                    set -g __rtun_v '-'
+                case 'm' 'mu' 'mul' 'mult' 'multi' 'multip' 'multipr' 'multipro' 'multiprot' 'multiproto'
+                    set -g __rtun_v ''
+                case 'n' 'no' 'nom' 'nomu' 'nomul' 'nomult' 'nomulti' 'nomultip' 'nomultipr' 'nomultipro' 'nomultiprot' 'nomultiproto'
+                    set -g __rtun_v ''
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case '*'
+                    return 1
+            end
+        case 45
+            switch $argv[2]
+                case '*'
+                    return 1
+            end
         case '*'
             return 1
     end
@@ -1814,6 +1984,26 @@ function __rtun_kind
             set -g __rtun_t 37
         case 'vti6'
             set -g __rtun_t 33
+        case 'bond'
+            set -g __rtun_t 38
+        case 'vrf'
+            set -g __rtun_t 39
+        case 'vrf_slave'
+            set -g __rtun_t 40
+        case 'geneve'
+            set -g __rtun_t 41
+        case 'macvtap'
+            set -g __rtun_t 24
+        case 'ipvlan'
+            set -g __rtun_t 42
+        case 'ipvtap'
+            set -g __rtun_t 37
+        case 'xfrm'
+            set -g __rtun_t 43
+        case 'bareudp'
+            set -g __rtun_t 44
+        case 'wireguard'
+            set -g __rtun_t 45
         case '*'
             return 1
     end
@@ -1940,6 +2130,22 @@ function __rtun_words
             printf '%s\n' 'mode	what is carried: ip6ip6, ipip6 or any' 'remote	the far end (IPv6), or any' 'local	this end (IPv6), or any' 'dev	send through this device only' 'ttl	0-255 or inherit (default 64)' 'hoplimit	0-255 or inherit (default 64)' 'hlim	0-255 or inherit (default 64)' 'encaplimit	0-255 or none (default 4)' 'tos	traffic class (hex) or inherit' 'tclass	traffic class (hex) or inherit' 'tc	traffic class (hex) or inherit' 'dsfield	traffic class (hex) or inherit' 'flowlabel	flow label (hex, 0-0xfffff) or inherit' 'fl	flow label (hex, 0-0xfffff) or inherit' 'dscp	copy DSCP of decapsulated packets' 'fwmark	firewall mark, or inherit' 'allow-localremote	allow local and remote on this host' 'noallow-localremote	refuse local and remote on this host' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)'
         case k37
             printf '%s\n' 'key	mark both ways: number or dotted quad' 'ikey	mark of received packets' 'okey	mark of sent packets' 'remote	the far end' 'local	this end' 'dev	send through this device only' 'fwmark	firewall mark of the tunnel\'s packets'
+        case k38
+            printf '%s\n' 'mode	how ports share the traffic (a name or its number)' 'active_slave	the port that carries traffic (active-backup)' 'clear_active_slave	let the bond choose the active port' 'miimon	link monitoring interval, 0 off' 'updelay	wait before using a port whose link came up' 'downdelay	wait before dropping a port whose link went down' 'peer_notify_delay	delay between peer notifications after a failover' 'use_carrier	link state from the carrier (1) or from MII ioctls (0)' 'arp_interval	ARP monitoring interval, 0 off' 'arp_ip_target	IPv4 addresses the ARP monitor probes (up to 16)' 'ns_ip6_target	IPv6 addresses the NS monitor probes (up to 16)' 'arp_validate	which ARP replies and probes count' 'arp_all_targets	how many targets must answer' 'arp_missed_max	missed probes before a port counts as down' 'primary	the preferred port' 'primary_reselect	when the primary port takes over again' 'fail_over_mac	MAC addresses on failover (active-backup)' 'xmit_hash_policy	what the transmit hash covers' 'resend_igmp	IGMP reports sent after a failover' 'num_grat_arp	peer notifications sent after a failover' 'num_unsol_na	peer notifications sent after a failover' 'all_slaves_active	deliver what inactive ports receive (1)' 'min_links	ports needed up for the bond to have carrier' 'lp_interval	learning packet interval (balance-tlb, balance-alb)' 'packets_per_slave	packets sent on a port before the next (balance-rr)' 'lacp_rate	LACPDU rate asked of the partner' 'lacp_active	send LACPDUs unasked' 'ad_select	how the 802.3ad aggregator is chosen' 'ad_user_port_key	the user part of the 802.3ad port key' 'ad_actor_sys_prio	802.3ad system priority' 'ad_actor_system	802.3ad system MAC address' 'tlb_dynamic_lb	balance-tlb: shuffle flows by load (1)' 'help	show these options'
+        case k39
+            printf '%s\n' 'table	the routing table of the domain' 'help	show these options'
+        case k40
+            true
+        case k41
+            printf '%s\n' 'id	the virtual network identifier (0-16777215)' 'vni	the virtual network identifier (0-16777215)' 'remote	the far end (unicast)' 'ttl	1-255, auto or inherit' 'hoplimit	1-255, auto or inherit' 'tos	a value or inherit' 'dsfield	a value or inherit' 'df	don\'t-fragment bit of outer IPv4' 'label	IPv6 flow label (0-1048575)' 'flowlabel	IPv6 flow label (0-1048575)' 'dstport	UDP destination port (6081 by default)' 'external	metadata mode (for tunnel routing), no VNI' 'noexternal	not in metadata mode' 'udpcsum	checksum outer UDP (IPv4)' 'noudpcsum	no outer UDP checksum (IPv4)' 'udp6zerocsumtx	send IPv6 UDP with zero checksum' 'noudp6zerocsumtx	checksum outer IPv6 UDP' 'udp6zerocsumrx	accept IPv6 UDP with zero checksum' 'noudp6zerocsumrx	reject IPv6 UDP with zero checksum' 'innerprotoinherit	carry the inner protocol (no Ethernet header)' 'help	show these options'
+        case k42
+            printf '%s\n' 'mode	the layer packets are switched at (l3 by default)' 'private	no traffic between devices on the same lower device' 'vepa	traffic between them goes out through the lower device' 'bridge	traffic between them is switched directly (the default)' 'help	show these options'
+        case k43
+            printf '%s\n' 'dev	the underlying device' 'if_id	the xfrm interface id (1-0xffffffff) policies and states name' 'external	metadata mode: the id comes with each packet'
+        case k44
+            printf '%s\n' 'dstport	UDP destination port (required)' 'ethertype	protocol carried: a name (ipv4, mpls_uc …) or number (required)' 'srcportmin	lowest UDP source port' 'multiproto	carry the protocol\'s relatives too (IPv6 with ipv4, multicast MPLS)' 'nomultiproto	carry the one protocol only' 'help	show these options'
+        case k45
+            true
     end
 end
 

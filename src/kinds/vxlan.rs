@@ -4,10 +4,11 @@ use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use super::{unknown_word, Attrs, Kind, KindEnv};
-use crate::cli::grammar::{p, x, Keyword, Value, Word};
+use super::tunnel_common::{flag, kw};
+use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::{Family, Options};
 use crate::cli::words::{lookup, Words};
-use crate::error::{duparg2, invarg, no_device, Error, Result};
+use crate::error::{invarg, no_device, Error, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_addr, get_u16, get_u32, get_unsigned, Addr};
 use crate::names::links::Links;
@@ -44,12 +45,6 @@ const TTL_INHERIT: u16 = 28;
 const DF: u16 = 29;
 const VNIFILTER: u16 = 30;
 
-const fn kw(names: &'static [Word], value: Value, meta: &'static str, help: &'static str) -> Keyword {
-    Keyword { names, value, meta, help, supported: true }
-}
-const fn flag(names: &'static [Word], help: &'static str) -> Keyword {
-    Keyword { names, value: Value::Flag, meta: "", help, supported: true }
-}
 
 /// In iproute2's test order.
 pub const KEYWORDS: &[Keyword] = &[
@@ -110,14 +105,7 @@ fn is_multicast(a: &IpAddr) -> bool {
 
 fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     let mut out = AttrWriter::new();
-    let mut seen = 0u64;
-    let mut dup = |attr: u16, key: &str, word: &str| -> Result<()> {
-        if seen & (1 << attr) != 0 {
-            return Err(duparg2(key, word));
-        }
-        seen |= 1 << attr;
-        Ok(())
-    };
+    let mut seen = super::Seen::default();
     let (mut vni, mut learning, mut dstport, mut metadata, mut vnifilter) = (0u32, true, 0u16, false, false);
     let mut saddr: Option<IpAddr> = None;
     let mut daddr: Option<IpAddr> = None;
@@ -138,7 +126,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
         match k.names[0].text {
             "id" => {
                 let v = w.value()?;
-                dup(ID, "id", v)?;
+                seen.once(ID, "id", v)?;
                 vni = get_u32(v, 0).filter(|n| *n < 1 << 24).ok_or_else(|| invarg("invalid id", v))?;
             }
             name @ ("group" | "remote") => {
@@ -148,7 +136,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
                     return Err(Error::Failure("vxlan: both group and remote cannot be specified".into()));
                 }
                 let v = w.value()?;
-                dup(GROUP, name, v)?;
+                seen.once(GROUP, name, v)?;
                 let a = inet(get_addr(v, family_of(&saddr))?);
                 if a.as_ref().map_or(true, |a| is_multicast(a) != group) {
                     return Err(invarg(if group { "invalid group address" } else { "invalid remote address" }, v));
@@ -157,7 +145,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
             }
             "local" => {
                 let v = w.value()?;
-                dup(LOCAL, "local", v)?;
+                seen.once(LOCAL, "local", v)?;
                 let a = inet(get_addr(v, family_of(&daddr))?);
                 if a.as_ref().map_or(true, is_multicast) {
                     return Err(invarg("invalid local address", v));
@@ -166,7 +154,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
             }
             "dev" => {
                 let v = w.value()?;
-                dup(LINK, "dev", v)?;
+                seen.once(LINK, "dev", v)?;
                 let index = env.lookup.index(v);
                 if index == 0 {
                     // iproute2 exits with nodev()'s -1 here: status 255.
@@ -176,59 +164,42 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
             }
             "ttl" => {
                 let v = w.value()?;
-                dup(TTL, "ttl", v)?;
-                match v {
-                    "inherit" => {
-                        out.flag(TTL_INHERIT);
-                    }
-                    "auto" => {
-                        out.u8(TTL, 0);
-                    }
-                    _ => {
-                        let n = get_unsigned(v).ok_or_else(|| invarg("invalid TTL", v))?;
-                        let ttl = u8::try_from(n).map_err(|_| invarg("TTL must be <= 255", v))?;
-                        out.u8(TTL, ttl);
-                    }
-                }
+                seen.once(TTL, "ttl", v)?;
+                match parse_ttl(v)? {
+                    None => out.flag(TTL_INHERIT),
+                    Some(ttl) => out.u8(TTL, ttl),
+                };
             }
             "tos" => {
                 let v = w.value()?;
-                dup(TOS, "tos", v)?;
-                let tos = if v == "inherit" { 1 } else { crate::names::tables::dsfield_id(v).ok_or_else(|| invarg("bad TOS value", v))? };
-                out.u8(TOS, tos);
+                seen.once(TOS, "tos", v)?;
+                out.u8(TOS, parse_tos(v)?);
             }
             "df" => {
                 let v = w.value()?;
-                dup(DF, "df", v)?;
-                let df = match v {
-                    "unset" => 0u8,
-                    "set" => 1,
-                    "inherit" => 2,
-                    _ => return Err(invarg("DF must be 'unset', 'set' or 'inherit'", v)),
-                };
-                out.u8(DF, df);
+                seen.once(DF, "df", v)?;
+                out.u8(DF, parse_df(v)?);
             }
             "label" => {
                 let v = w.value()?;
-                dup(LABEL, "flowlabel", v)?;
-                let label = get_u32(v, 0).filter(|l| l & !0xfffff == 0).ok_or_else(|| invarg("invalid flowlabel", v))?;
-                out.be32(LABEL, label);
+                seen.once(LABEL, "flowlabel", v)?;
+                out.be32(LABEL, parse_label(v)?);
             }
             "ageing" => {
                 let v = w.value()?;
-                dup(AGEING, "ageing", v)?;
+                seen.once(AGEING, "ageing", v)?;
                 let age = if v == "none" { 0 } else { get_u32(v, 0).ok_or_else(|| invarg("ageing timer", v))? };
                 out.u32(AGEING, age);
             }
             "maxaddress" => {
                 let v = w.value()?;
-                dup(LIMIT, "maxaddress", v)?;
+                seen.once(LIMIT, "maxaddress", v)?;
                 let max = if v == "unlimited" { 0 } else { get_u32(v, 0).ok_or_else(|| invarg("max addresses", v))? };
                 out.u32(LIMIT, max);
             }
             "port" => {
                 let v = w.value()?;
-                dup(PORT_RANGE, "srcport", v)?;
+                seen.once(PORT_RANGE, "srcport", v)?;
                 let low = get_u16(v, 0).ok_or_else(|| invarg("min port", v))?;
                 let v = w.value()?;
                 let high = get_u16(v, 0).ok_or_else(|| invarg("max port", v))?;
@@ -240,70 +211,70 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
             }
             "dstport" => {
                 let v = w.value()?;
-                dup(PORT, "dstport", v)?;
+                seen.once(PORT, "dstport", v)?;
                 dstport = get_u16(v, 0).ok_or_else(|| invarg("dst port", v))?;
             }
             "nolearning" | "learning" => {
-                dup(LEARNING, word, word)?;
+                seen.once(LEARNING, word, word)?;
                 learning = k.names[0].text == "learning";
             }
             name @ ("noproxy" | "proxy") => {
-                dup(PROXY, word, word)?;
+                seen.once(PROXY, word, word)?;
                 out.u8(PROXY, u8::from(name == "proxy"));
             }
             name @ ("norsc" | "rsc") => {
-                dup(RSC, word, word)?;
+                seen.once(RSC, word, word)?;
                 out.u8(RSC, u8::from(name == "rsc"));
             }
             name @ ("nol2miss" | "l2miss") => {
-                dup(L2MISS, word, word)?;
+                seen.once(L2MISS, word, word)?;
                 out.u8(L2MISS, u8::from(name == "l2miss"));
             }
             name @ ("nol3miss" | "l3miss") => {
-                dup(L3MISS, word, word)?;
+                seen.once(L3MISS, word, word)?;
                 out.u8(L3MISS, u8::from(name == "l3miss"));
             }
             name @ ("udpcsum" | "noudpcsum") => {
-                dup(UDP_CSUM, word, word)?;
+                seen.once(UDP_CSUM, word, word)?;
                 out.u8(UDP_CSUM, u8::from(name == "udpcsum"));
             }
             name @ ("udp6zerocsumtx" | "noudp6zerocsumtx") => {
-                dup(UDP_ZERO_CSUM6_TX, word, word)?;
+                seen.once(UDP_ZERO_CSUM6_TX, word, word)?;
                 out.u8(UDP_ZERO_CSUM6_TX, u8::from(name == "udp6zerocsumtx"));
             }
             name @ ("udp6zerocsumrx" | "noudp6zerocsumrx") => {
-                dup(UDP_ZERO_CSUM6_RX, word, word)?;
+                seen.once(UDP_ZERO_CSUM6_RX, word, word)?;
                 out.u8(UDP_ZERO_CSUM6_RX, u8::from(name == "udp6zerocsumrx"));
             }
             name @ ("remcsumtx" | "noremcsumtx") => {
-                dup(REMCSUM_TX, word, word)?;
+                seen.once(REMCSUM_TX, word, word)?;
                 out.u8(REMCSUM_TX, u8::from(name == "remcsumtx"));
             }
             name @ ("remcsumrx" | "noremcsumrx") => {
-                dup(REMCSUM_RX, word, word)?;
+                seen.once(REMCSUM_RX, word, word)?;
                 out.u8(REMCSUM_RX, u8::from(name == "remcsumrx"));
             }
             "external" => {
-                dup(COLLECT_METADATA, word, word)?;
+                seen.once(COLLECT_METADATA, word, word)?;
                 metadata = true;
                 learning = false;
                 out.u8(COLLECT_METADATA, 1);
             }
             "noexternal" => {
-                dup(COLLECT_METADATA, word, word)?;
+                seen.once(COLLECT_METADATA, word, word)?;
                 metadata = false;
                 out.u8(COLLECT_METADATA, 0);
             }
             "gbp" => {
-                dup(GBP, word, word)?;
+                seen.once(GBP, word, word)?;
                 out.flag(GBP);
             }
             "gpe" => {
-                dup(GPE, word, word)?;
+                seen.once(GPE, word, word)?;
                 out.flag(GPE);
             }
             name @ ("vnifilter" | "novnifilter") => {
-                dup(VNIFILTER, word, word)?;
+                seen.once(VNIFILTER, word, word)?;
                 vnifilter |= name == "vnifilter";
                 out.u8(VNIFILTER, u8::from(name == "vnifilter"));
             }
@@ -311,7 +282,7 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
             _ => return Err(unknown_word("vxlan", None)),
         }
     }
-    let set = |attr: u16| seen & (1 << attr) != 0;
+    let set = |attr: u16| seen.has(attr);
     let fail = |m: &str| Err(Error::Failure(m.to_string()));
     if !metadata && vnifilter {
         return fail("vxlan: vnifilter is valid only when 'external' is set");
@@ -363,6 +334,42 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     Ok(out.finish()?)
 }
 
+/// `ttl`: a number up to 255 or `auto` (0); None for `inherit` (vxlan,
+/// geneve).
+pub(super) fn parse_ttl(v: &str) -> Result<Option<u8>> {
+    match v {
+        "inherit" => Ok(None),
+        "auto" => Ok(Some(0)),
+        _ => {
+            let n = get_unsigned(v).ok_or_else(|| invarg("invalid TTL", v))?;
+            u8::try_from(n).map(Some).map_err(|_| invarg("TTL must be <= 255", v))
+        }
+    }
+}
+
+/// `tos`: a dsfield value or name, `inherit` as 1.
+pub(super) fn parse_tos(v: &str) -> Result<u8> {
+    if v == "inherit" {
+        return Ok(1);
+    }
+    crate::names::tables::dsfield_id(v).ok_or_else(|| invarg("bad TOS value", v))
+}
+
+/// `df unset|set|inherit`.
+pub(super) fn parse_df(v: &str) -> Result<u8> {
+    match v {
+        "unset" => Ok(0),
+        "set" => Ok(1),
+        "inherit" => Ok(2),
+        _ => Err(invarg("DF must be 'unset', 'set' or 'inherit'", v)),
+    }
+}
+
+/// `flowlabel`: 20 bits.
+pub(super) fn parse_label(v: &str) -> Result<u32> {
+    get_u32(v, 0).filter(|l| l & !0xfffff == 0).ok_or_else(|| invarg("invalid flowlabel", v))
+}
+
 fn ipv4(b: &[u8]) -> Option<Ipv4Addr> {
     Some(Ipv4Addr::from(<[u8; 4]>::try_from(b.get(..4)?).ok()?))
 }
@@ -371,8 +378,52 @@ fn ipv6(b: &[u8]) -> Option<Ipv6Addr> {
     Some(Ipv6Addr::from(<[u8; 16]>::try_from(b.get(..16)?).ok()?))
 }
 
+/// `tos 0x…` (`tos inherit` for 1 in text); nothing for 0 (vxlan, geneve).
+pub(super) fn print_tos(s: &mut Dyn<'_>, tos: Option<u8>) -> io::Result<()> {
+    let tos = tos.unwrap_or(0);
+    if tos != 0 {
+        if s.is_json() || tos != 1 {
+            s.hex0x(Out::Any, "tos", "tos {} ", u64::from(tos))?;
+        } else {
+            s.string_c(Out::Text, Color::None, None, "{}", "tos inherit ")?;
+        }
+    }
+    Ok(())
+}
+
+/// `ttl N`, `ttl auto` (0, text) or `ttl inherit` (text only).
+pub(super) fn print_ttl(s: &mut Dyn<'_>, inherit: bool, ttl: Option<u8>) -> io::Result<()> {
+    if inherit {
+        s.string_c(Out::Text, Color::None, None, "{}", "ttl inherit ")?;
+    } else if let Some(ttl) = ttl {
+        if s.is_json() || ttl != 0 {
+            s.number_c(Out::Any, Color::None, Some("ttl"), "ttl {} ", ttl)?;
+        } else {
+            s.string_c(Out::Text, Color::None, None, "{}", "ttl auto ")?;
+        }
+    }
+    Ok(())
+}
+
+/// `df set|inherit` (`unset` in JSON only), then a non-zero flow label
+/// (big-endian in the attribute).
+pub(super) fn print_df_label(s: &mut Dyn<'_>, df: Option<u8>, label: Option<&[u8]>) -> io::Result<()> {
+    match df {
+        Some(0) => s.string_c(Out::Json, Color::None, Some("df"), "", "unset")?,
+        Some(1) => s.string_c(Out::Any, Color::None, Some("df"), "df {} ", "set")?,
+        Some(2) => s.string_c(Out::Any, Color::None, Some("df"), "df {} ", "inherit")?,
+        _ => {}
+    }
+    if let Some(label) = label.and_then(crate::netlink::attr::be32_of) {
+        if label != 0 {
+            s.hex0x(Out::Any, "label", "flowlabel {} ", u64::from(label))?;
+        }
+    }
+    Ok(())
+}
+
 /// `csum` switches print `[no]word` in text and a boolean in JSON.
-fn switch(s: &mut Dyn<'_>, tb: &Attrs<'_>, attr: u16, key: &str, word: &str) -> io::Result<()> {
+pub(super) fn switch(s: &mut Dyn<'_>, tb: &Attrs<'_>, attr: u16, key: &str, word: &str) -> io::Result<()> {
     let Some(on) = tb.u8(attr) else { return Ok(()) };
     if s.is_json() {
         s.bool(Out::Json, key, "", on != 0)
@@ -436,34 +487,9 @@ fn print(s: &mut Dyn<'_>, tb: &Attrs<'_>, _opts: &Options, links: &Links) -> io:
             s.bool(Out::Any, key, text, true)?;
         }
     }
-    let tos = tb.u8(TOS).unwrap_or(0);
-    if tos != 0 {
-        if json || tos != 1 {
-            s.hex0x(Out::Any, "tos", "tos {} ", u64::from(tos))?;
-        } else {
-            s.string_c(Out::Text, Color::None, None, "{}", "tos inherit ")?;
-        }
-    }
-    if tb.u8(TTL_INHERIT).is_some_and(|v| v != 0) {
-        s.string_c(Out::Text, Color::None, None, "{}", "ttl inherit ")?;
-    } else if let Some(ttl) = tb.u8(TTL) {
-        if json || ttl != 0 {
-            s.number_c(Out::Any, Color::None, Some("ttl"), "ttl {} ", ttl)?;
-        } else {
-            s.string_c(Out::Text, Color::None, None, "{}", "ttl auto ")?;
-        }
-    }
-    match tb.u8(DF) {
-        Some(0) => s.string_c(Out::Json, Color::None, Some("df"), "", "unset")?,
-        Some(1) => s.string_c(Out::Any, Color::None, Some("df"), "df {} ", "set")?,
-        Some(2) => s.string_c(Out::Any, Color::None, Some("df"), "df {} ", "inherit")?,
-        _ => {}
-    }
-    if let Some(label) = tb.get(LABEL).and_then(|b| Some(u32::from_be_bytes(b.get(..4)?.try_into().ok()?))) {
-        if label != 0 {
-            s.hex0x(Out::Any, "label", "flowlabel {} ", u64::from(label))?;
-        }
-    }
+    print_tos(s, tb.u8(TOS))?;
+    print_ttl(s, tb.u8(TTL_INHERIT).is_some_and(|v| v != 0), tb.u8(TTL))?;
+    print_df_label(s, tb.u8(DF), tb.get(LABEL))?;
     if let Some(age) = tb.u32(AGEING) {
         if age == 0 {
             s.number_c(Out::Any, Color::None, Some("ageing"), "ageing none ", 0)?;

@@ -3,9 +3,7 @@
 # bonding) and port data (bridge_slave, bond_slave): rtun against ip 6.1 on
 # Debian's 6.1 kernel. Strict: every difference fails the scenario.
 #
-# Not covered: `type bond` options (`mode active-backup` …) and bond's own
-# `-d` data: rtun has no bond kind yet, so bonds with options are made by
-# /sbin/ip and only their ports are shown with -d.
+# `type bond` options and bond's own `-d` data: link-kinds2.sh.
 # shellcheck source=tests/vm/rtun-check.sh
 . /lib/rtun-check.sh
 
