@@ -6,10 +6,11 @@
 use std::io;
 
 
+use super::gre::apply_opt;
 use super::gre6::{print_ip6_opts, Ip6Attrs, Ip6Opts};
-use super::tunnel_attrs::{iptun as attr, IP6_TNL_F_MIP6_DEV};
+use super::tunnel_attrs::{iptun as attr, IPPROTO_IPIP, IPPROTO_IPV6, IP6_TNL_F_MIP6_DEV};
 use super::tunnel_common::{
-    current_data, endpoint_bytes, endpoint_from_attr, flag, kw, parse_dev, parse_endpoint, print_endpoint, print_link,
+    check_addrs, current_data, endpoint_at, endpoint_bytes, flag, kw, parse_dev, parse_endpoint, print_endpoint, print_link,
     Endpoint,
 };
 use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
@@ -26,11 +27,9 @@ use crate::print::{Color, Dyn, Out};
 const ENCAP: EncapAttrs =
     EncapAttrs { kind: attr::ENCAP_TYPE, flags: attr::ENCAP_FLAGS, sport: attr::ENCAP_SPORT, dport: attr::ENCAP_DPORT };
 
-const IP6_ATTRS: Ip6Attrs =
+pub const IP6_ATTRS: Ip6Attrs =
     Ip6Attrs { ttl: attr::TTL, encap_limit: attr::ENCAP_LIMIT, flowinfo: attr::FLOWINFO, flags: attr::FLAGS, fwmark: attr::FWMARK };
 
-const IPPROTO_IPIP: u8 = 4;
-const IPPROTO_IPV6: u8 = 41;
 
 /// In iproute2's test order.
 pub const KEYWORDS: &[Keyword] = with_encap!(
@@ -59,28 +58,69 @@ pub const KIND: Kind = Kind {
     about: "IPv6 or IPv4 in IPv6: remote and local are IPv6 addresses.",
 };
 
-fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
-    let (mut saddr, mut daddr): (Endpoint, Endpoint) = (None, None);
-    let mut o = Ip6Opts::new();
-    let (mut proto, mut link) = (0u8, 0u32);
-    let mut encap = Encap::ipv6_default();
-    let mut metadata = false;
+/// The parameters of an ip6tnl tunnel: its IFLA_IPTUN_* attributes, read
+/// by [`Ip6Tnl::read`] and written by [`Ip6Tnl::emit`], for `link add|set
+/// type ip6tnl …` and `ip -6 tunnel` alike. A `None` is an attribute not
+/// sent. The current encap is never read: iproute2's `link set` sends it
+/// back to its defaults unless given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ip6Tnl {
+    pub proto: u8,
+    pub link: u32,
+    pub local: Endpoint,
+    pub remote: Endpoint,
+    pub ip6: Ip6Opts,
+    pub encap: Option<Encap>,
+    pub metadata: bool,
+}
 
+impl Ip6Tnl {
+    /// What `link add type ip6tnl` starts from (link_ip6tnl.c).
+    pub fn new() -> Self {
+        Ip6Tnl { ip6: Ip6Opts { fwmark: Some(0), ..Ip6Opts::new() }, encap: Some(Encap::ipv6_default()), ..Ip6Tnl::default() }
+    }
+
+    /// The attributes present in `a` replace the settings.
+    pub fn read(&mut self, a: &Attrs<'_>) {
+        self.local = endpoint_at(a.get(attr::LOCAL), true).or(self.local);
+        self.remote = endpoint_at(a.get(attr::REMOTE), true).or(self.remote);
+        self.ip6.read(a, IP6_ATTRS);
+        self.link = a.u32(attr::LINK).unwrap_or(self.link);
+        self.proto = a.u8(attr::PROTO).unwrap_or(self.proto);
+        self.metadata = a.has(attr::COLLECT_METADATA);
+    }
+
+    /// IFLA_INFO_DATA, in link_ip6tnl.c's order.
+    pub fn emit(&self, b: &mut AttrWriter) {
+        b.u8(attr::PROTO, self.proto);
+        if self.metadata {
+            b.flag(attr::COLLECT_METADATA);
+            return;
+        }
+        if let Some(a) = endpoint_bytes(&self.local) {
+            b.put(attr::LOCAL, &a);
+        }
+        if let Some(a) = endpoint_bytes(&self.remote) {
+            b.put(attr::REMOTE, &a);
+        }
+        self.ip6.emit(b, IP6_ATTRS);
+        b.u32(attr::LINK, self.link);
+        if let Some(m) = self.ip6.fwmark {
+            b.u32(attr::FWMARK, m);
+        }
+        if let Some(e) = &self.encap {
+            e.emit(b, ENCAP);
+        }
+    }
+}
+
+fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
+    let mut p = Ip6Tnl::new();
     if !env.creating {
         let cur = current_data(env)?;
         let a = Attrs::new(&cur);
-        saddr = endpoint_from_attr(a.get(attr::LOCAL), true)?;
-        daddr = endpoint_from_attr(a.get(attr::REMOTE), true)?;
-        o.hop_limit = a.u8(attr::TTL).unwrap_or(o.hop_limit);
-        o.encap_limit = a.u8(attr::ENCAP_LIMIT).unwrap_or(o.encap_limit);
-        if let Some(b) = a.get(attr::FLOWINFO).and_then(|b| <[u8; 4]>::try_from(b.get(..4)?).ok()) {
-            o.flowinfo = u32::from_be_bytes(b);
-        }
-        o.flags = a.u32(attr::FLAGS).unwrap_or(o.flags);
-        link = a.u32(attr::LINK).unwrap_or(link);
-        proto = a.u8(attr::PROTO).unwrap_or(proto);
-        metadata = a.has(attr::COLLECT_METADATA);
-        o.fwmark = a.u32(attr::FWMARK).unwrap_or(o.fwmark);
+        check_addrs(&a, &[(attr::LOCAL, true), (attr::REMOTE, true)])?;
+        p.read(&a);
     }
 
     let mut w = Words::new(args);
@@ -89,46 +129,29 @@ fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
             return Err(unknown_word("ip6tnl", None));
         };
         let name = k.names[0].text;
-        if o.apply(name, &mut w)? || encap.apply(name, &mut w)? {
+        if p.ip6.apply(name, &mut w)? || apply_opt(&mut p.encap, |e| e.apply(name, &mut w))? {
             continue;
         }
         match name {
             "mode" => {
                 let v = w.value()?;
-                proto = match v {
+                p.proto = match v {
                     "ipv6/ipv6" | "ip6ip6" => IPPROTO_IPV6,
                     "ip/ipv6" | "ipv4/ipv6" | "ipip6" | "ip4ip6" => IPPROTO_IPIP,
                     "any/ipv6" | "any" => 0,
                     _ => return Err(invarg("Cannot guess tunnel mode.", v)),
                 };
             }
-            "remote" => daddr = parse_endpoint(w.value()?, true)?,
-            "local" => saddr = parse_endpoint(w.value()?, true)?,
-            "dev" => link = parse_dev(env, w.value()?)?,
-            "external" => metadata = true,
+            "remote" => p.remote = parse_endpoint(w.value()?, true)?,
+            "local" => p.local = parse_endpoint(w.value()?, true)?,
+            "dev" => p.link = parse_dev(env, w.value()?)?,
+            "external" => p.metadata = true,
             _ => return Err(unknown_word("ip6tnl", None)),
         }
     }
 
     let mut b = AttrWriter::new();
-    b.u8(attr::PROTO, proto);
-    if metadata {
-        b.flag(attr::COLLECT_METADATA);
-        return Ok(b.finish()?);
-    }
-    if let Some(a) = endpoint_bytes(&saddr) {
-        b.put(attr::LOCAL, &a);
-    }
-    if let Some(a) = endpoint_bytes(&daddr) {
-        b.put(attr::REMOTE, &a);
-    }
-    b.u8(attr::TTL, o.hop_limit);
-    b.u8(attr::ENCAP_LIMIT, o.encap_limit);
-    b.put(attr::FLOWINFO, &o.flowinfo.to_be_bytes());
-    b.u32(attr::FLAGS, o.flags);
-    b.u32(attr::LINK, link);
-    b.u32(attr::FWMARK, o.fwmark);
-    encap.emit(&mut b, ENCAP);
+    p.emit(&mut b);
     Ok(b.finish()?)
 }
 

@@ -7,16 +7,15 @@ use std::io;
 
 use super::tunnel_attrs::vti as attr;
 use super::tunnel_common::{
-    current_data, endpoint_bytes, endpoint_from_attr, key_text, kw, parse_dev, parse_endpoint, parse_key, print_endpoint,
-    print_fwmark, print_link, Endpoint,
+    be32_at, check_addrs, current_data, endpoint_at, endpoint_bytes, key_text, kw, parse_dev, parse_endpoint, parse_fwmark,
+    parse_key, print_endpoint, print_fwmark, print_link, Endpoint,
 };
 use super::{unknown_word, Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
 use crate::cli::words::{lookup, Words};
-use crate::error::{invarg, Result};
+use crate::error::Result;
 use crate::netlink::attr::AttrWriter;
-use crate::parse::get_u32;
 use crate::names::links::Links;
 use crate::print::{Color, Dyn, Out};
 
@@ -53,23 +52,67 @@ fn parse_vti6(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     parse(env, args, true)
 }
 
+/// The parameters of a vti or vti6 tunnel: its IFLA_VTI_* attributes,
+/// read by [`Vti::read`] and written by [`Vti::emit`], for `link add|set
+/// type vti|vti6 …` and `ip tunnel` alike. A `None` is an attribute not sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Vti {
+    /// vti6: the endpoints are IPv6 addresses.
+    pub v6: bool,
+    pub link: u32,
+    /// Keys as numbers (their big-endian bytes travel).
+    pub ikey: u32,
+    pub okey: u32,
+    pub local: Endpoint,
+    pub remote: Endpoint,
+    pub fwmark: Option<u32>,
+}
+
+impl Vti {
+    /// What `link add type vti|vti6` starts from (link_vti.c, link_vti6.c).
+    pub fn new(v6: bool) -> Self {
+        Vti { v6, fwmark: Some(0), ..Vti::default() }
+    }
+
+    /// The attributes present in `a` replace the settings.
+    pub fn read(&mut self, a: &Attrs<'_>) {
+        self.local = endpoint_at(a.get(attr::LOCAL), self.v6).or(self.local);
+        self.remote = endpoint_at(a.get(attr::REMOTE), self.v6).or(self.remote);
+        self.ikey = be32_at(a.get(attr::IKEY)).unwrap_or(self.ikey);
+        self.okey = be32_at(a.get(attr::OKEY)).unwrap_or(self.okey);
+        self.link = a.u32(attr::LINK).unwrap_or(self.link);
+        self.fwmark = a.u32(attr::FWMARK).or(self.fwmark);
+    }
+
+    /// IFLA_INFO_DATA, in link_vti.c's order.
+    pub fn emit(&self, b: &mut AttrWriter) {
+        b.be32(attr::IKEY, self.ikey);
+        b.be32(attr::OKEY, self.okey);
+        if let Some(a) = endpoint_bytes(&self.local) {
+            b.put(attr::LOCAL, &a);
+        }
+        if let Some(a) = endpoint_bytes(&self.remote) {
+            b.put(attr::REMOTE, &a);
+        }
+        if let Some(m) = self.fwmark {
+            b.u32(attr::FWMARK, m);
+        }
+        if self.link != 0 {
+            b.u32(attr::LINK, self.link);
+        }
+    }
+}
+
 fn parse(env: &mut KindEnv<'_>, args: &[String], v6: bool) -> Result<Vec<u8>> {
     let kind = if v6 { "vti6" } else { "vti" };
-    let (mut ikey, mut okey) = ([0u8; 4], [0u8; 4]);
-    let (mut saddr, mut daddr): (Endpoint, Endpoint) = (None, None);
-    let (mut link, mut fwmark) = (0u32, 0u32);
-
+    let mut p = Vti::new(v6);
     if !env.creating {
         let cur = current_data(env)?;
         let a = Attrs::new(&cur);
-        saddr = endpoint_from_attr(a.get(attr::LOCAL), v6)?;
-        daddr = endpoint_from_attr(a.get(attr::REMOTE), v6)?;
-        let key = |k: u16| a.get(k).and_then(|b| <[u8; 4]>::try_from(b.get(..4)?).ok());
-        ikey = key(attr::IKEY).unwrap_or(ikey);
-        okey = key(attr::OKEY).unwrap_or(okey);
-        // iproute2 reads the u32 link as a u8 here: only its low byte survives.
-        link = a.u8(attr::LINK).map_or(link, u32::from);
-        fwmark = a.u32(attr::FWMARK).unwrap_or(fwmark);
+        check_addrs(&a, &[(attr::LOCAL, v6), (attr::REMOTE, v6)])?;
+        p.read(&a);
+        // iproute2 reads the u32 link as a u8 here: only its first byte survives.
+        p.link = a.u8(attr::LINK).map_or(0, u32::from);
     }
 
     let mut w = Words::new(args);
@@ -79,35 +122,21 @@ fn parse(env: &mut KindEnv<'_>, args: &[String], v6: bool) -> Result<Vec<u8>> {
         };
         match k.names[0].text {
             "key" => {
-                ikey = parse_key("key", w.value()?)?;
-                okey = ikey;
+                p.ikey = parse_key("key", w.value()?)?;
+                p.okey = p.ikey;
             }
-            "ikey" => ikey = parse_key("ikey", w.value()?)?,
-            "okey" => okey = parse_key("okey", w.value()?)?,
-            "remote" => daddr = parse_endpoint(w.value()?, v6)?,
-            "local" => saddr = parse_endpoint(w.value()?, v6)?,
-            "dev" => link = parse_dev(env, w.value()?)?,
-            "fwmark" => {
-                let v = w.value()?;
-                fwmark = get_u32(v, 0).ok_or_else(|| invarg("invalid fwmark\n", v))?;
-            }
+            "ikey" => p.ikey = parse_key("ikey", w.value()?)?,
+            "okey" => p.okey = parse_key("okey", w.value()?)?,
+            "remote" => p.remote = parse_endpoint(w.value()?, v6)?,
+            "local" => p.local = parse_endpoint(w.value()?, v6)?,
+            "dev" => p.link = parse_dev(env, w.value()?)?,
+            "fwmark" => p.fwmark = Some(parse_fwmark(w.value()?)?),
             _ => return Err(unknown_word(kind, None)),
         }
     }
 
     let mut b = AttrWriter::new();
-    b.put(attr::IKEY, &ikey);
-    b.put(attr::OKEY, &okey);
-    if let Some(a) = endpoint_bytes(&saddr) {
-        b.put(attr::LOCAL, &a);
-    }
-    if let Some(a) = endpoint_bytes(&daddr) {
-        b.put(attr::REMOTE, &a);
-    }
-    b.u32(attr::FWMARK, fwmark);
-    if link != 0 {
-        b.u32(attr::LINK, link);
-    }
+    p.emit(&mut b);
     Ok(b.finish()?)
 }
 
