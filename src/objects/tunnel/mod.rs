@@ -143,16 +143,6 @@ pub fn usage(ctx: &Context) -> Error {
     Error::Usage(crate::cli::help::object_help(ctx.prog, &OBJECT))
 }
 
-/// tunnel.c `tnl_parse_key`: a dotted quad or an unsigned number.
-pub fn parse_key(name: &str, key: &str) -> Result<u32> {
-    if key.contains('.') {
-        return v4::get_addr32(key).map(u32::from);
-    }
-    crate::parse::get_unsigned(key).ok_or_else(|| {
-        Error::Usage(format!("invalid value for \"{name}\": \"{key}\"; it should be an unsigned integer"))
-    })
-}
-
 /// The first link of `kind` the kernel's lookup by parameters would find.
 pub fn find_by_params(nl: &mut Netlink, kind: &str, mut fits: impl FnMut(&Link) -> bool) -> Result<Option<Link>> {
     netlink::first_link(nl, |l| l.kind == kind && fits(l))
