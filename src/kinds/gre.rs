@@ -9,14 +9,15 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use super::tunnel_attrs::{gre as attr, GRE_CSUM, GRE_KEY, GRE_SEQ};
 use super::tunnel_common::{
-    be32_at, check_addrs, current_data, endpoint_at, endpoint_bytes, flag, key_text, kw, parse_dev, parse_endpoint,
-    parse_fwmark, parse_key, parse_tos, parse_ttl, print_endpoint, print_fwmark, print_link, print_tos, print_ttl, Endpoint,
+    apply_ends, be32_at, data_of, emit_endpoints, endpoint_bytes, flag, key_text, kw, parse_fwmark, parse_key,
+    parse_params, parse_tos, parse_ttl, print_endpoint, print_fwmark, print_link, print_tos, print_ttl, read_endpoints,
+    Endpoint, TunnelParams,
 };
 use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
-use super::{unknown_word, Attrs, Kind, KindEnv};
+use super::{Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
-use crate::cli::words::{lookup, Words};
+use crate::cli::words::Words;
 use crate::error::{invarg, Error, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_u16, get_u32, get_u8};
@@ -361,12 +362,16 @@ impl Gre {
             ..Gre::default()
         }
     }
+}
 
-    /// The attributes present in `a` replace the settings (encap and
-    /// erspan only where they are kept).
-    pub fn read(&mut self, a: &Attrs<'_>) {
-        self.local = endpoint_at(a.get(attr::LOCAL), false).or(self.local);
-        self.remote = endpoint_at(a.get(attr::REMOTE), false).or(self.remote);
+impl TunnelParams for Gre {
+    fn addrs(&self) -> Vec<(u16, bool)> {
+        vec![(attr::LOCAL, false), (attr::REMOTE, false)]
+    }
+
+    /// Encap and erspan are read only where they are kept (`Some`).
+    fn read(&mut self, a: &Attrs<'_>) {
+        read_endpoints(a, ENDS, false, &mut self.local, &mut self.remote);
         self.hdr.read(a);
         self.pmtudisc = a.u8(attr::PMTUDISC).unwrap_or(self.pmtudisc);
         self.ignore_df = a.u8(attr::IGNORE_DF).map_or(self.ignore_df, |v| u8::from(v != 0));
@@ -383,17 +388,16 @@ impl Gre {
         }
     }
 
-    /// Apply one word of `link add type gre …`; false if not one of them.
     fn apply(&mut self, env: &mut KindEnv<'_>, name: &str, w: &mut Words<'_>) -> Result<bool> {
         if self.hdr.apply(name, w)? || apply_opt(&mut self.encap, |e| e.apply(name, w))? || apply_opt(&mut self.erspan, |e| e.apply(name, w))? {
+            return Ok(true);
+        }
+        if apply_ends(env, name, w, false, (&mut self.local, &mut self.remote, &mut self.link))? {
             return Ok(true);
         }
         match name {
             "nopmtudisc" => self.pmtudisc = 0,
             "pmtudisc" => self.pmtudisc = 1,
-            "remote" => self.remote = parse_endpoint(w.value()?, false)?,
-            "local" => self.local = parse_endpoint(w.value()?, false)?,
-            "dev" => self.link = parse_dev(env, w.value()?)?,
             "ttl" => self.ttl = parse_ttl(w.value()?, "invalid TTL\n")?,
             "tos" => self.tos = parse_tos(w.value()?, false)?,
             "external" => self.metadata = true,
@@ -405,19 +409,13 @@ impl Gre {
         Ok(true)
     }
 
-    /// IFLA_INFO_DATA, in link_gre.c's order.
-    pub fn emit(&self, b: &mut AttrWriter) {
+    fn emit(&self, b: &mut AttrWriter) {
         if self.metadata {
             b.flag(attr::COLLECT_METADATA);
             return;
         }
         self.hdr.emit(b);
-        if let Some(a) = endpoint_bytes(&self.local) {
-            b.put(attr::LOCAL, &a);
-        }
-        if let Some(a) = endpoint_bytes(&self.remote) {
-            b.put(attr::REMOTE, &a);
-        }
+        emit_endpoints(b, ENDS, &self.local, &self.remote);
         b.u8(attr::PMTUDISC, self.pmtudisc);
         if self.ignore_df != 0 {
             b.u8(attr::IGNORE_DF, self.ignore_df & 1);
@@ -430,12 +428,20 @@ impl Gre {
         if let Some(m) = self.fwmark {
             b.u32(attr::FWMARK, m);
         }
-        if let Some(e) = &self.erspan {
-            e.emit(b);
-        }
-        if let Some(e) = &self.encap {
-            e.emit(b, ENCAP);
-        }
+        emit_tail(b, self.erspan, &self.encap);
+    }
+}
+
+/// IFLA_GRE_LOCAL and IFLA_GRE_REMOTE.
+pub(crate) const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
+
+/// The erspan settings, then the encap, where sent.
+pub(crate) fn emit_tail(b: &mut AttrWriter, erspan: Option<Erspan>, encap: &Option<Encap>) {
+    if let Some(e) = erspan {
+        e.emit(b);
+    }
+    if let Some(e) = encap {
+        e.emit(b, ENCAP);
     }
 }
 
@@ -447,24 +453,7 @@ pub(crate) fn apply_opt<T>(part: &mut Option<T>, f: impl FnOnce(&mut T) -> Resul
 fn parse_kind(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<Vec<u8>> {
     let is_erspan = kind == "erspan";
     let table = if is_erspan { ERSPAN_KEYWORDS } else { KEYWORDS };
-    let mut p = Gre::new(is_erspan);
-    if !env.creating {
-        let cur = current_data(env)?;
-        let a = Attrs::new(&cur);
-        check_addrs(&a, &[(attr::LOCAL, false), (attr::REMOTE, false)])?;
-        p.read(&a);
-    }
-
-    let mut w = Words::new(args);
-    while let Some(word) = w.next() {
-        let Some(k) = lookup(word, table) else {
-            return Err(unknown_word(kind, None));
-        };
-        if !p.apply(env, k.names[0].text, &mut w)? {
-            return Err(unknown_word(kind, None));
-        }
-    }
-
+    let mut p = parse_params(env, args, kind, table, Gre::new(is_erspan))?;
     // A multicast remote: keys default to the group, and a source is needed.
     if let Some(IpAddr::V4(group)) = p.remote.filter(|d| d.is_multicast()) {
         p.hdr.keys_from_group(group);
@@ -472,10 +461,7 @@ fn parse_kind(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<Vec<
             return Err(Error::Failure("A broadcast tunnel requires a source address.".into()));
         }
     }
-
-    let mut b = AttrWriter::new();
-    p.emit(&mut b);
-    Ok(b.finish()?)
+    data_of(&p)
 }
 
 /// `ikey A.B.C.D okey … iseq oseq icsum ocsum` of the GRE header.

@@ -4,21 +4,21 @@
 use std::io;
 
 
-use super::gre::{apply_opt, gre_table, print_erspan, print_header, Erspan, GreHeader, ENCAP};
+use super::gre::{apply_opt, emit_tail, gre_table, print_erspan, print_header, Erspan, GreHeader, ENCAP, ENDS};
 use super::tunnel_attrs::{
     gre as attr, IP6_FLOWINFO_FLOWLABEL, IP6_FLOWINFO_TCLASS, IP6_TNL_F_ALLOW_LOCAL_REMOTE, IP6_TNL_F_IGN_ENCAP_LIMIT,
     IP6_TNL_F_RCV_DSCP_COPY, IP6_TNL_F_USE_ORIG_FLOWLABEL, IP6_TNL_F_USE_ORIG_FWMARK, IP6_TNL_F_USE_ORIG_TCLASS,
     DEFAULT_TNL_HOP_LIMIT, IPV6_DEFAULT_TNL_ENCAP_LIMIT,
 };
 use super::tunnel_common::{
-    be32_at, check_addrs, current_data, endpoint_at, endpoint_bytes, flag, kw, parse_dev, parse_endpoint, parse_fwmark,
-    parse_ttl, print_endpoint, print_link, print_ttl, Endpoint,
+    apply_ends, be32_at, data_of, emit_endpoints, flag, kw, parse_fwmark, parse_params, parse_ttl,
+    print_endpoint, print_link, print_ttl, read_endpoints, Endpoint, TunnelParams,
 };
 use super::tunnel_encap::{self, with_encap, Encap};
-use super::{unknown_word, Attrs, Kind, KindEnv};
+use super::{Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
-use crate::cli::words::{lookup, Words};
+use crate::cli::words::Words;
 use crate::error::{invarg, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_u32, get_u8};
@@ -251,11 +251,15 @@ impl Gre6 {
             ..Gre6::default()
         }
     }
+}
 
-    /// The attributes present in `a` replace the settings.
-    pub fn read(&mut self, a: &Attrs<'_>) {
-        self.local = endpoint_at(a.get(attr::LOCAL), true).or(self.local);
-        self.remote = endpoint_at(a.get(attr::REMOTE), true).or(self.remote);
+impl TunnelParams for Gre6 {
+    fn addrs(&self) -> Vec<(u16, bool)> {
+        vec![(attr::LOCAL, true), (attr::REMOTE, true)]
+    }
+
+    fn read(&mut self, a: &Attrs<'_>) {
+        read_endpoints(a, ENDS, true, &mut self.local, &mut self.remote);
         self.hdr.read(a);
         self.link = a.u32(attr::LINK).unwrap_or(self.link);
         self.ip6.read(a, GRE6_ATTRS);
@@ -268,19 +272,31 @@ impl Gre6 {
         }
     }
 
-    /// IFLA_INFO_DATA, in link_gre6.c's order.
-    pub fn emit(&self, b: &mut AttrWriter) {
+    fn apply(&mut self, env: &mut KindEnv<'_>, name: &str, w: &mut Words<'_>) -> Result<bool> {
+        if self.hdr.apply(name, w)?
+            || self.ip6.apply(name, w)?
+            || apply_opt(&mut self.encap, |e| e.apply(name, w))?
+            || apply_opt(&mut self.erspan, |e| e.apply(name, w))?
+        {
+            return Ok(true);
+        }
+        if apply_ends(env, name, w, true, (&mut self.local, &mut self.remote, &mut self.link))? {
+            return Ok(true);
+        }
+        match name {
+            "external" => self.metadata = true,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn emit(&self, b: &mut AttrWriter) {
         if self.metadata {
             b.flag(attr::COLLECT_METADATA);
             return;
         }
         self.hdr.emit(b);
-        if let Some(a) = endpoint_bytes(&self.local) {
-            b.put(attr::LOCAL, &a);
-        }
-        if let Some(a) = endpoint_bytes(&self.remote) {
-            b.put(attr::REMOTE, &a);
-        }
+        emit_endpoints(b, ENDS, &self.local, &self.remote);
         if self.link != 0 {
             b.u32(attr::LINK, self.link);
         }
@@ -288,49 +304,12 @@ impl Gre6 {
         if let Some(m) = self.ip6.fwmark {
             b.u32(attr::FWMARK, m);
         }
-        if let Some(e) = self.erspan.filter(|e| e.ver <= 2) {
-            e.emit(b);
-        }
-        if let Some(e) = &self.encap {
-            e.emit(b, ENCAP);
-        }
+        emit_tail(b, self.erspan.filter(|e| e.ver <= 2), &self.encap);
     }
 }
 
 fn parse(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<Vec<u8>> {
-    let mut p = Gre6::new();
-    if !env.creating {
-        let cur = current_data(env)?;
-        let a = Attrs::new(&cur);
-        check_addrs(&a, &[(attr::LOCAL, true), (attr::REMOTE, true)])?;
-        p.read(&a);
-    }
-
-    let mut w = Words::new(args);
-    while let Some(word) = w.next() {
-        let Some(k) = lookup(word, KEYWORDS) else {
-            return Err(unknown_word(kind, None));
-        };
-        let name = k.names[0].text;
-        if p.hdr.apply(name, &mut w)?
-            || p.ip6.apply(name, &mut w)?
-            || apply_opt(&mut p.encap, |e| e.apply(name, &mut w))?
-            || apply_opt(&mut p.erspan, |e| e.apply(name, &mut w))?
-        {
-            continue;
-        }
-        match name {
-            "remote" => p.remote = parse_endpoint(w.value()?, true)?,
-            "local" => p.local = parse_endpoint(w.value()?, true)?,
-            "dev" => p.link = parse_dev(env, w.value()?)?,
-            "external" => p.metadata = true,
-            _ => return Err(unknown_word(kind, None)),
-        }
-    }
-
-    let mut b = AttrWriter::new();
-    p.emit(&mut b);
-    Ok(b.finish()?)
+    data_of(&parse_params(env, args, kind, KEYWORDS, Gre6::new())?)
 }
 
 fn print(s: &mut Dyn<'_>, a: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {

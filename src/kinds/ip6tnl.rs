@@ -9,15 +9,16 @@ use std::io;
 use super::gre::apply_opt;
 use super::gre6::{print_ip6_opts, Ip6Attrs, Ip6Opts};
 use super::tunnel_attrs::{iptun as attr, IPPROTO_IPIP, IPPROTO_IPV6, IP6_TNL_F_MIP6_DEV};
+use super::iptnl::ENDS;
 use super::tunnel_common::{
-    check_addrs, current_data, endpoint_at, endpoint_bytes, flag, kw, parse_dev, parse_endpoint, print_endpoint, print_link,
-    Endpoint,
+    apply_ends, data_of, emit_endpoints, flag, kw, parse_params, print_endpoint, print_link, read_endpoints,
+    Endpoint, TunnelParams,
 };
 use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
-use super::{unknown_word, Attrs, Kind, KindEnv};
+use super::{Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
-use crate::cli::words::{lookup, Words};
+use crate::cli::words::Words;
 use crate::error::{invarg, Result};
 use crate::netlink::attr::AttrWriter;
 
@@ -79,30 +80,51 @@ impl Ip6Tnl {
     pub fn new() -> Self {
         Ip6Tnl { ip6: Ip6Opts { fwmark: Some(0), ..Ip6Opts::new() }, encap: Some(Encap::ipv6_default()), ..Ip6Tnl::default() }
     }
+}
 
-    /// The attributes present in `a` replace the settings.
-    pub fn read(&mut self, a: &Attrs<'_>) {
-        self.local = endpoint_at(a.get(attr::LOCAL), true).or(self.local);
-        self.remote = endpoint_at(a.get(attr::REMOTE), true).or(self.remote);
+impl TunnelParams for Ip6Tnl {
+    fn addrs(&self) -> Vec<(u16, bool)> {
+        vec![(attr::LOCAL, true), (attr::REMOTE, true)]
+    }
+
+    fn read(&mut self, a: &Attrs<'_>) {
+        read_endpoints(a, ENDS, true, &mut self.local, &mut self.remote);
         self.ip6.read(a, IP6_ATTRS);
         self.link = a.u32(attr::LINK).unwrap_or(self.link);
         self.proto = a.u8(attr::PROTO).unwrap_or(self.proto);
         self.metadata = a.has(attr::COLLECT_METADATA);
     }
 
-    /// IFLA_INFO_DATA, in link_ip6tnl.c's order.
-    pub fn emit(&self, b: &mut AttrWriter) {
+    fn apply(&mut self, env: &mut KindEnv<'_>, name: &str, w: &mut Words<'_>) -> Result<bool> {
+        if self.ip6.apply(name, w)? || apply_opt(&mut self.encap, |e| e.apply(name, w))? {
+            return Ok(true);
+        }
+        if apply_ends(env, name, w, true, (&mut self.local, &mut self.remote, &mut self.link))? {
+            return Ok(true);
+        }
+        match name {
+            "mode" => {
+                let v = w.value()?;
+                self.proto = match v {
+                    "ipv6/ipv6" | "ip6ip6" => IPPROTO_IPV6,
+                    "ip/ipv6" | "ipv4/ipv6" | "ipip6" | "ip4ip6" => IPPROTO_IPIP,
+                    "any/ipv6" | "any" => 0,
+                    _ => return Err(invarg("Cannot guess tunnel mode.", v)),
+                };
+            }
+            "external" => self.metadata = true,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn emit(&self, b: &mut AttrWriter) {
         b.u8(attr::PROTO, self.proto);
         if self.metadata {
             b.flag(attr::COLLECT_METADATA);
             return;
         }
-        if let Some(a) = endpoint_bytes(&self.local) {
-            b.put(attr::LOCAL, &a);
-        }
-        if let Some(a) = endpoint_bytes(&self.remote) {
-            b.put(attr::REMOTE, &a);
-        }
+        emit_endpoints(b, ENDS, &self.local, &self.remote);
         self.ip6.emit(b, IP6_ATTRS);
         b.u32(attr::LINK, self.link);
         if let Some(m) = self.ip6.fwmark {
@@ -115,44 +137,7 @@ impl Ip6Tnl {
 }
 
 fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
-    let mut p = Ip6Tnl::new();
-    if !env.creating {
-        let cur = current_data(env)?;
-        let a = Attrs::new(&cur);
-        check_addrs(&a, &[(attr::LOCAL, true), (attr::REMOTE, true)])?;
-        p.read(&a);
-    }
-
-    let mut w = Words::new(args);
-    while let Some(word) = w.next() {
-        let Some(k) = lookup(word, KEYWORDS) else {
-            return Err(unknown_word("ip6tnl", None));
-        };
-        let name = k.names[0].text;
-        if p.ip6.apply(name, &mut w)? || apply_opt(&mut p.encap, |e| e.apply(name, &mut w))? {
-            continue;
-        }
-        match name {
-            "mode" => {
-                let v = w.value()?;
-                p.proto = match v {
-                    "ipv6/ipv6" | "ip6ip6" => IPPROTO_IPV6,
-                    "ip/ipv6" | "ipv4/ipv6" | "ipip6" | "ip4ip6" => IPPROTO_IPIP,
-                    "any/ipv6" | "any" => 0,
-                    _ => return Err(invarg("Cannot guess tunnel mode.", v)),
-                };
-            }
-            "remote" => p.remote = parse_endpoint(w.value()?, true)?,
-            "local" => p.local = parse_endpoint(w.value()?, true)?,
-            "dev" => p.link = parse_dev(env, w.value()?)?,
-            "external" => p.metadata = true,
-            _ => return Err(unknown_word("ip6tnl", None)),
-        }
-    }
-
-    let mut b = AttrWriter::new();
-    p.emit(&mut b);
-    Ok(b.finish()?)
+    data_of(&parse_params(env, args, "ip6tnl", KEYWORDS, Ip6Tnl::new())?)
 }
 
 fn print(s: &mut Dyn<'_>, a: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {

@@ -8,14 +8,14 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use super::gre::apply_opt;
 use super::tunnel_attrs::{iptun as attr, IPPROTO_IPIP, IPPROTO_IPV6, IPPROTO_MPLS, SIT_ISATAP};
 use super::tunnel_common::{
-    check_addrs, current_data, endpoint_at, endpoint_bytes, flag, kw, parse_dev, parse_endpoint, parse_fwmark, parse_tos,
-    parse_ttl, print_endpoint, print_fwmark, print_link, print_tos, print_ttl, Endpoint,
+    apply_ends, data_of, emit_endpoints, flag, kw, parse_fwmark, parse_params, parse_tos, parse_ttl,
+    print_endpoint, print_fwmark, print_link, print_tos, print_ttl, read_endpoints, Endpoint, TunnelParams,
 };
 use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
-use super::{unknown_word, Attrs, Kind, KindEnv};
+use super::{Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::{Family, Options};
-use crate::cli::words::{lookup, Words};
+use crate::cli::words::Words;
 use crate::error::{invarg, Error, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_prefix, Addr, Prefix};
@@ -124,11 +124,18 @@ impl IpTnl {
     pub fn new(sit: bool) -> Self {
         IpTnl { sit, pmtudisc: 1, fwmark: Some(0), encap: Some(Encap::default()), ..IpTnl::default() }
     }
+}
 
-    /// The attributes present in `a` replace the settings.
-    pub fn read(&mut self, a: &Attrs<'_>) {
-        self.local = endpoint_at(a.get(attr::LOCAL), false).or(self.local);
-        self.remote = endpoint_at(a.get(attr::REMOTE), false).or(self.remote);
+/// IFLA_IPTUN_LOCAL and IFLA_IPTUN_REMOTE.
+pub(crate) const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
+
+impl TunnelParams for IpTnl {
+    fn addrs(&self) -> Vec<(u16, bool)> {
+        vec![(attr::LOCAL, false), (attr::REMOTE, false), (attr::SIXRD_PREFIX, true), (attr::SIXRD_RELAY_PREFIX, false)]
+    }
+
+    fn read(&mut self, a: &Attrs<'_>) {
+        read_endpoints(a, ENDS, false, &mut self.local, &mut self.remote);
         if let Some(b) = a.get(attr::SIXRD_PREFIX) {
             self.sixrd_prefix.addr = Some(b.to_vec());
         }
@@ -150,9 +157,11 @@ impl IpTnl {
         self.fwmark = a.u32(attr::FWMARK).or(self.fwmark);
     }
 
-    /// Apply one word of `link add type ipip|sit …`; false if not one.
     fn apply(&mut self, env: &mut KindEnv<'_>, name: &str, w: &mut Words<'_>) -> Result<bool> {
         if apply_opt(&mut self.encap, |e| e.apply(name, w))? {
+            return Ok(true);
+        }
+        if apply_ends(env, name, w, false, (&mut self.local, &mut self.remote, &mut self.link))? {
             return Ok(true);
         }
         match name {
@@ -166,9 +175,6 @@ impl IpTnl {
                     _ => return Err(invarg("Cannot guess tunnel mode.", v)),
                 };
             }
-            "remote" => self.remote = parse_endpoint(w.value()?, false)?,
-            "local" => self.local = parse_endpoint(w.value()?, false)?,
-            "dev" => self.link = parse_dev(env, w.value()?)?,
             "ttl" => self.ttl = parse_ttl(w.value()?, "invalid TTL\n")?,
             "tos" => self.tos = parse_tos(w.value()?, false)?,
             "nopmtudisc" => self.pmtudisc = 0,
@@ -193,19 +199,13 @@ impl IpTnl {
         Ok(true)
     }
 
-    /// IFLA_INFO_DATA, in link_iptnl.c's order.
-    pub fn emit(&self, b: &mut AttrWriter) {
+    fn emit(&self, b: &mut AttrWriter) {
         b.u8(attr::PROTO, self.proto);
         if self.metadata {
             b.flag(attr::COLLECT_METADATA);
             return;
         }
-        if let Some(a) = endpoint_bytes(&self.local) {
-            b.put(attr::LOCAL, &a);
-        }
-        if let Some(a) = endpoint_bytes(&self.remote) {
-            b.put(attr::REMOTE, &a);
-        }
+        emit_endpoints(b, ENDS, &self.local, &self.remote);
         b.u8(attr::PMTUDISC, self.pmtudisc);
         b.u8(attr::TOS, self.tos);
         b.u8(attr::TTL, self.ttl);
@@ -237,34 +237,12 @@ impl IpTnl {
 }
 
 fn parse(env: &mut KindEnv<'_>, args: &[String], sit: bool) -> Result<Vec<u8>> {
-    let kind = if sit { "sit" } else { "ipip" };
-    let table = if sit { SIT_KEYWORDS } else { IPIP_KEYWORDS };
-    let mut p = IpTnl::new(sit);
-    if !env.creating {
-        let cur = current_data(env)?;
-        let a = Attrs::new(&cur);
-        let addrs = [(attr::LOCAL, false), (attr::REMOTE, false), (attr::SIXRD_PREFIX, true), (attr::SIXRD_RELAY_PREFIX, false)];
-        check_addrs(&a, &addrs)?;
-        p.read(&a);
-    }
-
-    let mut w = Words::new(args);
-    while let Some(word) = w.next() {
-        let Some(k) = lookup(word, table) else {
-            return Err(unknown_word(kind, None));
-        };
-        if !p.apply(env, k.names[0].text, &mut w)? {
-            return Err(unknown_word(kind, None));
-        }
-    }
-
+    let (kind, table) = if sit { ("sit", SIT_KEYWORDS) } else { ("ipip", IPIP_KEYWORDS) };
+    let p = parse_params(env, args, kind, table, IpTnl::new(sit))?;
     if p.ttl != 0 && p.pmtudisc == 0 {
         return Err(Error::Usage("ttl != 0 and nopmtudisc are incompatible".into()));
     }
-
-    let mut b = AttrWriter::new();
-    p.emit(&mut b);
-    Ok(b.finish()?)
+    data_of(&p)
 }
 
 fn print(s: &mut Dyn<'_>, a: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {

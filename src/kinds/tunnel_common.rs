@@ -8,8 +8,10 @@
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use super::{Attrs, KindEnv};
+use super::{unknown_word, Attrs, KindEnv};
 use crate::cli::grammar::{Keyword, Value, Word};
+use crate::cli::words::{lookup, Words};
+use crate::netlink::attr::AttrWriter;
 use crate::cli::options::Family;
 use crate::error::{invarg, no_device, Error, Result};
 use crate::parse::{get_addr, get_addr_1, get_u32, get_u8, get_unsigned, Addr};
@@ -108,6 +110,83 @@ pub fn check_addrs(a: &Attrs<'_>, addrs: &[(u16, bool)]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// One tunnel family's typed parameters (`Gre`, `Gre6`, `IpTnl`,
+/// `Ip6Tnl`, `Vti`): its IFLA_*_ attributes read from `Attrs`, its words
+/// of `link add|set type KIND …`, its attributes written through
+/// `AttrWriter`, side by side in one struct.
+pub trait TunnelParams {
+    /// The address attributes (and whether IPv6) `link set` checks.
+    fn addrs(&self) -> Vec<(u16, bool)>;
+    /// The attributes present in `a` replace the settings.
+    fn read(&mut self, a: &Attrs<'_>);
+    /// `link set`'s reading of the current data (iproute2's, where it
+    /// differs from [`TunnelParams::read`]).
+    fn read_current(&mut self, a: &Attrs<'_>) {
+        self.read(a);
+    }
+    /// Apply one word (its keyword's first name); false if not one.
+    fn apply(&mut self, env: &mut KindEnv<'_>, name: &str, w: &mut Words<'_>) -> Result<bool>;
+    /// IFLA_INFO_DATA, in the order of iproute2's link_KIND.c.
+    fn emit(&self, b: &mut AttrWriter);
+}
+
+/// `link add|set type KIND WORDS`: from `p` (on `set`, changed by the
+/// device's current data), each word looked up in `table` and applied.
+pub fn parse_params<P: TunnelParams>(env: &mut KindEnv<'_>, args: &[String], kind: &str, table: &[Keyword], mut p: P) -> Result<P> {
+    if !env.creating {
+        let cur = current_data(env)?;
+        let a = Attrs::new(&cur);
+        check_addrs(&a, &p.addrs())?;
+        p.read_current(&a);
+    }
+    let mut w = Words::new(args);
+    while let Some(word) = w.next() {
+        let known = match lookup(word, table) {
+            Some(k) => p.apply(env, k.names[0].text, &mut w)?,
+            None => false,
+        };
+        if !known {
+            return Err(unknown_word(kind, None));
+        }
+    }
+    Ok(p)
+}
+
+/// The IFLA_INFO_DATA of parameters.
+pub fn data_of(p: &impl TunnelParams) -> Result<Vec<u8>> {
+    let mut b = AttrWriter::new();
+    p.emit(&mut b);
+    Ok(b.finish()?)
+}
+
+/// `remote ADDR`, `local ADDR` and `dev NAME`, which every tunnel kind
+/// takes alike (`v6`: the addresses are IPv6); false for another word.
+pub fn apply_ends(env: &mut KindEnv<'_>, name: &str, w: &mut Words<'_>, v6: bool, ends: (&mut Endpoint, &mut Endpoint, &mut u32)) -> Result<bool> {
+    match name {
+        "remote" => *ends.1 = parse_endpoint(w.value()?, v6)?,
+        "local" => *ends.0 = parse_endpoint(w.value()?, v6)?,
+        "dev" => *ends.2 = parse_dev(env, w.value()?)?,
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// The endpoints present in `a` (attributes `attrs`: local, remote).
+pub fn read_endpoints(a: &Attrs<'_>, attrs: (u16, u16), v6: bool, local: &mut Endpoint, remote: &mut Endpoint) {
+    *local = endpoint_at(a.get(attrs.0), v6).or(*local);
+    *remote = endpoint_at(a.get(attrs.1), v6).or(*remote);
+}
+
+/// The endpoints that are set (attributes `attrs`: local, remote).
+pub fn emit_endpoints(b: &mut AttrWriter, attrs: (u16, u16), local: &Endpoint, remote: &Endpoint) {
+    if let Some(a) = endpoint_bytes(local) {
+        b.put(attrs.0, &a);
+    }
+    if let Some(a) = endpoint_bytes(remote) {
+        b.put(attrs.1, &a);
+    }
 }
 
 /// `tnl_parse_key`, THE key parser of every tunnel (kinds and `ip

@@ -7,13 +7,13 @@ use std::io;
 
 use super::tunnel_attrs::vti as attr;
 use super::tunnel_common::{
-    be32_at, check_addrs, current_data, endpoint_at, endpoint_bytes, key_text, kw, parse_dev, parse_endpoint, parse_fwmark,
-    parse_key, print_endpoint, print_fwmark, print_link, Endpoint,
+    apply_ends, be32_at, data_of, emit_endpoints, key_text, kw, parse_fwmark, parse_key, parse_params,
+    print_endpoint, print_fwmark, print_link, read_endpoints, Endpoint, TunnelParams,
 };
-use super::{unknown_word, Attrs, Kind, KindEnv};
+use super::{Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
-use crate::cli::words::{lookup, Words};
+use crate::cli::words::Words;
 use crate::error::Result;
 use crate::netlink::attr::AttrWriter;
 use crate::names::links::Links;
@@ -73,27 +73,50 @@ impl Vti {
     pub fn new(v6: bool) -> Self {
         Vti { v6, fwmark: Some(0), ..Vti::default() }
     }
+}
 
-    /// The attributes present in `a` replace the settings.
-    pub fn read(&mut self, a: &Attrs<'_>) {
-        self.local = endpoint_at(a.get(attr::LOCAL), self.v6).or(self.local);
-        self.remote = endpoint_at(a.get(attr::REMOTE), self.v6).or(self.remote);
+const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
+
+impl TunnelParams for Vti {
+    fn addrs(&self) -> Vec<(u16, bool)> {
+        vec![(attr::LOCAL, self.v6), (attr::REMOTE, self.v6)]
+    }
+
+    fn read(&mut self, a: &Attrs<'_>) {
+        read_endpoints(a, ENDS, self.v6, &mut self.local, &mut self.remote);
         self.ikey = be32_at(a.get(attr::IKEY)).unwrap_or(self.ikey);
         self.okey = be32_at(a.get(attr::OKEY)).unwrap_or(self.okey);
         self.link = a.u32(attr::LINK).unwrap_or(self.link);
         self.fwmark = a.u32(attr::FWMARK).or(self.fwmark);
     }
 
-    /// IFLA_INFO_DATA, in link_vti.c's order.
-    pub fn emit(&self, b: &mut AttrWriter) {
+    fn read_current(&mut self, a: &Attrs<'_>) {
+        self.read(a);
+        // iproute2 reads the u32 link as a u8 here: only its first byte survives.
+        self.link = a.u8(attr::LINK).map_or(0, u32::from);
+    }
+
+    fn apply(&mut self, env: &mut KindEnv<'_>, name: &str, w: &mut Words<'_>) -> Result<bool> {
+        if apply_ends(env, name, w, self.v6, (&mut self.local, &mut self.remote, &mut self.link))? {
+            return Ok(true);
+        }
+        match name {
+            "key" => {
+                self.ikey = parse_key("key", w.value()?)?;
+                self.okey = self.ikey;
+            }
+            "ikey" => self.ikey = parse_key("ikey", w.value()?)?,
+            "okey" => self.okey = parse_key("okey", w.value()?)?,
+            "fwmark" => self.fwmark = Some(parse_fwmark(w.value()?)?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn emit(&self, b: &mut AttrWriter) {
         b.be32(attr::IKEY, self.ikey);
         b.be32(attr::OKEY, self.okey);
-        if let Some(a) = endpoint_bytes(&self.local) {
-            b.put(attr::LOCAL, &a);
-        }
-        if let Some(a) = endpoint_bytes(&self.remote) {
-            b.put(attr::REMOTE, &a);
-        }
+        emit_endpoints(b, ENDS, &self.local, &self.remote);
         if let Some(m) = self.fwmark {
             b.u32(attr::FWMARK, m);
         }
@@ -104,40 +127,7 @@ impl Vti {
 }
 
 fn parse(env: &mut KindEnv<'_>, args: &[String], v6: bool) -> Result<Vec<u8>> {
-    let kind = if v6 { "vti6" } else { "vti" };
-    let mut p = Vti::new(v6);
-    if !env.creating {
-        let cur = current_data(env)?;
-        let a = Attrs::new(&cur);
-        check_addrs(&a, &[(attr::LOCAL, v6), (attr::REMOTE, v6)])?;
-        p.read(&a);
-        // iproute2 reads the u32 link as a u8 here: only its first byte survives.
-        p.link = a.u8(attr::LINK).map_or(0, u32::from);
-    }
-
-    let mut w = Words::new(args);
-    while let Some(word) = w.next() {
-        let Some(k) = lookup(word, KEYWORDS) else {
-            return Err(unknown_word(kind, None));
-        };
-        match k.names[0].text {
-            "key" => {
-                p.ikey = parse_key("key", w.value()?)?;
-                p.okey = p.ikey;
-            }
-            "ikey" => p.ikey = parse_key("ikey", w.value()?)?,
-            "okey" => p.okey = parse_key("okey", w.value()?)?,
-            "remote" => p.remote = parse_endpoint(w.value()?, v6)?,
-            "local" => p.local = parse_endpoint(w.value()?, v6)?,
-            "dev" => p.link = parse_dev(env, w.value()?)?,
-            "fwmark" => p.fwmark = Some(parse_fwmark(w.value()?)?),
-            _ => return Err(unknown_word(kind, None)),
-        }
-    }
-
-    let mut b = AttrWriter::new();
-    p.emit(&mut b);
-    Ok(b.finish()?)
+    data_of(&parse_params(env, args, if v6 { "vti6" } else { "vti" }, KEYWORDS, Vti::new(v6))?)
 }
 
 fn print_vti(s: &mut Dyn<'_>, a: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {

@@ -15,7 +15,7 @@ use crate::kinds::ip6tnl::Ip6Tnl;
 use crate::kinds::iptnl::IpTnl;
 use crate::kinds::tunnel_attrs::{GRE_KEY, SIT_ISATAP};
 pub use crate::kinds::tunnel_attrs::{IPPROTO_ESP, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6, IPPROTO_MPLS};
-use crate::kinds::tunnel_common::Endpoint;
+use crate::kinds::tunnel_common::{Endpoint, TunnelParams};
 use crate::kinds::vti::Vti;
 use crate::netlink::attr::AttrWriter;
 

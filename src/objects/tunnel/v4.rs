@@ -11,7 +11,7 @@ use crate::objects::tunnel::grammar::{PRL_KEYWORDS, SIXRD_KEYWORDS, V4_KEYWORDS}
 use crate::cli::words::{lookup, Words};
 use crate::error::{duparg2, invarg, no_device, Error, Result};
 use crate::kinds::tunnel_attrs::GRE_KEY;
-use crate::kinds::tunnel_common::{get_addr32, parse_tos, parse_ttl};
+use crate::kinds::tunnel_common::{get_addr32, parse_tos, parse_ttl, TunnelParams};
 use crate::netlink::attr::AttrWriter;
 use crate::cli::bytes::bytes;
 use crate::netlink::link::valid_ifname;
