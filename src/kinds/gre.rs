@@ -365,13 +365,15 @@ impl Gre {
 }
 
 impl TunnelParams for Gre {
-    fn addrs(&self) -> Vec<(u16, bool)> {
-        vec![(attr::LOCAL, false), (attr::REMOTE, false)]
+    const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
+
+    fn v6(&self) -> bool {
+        false
     }
 
     /// Encap and erspan are read only where they are kept (`Some`).
     fn read(&mut self, a: &Attrs<'_>) {
-        read_endpoints(a, ENDS, false, &mut self.local, &mut self.remote);
+        read_endpoints(a, Self::ENDS, false, &mut self.local, &mut self.remote);
         self.hdr.read(a);
         self.pmtudisc = a.u8(attr::PMTUDISC).unwrap_or(self.pmtudisc);
         self.ignore_df = a.u8(attr::IGNORE_DF).map_or(self.ignore_df, |v| u8::from(v != 0));
@@ -415,7 +417,7 @@ impl TunnelParams for Gre {
             return;
         }
         self.hdr.emit(b);
-        emit_endpoints(b, ENDS, &self.local, &self.remote);
+        emit_endpoints(b, Self::ENDS, &self.local, &self.remote);
         b.u8(attr::PMTUDISC, self.pmtudisc);
         if self.ignore_df != 0 {
             b.u8(attr::IGNORE_DF, self.ignore_df & 1);
@@ -431,9 +433,6 @@ impl TunnelParams for Gre {
         emit_tail(b, self.erspan, &self.encap);
     }
 }
-
-/// IFLA_GRE_LOCAL and IFLA_GRE_REMOTE.
-pub(crate) const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
 
 /// The erspan settings, then the encap, where sent.
 pub(crate) fn emit_tail(b: &mut AttrWriter, erspan: Option<Erspan>, encap: &Option<Encap>) {

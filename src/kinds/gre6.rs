@@ -4,7 +4,7 @@
 use std::io;
 
 
-use super::gre::{apply_opt, emit_tail, gre_table, print_erspan, print_header, Erspan, GreHeader, ENCAP, ENDS};
+use super::gre::{apply_opt, emit_tail, gre_table, print_erspan, print_header, Erspan, GreHeader, ENCAP};
 use super::tunnel_attrs::{
     gre as attr, IP6_FLOWINFO_FLOWLABEL, IP6_FLOWINFO_TCLASS, IP6_TNL_F_ALLOW_LOCAL_REMOTE, IP6_TNL_F_IGN_ENCAP_LIMIT,
     IP6_TNL_F_RCV_DSCP_COPY, IP6_TNL_F_USE_ORIG_FLOWLABEL, IP6_TNL_F_USE_ORIG_FWMARK, IP6_TNL_F_USE_ORIG_TCLASS,
@@ -254,12 +254,14 @@ impl Gre6 {
 }
 
 impl TunnelParams for Gre6 {
-    fn addrs(&self) -> Vec<(u16, bool)> {
-        vec![(attr::LOCAL, true), (attr::REMOTE, true)]
+    const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
+
+    fn v6(&self) -> bool {
+        true
     }
 
     fn read(&mut self, a: &Attrs<'_>) {
-        read_endpoints(a, ENDS, true, &mut self.local, &mut self.remote);
+        read_endpoints(a, Self::ENDS, true, &mut self.local, &mut self.remote);
         self.hdr.read(a);
         self.link = a.u32(attr::LINK).unwrap_or(self.link);
         self.ip6.read(a, GRE6_ATTRS);
@@ -296,7 +298,7 @@ impl TunnelParams for Gre6 {
             return;
         }
         self.hdr.emit(b);
-        emit_endpoints(b, ENDS, &self.local, &self.remote);
+        emit_endpoints(b, Self::ENDS, &self.local, &self.remote);
         if self.link != 0 {
             b.u32(attr::LINK, self.link);
         }

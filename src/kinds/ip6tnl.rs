@@ -9,9 +9,9 @@ use std::io;
 use super::gre::apply_opt;
 use super::gre6::{print_ip6_opts, Ip6Attrs, Ip6Opts};
 use super::tunnel_attrs::{iptun as attr, IPPROTO_IPIP, IPPROTO_IPV6, IP6_TNL_F_MIP6_DEV};
-use super::iptnl::ENDS;
+use super::iptnl::emit_head;
 use super::tunnel_common::{
-    apply_ends, data_of, emit_endpoints, flag, kw, parse_params, print_endpoint, print_link, read_endpoints,
+    apply_ends, data_of, flag, kw, parse_params, print_endpoint, print_link, read_endpoints,
     Endpoint, TunnelParams,
 };
 use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
@@ -83,12 +83,14 @@ impl Ip6Tnl {
 }
 
 impl TunnelParams for Ip6Tnl {
-    fn addrs(&self) -> Vec<(u16, bool)> {
-        vec![(attr::LOCAL, true), (attr::REMOTE, true)]
+    const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
+
+    fn v6(&self) -> bool {
+        true
     }
 
     fn read(&mut self, a: &Attrs<'_>) {
-        read_endpoints(a, ENDS, true, &mut self.local, &mut self.remote);
+        read_endpoints(a, Self::ENDS, true, &mut self.local, &mut self.remote);
         self.ip6.read(a, IP6_ATTRS);
         self.link = a.u32(attr::LINK).unwrap_or(self.link);
         self.proto = a.u8(attr::PROTO).unwrap_or(self.proto);
@@ -119,12 +121,9 @@ impl TunnelParams for Ip6Tnl {
     }
 
     fn emit(&self, b: &mut AttrWriter) {
-        b.u8(attr::PROTO, self.proto);
-        if self.metadata {
-            b.flag(attr::COLLECT_METADATA);
+        if !emit_head(b, self.proto, self.metadata, (&self.local, &self.remote)) {
             return;
         }
-        emit_endpoints(b, ENDS, &self.local, &self.remote);
         self.ip6.emit(b, IP6_ATTRS);
         b.u32(attr::LINK, self.link);
         if let Some(m) = self.ip6.fwmark {

@@ -126,16 +126,19 @@ impl IpTnl {
     }
 }
 
-/// IFLA_IPTUN_LOCAL and IFLA_IPTUN_REMOTE.
-pub(crate) const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
-
 impl TunnelParams for IpTnl {
+    const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
+
+    fn v6(&self) -> bool {
+        false
+    }
+
     fn addrs(&self) -> Vec<(u16, bool)> {
         vec![(attr::LOCAL, false), (attr::REMOTE, false), (attr::SIXRD_PREFIX, true), (attr::SIXRD_RELAY_PREFIX, false)]
     }
 
     fn read(&mut self, a: &Attrs<'_>) {
-        read_endpoints(a, ENDS, false, &mut self.local, &mut self.remote);
+        read_endpoints(a, Self::ENDS, false, &mut self.local, &mut self.remote);
         if let Some(b) = a.get(attr::SIXRD_PREFIX) {
             self.sixrd_prefix.addr = Some(b.to_vec());
         }
@@ -200,12 +203,9 @@ impl TunnelParams for IpTnl {
     }
 
     fn emit(&self, b: &mut AttrWriter) {
-        b.u8(attr::PROTO, self.proto);
-        if self.metadata {
-            b.flag(attr::COLLECT_METADATA);
+        if !emit_head(b, self.proto, self.metadata, (&self.local, &self.remote)) {
             return;
         }
-        emit_endpoints(b, ENDS, &self.local, &self.remote);
         b.u8(attr::PMTUDISC, self.pmtudisc);
         b.u8(attr::TOS, self.tos);
         b.u8(attr::TTL, self.ttl);
@@ -234,6 +234,18 @@ impl TunnelParams for IpTnl {
             }
         }
     }
+}
+
+/// IFLA_IPTUN_PROTO; then COLLECT_METADATA alone in metadata mode (false:
+/// nothing more goes), else the endpoints that are set (ipip, sit, ip6tnl).
+pub(crate) fn emit_head(b: &mut AttrWriter, proto: u8, metadata: bool, ends: (&Endpoint, &Endpoint)) -> bool {
+    b.u8(attr::PROTO, proto);
+    if metadata {
+        b.flag(attr::COLLECT_METADATA);
+        return false;
+    }
+    emit_endpoints(b, (attr::LOCAL, attr::REMOTE), ends.0, ends.1);
+    true
 }
 
 fn parse(env: &mut KindEnv<'_>, args: &[String], sit: bool) -> Result<Vec<u8>> {

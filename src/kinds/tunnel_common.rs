@@ -117,8 +117,14 @@ pub fn check_addrs(a: &Attrs<'_>, addrs: &[(u16, bool)]) -> Result<()> {
 /// of `link add|set type KIND …`, its attributes written through
 /// `AttrWriter`, side by side in one struct.
 pub trait TunnelParams {
+    /// The IFLA_*_LOCAL and IFLA_*_REMOTE numbers.
+    const ENDS: (u16, u16);
+    /// Whether the endpoints are IPv6 addresses.
+    fn v6(&self) -> bool;
     /// The address attributes (and whether IPv6) `link set` checks.
-    fn addrs(&self) -> Vec<(u16, bool)>;
+    fn addrs(&self) -> Vec<(u16, bool)> {
+        vec![(Self::ENDS.0, self.v6()), (Self::ENDS.1, self.v6())]
+    }
     /// The attributes present in `a` replace the settings.
     fn read(&mut self, a: &Attrs<'_>);
     /// `link set`'s reading of the current data (iproute2's, where it
@@ -163,7 +169,13 @@ pub fn data_of(p: &impl TunnelParams) -> Result<Vec<u8>> {
 
 /// `remote ADDR`, `local ADDR` and `dev NAME`, which every tunnel kind
 /// takes alike (`v6`: the addresses are IPv6); false for another word.
-pub fn apply_ends(env: &mut KindEnv<'_>, name: &str, w: &mut Words<'_>, v6: bool, ends: (&mut Endpoint, &mut Endpoint, &mut u32)) -> Result<bool> {
+pub fn apply_ends(
+    env: &mut KindEnv<'_>,
+    name: &str,
+    w: &mut Words<'_>,
+    v6: bool,
+    ends: (&mut Endpoint, &mut Endpoint, &mut u32),
+) -> Result<bool> {
     match name {
         "remote" => *ends.1 = parse_endpoint(w.value()?, v6)?,
         "local" => *ends.0 = parse_endpoint(w.value()?, v6)?,

@@ -75,15 +75,15 @@ impl Vti {
     }
 }
 
-const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
-
 impl TunnelParams for Vti {
-    fn addrs(&self) -> Vec<(u16, bool)> {
-        vec![(attr::LOCAL, self.v6), (attr::REMOTE, self.v6)]
+    const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
+
+    fn v6(&self) -> bool {
+        self.v6
     }
 
     fn read(&mut self, a: &Attrs<'_>) {
-        read_endpoints(a, ENDS, self.v6, &mut self.local, &mut self.remote);
+        read_endpoints(a, Self::ENDS, self.v6, &mut self.local, &mut self.remote);
         self.ikey = be32_at(a.get(attr::IKEY)).unwrap_or(self.ikey);
         self.okey = be32_at(a.get(attr::OKEY)).unwrap_or(self.okey);
         self.link = a.u32(attr::LINK).unwrap_or(self.link);
@@ -116,7 +116,7 @@ impl TunnelParams for Vti {
     fn emit(&self, b: &mut AttrWriter) {
         b.be32(attr::IKEY, self.ikey);
         b.be32(attr::OKEY, self.okey);
-        emit_endpoints(b, ENDS, &self.local, &self.remote);
+        emit_endpoints(b, Self::ENDS, &self.local, &self.remote);
         if let Some(m) = self.fwmark {
             b.u32(attr::FWMARK, m);
         }
