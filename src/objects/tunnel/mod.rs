@@ -21,7 +21,10 @@ pub mod v6;
 use crate::cli::grammar::{find_command, offered};
 use grammar::OBJECT;
 use crate::cli::options::Family;
-use crate::error::{Error, Result};
+use crate::cli::bytes::bytes;
+use crate::cli::words::Words;
+use crate::error::{duparg2, invarg, no_device, Error, Result};
+use crate::netlink::link::valid_ifname;
 use crate::netlink::Netlink;
 use crate::print::Printer;
 use crate::Context;
@@ -141,6 +144,28 @@ pub fn help(ctx: &mut Context, _args: &[String]) -> Result<()> {
 /// The usage, on stderr with exit 255 (as iproute2's `usage()`).
 pub fn usage(ctx: &Context) -> Error {
     Error::Usage(crate::cli::help::object_help(ctx.prog, &OBJECT))
+}
+
+/// The tunnel's name in `parse_args` (`name NAME`, or a word that is no
+/// keyword): given once, a valid device name.
+pub fn tunnel_name<'a>(had: &str, key: &str, word: &'a str, w: &mut Words<'a>) -> Result<&'a str> {
+    let name = if key == "name" { w.value()? } else { word };
+    if !had.is_empty() {
+        return Err(duparg2("name", name));
+    }
+    if !valid_ifname(&bytes(name)) {
+        return Err(invarg("\"name\" not a valid ifname", name));
+    }
+    Ok(name)
+}
+
+/// `dev NAME`'s index, with ip's message when there is no such device.
+pub fn medium_link(ctx: &mut Context, dev: &str) -> Result<u32> {
+    let prog = ctx.prog;
+    match crate::objects::link::modify::index_of(ctx.nl()?, prog, dev) {
+        0 => Err(no_device(dev)),
+        i => Ok(i),
+    }
 }
 
 /// The first link of `kind` the kernel's lookup by parameters would find.

@@ -9,13 +9,12 @@ use super::show::{self, PrlEntry, SixRd, V4Extra};
 use super::{find_by_params, prl, remove, Cmd, Target};
 use crate::objects::tunnel::grammar::{PRL_KEYWORDS, SIXRD_KEYWORDS, V4_KEYWORDS};
 use crate::cli::words::{lookup, Words};
-use crate::error::{duparg2, invarg, no_device, Error, Result};
+use crate::error::{invarg, Error, Result};
 use crate::kinds::tunnel_attrs::GRE_KEY;
 use crate::kinds::tunnel_common::{get_addr32, parse_tos, parse_ttl, TunnelParams};
 use crate::netlink::attr::AttrWriter;
 use crate::cli::bytes::bytes;
 use crate::netlink::link::valid_ifname;
-use crate::objects::link::modify::index_of;
 use crate::netlink::errno::strerror;
 use crate::netlink::Netlink;
 use crate::parse::get_prefix;
@@ -80,13 +79,7 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<Parsed> {
             "tos" => p.tos = parse_tos(w.value()?, true)?,
             "help" => return Err(super::usage(ctx)),
             _ => {
-                let name = if key == "name" { w.value()? } else { word };
-                if !p.name.is_empty() {
-                    return Err(duparg2("name", name));
-                }
-                if !valid_ifname(&bytes(name)) {
-                    return Err(invarg("\"name\" not a valid ifname", name));
-                }
+                let name = super::tunnel_name(&p.name, key, word, &mut w)?;
                 p.name = name.to_string();
                 if cmd == Cmd::Change && count == 0 {
                     let (link, params) = read_tunnel(ctx.nl()?, name)?;
@@ -108,11 +101,7 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<Parsed> {
         return Err(Error::Failure("Keys are not allowed with ipip and sit tunnels".into()));
     }
     if let Some(dev) = medium {
-        let prog = ctx.prog;
-        p.link = index_of(ctx.nl()?, prog, dev);
-        if p.link == 0 {
-            return Err(no_device(dev));
-        }
+        p.link = super::medium_link(ctx, dev)?;
     }
     let multicast = p.remote.is_multicast();
     if multicast {

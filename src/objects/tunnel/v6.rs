@@ -10,12 +10,9 @@ use super::{find_by_params, remove, Cmd, Target};
 use crate::objects::tunnel::grammar::V6_KEYWORDS;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, Words};
-use crate::error::{duparg2, invarg, no_device, Error, Result};
+use crate::error::{invarg, Error, Result};
 use crate::kinds::tunnel_attrs::{IP6_FLOWINFO_FLOWLABEL, IP6_FLOWINFO_TCLASS};
 use crate::kinds::tunnel_common::parse_ttl;
-use crate::cli::bytes::bytes;
-use crate::netlink::link::valid_ifname;
-use crate::objects::link::modify::index_of;
 use crate::netlink::Netlink;
 use crate::parse::{get_addr, Addr};
 use crate::Context;
@@ -73,13 +70,7 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd, mut p: V6) -> Result<
             }
             "help" => return Err(super::usage(ctx)),
             _ => {
-                let name = if key == "name" { w.value()? } else { word };
-                if !p.name.is_empty() {
-                    return Err(duparg2("name", name));
-                }
-                if !valid_ifname(&bytes(name)) {
-                    return Err(invarg("\"name\" not a valid ifname", name));
-                }
+                let name = super::tunnel_name(&p.name, key, word, &mut w)?;
                 p.name = name.to_string();
                 if cmd == Cmd::Change && count == 0 {
                     let (link, params) = read_tunnel(ctx.nl()?, name)?;
@@ -91,11 +82,7 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd, mut p: V6) -> Result<
         count += 1;
     }
     if let Some(dev) = medium {
-        let prog = ctx.prog;
-        p.link = index_of(ctx.nl()?, prog, dev);
-        if p.link == 0 {
-            return Err(no_device(dev));
-        }
+        p.link = super::medium_link(ctx, dev)?;
     }
     Ok(Parsed { p, old })
 }
