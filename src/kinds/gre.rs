@@ -56,45 +56,39 @@ macro_rules! gre_table {
 }
 pub(crate) use gre_table;
 
-/// In iproute2's test order.
-pub const KEYWORDS: &[Keyword] = gre_table!(
-    [
-        flag(&[p("nopmtudisc")], "do not discover the path MTU"),
-        flag(&[p("pmtudisc")], "discover the path MTU (the default)"),
-        kw(&[p("remote")], Value::Address, "ADDR", "the far end, or any"),
-        kw(&[p("local")], Value::Address, "ADDR", "this end, or any"),
-        kw(&[p("dev")], Value::Ifname, "DEV", "send through this device only"),
-        kw(&[p("ttl"), p("hoplimit"), p("hlim")], Value::Text, "TTL", "1-255 or inherit"),
-        kw(&[p("tos"), p("tclass"), p("dsfield")], Value::Text, "TOS", "a dsfield value or inherit"),
-    ],
-    [
-        flag(&[x("external")], "metadata mode (collect_md)"),
-        flag(&[x("ignore-df")], "send even when DF is set and the packet is too big"),
-        flag(&[x("noignore-df")], "honour DF"),
-        kw(&[x("fwmark")], Value::Number, "MARK", "firewall mark of the tunnel's packets"),
-    ]
-);
+/// The gre, gretap and erspan words in iproute2's test order; `extra`
+/// last (erspan's own).
+macro_rules! gre4_table {
+    ($($extra:expr),* $(,)?) => {
+        gre_table!(
+            [
+                flag(&[p("nopmtudisc")], "do not discover the path MTU"),
+                flag(&[p("pmtudisc")], "discover the path MTU (the default)"),
+                kw(&[p("remote")], Value::Address, "ADDR", "the far end, or any"),
+                kw(&[p("local")], Value::Address, "ADDR", "this end, or any"),
+                kw(&[p("dev")], Value::Ifname, "DEV", "send through this device only"),
+                kw(&[p("ttl"), p("hoplimit"), p("hlim")], Value::Text, "TTL", "1-255 or inherit"),
+                kw(&[p("tos"), p("tclass"), p("dsfield")], Value::Text, "TOS", "a dsfield value or inherit"),
+            ],
+            [
+                flag(&[x("external")], "metadata mode (collect_md)"),
+                flag(&[x("ignore-df")], "send even when DF is set and the packet is too big"),
+                flag(&[x("noignore-df")], "honour DF"),
+                kw(&[x("fwmark")], Value::Number, "MARK", "firewall mark of the tunnel's packets"),
+                $($extra),*
+            ]
+        )
+    };
+}
 
-pub const ERSPAN_KEYWORDS: &[Keyword] = gre_table!(
-    [
-        flag(&[p("nopmtudisc")], "do not discover the path MTU"),
-        flag(&[p("pmtudisc")], "discover the path MTU (the default)"),
-        kw(&[p("remote")], Value::Address, "ADDR", "the far end, or any"),
-        kw(&[p("local")], Value::Address, "ADDR", "this end, or any"),
-        kw(&[p("dev")], Value::Ifname, "DEV", "send through this device only"),
-        kw(&[p("ttl"), p("hoplimit"), p("hlim")], Value::Text, "TTL", "1-255 or inherit"),
-        kw(&[p("tos"), p("tclass"), p("dsfield")], Value::Text, "TOS", "a dsfield value or inherit"),
-    ],
-    [
-        flag(&[x("external")], "metadata mode (collect_md)"),
-        flag(&[x("ignore-df")], "send even when DF is set and the packet is too big"),
-        flag(&[x("noignore-df")], "honour DF"),
-        kw(&[x("fwmark")], Value::Number, "MARK", "firewall mark of the tunnel's packets"),
-        kw(&[x("erspan")], Value::Number, "IDX", "ERSPAN v1 session index (1-1048575)"),
-        kw(&[x("erspan_ver")], Value::Number, "VERSION", "ERSPAN version: 0, 1 or 2"),
-        kw(&[x("erspan_dir")], Value::Choice(&["ingress", "egress"]), "DIR", "ERSPAN v2 direction"),
-        kw(&[x("erspan_hwid")], Value::Number, "HWID", "ERSPAN v2 hardware id"),
-    ]
+/// In iproute2's test order.
+pub const KEYWORDS: &[Keyword] = gre4_table!();
+
+pub const ERSPAN_KEYWORDS: &[Keyword] = gre4_table!(
+    kw(&[x("erspan")], Value::Number, "IDX", "ERSPAN v1 session index (1-1048575)"),
+    kw(&[x("erspan_ver")], Value::Number, "VERSION", "ERSPAN version: 0, 1 or 2"),
+    kw(&[x("erspan_dir")], Value::Choice(&["ingress", "egress"]), "DIR", "ERSPAN v2 direction"),
+    kw(&[x("erspan_hwid")], Value::Number, "HWID", "ERSPAN v2 hardware id"),
 );
 
 const ABOUT: &str = "GRE over IPv4: remote and local say where; keys, sequence numbers and checksums go in the GRE header.";
