@@ -147,8 +147,17 @@ pub fn usage(ctx: &Context) -> Error {
 }
 
 /// The tunnel's name in `parse_args` (`name NAME`, or a word that is no
-/// keyword): given once, a valid device name.
-pub fn tunnel_name<'a>(had: &str, key: &str, word: &'a str, w: &mut Words<'a>) -> Result<&'a str> {
+/// keyword, `key_word`): given once, a valid device name. On `change`, a
+/// name that is the first word reads that tunnel (`read`): its link and
+/// parameters, which the words then change.
+pub fn name_word<'a, T>(
+    ctx: &mut Context,
+    (cmd, first): (Cmd, bool),
+    had: &str,
+    (key, word): (&str, &'a str),
+    w: &mut Words<'a>,
+    read: fn(&mut Netlink, &str) -> Result<(Link, T)>,
+) -> Result<(&'a str, Option<(Link, T)>)> {
     let name = if key == "name" { w.value()? } else { word };
     if !had.is_empty() {
         return Err(duparg2("name", name));
@@ -156,7 +165,8 @@ pub fn tunnel_name<'a>(had: &str, key: &str, word: &'a str, w: &mut Words<'a>) -
     if !valid_ifname(&bytes(name)) {
         return Err(invarg("\"name\" not a valid ifname", name));
     }
-    Ok(name)
+    let old = if cmd == Cmd::Change && first { Some(read(ctx.nl()?, name)?) } else { None };
+    Ok((name, old))
 }
 
 /// `dev NAME`'s index, with ip's message when there is no such device.

@@ -70,12 +70,10 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd, mut p: V6) -> Result<
             }
             "help" => return Err(super::usage(ctx)),
             _ => {
-                let name = super::tunnel_name(&p.name, key, word, &mut w)?;
+                let (name, read) = super::name_word(ctx, (cmd, count == 0), &p.name, (key, word), &mut w, read_tunnel)?;
                 p.name = name.to_string();
-                if cmd == Cmd::Change && count == 0 {
-                    let (link, params) = read_tunnel(ctx.nl()?, name)?;
-                    p = params;
-                    old = Some(link);
+                if let Some((link, params)) = read {
+                    (p, old) = (params, Some(link));
                 }
             }
         }
