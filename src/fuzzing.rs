@@ -187,7 +187,8 @@ pub fn route(data: &[u8]) {
 
 /// `tunnel show` (IPv4 and IPv6) of the links in a datagram.
 pub fn tunnel(data: &[u8]) {
-    use crate::objects::tunnel::netlink::{v4_from_link, v6_from_link, Link};
+    use crate::objects::tunnel::netlink::Link;
+    use crate::objects::tunnel::params::{V4, V6};
     use crate::objects::tunnel::show::{print_stats, print_v6, PrlEntry};
     use crate::objects::tunnel::v4::print_with_prl;
     let (k, data) = input(data);
@@ -199,9 +200,9 @@ pub fn tunnel(data: &[u8]) {
     let prl = [PrlEntry { addr: [192, 0, 2, 1].into(), default: true }, PrlEntry { addr: [192, 0, 2, 2].into(), default: false }];
     both(&k, Family::Unspec, |p, opts| {
         for l in &links {
-            let printed = if let Some(t) = v4_from_link(l) {
+            let printed = if let Some(t) = V4::of_link(l) {
                 print_with_prl(p, l, &t, &names, &prl).is_ok()
-            } else if let Some(t) = v6_from_link(l) {
+            } else if let Some(t) = V6::of_link(l) {
                 let n = (t.link != 0).then(|| names.name(t.link));
                 print_v6(p, &t, n).is_ok()
             } else {

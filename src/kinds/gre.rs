@@ -4,19 +4,20 @@
 //! words change them; the whole set is sent again, as iproute2 does.
 
 use std::io;
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv4Addr};
 
 
 use super::tunnel_attrs::{gre as attr, GRE_CSUM, GRE_KEY, GRE_SEQ};
 use super::tunnel_common::{
-    current_data, endpoint_bytes, endpoint_from_attr, flag, key_text, kw, parse_dev, parse_endpoint, parse_key, parse_tos,
-    parse_ttl, print_endpoint, print_fwmark, print_link, print_tos, print_ttl, Endpoint,
+    apply_ends, be32_at, data_of, emit_endpoints, endpoint_bytes, flag, key_text, kw, parse_fwmark, parse_key,
+    parse_params, parse_tos, parse_ttl, print_endpoint, print_fwmark, print_link, print_tos, print_ttl, read_endpoints,
+    Endpoint, TunnelParams,
 };
 use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
-use super::{unknown_word, Attrs, Kind, KindEnv};
+use super::{Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
-use crate::cli::words::{lookup, Words};
+use crate::cli::words::Words;
 use crate::error::{invarg, Error, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_u16, get_u32, get_u8};
@@ -55,45 +56,39 @@ macro_rules! gre_table {
 }
 pub(crate) use gre_table;
 
-/// In iproute2's test order.
-pub const KEYWORDS: &[Keyword] = gre_table!(
-    [
-        flag(&[p("nopmtudisc")], "do not discover the path MTU"),
-        flag(&[p("pmtudisc")], "discover the path MTU (the default)"),
-        kw(&[p("remote")], Value::Address, "ADDR", "the far end, or any"),
-        kw(&[p("local")], Value::Address, "ADDR", "this end, or any"),
-        kw(&[p("dev")], Value::Ifname, "DEV", "send through this device only"),
-        kw(&[p("ttl"), p("hoplimit"), p("hlim")], Value::Text, "TTL", "1-255 or inherit"),
-        kw(&[p("tos"), p("tclass"), p("dsfield")], Value::Text, "TOS", "a dsfield value or inherit"),
-    ],
-    [
-        flag(&[x("external")], "metadata mode (collect_md)"),
-        flag(&[x("ignore-df")], "send even when DF is set and the packet is too big"),
-        flag(&[x("noignore-df")], "honour DF"),
-        kw(&[x("fwmark")], Value::Number, "MARK", "firewall mark of the tunnel's packets"),
-    ]
-);
+/// The gre, gretap and erspan words in iproute2's test order; `extra`
+/// last (erspan's own).
+macro_rules! gre4_table {
+    ($($extra:expr),* $(,)?) => {
+        gre_table!(
+            [
+                flag(&[p("nopmtudisc")], "do not discover the path MTU"),
+                flag(&[p("pmtudisc")], "discover the path MTU (the default)"),
+                kw(&[p("remote")], Value::Address, "ADDR", "the far end, or any"),
+                kw(&[p("local")], Value::Address, "ADDR", "this end, or any"),
+                kw(&[p("dev")], Value::Ifname, "DEV", "send through this device only"),
+                kw(&[p("ttl"), p("hoplimit"), p("hlim")], Value::Text, "TTL", "1-255 or inherit"),
+                kw(&[p("tos"), p("tclass"), p("dsfield")], Value::Text, "TOS", "a dsfield value or inherit"),
+            ],
+            [
+                flag(&[x("external")], "metadata mode (collect_md)"),
+                flag(&[x("ignore-df")], "send even when DF is set and the packet is too big"),
+                flag(&[x("noignore-df")], "honour DF"),
+                kw(&[x("fwmark")], Value::Number, "MARK", "firewall mark of the tunnel's packets"),
+                $($extra),*
+            ]
+        )
+    };
+}
 
-pub const ERSPAN_KEYWORDS: &[Keyword] = gre_table!(
-    [
-        flag(&[p("nopmtudisc")], "do not discover the path MTU"),
-        flag(&[p("pmtudisc")], "discover the path MTU (the default)"),
-        kw(&[p("remote")], Value::Address, "ADDR", "the far end, or any"),
-        kw(&[p("local")], Value::Address, "ADDR", "this end, or any"),
-        kw(&[p("dev")], Value::Ifname, "DEV", "send through this device only"),
-        kw(&[p("ttl"), p("hoplimit"), p("hlim")], Value::Text, "TTL", "1-255 or inherit"),
-        kw(&[p("tos"), p("tclass"), p("dsfield")], Value::Text, "TOS", "a dsfield value or inherit"),
-    ],
-    [
-        flag(&[x("external")], "metadata mode (collect_md)"),
-        flag(&[x("ignore-df")], "send even when DF is set and the packet is too big"),
-        flag(&[x("noignore-df")], "honour DF"),
-        kw(&[x("fwmark")], Value::Number, "MARK", "firewall mark of the tunnel's packets"),
-        kw(&[x("erspan")], Value::Number, "IDX", "ERSPAN v1 session index (1-1048575)"),
-        kw(&[x("erspan_ver")], Value::Number, "VERSION", "ERSPAN version: 0, 1 or 2"),
-        kw(&[x("erspan_dir")], Value::Choice(&["ingress", "egress"]), "DIR", "ERSPAN v2 direction"),
-        kw(&[x("erspan_hwid")], Value::Number, "HWID", "ERSPAN v2 hardware id"),
-    ]
+/// In iproute2's test order.
+pub const KEYWORDS: &[Keyword] = gre4_table!();
+
+pub const ERSPAN_KEYWORDS: &[Keyword] = gre4_table!(
+    kw(&[x("erspan")], Value::Number, "IDX", "ERSPAN v1 session index (1-1048575)"),
+    kw(&[x("erspan_ver")], Value::Number, "VERSION", "ERSPAN version: 0, 1 or 2"),
+    kw(&[x("erspan_dir")], Value::Choice(&["ingress", "egress"]), "DIR", "ERSPAN v2 direction"),
+    kw(&[x("erspan_hwid")], Value::Number, "HWID", "ERSPAN v2 hardware id"),
 );
 
 const ABOUT: &str = "GRE over IPv4: remote and local say where; keys, sequence numbers and checksums go in the GRE header.";
@@ -108,23 +103,25 @@ pub const ERSPAN: Kind = Kind {
     about: "ERSPAN over IPv4: a gretap that mirrors traffic; erspan_ver chooses v1 (index) or v2 (dir, hwid).",
 };
 
-/// The GRE header settings both GRE families share: flags as they travel
-/// (big-endian bits), keys as network-order bytes.
+/// The GRE header settings every GRE tunnel has (gre, ip6gre and their
+/// kinds, and `ip tunnel`'s gre and ip6gre): flags as host-order bits
+/// (they travel big-endian), keys as the numbers whose big-endian bytes
+/// travel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct GreHeader {
     pub iflags: u16,
     pub oflags: u16,
-    pub ikey: [u8; 4],
-    pub okey: [u8; 4],
+    pub ikey: u32,
+    pub okey: u32,
 }
 
 impl GreHeader {
+    /// The header attributes present in `a` (IFLA_GRE_[IO]KEY, _[IO]FLAGS).
     pub fn read(&mut self, a: &Attrs<'_>) {
-        let key = |k: u16| a.get(k).and_then(|b| <[u8; 4]>::try_from(b.get(..4)?).ok());
-        if let Some(k) = key(attr::IKEY) {
+        if let Some(k) = be32_at(a.get(attr::IKEY)) {
             self.ikey = k;
         }
-        if let Some(k) = key(attr::OKEY) {
+        if let Some(k) = be32_at(a.get(attr::OKEY)) {
             self.okey = k;
         }
         if let Some(f) = a.be16(attr::IFLAGS) {
@@ -135,7 +132,23 @@ impl GreHeader {
         }
     }
 
-    /// Apply one header keyword; false if `name` is not one.
+    pub fn has_key(&self) -> bool {
+        (self.iflags | self.oflags) & GRE_KEY != 0
+    }
+
+    /// As the tunnel ioctls store it: a key without its flag is 0.
+    pub fn keys_flagged(mut self) -> Self {
+        if self.iflags & GRE_KEY == 0 {
+            self.ikey = 0;
+        }
+        if self.oflags & GRE_KEY == 0 {
+            self.okey = 0;
+        }
+        self
+    }
+
+    /// Apply one header keyword (`key`, `ikey`, `seq`, `nocsum` …); false
+    /// if `name` is not one.
     pub fn apply(&mut self, name: &str, w: &mut Words<'_>) -> Result<bool> {
         let (i, o) = (&mut self.iflags, &mut self.oflags);
         match name {
@@ -149,8 +162,8 @@ impl GreHeader {
             "nokey" => {
                 *i &= !GRE_KEY;
                 *o &= !GRE_KEY;
-                self.ikey = [0; 4];
-                self.okey = [0; 4];
+                self.ikey = 0;
+                self.okey = 0;
             }
             "ikey" => {
                 self.ikey = parse_key("ikey", w.value()?)?;
@@ -158,7 +171,7 @@ impl GreHeader {
             }
             "noikey" => {
                 *i &= !GRE_KEY;
-                self.ikey = [0; 4];
+                self.ikey = 0;
             }
             "okey" => {
                 self.okey = parse_key("okey", w.value()?)?;
@@ -166,7 +179,7 @@ impl GreHeader {
             }
             "nookey" => {
                 *o &= !GRE_KEY;
-                self.okey = [0; 4];
+                self.okey = 0;
             }
             "seq" => {
                 *i |= GRE_SEQ;
@@ -197,12 +210,24 @@ impl GreHeader {
         Ok(true)
     }
 
+    /// A multicast remote: a key not given is the group, each way.
+    pub fn keys_from_group(&mut self, group: Ipv4Addr) {
+        if self.ikey == 0 {
+            self.ikey = u32::from(group);
+            self.iflags |= GRE_KEY;
+        }
+        if self.okey == 0 {
+            self.okey = u32::from(group);
+            self.oflags |= GRE_KEY;
+        }
+    }
+
     /// IKEY, OKEY, IFLAGS, OFLAGS, in iproute2's order.
     pub fn emit(&self, b: &mut AttrWriter) {
-        b.put(attr::IKEY, &self.ikey);
-        b.put(attr::OKEY, &self.okey);
-        b.put(attr::IFLAGS, &self.iflags.to_be_bytes());
-        b.put(attr::OFLAGS, &self.oflags.to_be_bytes());
+        b.be32(attr::IKEY, self.ikey);
+        b.be32(attr::OKEY, self.okey);
+        b.be16(attr::IFLAGS, self.iflags);
+        b.be16(attr::OFLAGS, self.oflags);
     }
 }
 
@@ -297,104 +322,139 @@ fn parse_erspan(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     parse_kind(env, args, "erspan")
 }
 
+/// The parameters of a GRE tunnel over IPv4 (gre, gretap, erspan): its
+/// IFLA_GRE_* attributes, read by [`Gre::read`] and written by
+/// [`Gre::emit`]. `link add|set type gre …` fills it from words;
+/// `ip tunnel` converts its ioctl view to and from it. A `None` is an
+/// attribute not sent, so that the kernel keeps what it has.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Gre {
+    pub link: u32,
+    pub hdr: GreHeader,
+    pub local: Endpoint,
+    pub remote: Endpoint,
+    pub ttl: u8,
+    /// 1 is inherit.
+    pub tos: u8,
+    pub pmtudisc: u8,
+    /// 0: not given (not sent); 1 ignore-df; 2 noignore-df (the low bit goes).
+    pub ignore_df: u8,
+    pub fwmark: Option<u32>,
+    pub erspan: Option<Erspan>,
+    pub encap: Option<Encap>,
+    pub metadata: bool,
+}
+
+impl Gre {
+    /// What `link add type gre|gretap|erspan` starts from (link_gre.c).
+    pub fn new(erspan: bool) -> Self {
+        Gre {
+            pmtudisc: 1,
+            fwmark: Some(0),
+            erspan: erspan.then(Erspan::default),
+            encap: Some(Encap::default()),
+            ..Gre::default()
+        }
+    }
+}
+
+impl TunnelParams for Gre {
+    const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
+
+    fn v6(&self) -> bool {
+        false
+    }
+
+    /// Encap and erspan are read only where they are kept (`Some`).
+    fn read(&mut self, a: &Attrs<'_>) {
+        read_endpoints(a, Self::ENDS, false, &mut self.local, &mut self.remote);
+        self.hdr.read(a);
+        self.pmtudisc = a.u8(attr::PMTUDISC).unwrap_or(self.pmtudisc);
+        self.ignore_df = a.u8(attr::IGNORE_DF).map_or(self.ignore_df, |v| u8::from(v != 0));
+        self.tos = a.u8(attr::TOS).unwrap_or(self.tos);
+        self.ttl = a.u8(attr::TTL).unwrap_or(self.ttl);
+        self.link = a.u32(attr::LINK).unwrap_or(self.link);
+        if let Some(e) = &mut self.encap {
+            e.read(a, ENCAP);
+        }
+        self.metadata = a.has(attr::COLLECT_METADATA);
+        self.fwmark = a.u32(attr::FWMARK).or(self.fwmark);
+        if let Some(e) = &mut self.erspan {
+            e.read(a);
+        }
+    }
+
+    fn apply(&mut self, env: &mut KindEnv<'_>, name: &str, w: &mut Words<'_>) -> Result<bool> {
+        if self.hdr.apply(name, w)? || apply_opt(&mut self.encap, |e| e.apply(name, w))? || apply_opt(&mut self.erspan, |e| e.apply(name, w))? {
+            return Ok(true);
+        }
+        if apply_ends(env, name, w, false, (&mut self.local, &mut self.remote, &mut self.link))? {
+            return Ok(true);
+        }
+        match name {
+            "nopmtudisc" => self.pmtudisc = 0,
+            "pmtudisc" => self.pmtudisc = 1,
+            "ttl" => self.ttl = parse_ttl(w.value()?, "invalid TTL\n")?,
+            "tos" => self.tos = parse_tos(w.value()?, false)?,
+            "external" => self.metadata = true,
+            "ignore-df" => self.ignore_df = 1,
+            "noignore-df" => self.ignore_df = 2,
+            "fwmark" => self.fwmark = Some(parse_fwmark(w.value()?)?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn emit(&self, b: &mut AttrWriter) {
+        if self.metadata {
+            b.flag(attr::COLLECT_METADATA);
+            return;
+        }
+        self.hdr.emit(b);
+        emit_endpoints(b, Self::ENDS, &self.local, &self.remote);
+        b.u8(attr::PMTUDISC, self.pmtudisc);
+        if self.ignore_df != 0 {
+            b.u8(attr::IGNORE_DF, self.ignore_df & 1);
+        }
+        b.u8(attr::TOS, self.tos);
+        if self.link != 0 {
+            b.u32(attr::LINK, self.link);
+        }
+        b.u8(attr::TTL, self.ttl);
+        if let Some(m) = self.fwmark {
+            b.u32(attr::FWMARK, m);
+        }
+        emit_tail(b, self.erspan, &self.encap);
+    }
+}
+
+/// The erspan settings, then the encap, where sent.
+pub(crate) fn emit_tail(b: &mut AttrWriter, erspan: Option<Erspan>, encap: &Option<Encap>) {
+    if let Some(e) = erspan {
+        e.emit(b);
+    }
+    if let Some(e) = encap {
+        e.emit(b, ENCAP);
+    }
+}
+
+/// Apply a word to a part of the parameters that may be absent.
+pub(crate) fn apply_opt<T>(part: &mut Option<T>, f: impl FnOnce(&mut T) -> Result<bool>) -> Result<bool> {
+    part.as_mut().map_or(Ok(false), f)
+}
+
 fn parse_kind(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<Vec<u8>> {
     let is_erspan = kind == "erspan";
     let table = if is_erspan { ERSPAN_KEYWORDS } else { KEYWORDS };
-    let mut hdr = GreHeader::default();
-    let (mut saddr, mut daddr): (Endpoint, Endpoint) = (None, None);
-    let (mut pmtudisc, mut ignore_df, mut tos, mut ttl, mut link) = (1u8, 0u8, 0u8, 0u8, 0u32);
-    let mut encap = Encap::default();
-    let (mut metadata, mut fwmark) = (false, 0u32);
-    let mut erspan = Erspan::default();
-
-    if !env.creating {
-        let cur = current_data(env)?;
-        let a = Attrs::new(&cur);
-        saddr = endpoint_from_attr(a.get(attr::LOCAL), false)?;
-        daddr = endpoint_from_attr(a.get(attr::REMOTE), false)?;
-        hdr.read(&a);
-        pmtudisc = a.u8(attr::PMTUDISC).unwrap_or(pmtudisc);
-        ignore_df = a.u8(attr::IGNORE_DF).map_or(ignore_df, |v| u8::from(v != 0));
-        tos = a.u8(attr::TOS).unwrap_or(tos);
-        ttl = a.u8(attr::TTL).unwrap_or(ttl);
-        link = a.u32(attr::LINK).unwrap_or(link);
-        encap.read(&a, ENCAP);
-        metadata = a.has(attr::COLLECT_METADATA);
-        fwmark = a.u32(attr::FWMARK).unwrap_or(fwmark);
-        erspan.read(&a);
-    }
-
-    let mut w = Words::new(args);
-    while let Some(word) = w.next() {
-        let Some(k) = lookup(word, table) else {
-            return Err(unknown_word(kind, None));
-        };
-        let name = k.names[0].text;
-        if hdr.apply(name, &mut w)? || encap.apply(name, &mut w)? || (is_erspan && erspan.apply(name, &mut w)?) {
-            continue;
-        }
-        match name {
-            "nopmtudisc" => pmtudisc = 0,
-            "pmtudisc" => pmtudisc = 1,
-            "remote" => daddr = parse_endpoint(w.value()?, false)?,
-            "local" => saddr = parse_endpoint(w.value()?, false)?,
-            "dev" => link = parse_dev(env, w.value()?)?,
-            "ttl" => ttl = parse_ttl(w.value()?, "invalid TTL\n")?,
-            "tos" => tos = parse_tos(w.value()?)?,
-            "external" => metadata = true,
-            "ignore-df" => ignore_df = 1,
-            // Only the low bit is sent; 2 says "given".
-            "noignore-df" => ignore_df = 2,
-            "fwmark" => {
-                let v = w.value()?;
-                fwmark = get_u32(v, 0).ok_or_else(|| invarg("invalid fwmark\n", v))?;
-            }
-            _ => return Err(unknown_word(kind, None)),
-        }
-    }
-
+    let mut p = parse_params(env, args, kind, table, Gre::new(is_erspan))?;
     // A multicast remote: keys default to the group, and a source is needed.
-    if let Some(IpAddr::V4(group)) = daddr.filter(|d| d.is_multicast()) {
-        if hdr.ikey == [0; 4] {
-            hdr.ikey = group.octets();
-            hdr.iflags |= GRE_KEY;
-        }
-        if hdr.okey == [0; 4] {
-            hdr.okey = group.octets();
-            hdr.oflags |= GRE_KEY;
-        }
-        if endpoint_bytes(&saddr).is_none() {
+    if let Some(IpAddr::V4(group)) = p.remote.filter(|d| d.is_multicast()) {
+        p.hdr.keys_from_group(group);
+        if endpoint_bytes(&p.local).is_none() {
             return Err(Error::Failure("A broadcast tunnel requires a source address.".into()));
         }
     }
-
-    let mut b = AttrWriter::new();
-    if metadata {
-        b.flag(attr::COLLECT_METADATA);
-        return Ok(b.finish()?);
-    }
-    hdr.emit(&mut b);
-    if let Some(a) = endpoint_bytes(&saddr) {
-        b.put(attr::LOCAL, &a);
-    }
-    if let Some(a) = endpoint_bytes(&daddr) {
-        b.put(attr::REMOTE, &a);
-    }
-    b.u8(attr::PMTUDISC, pmtudisc);
-    if ignore_df != 0 {
-        b.u8(attr::IGNORE_DF, ignore_df & 1);
-    }
-    b.u8(attr::TOS, tos);
-    if link != 0 {
-        b.u32(attr::LINK, link);
-    }
-    b.u8(attr::TTL, ttl);
-    b.u32(attr::FWMARK, fwmark);
-    if is_erspan {
-        erspan.emit(&mut b);
-    }
-    encap.emit(&mut b, ENCAP);
-    Ok(b.finish()?)
+    data_of(&p)
 }
 
 /// `ikey A.B.C.D okey … iseq oseq icsum ocsum` of the GRE header.

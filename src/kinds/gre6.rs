@@ -4,29 +4,26 @@
 use std::io;
 
 
-use super::gre::{gre_table, print_erspan, print_header, Erspan, GreHeader, ENCAP};
+use super::gre::{apply_opt, emit_tail, gre_table, print_erspan, print_header, Erspan, GreHeader, ENCAP};
 use super::tunnel_attrs::{
     gre as attr, IP6_FLOWINFO_FLOWLABEL, IP6_FLOWINFO_TCLASS, IP6_TNL_F_ALLOW_LOCAL_REMOTE, IP6_TNL_F_IGN_ENCAP_LIMIT,
     IP6_TNL_F_RCV_DSCP_COPY, IP6_TNL_F_USE_ORIG_FLOWLABEL, IP6_TNL_F_USE_ORIG_FWMARK, IP6_TNL_F_USE_ORIG_TCLASS,
-    IPV6_DEFAULT_TNL_ENCAP_LIMIT,
+    DEFAULT_TNL_HOP_LIMIT, IPV6_DEFAULT_TNL_ENCAP_LIMIT,
 };
 use super::tunnel_common::{
-    current_data, endpoint_bytes, endpoint_from_attr, flag, kw, parse_dev, parse_endpoint, parse_ttl, print_endpoint,
-    print_link, print_ttl, Endpoint,
+    apply_ends, be32_at, data_of, emit_endpoints, flag, kw, parse_fwmark, parse_params, parse_ttl,
+    print_endpoint, print_link, print_ttl, read_endpoints, Endpoint, TunnelParams,
 };
 use super::tunnel_encap::{self, with_encap, Encap};
-use super::{unknown_word, Attrs, Kind, KindEnv};
+use super::{Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
-use crate::cli::words::{lookup, Words};
+use crate::cli::words::Words;
 use crate::error::{invarg, Result};
 use crate::netlink::attr::AttrWriter;
 use crate::parse::{get_u32, get_u8};
 use crate::names::links::Links;
 use crate::print::{Color, Dyn, Out};
-
-/// Hop limit of new ip6 tunnels.
-pub const DEFAULT_TNL_HOP_LIMIT: u8 = 64;
 
 /// In iproute2's test order.
 pub const KEYWORDS: &[Keyword] = gre_table!(
@@ -70,28 +67,64 @@ fn parse_ip6erspan(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     parse(env, args, "ip6erspan")
 }
 
-/// The IPv6 tunnel's traffic class, flow label and their `inherit` flags,
-/// shared with ip6tnl. `flowinfo` is the host-order value of the
-/// big-endian word that is sent.
+/// The outer IPv6 header settings of ip6gre and ip6tnl tunnels (and of
+/// `ip -6 tunnel`): hop and encapsulation limits, traffic class and flow
+/// label (`flowinfo`, the host-order value of the big-endian word that is
+/// sent), their `inherit` flags (IP6_TNL_F_*), the fwmark (None: not sent).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Ip6Opts {
     pub hop_limit: u8,
     pub encap_limit: u8,
     pub flowinfo: u32,
     pub flags: u32,
-    pub fwmark: u32,
+    pub fwmark: Option<u32>,
 }
 
 impl Ip6Opts {
+    /// The kinds' and `ip -6 tunnel add`'s start: hop limit 64, encapsulation limit 4.
     pub fn new() -> Self {
         Ip6Opts { hop_limit: DEFAULT_TNL_HOP_LIMIT, encap_limit: IPV6_DEFAULT_TNL_ENCAP_LIMIT, ..Default::default() }
+    }
+
+    /// The settings present in `a`, attribute numbers `n`.
+    pub fn read(&mut self, a: &Attrs<'_>, n: Ip6Attrs) {
+        self.hop_limit = a.u8(n.ttl).unwrap_or(self.hop_limit);
+        self.encap_limit = a.u8(n.encap_limit).unwrap_or(self.encap_limit);
+        self.flowinfo = be32_at(a.get(n.flowinfo)).unwrap_or(self.flowinfo);
+        self.flags = a.u32(n.flags).unwrap_or(self.flags);
+        self.fwmark = a.u32(n.fwmark).or(self.fwmark);
+    }
+
+    /// TTL, ENCAP_LIMIT, FLOWINFO, FLAGS (the fwmark goes where its kind sends it).
+    pub fn emit(&self, b: &mut AttrWriter, n: Ip6Attrs) {
+        b.u8(n.ttl, self.hop_limit);
+        b.u8(n.encap_limit, self.encap_limit);
+        b.be32(n.flowinfo, self.flowinfo);
+        b.u32(n.flags, self.flags);
+    }
+
+    /// `encaplimit none|LIMIT`. A limit that is no u8 is refused with
+    /// `strict`; without (`ip -6 tunnel`, where iproute2 never checks it
+    /// and leaves an undefined byte), it is 0.
+    pub fn encap_limit(&mut self, v: &str, strict: bool) -> Result<()> {
+        if v == "none" {
+            self.flags |= IP6_TNL_F_IGN_ENCAP_LIMIT;
+            return Ok(());
+        }
+        self.encap_limit = match get_u8(v, 0) {
+            Some(l) => l,
+            None if strict => return Err(invarg("invalid ELIM", v)),
+            None => 0,
+        };
+        self.flags &= !IP6_TNL_F_IGN_ENCAP_LIMIT;
+        Ok(())
     }
 
     /// Apply one of the IPv6 words; false if `name` is not one.
     pub fn apply(&mut self, name: &str, w: &mut Words<'_>) -> Result<bool> {
         match name {
             "ttl" => self.hop_limit = parse_ttl(w.value()?, "invalid HLIM\n")?,
-            "tos" => {
+            "tos" | "tclass" => {
                 let v = w.value()?;
                 self.flowinfo &= !IP6_FLOWINFO_TCLASS;
                 if v == "inherit" {
@@ -124,25 +157,17 @@ impl Ip6Opts {
                 let v = w.value()?;
                 if v == "inherit" {
                     self.flags |= IP6_TNL_F_USE_ORIG_FWMARK;
-                    self.fwmark = 0;
+                    self.fwmark = Some(0);
                 } else {
-                    self.fwmark = get_u32(v, 0).ok_or_else(|| invarg("invalid fwmark\n", v))?;
+                    self.fwmark = Some(parse_fwmark(v)?);
                     self.flags &= !IP6_TNL_F_USE_ORIG_FWMARK;
                 }
             }
             "allow-localremote" => self.flags |= IP6_TNL_F_ALLOW_LOCAL_REMOTE,
             "noallow-localremote" => self.flags &= !IP6_TNL_F_ALLOW_LOCAL_REMOTE,
-            "encaplimit" => {
-                let v = w.value()?;
-                if v == "none" {
-                    self.flags |= IP6_TNL_F_IGN_ENCAP_LIMIT;
-                } else {
-                    // ip6gre rejects a bad limit; ip6tnl's check never fires
-                    // (and sends an undefined value): rtun rejects both.
-                    self.encap_limit = get_u8(v, 0).ok_or_else(|| invarg("invalid ELIM", v))?;
-                    self.flags &= !IP6_TNL_F_IGN_ENCAP_LIMIT;
-                }
-            }
+            // ip6gre rejects a bad limit; ip6tnl's check never fires (and
+            // sends an undefined value): the kinds reject both.
+            "encaplimit" => self.encap_limit(w.value()?, true)?,
             _ => return Ok(false),
         }
         Ok(true)
@@ -197,80 +222,96 @@ pub struct Ip6Attrs {
     pub fwmark: u16,
 }
 
-const GRE6_ATTRS: Ip6Attrs =
+pub const GRE6_ATTRS: Ip6Attrs =
     Ip6Attrs { ttl: attr::TTL, encap_limit: attr::ENCAP_LIMIT, flowinfo: attr::FLOWINFO, flags: attr::FLAGS, fwmark: attr::FWMARK };
 
-fn parse(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<Vec<u8>> {
-    let mut hdr = GreHeader::default();
-    let (mut saddr, mut daddr): (Endpoint, Endpoint) = (None, None);
-    let mut o = Ip6Opts::new();
-    let mut link = 0u32;
-    let mut encap = Encap::ipv6_default();
-    let mut metadata = false;
-    let mut erspan = Erspan::default();
+/// The parameters of a GRE tunnel over IPv6 (ip6gre, ip6gretap,
+/// ip6erspan): its IFLA_GRE_* attributes, read by [`Gre6::read`] and
+/// written by [`Gre6::emit`], for `link add|set type ip6gre …` and
+/// `ip -6 tunnel` alike. A `None` is an attribute not sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Gre6 {
+    pub link: u32,
+    pub hdr: GreHeader,
+    pub local: Endpoint,
+    pub remote: Endpoint,
+    pub ip6: Ip6Opts,
+    pub erspan: Option<Erspan>,
+    pub encap: Option<Encap>,
+    pub metadata: bool,
+}
 
-    if !env.creating {
-        let cur = current_data(env)?;
-        let a = Attrs::new(&cur);
-        saddr = endpoint_from_attr(a.get(attr::LOCAL), true)?;
-        daddr = endpoint_from_attr(a.get(attr::REMOTE), true)?;
-        hdr.read(&a);
-        o.hop_limit = a.u8(attr::TTL).unwrap_or(o.hop_limit);
-        link = a.u32(attr::LINK).unwrap_or(link);
-        o.encap_limit = a.u8(attr::ENCAP_LIMIT).unwrap_or(o.encap_limit);
-        if let Some(b) = a.get(attr::FLOWINFO).and_then(|b| <[u8; 4]>::try_from(b.get(..4)?).ok()) {
-            o.flowinfo = u32::from_be_bytes(b);
+impl Gre6 {
+    /// What `link add type ip6gre…` starts from (link_gre6.c).
+    pub fn new() -> Self {
+        Gre6 {
+            ip6: Ip6Opts { fwmark: Some(0), ..Ip6Opts::new() },
+            erspan: Some(Erspan::default()),
+            encap: Some(Encap::ipv6_default()),
+            ..Gre6::default()
         }
-        o.flags = a.u32(attr::FLAGS).unwrap_or(o.flags);
-        encap.read(&a, ENCAP);
-        metadata = a.has(attr::COLLECT_METADATA);
-        o.fwmark = a.u32(attr::FWMARK).unwrap_or(o.fwmark);
-        erspan.read(&a);
+    }
+}
+
+impl TunnelParams for Gre6 {
+    const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
+
+    fn v6(&self) -> bool {
+        true
     }
 
-    let mut w = Words::new(args);
-    while let Some(word) = w.next() {
-        let Some(k) = lookup(word, KEYWORDS) else {
-            return Err(unknown_word(kind, None));
-        };
-        let name = k.names[0].text;
-        if hdr.apply(name, &mut w)? || o.apply(name, &mut w)? || encap.apply(name, &mut w)? || erspan.apply(name, &mut w)? {
-            continue;
+    fn read(&mut self, a: &Attrs<'_>) {
+        read_endpoints(a, Self::ENDS, true, &mut self.local, &mut self.remote);
+        self.hdr.read(a);
+        self.link = a.u32(attr::LINK).unwrap_or(self.link);
+        self.ip6.read(a, GRE6_ATTRS);
+        if let Some(e) = &mut self.encap {
+            e.read(a, ENCAP);
+        }
+        self.metadata = a.has(attr::COLLECT_METADATA);
+        if let Some(e) = &mut self.erspan {
+            e.read(a);
+        }
+    }
+
+    fn apply(&mut self, env: &mut KindEnv<'_>, name: &str, w: &mut Words<'_>) -> Result<bool> {
+        if self.hdr.apply(name, w)?
+            || self.ip6.apply(name, w)?
+            || apply_opt(&mut self.encap, |e| e.apply(name, w))?
+            || apply_opt(&mut self.erspan, |e| e.apply(name, w))?
+        {
+            return Ok(true);
+        }
+        if apply_ends(env, name, w, true, (&mut self.local, &mut self.remote, &mut self.link))? {
+            return Ok(true);
         }
         match name {
-            "remote" => daddr = parse_endpoint(w.value()?, true)?,
-            "local" => saddr = parse_endpoint(w.value()?, true)?,
-            "dev" => link = parse_dev(env, w.value()?)?,
-            "external" => metadata = true,
-            _ => return Err(unknown_word(kind, None)),
+            "external" => self.metadata = true,
+            _ => return Ok(false),
         }
+        Ok(true)
     }
 
-    let mut b = AttrWriter::new();
-    if metadata {
-        b.flag(attr::COLLECT_METADATA);
-        return Ok(b.finish()?);
+    fn emit(&self, b: &mut AttrWriter) {
+        if self.metadata {
+            b.flag(attr::COLLECT_METADATA);
+            return;
+        }
+        self.hdr.emit(b);
+        emit_endpoints(b, Self::ENDS, &self.local, &self.remote);
+        if self.link != 0 {
+            b.u32(attr::LINK, self.link);
+        }
+        self.ip6.emit(b, GRE6_ATTRS);
+        if let Some(m) = self.ip6.fwmark {
+            b.u32(attr::FWMARK, m);
+        }
+        emit_tail(b, self.erspan.filter(|e| e.ver <= 2), &self.encap);
     }
-    hdr.emit(&mut b);
-    if let Some(a) = endpoint_bytes(&saddr) {
-        b.put(attr::LOCAL, &a);
-    }
-    if let Some(a) = endpoint_bytes(&daddr) {
-        b.put(attr::REMOTE, &a);
-    }
-    if link != 0 {
-        b.u32(attr::LINK, link);
-    }
-    b.u8(attr::TTL, o.hop_limit);
-    b.u8(attr::ENCAP_LIMIT, o.encap_limit);
-    b.put(attr::FLOWINFO, &o.flowinfo.to_be_bytes());
-    b.u32(attr::FLAGS, o.flags);
-    b.u32(attr::FWMARK, o.fwmark);
-    if erspan.ver <= 2 {
-        erspan.emit(&mut b);
-    }
-    encap.emit(&mut b, ENCAP);
-    Ok(b.finish()?)
+}
+
+fn parse(env: &mut KindEnv<'_>, args: &[String], kind: &str) -> Result<Vec<u8>> {
+    data_of(&parse_params(env, args, kind, KEYWORDS, Gre6::new())?)
 }
 
 fn print(s: &mut Dyn<'_>, a: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {

@@ -6,17 +6,19 @@
 use std::io;
 
 
+use super::gre::apply_opt;
 use super::gre6::{print_ip6_opts, Ip6Attrs, Ip6Opts};
-use super::tunnel_attrs::{iptun as attr, IP6_TNL_F_MIP6_DEV};
+use super::tunnel_attrs::{iptun as attr, IPPROTO_IPIP, IPPROTO_IPV6, IP6_TNL_F_MIP6_DEV};
+use super::iptnl::emit_head;
 use super::tunnel_common::{
-    current_data, endpoint_bytes, endpoint_from_attr, flag, kw, parse_dev, parse_endpoint, print_endpoint, print_link,
-    Endpoint,
+    apply_ends, data_of, flag, kw, parse_params, print_endpoint, print_link, read_endpoints,
+    Endpoint, TunnelParams,
 };
 use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
-use super::{unknown_word, Attrs, Kind, KindEnv};
+use super::{Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
-use crate::cli::words::{lookup, Words};
+use crate::cli::words::Words;
 use crate::error::{invarg, Result};
 use crate::netlink::attr::AttrWriter;
 
@@ -26,11 +28,9 @@ use crate::print::{Color, Dyn, Out};
 const ENCAP: EncapAttrs =
     EncapAttrs { kind: attr::ENCAP_TYPE, flags: attr::ENCAP_FLAGS, sport: attr::ENCAP_SPORT, dport: attr::ENCAP_DPORT };
 
-const IP6_ATTRS: Ip6Attrs =
+pub const IP6_ATTRS: Ip6Attrs =
     Ip6Attrs { ttl: attr::TTL, encap_limit: attr::ENCAP_LIMIT, flowinfo: attr::FLOWINFO, flags: attr::FLAGS, fwmark: attr::FWMARK };
 
-const IPPROTO_IPIP: u8 = 4;
-const IPPROTO_IPV6: u8 = 41;
 
 /// In iproute2's test order.
 pub const KEYWORDS: &[Keyword] = with_encap!(
@@ -59,77 +59,84 @@ pub const KIND: Kind = Kind {
     about: "IPv6 or IPv4 in IPv6: remote and local are IPv6 addresses.",
 };
 
-fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
-    let (mut saddr, mut daddr): (Endpoint, Endpoint) = (None, None);
-    let mut o = Ip6Opts::new();
-    let (mut proto, mut link) = (0u8, 0u32);
-    let mut encap = Encap::ipv6_default();
-    let mut metadata = false;
+/// The parameters of an ip6tnl tunnel: its IFLA_IPTUN_* attributes, read
+/// by [`Ip6Tnl::read`] and written by [`Ip6Tnl::emit`], for `link add|set
+/// type ip6tnl …` and `ip -6 tunnel` alike. A `None` is an attribute not
+/// sent. The current encap is never read: iproute2's `link set` sends it
+/// back to its defaults unless given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ip6Tnl {
+    pub proto: u8,
+    pub link: u32,
+    pub local: Endpoint,
+    pub remote: Endpoint,
+    pub ip6: Ip6Opts,
+    pub encap: Option<Encap>,
+    pub metadata: bool,
+}
 
-    if !env.creating {
-        let cur = current_data(env)?;
-        let a = Attrs::new(&cur);
-        saddr = endpoint_from_attr(a.get(attr::LOCAL), true)?;
-        daddr = endpoint_from_attr(a.get(attr::REMOTE), true)?;
-        o.hop_limit = a.u8(attr::TTL).unwrap_or(o.hop_limit);
-        o.encap_limit = a.u8(attr::ENCAP_LIMIT).unwrap_or(o.encap_limit);
-        if let Some(b) = a.get(attr::FLOWINFO).and_then(|b| <[u8; 4]>::try_from(b.get(..4)?).ok()) {
-            o.flowinfo = u32::from_be_bytes(b);
-        }
-        o.flags = a.u32(attr::FLAGS).unwrap_or(o.flags);
-        link = a.u32(attr::LINK).unwrap_or(link);
-        proto = a.u8(attr::PROTO).unwrap_or(proto);
-        metadata = a.has(attr::COLLECT_METADATA);
-        o.fwmark = a.u32(attr::FWMARK).unwrap_or(o.fwmark);
+impl Ip6Tnl {
+    /// What `link add type ip6tnl` starts from (link_ip6tnl.c).
+    pub fn new() -> Self {
+        Ip6Tnl { ip6: Ip6Opts { fwmark: Some(0), ..Ip6Opts::new() }, encap: Some(Encap::ipv6_default()), ..Ip6Tnl::default() }
+    }
+}
+
+impl TunnelParams for Ip6Tnl {
+    const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
+
+    fn v6(&self) -> bool {
+        true
     }
 
-    let mut w = Words::new(args);
-    while let Some(word) = w.next() {
-        let Some(k) = lookup(word, KEYWORDS) else {
-            return Err(unknown_word("ip6tnl", None));
-        };
-        let name = k.names[0].text;
-        if o.apply(name, &mut w)? || encap.apply(name, &mut w)? {
-            continue;
+    fn read(&mut self, a: &Attrs<'_>) {
+        read_endpoints(a, Self::ENDS, true, &mut self.local, &mut self.remote);
+        self.ip6.read(a, IP6_ATTRS);
+        self.link = a.u32(attr::LINK).unwrap_or(self.link);
+        self.proto = a.u8(attr::PROTO).unwrap_or(self.proto);
+        self.metadata = a.has(attr::COLLECT_METADATA);
+    }
+
+    fn apply(&mut self, env: &mut KindEnv<'_>, name: &str, w: &mut Words<'_>) -> Result<bool> {
+        if self.ip6.apply(name, w)? || apply_opt(&mut self.encap, |e| e.apply(name, w))? {
+            return Ok(true);
+        }
+        if apply_ends(env, name, w, true, (&mut self.local, &mut self.remote, &mut self.link))? {
+            return Ok(true);
         }
         match name {
             "mode" => {
                 let v = w.value()?;
-                proto = match v {
+                self.proto = match v {
                     "ipv6/ipv6" | "ip6ip6" => IPPROTO_IPV6,
                     "ip/ipv6" | "ipv4/ipv6" | "ipip6" | "ip4ip6" => IPPROTO_IPIP,
                     "any/ipv6" | "any" => 0,
                     _ => return Err(invarg("Cannot guess tunnel mode.", v)),
                 };
             }
-            "remote" => daddr = parse_endpoint(w.value()?, true)?,
-            "local" => saddr = parse_endpoint(w.value()?, true)?,
-            "dev" => link = parse_dev(env, w.value()?)?,
-            "external" => metadata = true,
-            _ => return Err(unknown_word("ip6tnl", None)),
+            "external" => self.metadata = true,
+            _ => return Ok(false),
         }
+        Ok(true)
     }
 
-    let mut b = AttrWriter::new();
-    b.u8(attr::PROTO, proto);
-    if metadata {
-        b.flag(attr::COLLECT_METADATA);
-        return Ok(b.finish()?);
+    fn emit(&self, b: &mut AttrWriter) {
+        if !emit_head(b, self.proto, self.metadata, (&self.local, &self.remote)) {
+            return;
+        }
+        self.ip6.emit(b, IP6_ATTRS);
+        b.u32(attr::LINK, self.link);
+        if let Some(m) = self.ip6.fwmark {
+            b.u32(attr::FWMARK, m);
+        }
+        if let Some(e) = &self.encap {
+            e.emit(b, ENCAP);
+        }
     }
-    if let Some(a) = endpoint_bytes(&saddr) {
-        b.put(attr::LOCAL, &a);
-    }
-    if let Some(a) = endpoint_bytes(&daddr) {
-        b.put(attr::REMOTE, &a);
-    }
-    b.u8(attr::TTL, o.hop_limit);
-    b.u8(attr::ENCAP_LIMIT, o.encap_limit);
-    b.put(attr::FLOWINFO, &o.flowinfo.to_be_bytes());
-    b.u32(attr::FLAGS, o.flags);
-    b.u32(attr::LINK, link);
-    b.u32(attr::FWMARK, o.fwmark);
-    encap.emit(&mut b, ENCAP);
-    Ok(b.finish()?)
+}
+
+fn parse(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
+    data_of(&parse_params(env, args, "ip6tnl", KEYWORDS, Ip6Tnl::new())?)
 }
 
 fn print(s: &mut Dyn<'_>, a: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {

@@ -5,28 +5,26 @@ use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 
-use super::tunnel_attrs::{iptun as attr, SIT_ISATAP};
+use super::gre::apply_opt;
+use super::tunnel_attrs::{iptun as attr, IPPROTO_IPIP, IPPROTO_IPV6, IPPROTO_MPLS, SIT_ISATAP};
 use super::tunnel_common::{
-    current_data, endpoint_bytes, endpoint_from_attr, flag, kw, parse_dev, parse_endpoint, parse_tos, parse_ttl, print_endpoint,
-    print_fwmark, print_link, print_tos, print_ttl, Endpoint,
+    apply_ends, data_of, emit_endpoints, flag, kw, parse_fwmark, parse_params, parse_tos, parse_ttl,
+    print_endpoint, print_fwmark, print_link, print_tos, print_ttl, read_endpoints, Endpoint, TunnelParams,
 };
 use super::tunnel_encap::{self, with_encap, Encap, EncapAttrs};
-use super::{unknown_word, Attrs, Kind, KindEnv};
+use super::{Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::{Family, Options};
-use crate::cli::words::{lookup, Words};
+use crate::cli::words::Words;
 use crate::error::{invarg, Error, Result};
 use crate::netlink::attr::AttrWriter;
-use crate::parse::{get_prefix, get_u32, Addr, Prefix};
+use crate::parse::{get_prefix, Addr, Prefix};
 use crate::names::links::Links;
 use crate::print::{Color, Dyn, Out};
 
 pub(crate) const ENCAP: EncapAttrs =
     EncapAttrs { kind: attr::ENCAP_TYPE, flags: attr::ENCAP_FLAGS, sport: attr::ENCAP_SPORT, dport: attr::ENCAP_DPORT };
 
-const IPPROTO_IPIP: u8 = 4;
-const IPPROTO_IPV6: u8 = 41;
-const IPPROTO_MPLS: u8 = 137;
 
 macro_rules! iptnl_table {
     ($($sit_only:expr),*) => {
@@ -80,9 +78,9 @@ fn parse_sit(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
 
 /// A 6rd prefix as iproute2 holds it: unset, or bytes and a length.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct SixRd {
-    addr: Option<Vec<u8>>,
-    len: u16,
+pub struct SixRd {
+    pub addr: Option<Vec<u8>>,
+    pub len: u16,
 }
 
 fn prefix_bytes(p: &Prefix, family: Family) -> Vec<u8> {
@@ -96,130 +94,167 @@ fn prefix_bytes(p: &Prefix, family: Family) -> Vec<u8> {
     }
 }
 
-fn parse(env: &mut KindEnv<'_>, args: &[String], sit: bool) -> Result<Vec<u8>> {
-    let kind = if sit { "sit" } else { "ipip" };
-    let table = if sit { SIT_KEYWORDS } else { IPIP_KEYWORDS };
-    let (mut saddr, mut daddr): (Endpoint, Endpoint) = (None, None);
-    let (mut prefix, mut relay) = (SixRd::default(), SixRd::default());
-    let (mut pmtudisc, mut tos, mut iflags, mut ttl, mut proto, mut link) = (1u8, 0u8, 0u16, 0u8, 0u8, 0u32);
-    let mut encap = Encap::default();
-    let (mut metadata, mut fwmark) = (false, 0u32);
+/// The parameters of an ipip or sit tunnel: its IFLA_IPTUN_* attributes,
+/// read by [`IpTnl::read`] and written by [`IpTnl::emit`], for `link
+/// add|set type ipip|sit …` and `ip tunnel` alike. A `None` is an
+/// attribute not sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IpTnl {
+    /// sit: FLAGS and the 6rd setup exist.
+    pub sit: bool,
+    pub proto: u8,
+    pub link: u32,
+    pub local: Endpoint,
+    pub remote: Endpoint,
+    pub ttl: u8,
+    /// 1 is inherit.
+    pub tos: u8,
+    pub pmtudisc: u8,
+    /// SIT_ISATAP, host order.
+    pub flags: u16,
+    pub fwmark: Option<u32>,
+    pub encap: Option<Encap>,
+    pub metadata: bool,
+    pub sixrd_prefix: SixRd,
+    pub sixrd_relay: SixRd,
+}
 
-    if !env.creating {
-        let cur = current_data(env)?;
-        let a = Attrs::new(&cur);
-        saddr = endpoint_from_attr(a.get(attr::LOCAL), false)?;
-        daddr = endpoint_from_attr(a.get(attr::REMOTE), false)?;
-        if let Some(b) = a.get(attr::SIXRD_PREFIX) {
-            endpoint_from_attr(Some(b), true)?;
-            prefix.addr = Some(b.to_vec());
-        }
-        if let Some(b) = a.get(attr::SIXRD_RELAY_PREFIX) {
-            endpoint_from_attr(Some(b), false)?;
-            relay.addr = Some(b.to_vec());
-        }
-        prefix.len = a.u16(attr::SIXRD_PREFIXLEN).unwrap_or(0);
-        relay.len = a.u16(attr::SIXRD_RELAY_PREFIXLEN).unwrap_or(0);
-        ttl = a.u8(attr::TTL).unwrap_or(ttl);
-        pmtudisc = a.u8(attr::PMTUDISC).unwrap_or(pmtudisc);
-        tos = a.u8(attr::TOS).unwrap_or(tos);
-        iflags = a.u16(attr::FLAGS).unwrap_or(iflags);
-        link = a.u32(attr::LINK).unwrap_or(link);
-        proto = a.u8(attr::PROTO).unwrap_or(proto);
-        encap.read(&a, ENCAP);
-        metadata = a.has(attr::COLLECT_METADATA);
-        fwmark = a.u32(attr::FWMARK).unwrap_or(fwmark);
+impl IpTnl {
+    /// What `link add type ipip|sit` starts from (link_iptnl.c).
+    pub fn new(sit: bool) -> Self {
+        IpTnl { sit, pmtudisc: 1, fwmark: Some(0), encap: Some(Encap::default()), ..IpTnl::default() }
+    }
+}
+
+impl TunnelParams for IpTnl {
+    const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
+
+    fn v6(&self) -> bool {
+        false
     }
 
-    let mut w = Words::new(args);
-    while let Some(word) = w.next() {
-        let Some(k) = lookup(word, table) else {
-            return Err(unknown_word(kind, None));
-        };
-        let name = k.names[0].text;
-        if encap.apply(name, &mut w)? {
-            continue;
+    fn addrs(&self) -> Vec<(u16, bool)> {
+        vec![(attr::LOCAL, false), (attr::REMOTE, false), (attr::SIXRD_PREFIX, true), (attr::SIXRD_RELAY_PREFIX, false)]
+    }
+
+    fn read(&mut self, a: &Attrs<'_>) {
+        read_endpoints(a, Self::ENDS, false, &mut self.local, &mut self.remote);
+        if let Some(b) = a.get(attr::SIXRD_PREFIX) {
+            self.sixrd_prefix.addr = Some(b.to_vec());
+        }
+        if let Some(b) = a.get(attr::SIXRD_RELAY_PREFIX) {
+            self.sixrd_relay.addr = Some(b.to_vec());
+        }
+        self.sixrd_prefix.len = a.u16(attr::SIXRD_PREFIXLEN).unwrap_or(0);
+        self.sixrd_relay.len = a.u16(attr::SIXRD_RELAY_PREFIXLEN).unwrap_or(0);
+        self.ttl = a.u8(attr::TTL).unwrap_or(self.ttl);
+        self.pmtudisc = a.u8(attr::PMTUDISC).unwrap_or(self.pmtudisc);
+        self.tos = a.u8(attr::TOS).unwrap_or(self.tos);
+        self.flags = a.u16(attr::FLAGS).unwrap_or(self.flags);
+        self.link = a.u32(attr::LINK).unwrap_or(self.link);
+        self.proto = a.u8(attr::PROTO).unwrap_or(self.proto);
+        if let Some(e) = &mut self.encap {
+            e.read(a, ENCAP);
+        }
+        self.metadata = a.has(attr::COLLECT_METADATA);
+        self.fwmark = a.u32(attr::FWMARK).or(self.fwmark);
+    }
+
+    fn apply(&mut self, env: &mut KindEnv<'_>, name: &str, w: &mut Words<'_>) -> Result<bool> {
+        if apply_opt(&mut self.encap, |e| e.apply(name, w))? {
+            return Ok(true);
+        }
+        if apply_ends(env, name, w, false, (&mut self.local, &mut self.remote, &mut self.link))? {
+            return Ok(true);
         }
         match name {
             "mode" => {
                 let v = w.value()?;
-                proto = match v {
-                    "ipv6/ipv4" | "ip6ip" if sit => IPPROTO_IPV6,
+                self.proto = match v {
+                    "ipv6/ipv4" | "ip6ip" if self.sit => IPPROTO_IPV6,
                     "ipv4/ipv4" | "ipip" | "ip4ip4" => IPPROTO_IPIP,
                     "mpls/ipv4" | "mplsip" => IPPROTO_MPLS,
                     "any/ipv4" | "any" => 0,
                     _ => return Err(invarg("Cannot guess tunnel mode.", v)),
                 };
             }
-            "remote" => daddr = parse_endpoint(w.value()?, false)?,
-            "local" => saddr = parse_endpoint(w.value()?, false)?,
-            "dev" => link = parse_dev(env, w.value()?)?,
-            "ttl" => ttl = parse_ttl(w.value()?, "invalid TTL\n")?,
-            "tos" => tos = parse_tos(w.value()?)?,
-            "nopmtudisc" => pmtudisc = 0,
-            "pmtudisc" => pmtudisc = 1,
-            "isatap" => iflags |= SIT_ISATAP,
-            "external" => metadata = true,
+            "ttl" => self.ttl = parse_ttl(w.value()?, "invalid TTL\n")?,
+            "tos" => self.tos = parse_tos(w.value()?, false)?,
+            "nopmtudisc" => self.pmtudisc = 0,
+            "pmtudisc" => self.pmtudisc = 1,
+            "isatap" => self.flags |= SIT_ISATAP,
+            "external" => self.metadata = true,
             "6rd-prefix" => {
                 let p = get_prefix(w.value()?, Family::Inet6)?;
-                prefix = SixRd { addr: Some(prefix_bytes(&p, Family::Inet6)), len: u16::from(p.len) };
+                self.sixrd_prefix = SixRd { addr: Some(prefix_bytes(&p, Family::Inet6)), len: u16::from(p.len) };
             }
             "6rd-relay_prefix" => {
                 let p = get_prefix(w.value()?, Family::Inet)?;
-                relay = SixRd { addr: Some(prefix_bytes(&p, Family::Inet)), len: u16::from(p.len) };
+                self.sixrd_relay = SixRd { addr: Some(prefix_bytes(&p, Family::Inet)), len: u16::from(p.len) };
             }
             "6rd-reset" => {
-                prefix = SixRd { addr: Some(vec![0x20, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), len: 16 };
-                relay = SixRd::default();
+                self.sixrd_prefix = SixRd { addr: Some(vec![0x20, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), len: 16 };
+                self.sixrd_relay = SixRd::default();
             }
-            "fwmark" => {
-                let v = w.value()?;
-                fwmark = get_u32(v, 0).ok_or_else(|| invarg("invalid fwmark\n", v))?;
+            "fwmark" => self.fwmark = Some(parse_fwmark(w.value()?)?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn emit(&self, b: &mut AttrWriter) {
+        if !emit_head(b, self.proto, self.metadata, (&self.local, &self.remote)) {
+            return;
+        }
+        b.u8(attr::PMTUDISC, self.pmtudisc);
+        b.u8(attr::TOS, self.tos);
+        b.u8(attr::TTL, self.ttl);
+        b.u32(attr::LINK, self.link);
+        if let Some(m) = self.fwmark {
+            b.u32(attr::FWMARK, m);
+        }
+        if let Some(e) = &self.encap {
+            e.emit(b, ENCAP);
+        }
+        if self.sit {
+            // Host byte order, unlike netlink-packet-route's typed flag.
+            b.u16(attr::FLAGS, self.flags);
+            if let Some(a) = &self.sixrd_prefix.addr {
+                b.put(attr::SIXRD_PREFIX, a);
+                b.u16(attr::SIXRD_PREFIXLEN, self.sixrd_prefix.len);
             }
-            _ => return Err(unknown_word(kind, None)),
+            if let Some(a) = &self.sixrd_relay.addr {
+                // addattr32 of the first word: four bytes even for `any`.
+                let mut word = [0u8; 4];
+                for (d, s) in word.iter_mut().zip(a) {
+                    *d = *s;
+                }
+                b.put(attr::SIXRD_RELAY_PREFIX, &word);
+                b.u16(attr::SIXRD_RELAY_PREFIXLEN, self.sixrd_relay.len);
+            }
         }
     }
+}
 
-    if ttl != 0 && pmtudisc == 0 {
-        return Err(Error::Usage("ttl != 0 and nopmtudisc are incompatible".into()));
-    }
-
-    let mut b = AttrWriter::new();
+/// IFLA_IPTUN_PROTO; then COLLECT_METADATA alone in metadata mode (false:
+/// nothing more goes), else the endpoints that are set (ipip, sit, ip6tnl).
+pub(crate) fn emit_head(b: &mut AttrWriter, proto: u8, metadata: bool, ends: (&Endpoint, &Endpoint)) -> bool {
     b.u8(attr::PROTO, proto);
     if metadata {
         b.flag(attr::COLLECT_METADATA);
-        return Ok(b.finish()?);
+        return false;
     }
-    if let Some(a) = endpoint_bytes(&saddr) {
-        b.put(attr::LOCAL, &a);
+    emit_endpoints(b, (attr::LOCAL, attr::REMOTE), ends.0, ends.1);
+    true
+}
+
+fn parse(env: &mut KindEnv<'_>, args: &[String], sit: bool) -> Result<Vec<u8>> {
+    let (kind, table) = if sit { ("sit", SIT_KEYWORDS) } else { ("ipip", IPIP_KEYWORDS) };
+    let p = parse_params(env, args, kind, table, IpTnl::new(sit))?;
+    if p.ttl != 0 && p.pmtudisc == 0 {
+        return Err(Error::Usage("ttl != 0 and nopmtudisc are incompatible".into()));
     }
-    if let Some(a) = endpoint_bytes(&daddr) {
-        b.put(attr::REMOTE, &a);
-    }
-    b.u8(attr::PMTUDISC, pmtudisc);
-    b.u8(attr::TOS, tos);
-    b.u8(attr::TTL, ttl);
-    b.u32(attr::LINK, link);
-    b.u32(attr::FWMARK, fwmark);
-    encap.emit(&mut b, ENCAP);
-    if sit {
-        // Host byte order, unlike netlink-packet-route's typed flag.
-        b.u16(attr::FLAGS, iflags);
-        if let Some(a) = &prefix.addr {
-            b.put(attr::SIXRD_PREFIX, a);
-            b.u16(attr::SIXRD_PREFIXLEN, prefix.len);
-        }
-        if let Some(a) = &relay.addr {
-            // addattr32 of the first word: four bytes even for `any`.
-            let mut word = [0u8; 4];
-            for (d, s) in word.iter_mut().zip(a) {
-                *d = *s;
-            }
-            b.put(attr::SIXRD_RELAY_PREFIX, &word);
-            b.u16(attr::SIXRD_RELAY_PREFIXLEN, relay.len);
-        }
-    }
-    Ok(b.finish()?)
+    data_of(&p)
 }
 
 fn print(s: &mut Dyn<'_>, a: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {

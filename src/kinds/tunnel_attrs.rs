@@ -1,8 +1,15 @@
 //! Netlink attribute numbers and flag bits of IP tunnels (linux/if_tunnel.h,
 //! linux/ip6_tunnel.h), shared by the tunnel link kinds (`link add type
 //! gre|ipip|sit|vti|ip6gre|ip6tnl|vti6 …`) and the `tunnel` object, which
-//! both speak IFLA_INFO_DATA. Numbers only: each user builds and reads the
-//! attributes itself.
+//! both speak IFLA_INFO_DATA. Numbers only: each kind's parameter struct
+//! (`Gre`, `Gre6`, `IpTnl`, `Ip6Tnl`, `Vti`) reads and writes them.
+
+/// The IPPROTO_* numbers a tunnel carries or is carried in.
+pub const IPPROTO_IPIP: u8 = 4;
+pub const IPPROTO_IPV6: u8 = 41;
+pub const IPPROTO_GRE: u8 = 47;
+pub const IPPROTO_ESP: u8 = 50;
+pub const IPPROTO_MPLS: u8 = 137;
 
 /// IFLA_IPTUN_*: ipip, sit, ip6tnl.
 pub mod iptun {
@@ -93,6 +100,9 @@ pub const IP6_FLOWINFO_FLOWLABEL: u32 = 0x000f_ffff;
 
 /// Default encapsulation limit of ip6 tunnels.
 pub const IPV6_DEFAULT_TNL_ENCAP_LIMIT: u8 = 4;
+
+/// Default hop limit of new ip6 tunnels.
+pub const DEFAULT_TNL_HOP_LIMIT: u8 = 64;
 
 /// TUNNEL_ENCAP_* (encap fou|gue) and their flags.
 pub const TUNNEL_ENCAP_NONE: u16 = 0;

@@ -8,11 +8,13 @@
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use super::{Attrs, KindEnv};
+use super::{unknown_word, Attrs, KindEnv};
 use crate::cli::grammar::{Keyword, Value, Word};
+use crate::cli::words::{lookup, Words};
+use crate::netlink::attr::AttrWriter;
 use crate::cli::options::Family;
 use crate::error::{invarg, no_device, Error, Result};
-use crate::parse::{get_addr, get_addr_1, get_u8, get_unsigned, Addr};
+use crate::parse::{get_addr, get_addr_1, get_u32, get_u8, get_unsigned, Addr};
 use crate::names::links::Links;
 use crate::print::{Color, Dyn, Out};
 
@@ -72,18 +74,142 @@ pub fn endpoint_from_attr(b: Option<&[u8]>, v6: bool) -> Result<Endpoint> {
     }
 }
 
-/// `tnl_parse_key`: a GRE/VTI key as a dotted quad or an unsigned number;
-/// the four bytes in network order. A bad dotted quad exits 1, a bad
-/// number 255, with iproute2's messages.
-pub fn parse_key(name: &str, word: &str) -> Result<[u8; 4]> {
-    if word.contains('.') {
-        return match get_addr_1(word, Family::Inet) {
-            Some(Addr::Ip(IpAddr::V4(a))) => Ok(a.octets()),
-            Some(_) => Ok([0; 4]),
-            None => Err(Error::Fatal(format!("Error: an IP address is expected rather than \"{word}\""))),
-        };
+/// iproute2's `get_addr32`: an IPv4 address (`any`/`default` are 0), or
+/// exit 1 with "Error: an IP address is expected rather than …".
+pub fn get_addr32(word: &str) -> Result<Ipv4Addr> {
+    match get_addr_1(word, Family::Inet) {
+        Some(Addr::Ip(IpAddr::V4(a))) => Ok(a),
+        Some(Addr::Default(_) | Addr::Any(_)) => Ok(Ipv4Addr::UNSPECIFIED),
+        _ => Err(Error::Fatal(format!("Error: an IP address is expected rather than \"{word}\""))),
     }
-    get_unsigned(word).map(u32::to_be_bytes).ok_or_else(|| {
+}
+
+/// An endpoint read from a dump as `ip tunnel` reads it: the address at
+/// the start of the attribute; missing or short, unset.
+pub fn endpoint_at(b: Option<&[u8]>, v6: bool) -> Endpoint {
+    let b = b?;
+    if v6 {
+        <[u8; 16]>::try_from(b.get(..16)?).ok().map(|a| IpAddr::V6(Ipv6Addr::from(a)))
+    } else {
+        <[u8; 4]>::try_from(b.get(..4)?).ok().map(|a| IpAddr::V4(Ipv4Addr::from(a)))
+    }
+}
+
+/// A big-endian u32 (keys, flowinfo) at the start of an attribute.
+pub fn be32_at(b: Option<&[u8]>) -> Option<u32> {
+    Some(u32::from_be_bytes(b?.get(..4)?.try_into().ok()?))
+}
+
+/// `link set`'s check of the current data (`get_addr_rta`): each address
+/// attribute present must fit its family (v6 or not), else "Failed to get
+/// existing tunnel info." (exit 1).
+pub fn check_addrs(a: &Attrs<'_>, addrs: &[(u16, bool)]) -> Result<()> {
+    for &(attr, v6) in addrs {
+        if let Some(b) = a.get(attr) {
+            endpoint_from_attr(Some(b), v6)?;
+        }
+    }
+    Ok(())
+}
+
+/// One tunnel family's typed parameters (`Gre`, `Gre6`, `IpTnl`,
+/// `Ip6Tnl`, `Vti`): its IFLA_*_ attributes read from `Attrs`, its words
+/// of `link add|set type KIND …`, its attributes written through
+/// `AttrWriter`, side by side in one struct.
+pub trait TunnelParams {
+    /// The IFLA_*_LOCAL and IFLA_*_REMOTE numbers.
+    const ENDS: (u16, u16);
+    /// Whether the endpoints are IPv6 addresses.
+    fn v6(&self) -> bool;
+    /// The address attributes (and whether IPv6) `link set` checks.
+    fn addrs(&self) -> Vec<(u16, bool)> {
+        vec![(Self::ENDS.0, self.v6()), (Self::ENDS.1, self.v6())]
+    }
+    /// The attributes present in `a` replace the settings.
+    fn read(&mut self, a: &Attrs<'_>);
+    /// `link set`'s reading of the current data (iproute2's, where it
+    /// differs from [`TunnelParams::read`]).
+    fn read_current(&mut self, a: &Attrs<'_>) {
+        self.read(a);
+    }
+    /// Apply one word (its keyword's first name); false if not one.
+    fn apply(&mut self, env: &mut KindEnv<'_>, name: &str, w: &mut Words<'_>) -> Result<bool>;
+    /// IFLA_INFO_DATA, in the order of iproute2's link_KIND.c.
+    fn emit(&self, b: &mut AttrWriter);
+}
+
+/// `link add|set type KIND WORDS`: from `p` (on `set`, changed by the
+/// device's current data), each word looked up in `table` and applied.
+pub fn parse_params<P: TunnelParams>(env: &mut KindEnv<'_>, args: &[String], kind: &str, table: &[Keyword], mut p: P) -> Result<P> {
+    if !env.creating {
+        let cur = current_data(env)?;
+        let a = Attrs::new(&cur);
+        check_addrs(&a, &p.addrs())?;
+        p.read_current(&a);
+    }
+    let mut w = Words::new(args);
+    while let Some(word) = w.next() {
+        let known = match lookup(word, table) {
+            Some(k) => p.apply(env, k.names[0].text, &mut w)?,
+            None => false,
+        };
+        if !known {
+            return Err(unknown_word(kind, None));
+        }
+    }
+    Ok(p)
+}
+
+/// The IFLA_INFO_DATA of parameters.
+pub fn data_of(p: &impl TunnelParams) -> Result<Vec<u8>> {
+    let mut b = AttrWriter::new();
+    p.emit(&mut b);
+    Ok(b.finish()?)
+}
+
+/// `remote ADDR`, `local ADDR` and `dev NAME`, which every tunnel kind
+/// takes alike (`v6`: the addresses are IPv6); false for another word.
+pub fn apply_ends(
+    env: &mut KindEnv<'_>,
+    name: &str,
+    w: &mut Words<'_>,
+    v6: bool,
+    ends: (&mut Endpoint, &mut Endpoint, &mut u32),
+) -> Result<bool> {
+    match name {
+        "remote" => *ends.1 = parse_endpoint(w.value()?, v6)?,
+        "local" => *ends.0 = parse_endpoint(w.value()?, v6)?,
+        "dev" => *ends.2 = parse_dev(env, w.value()?)?,
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// The endpoints present in `a` (attributes `attrs`: local, remote).
+pub fn read_endpoints(a: &Attrs<'_>, attrs: (u16, u16), v6: bool, local: &mut Endpoint, remote: &mut Endpoint) {
+    *local = endpoint_at(a.get(attrs.0), v6).or(*local);
+    *remote = endpoint_at(a.get(attrs.1), v6).or(*remote);
+}
+
+/// The endpoints that are set (attributes `attrs`: local, remote).
+pub fn emit_endpoints(b: &mut AttrWriter, attrs: (u16, u16), local: &Endpoint, remote: &Endpoint) {
+    if let Some(a) = endpoint_bytes(local) {
+        b.put(attrs.0, &a);
+    }
+    if let Some(a) = endpoint_bytes(remote) {
+        b.put(attrs.1, &a);
+    }
+}
+
+/// `tnl_parse_key`, THE key parser of every tunnel (kinds and `ip
+/// tunnel`): a dotted quad or an unsigned number, as the number whose
+/// big-endian bytes travel. A bad dotted quad exits 1, a bad number 255,
+/// with iproute2's messages.
+pub fn parse_key(name: &str, word: &str) -> Result<u32> {
+    if word.contains('.') {
+        return get_addr32(word).map(u32::from);
+    }
+    get_unsigned(word).ok_or_else(|| {
         Error::Usage(format!("invalid value for \"{name}\": \"{word}\"; it should be an unsigned integer"))
     })
 }
@@ -103,12 +229,23 @@ pub fn parse_ttl(word: &str, what: &str) -> Result<u8> {
 }
 
 /// `tos TOS|inherit` of the IPv4 tunnels: a dsfield name or hex number;
-/// inherit is 1.
-pub fn parse_tos(word: &str) -> Result<u8> {
-    if word == "inherit" {
-        return Ok(1);
+/// inherit is 1. With `slash` (`ip tunnel`), also `inherit/TOS`: iproute2
+/// cuts the word at `/` in place there, so an error shows the first part.
+pub fn parse_tos(word: &str, slash: bool) -> Result<u8> {
+    let (head, tail) = match word.split_once('/').filter(|_| slash) {
+        Some((h, t)) => (h, Some(t)),
+        None => (word, None),
+    };
+    let (mut tos, field) = if head != "inherit" { (0, Some(head)) } else { (1, tail) };
+    if let Some(f) = field {
+        tos |= crate::names::tables::dsfield_id(f).ok_or_else(|| invarg("bad TOS value", head))?;
     }
-    crate::names::tables::dsfield_id(word).ok_or_else(|| invarg("bad TOS value", word))
+    Ok(tos)
+}
+
+/// `fwmark MARK`: an unsigned 32-bit number.
+pub fn parse_fwmark(word: &str) -> Result<u32> {
+    get_u32(word, 0).ok_or_else(|| invarg("invalid fwmark\n", word))
 }
 
 /// `dev NAME`: its index; a missing device exits 255 (`exit(nodev())`).
@@ -178,11 +315,11 @@ mod tests {
 
     #[test]
     fn keys_numbers_and_quads() {
-        assert_eq!(parse_key("key", "42").ok(), Some([0, 0, 0, 42]));
-        assert_eq!(parse_key("key", "0x102").ok(), Some([0, 0, 1, 2]));
-        assert_eq!(parse_key("key", "1.2.3.4").ok(), Some([1, 2, 3, 4]));
+        assert_eq!(parse_key("key", "42").ok(), Some(42));
+        assert_eq!(parse_key("key", "0x102").ok(), Some(0x102));
+        assert_eq!(parse_key("key", "1.2.3.4").ok(), Some(0x0102_0304));
         // short dotted quads fill from the left, as inet_aton would not
-        assert_eq!(parse_key("key", "1.2").ok(), Some([1, 2, 0, 0]));
+        assert_eq!(parse_key("key", "1.2").ok(), Some(0x0102_0000));
         let e = parse_key("ikey", "x").unwrap_err();
         assert_eq!((e.to_string().as_str(), e.exit_code()), ("invalid value for \"ikey\": \"x\"; it should be an unsigned integer", 255));
         let e = parse_key("key", "1.2.3.400").unwrap_err();
@@ -195,9 +332,17 @@ mod tests {
         assert_eq!(parse_ttl("inherit", "invalid TTL\n").ok(), Some(0));
         assert_eq!(parse_ttl("255", "invalid TTL\n").ok(), Some(255));
         assert_eq!(parse_ttl("256", "invalid TTL\n").unwrap_err().to_string(), "Error: argument \"256\" is wrong: invalid TTL\n");
-        assert_eq!(parse_tos("inherit").ok(), Some(1));
-        assert_eq!(parse_tos("10").ok(), Some(0x10));
-        assert!(parse_tos("100").is_err());
+        assert_eq!(parse_tos("inherit", false).ok(), Some(1));
+        assert_eq!(parse_tos("10", false).ok(), Some(0x10));
+        assert!(parse_tos("100", false).is_err());
+        // `ip tunnel`'s inherit/TOS; the kinds take the word whole
+        assert_eq!(parse_tos("inherit/0x20", true).ok(), Some(0x21));
+        assert_eq!(parse_tos("inherit/0x20", false).unwrap_err().to_string(), "Error: argument \"inherit/0x20\" is wrong: bad TOS value");
+        let e = parse_tos("inherit/zz", true).unwrap_err();
+        assert_eq!(e.to_string(), "Error: argument \"inherit\" is wrong: bad TOS value");
+        assert_eq!(get_addr32("10.1").ok(), Some(Ipv4Addr::new(10, 1, 0, 0)));
+        assert_eq!(get_addr32("any").ok(), Some(Ipv4Addr::UNSPECIFIED));
+        assert_eq!(get_addr32("::1").unwrap_err().exit_code(), 1);
     }
 
     #[test]
@@ -208,5 +353,7 @@ mod tests {
         assert_eq!(parse_endpoint("2001:db8::1", false).unwrap_err().exit_code(), 1);
         assert_eq!(parse_endpoint("192.0.2.1", true).unwrap_err().to_string(), "Error: inet6 address is expected rather than \"192.0.2.1\".");
         assert!(endpoint_from_attr(Some(&[1, 2, 3, 4]), true).is_err());
+        assert_eq!(endpoint_at(Some(&[1, 2, 3, 4, 5]), false), Some(IpAddr::V4(Ipv4Addr::new(1, 2, 3, 4))));
+        assert_eq!(endpoint_at(Some(&[1, 2, 3, 4]), true), None);
     }
 }

@@ -7,16 +7,15 @@ use std::io;
 
 use super::tunnel_attrs::vti as attr;
 use super::tunnel_common::{
-    current_data, endpoint_bytes, endpoint_from_attr, key_text, kw, parse_dev, parse_endpoint, parse_key, print_endpoint,
-    print_fwmark, print_link, Endpoint,
+    apply_ends, be32_at, data_of, emit_endpoints, key_text, kw, parse_fwmark, parse_key, parse_params,
+    print_endpoint, print_fwmark, print_link, read_endpoints, Endpoint, TunnelParams,
 };
-use super::{unknown_word, Attrs, Kind, KindEnv};
+use super::{Attrs, Kind, KindEnv};
 use crate::cli::grammar::{p, x, Keyword, Value};
 use crate::cli::options::Options;
-use crate::cli::words::{lookup, Words};
-use crate::error::{invarg, Result};
+use crate::cli::words::Words;
+use crate::error::Result;
 use crate::netlink::attr::AttrWriter;
-use crate::parse::get_u32;
 use crate::names::links::Links;
 use crate::print::{Color, Dyn, Out};
 
@@ -53,62 +52,82 @@ fn parse_vti6(env: &mut KindEnv<'_>, args: &[String]) -> Result<Vec<u8>> {
     parse(env, args, true)
 }
 
-fn parse(env: &mut KindEnv<'_>, args: &[String], v6: bool) -> Result<Vec<u8>> {
-    let kind = if v6 { "vti6" } else { "vti" };
-    let (mut ikey, mut okey) = ([0u8; 4], [0u8; 4]);
-    let (mut saddr, mut daddr): (Endpoint, Endpoint) = (None, None);
-    let (mut link, mut fwmark) = (0u32, 0u32);
+/// The parameters of a vti or vti6 tunnel: its IFLA_VTI_* attributes,
+/// read by [`Vti::read`] and written by [`Vti::emit`], for `link add|set
+/// type vti|vti6 …` and `ip tunnel` alike. A `None` is an attribute not sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Vti {
+    /// vti6: the endpoints are IPv6 addresses.
+    pub v6: bool,
+    pub link: u32,
+    /// Keys as numbers (their big-endian bytes travel).
+    pub ikey: u32,
+    pub okey: u32,
+    pub local: Endpoint,
+    pub remote: Endpoint,
+    pub fwmark: Option<u32>,
+}
 
-    if !env.creating {
-        let cur = current_data(env)?;
-        let a = Attrs::new(&cur);
-        saddr = endpoint_from_attr(a.get(attr::LOCAL), v6)?;
-        daddr = endpoint_from_attr(a.get(attr::REMOTE), v6)?;
-        let key = |k: u16| a.get(k).and_then(|b| <[u8; 4]>::try_from(b.get(..4)?).ok());
-        ikey = key(attr::IKEY).unwrap_or(ikey);
-        okey = key(attr::OKEY).unwrap_or(okey);
-        // iproute2 reads the u32 link as a u8 here: only its low byte survives.
-        link = a.u8(attr::LINK).map_or(link, u32::from);
-        fwmark = a.u32(attr::FWMARK).unwrap_or(fwmark);
+impl Vti {
+    /// What `link add type vti|vti6` starts from (link_vti.c, link_vti6.c).
+    pub fn new(v6: bool) -> Self {
+        Vti { v6, fwmark: Some(0), ..Vti::default() }
+    }
+}
+
+impl TunnelParams for Vti {
+    const ENDS: (u16, u16) = (attr::LOCAL, attr::REMOTE);
+
+    fn v6(&self) -> bool {
+        self.v6
     }
 
-    let mut w = Words::new(args);
-    while let Some(word) = w.next() {
-        let Some(k) = lookup(word, KEYWORDS) else {
-            return Err(unknown_word(kind, None));
-        };
-        match k.names[0].text {
+    fn read(&mut self, a: &Attrs<'_>) {
+        read_endpoints(a, Self::ENDS, self.v6, &mut self.local, &mut self.remote);
+        self.ikey = be32_at(a.get(attr::IKEY)).unwrap_or(self.ikey);
+        self.okey = be32_at(a.get(attr::OKEY)).unwrap_or(self.okey);
+        self.link = a.u32(attr::LINK).unwrap_or(self.link);
+        self.fwmark = a.u32(attr::FWMARK).or(self.fwmark);
+    }
+
+    fn read_current(&mut self, a: &Attrs<'_>) {
+        self.read(a);
+        // iproute2 reads the u32 link as a u8 here: only its first byte survives.
+        self.link = a.u8(attr::LINK).map_or(0, u32::from);
+    }
+
+    fn apply(&mut self, env: &mut KindEnv<'_>, name: &str, w: &mut Words<'_>) -> Result<bool> {
+        if apply_ends(env, name, w, self.v6, (&mut self.local, &mut self.remote, &mut self.link))? {
+            return Ok(true);
+        }
+        match name {
             "key" => {
-                ikey = parse_key("key", w.value()?)?;
-                okey = ikey;
+                self.ikey = parse_key("key", w.value()?)?;
+                self.okey = self.ikey;
             }
-            "ikey" => ikey = parse_key("ikey", w.value()?)?,
-            "okey" => okey = parse_key("okey", w.value()?)?,
-            "remote" => daddr = parse_endpoint(w.value()?, v6)?,
-            "local" => saddr = parse_endpoint(w.value()?, v6)?,
-            "dev" => link = parse_dev(env, w.value()?)?,
-            "fwmark" => {
-                let v = w.value()?;
-                fwmark = get_u32(v, 0).ok_or_else(|| invarg("invalid fwmark\n", v))?;
-            }
-            _ => return Err(unknown_word(kind, None)),
+            "ikey" => self.ikey = parse_key("ikey", w.value()?)?,
+            "okey" => self.okey = parse_key("okey", w.value()?)?,
+            "fwmark" => self.fwmark = Some(parse_fwmark(w.value()?)?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn emit(&self, b: &mut AttrWriter) {
+        b.be32(attr::IKEY, self.ikey);
+        b.be32(attr::OKEY, self.okey);
+        emit_endpoints(b, Self::ENDS, &self.local, &self.remote);
+        if let Some(m) = self.fwmark {
+            b.u32(attr::FWMARK, m);
+        }
+        if self.link != 0 {
+            b.u32(attr::LINK, self.link);
         }
     }
+}
 
-    let mut b = AttrWriter::new();
-    b.put(attr::IKEY, &ikey);
-    b.put(attr::OKEY, &okey);
-    if let Some(a) = endpoint_bytes(&saddr) {
-        b.put(attr::LOCAL, &a);
-    }
-    if let Some(a) = endpoint_bytes(&daddr) {
-        b.put(attr::REMOTE, &a);
-    }
-    b.u32(attr::FWMARK, fwmark);
-    if link != 0 {
-        b.u32(attr::LINK, link);
-    }
-    Ok(b.finish()?)
+fn parse(env: &mut KindEnv<'_>, args: &[String], v6: bool) -> Result<Vec<u8>> {
+    data_of(&parse_params(env, args, if v6 { "vti6" } else { "vti" }, KEYWORDS, Vti::new(v6))?)
 }
 
 fn print_vti(s: &mut Dyn<'_>, a: &Attrs<'_>, _opts: &Options, links: &Links) -> io::Result<()> {

@@ -25,8 +25,8 @@ use netlink_packet_route::RouteNetlinkMessage;
 
 use super::keepalive;
 use super::modules::{self, State};
-use super::netlink::{all_links, v4_from_link, v6_from_link, Link};
-use super::params::{fallback_name, is_tunnel_kind, module_name, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
+use super::netlink::{all_links, Link};
+use super::params::{fallback_name, is_tunnel_kind, module_name, V4, V6, IPPROTO_ESP, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
 use crate::cli::bytes::bytes;
 use super::grammar::CHECK_KEYWORDS;
 use crate::cli::words::{lookup, Words};
@@ -49,7 +49,6 @@ pub const CHECKS: &[&str] = &["kernel", "device", "local", "underlay", "firewall
 const PEER_WAIT: Duration = Duration::from_secs(2);
 const IFF_UP: u32 = 0x1;
 const IFF_LOOPBACK: u32 = 0x8;
-const IPPROTO_ESP: u8 = 50;
 const IPPROTO_UDP: u8 = 17;
 const CAP_NET_ADMIN: u32 = 12;
 const RTN_UNICAST: u8 = 1;
@@ -275,9 +274,9 @@ impl<'a> Tunnel<'a> {
             None => 0,
         };
         // (the outer header's length and words, and what follows it)
-        let (local, remote, bound, outer, outer_text, (proto, name, hdr, header, inner_v6)) = if let Some(p) = v4_from_link(link) {
+        let (local, remote, bound, outer, outer_text, (proto, name, hdr, header, inner_v6)) = if let Some(p) = V4::of_link(link) {
             let inner = match link.kind.as_str() {
-                "gre" => (IPPROTO_GRE, "GRE", Some(gre_len(p.oflags)), gre_header(p.iflags, p.ikey, false), false),
+                "gre" => (IPPROTO_GRE, "GRE", Some(gre_len(p.hdr.oflags)), gre_header(p.hdr.iflags, p.hdr.ikey, false), false),
                 "sit" => (IPPROTO_IPV6, "IPv6-in-IPv4", Some(0), Vec::new(), true),
                 "vti" => (IPPROTO_ESP, "ESP", None, Vec::new(), false),
                 _ if p.proto == 137 => (137, "MPLS-in-IP", Some(0), Vec::new(), false),
@@ -285,14 +284,14 @@ impl<'a> Tunnel<'a> {
             };
             (IpAddr::V4(p.local), IpAddr::V4(p.remote), p.link, 20, "IPv4 20".to_string(), inner)
         } else {
-            let p = v6_from_link(link)?;
+            let p = V6::of_link(link)?;
             let inner = match link.kind.as_str() {
-                "ip6gre" => (IPPROTO_GRE, "GRE", Some(gre_len(p.oflags)), gre_header(p.iflags, p.ikey, false), false),
+                "ip6gre" => (IPPROTO_GRE, "GRE", Some(gre_len(p.hdr.oflags)), gre_header(p.hdr.iflags, p.hdr.ikey, false), false),
                 "vti6" => (IPPROTO_ESP, "ESP", None, Vec::new(), false),
                 _ if p.proto == IPPROTO_IPIP => (IPPROTO_IPIP, "IPv4-in-IPv6", Some(0), Vec::new(), false),
                 _ => (IPPROTO_IPV6, "IPv6-in-IPv6", Some(0), Vec::new(), true),
             };
-            let (limit, text) = if p.flags & IP6_TNL_F_IGN_ENCAP_LIMIT == 0 { (8, "IPv6 40, encapsulation limit 8") } else { (0, "IPv6 40") };
+            let (limit, text) = if p.ip6.flags & IP6_TNL_F_IGN_ENCAP_LIMIT == 0 { (8, "IPv6 40, encapsulation limit 8") } else { (0, "IPv6 40") };
             (IpAddr::V6(p.local), IpAddr::V6(p.remote), p.link, 40 + limit, text.to_string(), inner)
         };
         let mut t = Tunnel {
@@ -1087,8 +1086,7 @@ pub fn run(ctx: &mut Context, args: &[String]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::objects::tunnel::netlink::{v4_data, v6_data};
-    use crate::objects::tunnel::params::{V4, V6};
+    use crate::kinds::gre::GreHeader;
 
     fn link(kind: &str, data: crate::netlink::attr::AttrWriter) -> Link {
         Link { index: 7, name: "t1".into(), kind: kind.into(), data: data.finish().expect("fits"), ..Link::default() }
@@ -1097,8 +1095,8 @@ mod tests {
     #[test]
     fn overheads_count_what_the_kernel_counts() {
         let v4 = |kind: &str, oflags: u16| {
-            let p = V4 { local: Ipv4Addr::new(192, 0, 2, 1), remote: Ipv4Addr::new(192, 0, 2, 2), oflags, okey: 5, proto: IPPROTO_GRE, ..V4::default() };
-            link(kind, v4_data(kind, &p, None))
+            let p = V4 { local: Ipv4Addr::new(192, 0, 2, 1), remote: Ipv4Addr::new(192, 0, 2, 2), hdr: GreHeader { oflags, okey: 5, ..GreHeader::default() }, proto: IPPROTO_GRE, ..V4::default() };
+            link(kind, p.data(kind, None))
         };
         let plain = v4("gre", 0);
         let t = Tunnel::of(&plain).expect("a tunnel");
@@ -1106,22 +1104,22 @@ mod tests {
         let all = v4("gre", GRE_KEY | GRE_CSUM | GRE_SEQ);
         let t = Tunnel::of(&all).expect("a tunnel");
         assert_eq!((t.overhead, t.overhead_text.as_str()), (Some(36), "IPv4 20, GRE 16"));
-        let ipip = link("ipip", v4_data("ipip", &V4 { proto: IPPROTO_IPIP, ..V4::default() }, None));
+        let ipip = link("ipip", V4 { proto: IPPROTO_IPIP, ..V4::default() }.data("ipip", None));
         let t = Tunnel::of(&ipip).expect("a tunnel");
         assert_eq!((t.overhead, t.proto, t.remote), (Some(20), 4, None));
-        let sit = link("sit", v4_data("sit", &V4 { proto: IPPROTO_IPV6, ..V4::default() }, None));
+        let sit = link("sit", V4 { proto: IPPROTO_IPV6, ..V4::default() }.data("sit", None));
         assert_eq!(Tunnel::of(&sit).map(|t| (t.overhead, t.proto, t.inner_v6)), Some((Some(20), 41, true)));
-        let vti = link("vti", v4_data("vti", &V4 { proto: IPPROTO_IPIP, vti: true, ..V4::default() }, None));
+        let vti = link("vti", V4 { proto: IPPROTO_IPIP, vti: true, ..V4::default() }.data("vti", None));
         assert_eq!(Tunnel::of(&vti).map(|t| (t.overhead, t.proto)), Some((None, 50)));
         // ip6gre with a key, with and without the encapsulation limit option.
         let mut p6 = V6::init(true);
         p6.proto = IPPROTO_GRE;
-        p6.oflags = GRE_KEY;
-        let t6 = link("ip6gre", v6_data("ip6gre", &p6));
+        p6.hdr.oflags = GRE_KEY;
+        let t6 = link("ip6gre", p6.data("ip6gre"));
         let t = Tunnel::of(&t6).expect("a tunnel");
         assert_eq!((t.overhead, t.overhead_text.as_str()), (Some(56), "IPv6 40, encapsulation limit 8, GRE 8"));
-        p6.flags = IP6_TNL_F_IGN_ENCAP_LIMIT;
-        let t6 = link("ip6gre", v6_data("ip6gre", &p6));
+        p6.ip6.flags = IP6_TNL_F_IGN_ENCAP_LIMIT;
+        let t6 = link("ip6gre", p6.data("ip6gre"));
         assert_eq!(Tunnel::of(&t6).and_then(|t| t.overhead), Some(48));
     }
 
@@ -1130,12 +1128,11 @@ mod tests {
         let p = V4 {
             local: Ipv4Addr::new(192, 0, 2, 1),
             remote: Ipv4Addr::new(192, 0, 2, 2),
-            iflags: GRE_KEY,
-            ikey: 0x01020304,
+            hdr: GreHeader { iflags: GRE_KEY, ikey: 0x01020304, ..GreHeader::default() },
             proto: IPPROTO_GRE,
             ..V4::default()
         };
-        let l = link("gre", v4_data("gre", &p, None));
+        let l = link("gre", p.data("gre", None));
         let t = Tunnel::of(&l).expect("a tunnel");
         let pkt = t.packet(IpAddr::V4(p.local)).expect("a packet");
         assert_eq!((pkt.l4proto, &pkt.bytes[9..10], &pkt.bytes[12..20]), (47, &[47u8][..], &[192, 0, 2, 2, 192, 0, 2, 1][..]));

@@ -17,6 +17,26 @@ const fn flag(names: &'static [Word], help: &'static str) -> Keyword {
     Keyword { names, value: Value::Flag, meta: "", help, supported: true }
 }
 
+/// A keyword list with the GRE header words (`key`, `ikey`, `okey`, `seq`,
+/// `iseq`, `oseq`, `csum`, `icsum`, `ocsum`) between `before` and `after`.
+macro_rules! with_gre_words {
+    ([$($before:expr),* $(,)?], [$($after:expr),* $(,)?]) => {
+        [
+            $($before,)*
+            kw(&[x("key")], Value::Text, "KEY", "GRE/VTI key both ways: a number or a dotted quad"),
+            kw(&[x("ikey")], Value::Text, "KEY", "key expected on received packets"),
+            kw(&[x("okey")], Value::Text, "KEY", "key put on sent packets"),
+            flag(&[x("seq")], "sequence numbers both ways (GRE)"),
+            flag(&[x("iseq")], "drop received packets out of sequence (GRE)"),
+            flag(&[x("oseq")], "number sent packets (GRE)"),
+            flag(&[x("csum")], "checksums both ways (GRE)"),
+            flag(&[x("icsum")], "require checksums on received packets (GRE)"),
+            flag(&[x("ocsum")], "checksum sent packets (GRE)"),
+            $($after),*
+        ]
+    };
+}
+
 /// Modes of the IPv4 tool (iptunnel.c), with their long spellings.
 pub const V4_MODES: &[&str] = &["gre", "gre/ip", "ipip", "ip/ip", "sit", "ipv6/ip", "isatap", "vti"];
 
@@ -36,55 +56,45 @@ const NAME: Keyword = kw(&[x("name")], Value::Name, "NAME", "the tunnel device's
 const HELP: Keyword = flag(&[p("help")], "show the usage");
 
 /// `ip tunnel add|change|del|show` keywords, IPv4 (iptunnel.c `parse_args`).
-pub const V4_KEYWORDS: &[Keyword] = &[
-    // Every mode, IPv6 ones too: an IPv6 mode after `mode` switches the
-    // line to the IPv6 keywords (the parsers test the mode words themselves).
-    kw(&[x("mode")], Value::Choice(MODES), "", "tunnel kind; else guessed from the name (gre…, ipip…, sit…, isatap…, vti…); an IPv6 mode selects the IPv6 keywords"),
-    kw(&[x("key")], Value::Text, "KEY", "GRE/VTI key both ways: a number or a dotted quad"),
-    kw(&[x("ikey")], Value::Text, "KEY", "key expected on received packets"),
-    kw(&[x("okey")], Value::Text, "KEY", "key put on sent packets"),
-    flag(&[x("seq")], "sequence numbers both ways (GRE)"),
-    flag(&[x("iseq")], "drop received packets out of sequence (GRE)"),
-    flag(&[x("oseq")], "number sent packets (GRE)"),
-    flag(&[x("csum")], "checksums both ways (GRE)"),
-    flag(&[x("icsum")], "require checksums on received packets (GRE)"),
-    flag(&[x("ocsum")], "checksum sent packets (GRE)"),
-    flag(&[x("nopmtudisc")], "no path MTU discovery (needs ttl inherit)"),
-    flag(&[x("pmtudisc")], "path MTU discovery: set DF on outer packets (the default)"),
-    kw(&[x("remote")], Value::Address, "ADDR", "the far end (an IPv4 address or any)"),
-    kw(&[x("local")], Value::Address, "ADDR", "this end (an IPv4 address or any)"),
-    kw(&[x("dev")], Value::Ifname, "DEV", "bind the tunnel to this device"),
-    kw(&[x("ttl"), x("hoplimit"), x("hlim")], Value::Text, "TTL", "outer TTL, 1-255, or inherit"),
-    kw(&[x("tos"), x("tclass"), p("dsfield")], Value::Text, "TOS", "outer TOS: a value, a name from rt_dsfield, inherit or inherit/TOS"),
-    NAME,
-    HELP,
-];
+pub const V4_KEYWORDS: &[Keyword] = &with_gre_words!(
+    [
+        // Every mode, IPv6 ones too: an IPv6 mode after `mode` switches the
+        // line to the IPv6 keywords (the parsers test the mode words themselves).
+        kw(&[x("mode")], Value::Choice(MODES), "", "tunnel kind; else guessed from the name (gre…, ipip…, sit…, isatap…, vti…); an IPv6 mode selects the IPv6 keywords"),
+    ],
+    [
+        flag(&[x("nopmtudisc")], "no path MTU discovery (needs ttl inherit)"),
+        flag(&[x("pmtudisc")], "path MTU discovery: set DF on outer packets (the default)"),
+        kw(&[x("remote")], Value::Address, "ADDR", "the far end (an IPv4 address or any)"),
+        kw(&[x("local")], Value::Address, "ADDR", "this end (an IPv4 address or any)"),
+        kw(&[x("dev")], Value::Ifname, "DEV", "bind the tunnel to this device"),
+        kw(&[x("ttl"), x("hoplimit"), x("hlim")], Value::Text, "TTL", "outer TTL, 1-255, or inherit"),
+        kw(&[x("tos"), x("tclass"), p("dsfield")], Value::Text, "TOS", "outer TOS: a value, a name from rt_dsfield, inherit or inherit/TOS"),
+        NAME,
+        HELP,
+    ]
+);
 
 /// `ip -6 tunnel add|change|del|show` keywords (ip6tunnel.c `parse_args`).
-pub const V6_KEYWORDS: &[Keyword] = &[
-    kw(&[x("mode")], Value::Choice(V6_MODES), "", "tunnel kind (default ip6ip6)"),
-    kw(&[x("remote")], Value::Address, "ADDR", "the far end (an IPv6 address)"),
-    kw(&[x("local")], Value::Address, "ADDR", "this end (an IPv6 address)"),
-    kw(&[x("dev")], Value::Ifname, "DEV", "bind the tunnel to this device"),
-    kw(&[x("encaplimit")], Value::Text, "ELIM", "encapsulation limit, 0-255, or none (default 4)"),
-    kw(&[x("hoplimit"), x("ttl"), x("hlim")], Value::Number, "TTL", "outer hop limit, 0-255 (default 64; 0 inherits)"),
-    kw(&[x("tclass"), x("tc"), x("tos"), p("dsfield")], Value::Text, "TCLASS", "traffic class in hex, or inherit"),
-    kw(&[x("flowlabel"), x("fl")], Value::Text, "FLOWLABEL", "flow label in hex (0-0xfffff), or inherit"),
-    kw(&[x("dscp")], Value::Choice(&["inherit"]), "", "copy DSCP from the outer header on receive"),
-    flag(&[x("allow-localremote")], "allow a local address as the remote end"),
-    flag(&[x("noallow-localremote")], "refuse a local address as the remote end"),
-    kw(&[x("key")], Value::Text, "KEY", "GRE/VTI key both ways: a number or a dotted quad"),
-    kw(&[x("ikey")], Value::Text, "KEY", "key expected on received packets"),
-    kw(&[x("okey")], Value::Text, "KEY", "key put on sent packets"),
-    flag(&[x("seq")], "sequence numbers both ways (GRE)"),
-    flag(&[x("iseq")], "drop received packets out of sequence (GRE)"),
-    flag(&[x("oseq")], "number sent packets (GRE)"),
-    flag(&[x("csum")], "checksums both ways (GRE)"),
-    flag(&[x("icsum")], "require checksums on received packets (GRE)"),
-    flag(&[x("ocsum")], "checksum sent packets (GRE)"),
-    NAME,
-    HELP,
-];
+pub const V6_KEYWORDS: &[Keyword] = &with_gre_words!(
+    [
+        kw(&[x("mode")], Value::Choice(V6_MODES), "", "tunnel kind (default ip6ip6)"),
+        kw(&[x("remote")], Value::Address, "ADDR", "the far end (an IPv6 address)"),
+        kw(&[x("local")], Value::Address, "ADDR", "this end (an IPv6 address)"),
+        kw(&[x("dev")], Value::Ifname, "DEV", "bind the tunnel to this device"),
+        kw(&[x("encaplimit")], Value::Text, "ELIM", "encapsulation limit, 0-255, or none (default 4)"),
+        kw(&[x("hoplimit"), x("ttl"), x("hlim")], Value::Number, "TTL", "outer hop limit, 0-255 (default 64; 0 inherits)"),
+        kw(&[x("tclass"), x("tc"), x("tos"), p("dsfield")], Value::Text, "TCLASS", "traffic class in hex, or inherit"),
+        kw(&[x("flowlabel"), x("fl")], Value::Text, "FLOWLABEL", "flow label in hex (0-0xfffff), or inherit"),
+        kw(&[x("dscp")], Value::Choice(&["inherit"]), "", "copy DSCP from the outer header on receive"),
+        flag(&[x("allow-localremote")], "allow a local address as the remote end"),
+        flag(&[x("noallow-localremote")], "refuse a local address as the remote end"),
+    ],
+    [
+        NAME,
+        HELP,
+    ]
+);
 
 /// `ip tunnel prl` keywords (iptunnel.c `do_prl`).
 pub const PRL_KEYWORDS: &[Keyword] = &[

@@ -62,8 +62,8 @@ use netlink_packet_route::link::{LinkFlags, LinkMessage};
 use netlink_packet_route::route::RouteMessage;
 use netlink_packet_route::RouteNetlinkMessage;
 
-use super::netlink::{find_link, v4_from_link, Link};
-use super::params::IPPROTO_GRE;
+use super::netlink::{find_link, Link};
+use super::params::{V4, IPPROTO_GRE};
 use crate::cli::batch::signals;
 use crate::objects::tunnel::grammar::KEEPALIVE_KEYWORDS;
 use crate::cli::words::{lookup, Words};
@@ -174,20 +174,20 @@ pub fn peer_of(l: &Link) -> Result<Peer> {
         "" => return refuse("not a tunnel; keepalives are for GRE tunnels (kind gre)".into()),
         other => return refuse(format!("a device of kind {other} is not a GRE tunnel (kind gre)")),
     }
-    let Some(p) = v4_from_link(l) else { return refuse("not a GRE tunnel".into()) };
+    let Some(p) = V4::of_link(l) else { return refuse("not a GRE tunnel".into()) };
     if p.remote.is_unspecified() || p.remote.is_multicast() || p.remote.is_broadcast() {
         return refuse("the tunnel has no single remote address; keepalives need a point-to-point tunnel (remote ADDR)".into());
     }
-    if p.oflags & GRE_SEQ != 0 {
+    if p.hdr.oflags & GRE_SEQ != 0 {
         return refuse("the tunnel numbers its packets (oseq); the far end would drop keepalives, which carry no sequence number".into());
     }
     Ok(Peer {
         local: (!p.local.is_unspecified()).then_some(p.local),
         remote: p.remote,
-        okey: (p.oflags & GRE_KEY != 0).then_some(p.okey),
-        ikey: (p.iflags & GRE_KEY != 0).then_some(p.ikey),
-        ocsum: p.oflags & GRE_CSUM != 0,
-        icsum: p.iflags & GRE_CSUM != 0,
+        okey: (p.hdr.oflags & GRE_KEY != 0).then_some(p.hdr.okey),
+        ikey: (p.hdr.iflags & GRE_KEY != 0).then_some(p.hdr.ikey),
+        ocsum: p.hdr.oflags & GRE_CSUM != 0,
+        icsum: p.hdr.iflags & GRE_CSUM != 0,
         ttl: (p.ttl != 0).then_some(p.ttl),
         tos: (p.tos & !1 != 0 && p.tos & 1 == 0).then_some(p.tos),
     })

@@ -21,7 +21,10 @@ pub mod v6;
 use crate::cli::grammar::{find_command, offered};
 use grammar::OBJECT;
 use crate::cli::options::Family;
-use crate::error::{Error, Result};
+use crate::cli::bytes::bytes;
+use crate::cli::words::Words;
+use crate::error::{duparg2, invarg, no_device, Error, Result};
+use crate::netlink::link::valid_ifname;
 use crate::netlink::Netlink;
 use crate::print::Printer;
 use crate::Context;
@@ -143,14 +146,36 @@ pub fn usage(ctx: &Context) -> Error {
     Error::Usage(crate::cli::help::object_help(ctx.prog, &OBJECT))
 }
 
-/// tunnel.c `tnl_parse_key`: a dotted quad or an unsigned number.
-pub fn parse_key(name: &str, key: &str) -> Result<u32> {
-    if key.contains('.') {
-        return v4::get_addr32(key).map(u32::from);
+/// The tunnel's name in `parse_args` (`name NAME`, or a word that is no
+/// keyword, `key_word`): given once, a valid device name. On `change`, a
+/// name that is the first word reads that tunnel (`read`): its link and
+/// parameters, which the words then change.
+pub fn name_word<'a, T>(
+    ctx: &mut Context,
+    (cmd, first): (Cmd, bool),
+    had: &str,
+    (key, word): (&str, &'a str),
+    w: &mut Words<'a>,
+    read: fn(&mut Netlink, &str) -> Result<(Link, T)>,
+) -> Result<(&'a str, Option<(Link, T)>)> {
+    let name = if key == "name" { w.value()? } else { word };
+    if !had.is_empty() {
+        return Err(duparg2("name", name));
     }
-    crate::parse::get_unsigned(key).ok_or_else(|| {
-        Error::Usage(format!("invalid value for \"{name}\": \"{key}\"; it should be an unsigned integer"))
-    })
+    if !valid_ifname(&bytes(name)) {
+        return Err(invarg("\"name\" not a valid ifname", name));
+    }
+    let old = if cmd == Cmd::Change && first { Some(read(ctx.nl()?, name)?) } else { None };
+    Ok((name, old))
+}
+
+/// `dev NAME`'s index, with ip's message when there is no such device.
+pub fn medium_link(ctx: &mut Context, dev: &str) -> Result<u32> {
+    let prog = ctx.prog;
+    match crate::objects::link::modify::index_of(ctx.nl()?, prog, dev) {
+        0 => Err(no_device(dev)),
+        i => Ok(i),
+    }
 }
 
 /// The first link of `kind` the kernel's lookup by parameters would find.

@@ -1,17 +1,15 @@
-//! Tunnel parameters ⇄ rtnetlink: reading tunnels from the link dump
-//! (IFLA_INFO_DATA), and the RTM_NEWLINK/RTM_DELLINK requests that stand
-//! in for iproute2's SIOC{ADD,CHG,DEL}TUNNEL ioctls — leaving the kernel in
-//! the state the ioctl path leaves it in.
-
-use std::net::{Ipv4Addr, Ipv6Addr};
+//! Tunnels ⇄ rtnetlink: the links of the dump (kind and raw
+//! IFLA_INFO_DATA, which `params.rs` reads through the kinds' typed
+//! parameters), and the RTM_NEWLINK/RTM_DELLINK requests that stand in for
+//! iproute2's SIOC{ADD,CHG,DEL}TUNNEL ioctls — leaving the kernel in the
+//! state the ioctl path leaves it in.
 
 use netlink_packet_core::{NLM_F_CREATE, NLM_F_EXCL};
 use netlink_packet_route::link::LinkMessage;
 use netlink_packet_route::RouteNetlinkMessage;
 
-use super::params::{fallback_name, module_name, V4, V6, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
+use super::params::{fallback_name, module_name};
 use crate::error::{Error, Result};
-use crate::kinds::tunnel_attrs::{gre, iptun, vti, GRE_KEY, SIT_ISATAP};
 use crate::netlink::attr::Attrs;
 use crate::cli::bytes::bytes;
 use crate::netlink::attr::AttrWriter;
@@ -133,199 +131,6 @@ pub fn find_link(nl: &mut Netlink, name: &str) -> Result<Option<Link>> {
 }
 
 pub use super::params::is_tunnel_kind;
-
-fn ipv4(b: Option<&[u8]>) -> Ipv4Addr {
-    b.and_then(|v| <[u8; 4]>::try_from(v.get(..4)?).ok()).map_or(Ipv4Addr::UNSPECIFIED, Ipv4Addr::from)
-}
-
-fn ipv6(b: Option<&[u8]>) -> Ipv6Addr {
-    b.and_then(|v| <[u8; 16]>::try_from(v.get(..16)?).ok()).map_or(Ipv6Addr::UNSPECIFIED, Ipv6Addr::from)
-}
-
-fn be32(a: &Attrs<'_>, t: u16) -> u32 {
-    a.get(t).and_then(|v| Some(u32::from_be_bytes(v.get(..4)?.try_into().ok()?))).unwrap_or(0)
-}
-
-/// What SIOCGETTUNNEL would report for an IPv4 tunnel link (None: the
-/// link is not one, and the ioctl would be refused).
-pub fn v4_from_link(l: &Link) -> Option<V4> {
-    let a = l.attrs();
-    let mut p = V4 { name: l.name.clone(), ..V4::default() };
-    match l.kind.as_str() {
-        "gre" => {
-            p.proto = IPPROTO_GRE;
-            p.link = a.u32(gre::LINK).unwrap_or(0);
-            p.iflags = a.be16(gre::IFLAGS).unwrap_or(0);
-            p.oflags = a.be16(gre::OFLAGS).unwrap_or(0);
-            p.ikey = be32(&a, gre::IKEY);
-            p.okey = be32(&a, gre::OKEY);
-            p.local = ipv4(a.get(gre::LOCAL));
-            p.remote = ipv4(a.get(gre::REMOTE));
-            p.ttl = a.u8(gre::TTL).unwrap_or(0);
-            p.tos = a.u8(gre::TOS).unwrap_or(0);
-            p.pmtudisc = a.u8(gre::PMTUDISC).unwrap_or(0) != 0;
-        }
-        "ipip" | "sit" => {
-            p.proto = a.u8(iptun::PROTO).unwrap_or(if l.kind == "sit" { IPPROTO_IPV6 } else { IPPROTO_IPIP });
-            p.link = a.u32(iptun::LINK).unwrap_or(0);
-            p.local = ipv4(a.get(iptun::LOCAL));
-            p.remote = ipv4(a.get(iptun::REMOTE));
-            p.ttl = a.u8(iptun::TTL).unwrap_or(0);
-            p.tos = a.u8(iptun::TOS).unwrap_or(0);
-            p.pmtudisc = a.u8(iptun::PMTUDISC).unwrap_or(0) != 0;
-            p.isatap = l.kind == "sit" && a.u16(iptun::FLAGS).unwrap_or(0) & SIT_ISATAP != 0;
-        }
-        "vti" => {
-            // vti has no ttl, tos or DF attributes: show what `ip tunnel
-            // add` sets (DF on, TTL and TOS inherited), and DF off on the
-            // fallback device. The ioctl reports keys as always on.
-            p.proto = IPPROTO_IPIP;
-            p.vti = true;
-            p.link = a.u32(vti::LINK).unwrap_or(0);
-            p.ikey = be32(&a, vti::IKEY);
-            p.okey = be32(&a, vti::OKEY);
-            p.local = ipv4(a.get(vti::LOCAL));
-            p.remote = ipv4(a.get(vti::REMOTE));
-            p.iflags = GRE_KEY;
-            p.oflags = GRE_KEY;
-            p.pmtudisc = l.name != "ip_vti0";
-        }
-        _ => return None,
-    }
-    Some(p)
-}
-
-/// What SIOCGETTUNNEL would report for an IPv6 tunnel link.
-pub fn v6_from_link(l: &Link) -> Option<V6> {
-    let a = l.attrs();
-    let mut p = V6::init(false);
-    p.name = l.name.clone();
-    match l.kind.as_str() {
-        "ip6tnl" => {
-            p.proto = a.u8(iptun::PROTO).unwrap_or(IPPROTO_IPV6);
-            p.link = a.u32(iptun::LINK).unwrap_or(0);
-            p.local = ipv6(a.get(iptun::LOCAL));
-            p.remote = ipv6(a.get(iptun::REMOTE));
-            p.hop_limit = a.u8(iptun::TTL).unwrap_or(0);
-            p.encap_limit = a.u8(iptun::ENCAP_LIMIT).unwrap_or(0);
-            p.flowinfo = be32(&a, iptun::FLOWINFO);
-            p.flags = a.u32(iptun::FLAGS).unwrap_or(0);
-        }
-        "ip6gre" => {
-            p.proto = IPPROTO_GRE;
-            p.link = a.u32(gre::LINK).unwrap_or(0);
-            p.iflags = a.be16(gre::IFLAGS).unwrap_or(0);
-            p.oflags = a.be16(gre::OFLAGS).unwrap_or(0);
-            p.ikey = be32(&a, gre::IKEY);
-            p.okey = be32(&a, gre::OKEY);
-            p.local = ipv6(a.get(gre::LOCAL));
-            p.remote = ipv6(a.get(gre::REMOTE));
-            p.hop_limit = a.u8(gre::TTL).unwrap_or(0);
-            p.encap_limit = a.u8(gre::ENCAP_LIMIT).unwrap_or(0);
-            p.flowinfo = be32(&a, gre::FLOWINFO);
-            p.flags = a.u32(gre::FLAGS).unwrap_or(0);
-        }
-        "vti6" => {
-            // The vti6 ioctl reports a key flag for each non-zero key.
-            p.vti = true;
-            p.link = a.u32(vti::LINK).unwrap_or(0);
-            p.ikey = be32(&a, vti::IKEY);
-            p.okey = be32(&a, vti::OKEY);
-            p.local = ipv6(a.get(vti::LOCAL));
-            p.remote = ipv6(a.get(vti::REMOTE));
-            p.iflags = if p.ikey != 0 { GRE_KEY } else { 0 };
-            p.oflags = if p.okey != 0 { GRE_KEY } else { 0 };
-        }
-        _ => return None,
-    }
-    Some(p)
-}
-
-/// IFLA_INFO_DATA for an IPv4 tunnel of `kind`, as the ioctl path would
-/// store `p`: DF forced when a TTL is set, keys dropped without their flag.
-pub fn v4_data(kind: &str, p: &V4, fwmark: Option<u32>) -> AttrWriter {
-    let pmtudisc = p.pmtudisc || p.ttl != 0;
-    let ikey = if p.iflags & GRE_KEY != 0 { p.ikey } else { 0 };
-    let okey = if p.oflags & GRE_KEY != 0 { p.okey } else { 0 };
-    let mut n = AttrWriter::new();
-    match kind {
-        "gre" => {
-            n.u32(gre::LINK, p.link)
-                .be16(gre::IFLAGS, p.iflags)
-                .be16(gre::OFLAGS, p.oflags)
-                .be32(gre::IKEY, ikey)
-                .be32(gre::OKEY, okey)
-                .put(gre::LOCAL, &p.local.octets())
-                .put(gre::REMOTE, &p.remote.octets())
-                .u8(gre::TTL, p.ttl)
-                .u8(gre::TOS, p.tos)
-                .u8(gre::PMTUDISC, pmtudisc as u8);
-        }
-        "vti" => {
-            n.u32(vti::LINK, p.link)
-                .be32(vti::IKEY, ikey)
-                .be32(vti::OKEY, okey)
-                .put(vti::LOCAL, &p.local.octets())
-                .put(vti::REMOTE, &p.remote.octets());
-        }
-        _ => {
-            n.u32(iptun::LINK, p.link)
-                .put(iptun::LOCAL, &p.local.octets())
-                .put(iptun::REMOTE, &p.remote.octets())
-                .u8(iptun::TTL, p.ttl)
-                .u8(iptun::TOS, p.tos)
-                .u8(iptun::PMTUDISC, pmtudisc as u8)
-                .u8(iptun::PROTO, p.proto);
-            if kind == "sit" {
-                n.u16(iptun::FLAGS, if p.isatap { SIT_ISATAP } else { 0 });
-            }
-        }
-    }
-    if let Some(mark) = fwmark {
-        n.u32(if kind == "gre" { gre::FWMARK } else if kind == "vti" { vti::FWMARK } else { iptun::FWMARK }, mark);
-    }
-    n
-}
-
-/// IFLA_INFO_DATA for an IPv6 tunnel of `kind`.
-pub fn v6_data(kind: &str, p: &V6) -> AttrWriter {
-    let mut n = AttrWriter::new();
-    match kind {
-        "ip6gre" => {
-            let ikey = if p.iflags & GRE_KEY != 0 { p.ikey } else { 0 };
-            let okey = if p.oflags & GRE_KEY != 0 { p.okey } else { 0 };
-            n.u32(gre::LINK, p.link)
-                .be16(gre::IFLAGS, p.iflags)
-                .be16(gre::OFLAGS, p.oflags)
-                .be32(gre::IKEY, ikey)
-                .be32(gre::OKEY, okey)
-                .put(gre::LOCAL, &p.local.octets())
-                .put(gre::REMOTE, &p.remote.octets())
-                .u8(gre::TTL, p.hop_limit)
-                .u8(gre::ENCAP_LIMIT, p.encap_limit)
-                .be32(gre::FLOWINFO, p.flowinfo)
-                .u32(gre::FLAGS, p.flags);
-        }
-        "vti6" => {
-            n.u32(vti::LINK, p.link)
-                .be32(vti::IKEY, p.ikey)
-                .be32(vti::OKEY, p.okey)
-                .put(vti::LOCAL, &p.local.octets())
-                .put(vti::REMOTE, &p.remote.octets());
-        }
-        _ => {
-            n.u32(iptun::LINK, p.link)
-                .put(iptun::LOCAL, &p.local.octets())
-                .put(iptun::REMOTE, &p.remote.octets())
-                .u8(iptun::TTL, p.hop_limit)
-                .u8(iptun::ENCAP_LIMIT, p.encap_limit)
-                .be32(iptun::FLOWINFO, p.flowinfo)
-                .u32(iptun::FLAGS, p.flags)
-                .u8(iptun::PROTO, p.proto);
-        }
-    }
-    n
-}
 
 /// RTM_NEWLINK for a tunnel: create (`index` None) link `name` (a word:
 /// its bytes go, and the parsers allow only a valid device name), or

@@ -9,6 +9,7 @@ use crate::kinds::tunnel_attrs::{
     GRE_CSUM, GRE_KEY, GRE_SEQ, IP6_FLOWINFO_FLOWLABEL, IP6_FLOWINFO_TCLASS, IP6_TNL_F_ALLOW_LOCAL_REMOTE,
     IP6_TNL_F_IGN_ENCAP_LIMIT, IP6_TNL_F_RCV_DSCP_COPY, IP6_TNL_F_USE_ORIG_FLOWLABEL, IP6_TNL_F_USE_ORIG_TCLASS,
 };
+use crate::kinds::gre::GreHeader;
 use crate::names::links::IfName;
 use crate::names::tables::{dsfield_name, NumBuf};
 use crate::print::{Color, Out, Printer};
@@ -99,7 +100,7 @@ pub fn print_v4<W: Write>(p: &mut Printer<W>, t: &V4, x: &V4Extra<'_>) -> io::Re
             }
         }
     }
-    print_gre_flags(p, t.proto, t.iflags, t.oflags, t.ikey, t.okey)?;
+    print_gre_flags(p, t.proto, &t.hdr)?;
     p.close_object()
 }
 
@@ -117,39 +118,40 @@ pub fn print_v6<W: Write>(p: &mut Printer<W>, t: &V6, link_name: Option<IfName>)
             p.str_bytes("link", " dev {}", n.as_bytes())?;
         }
     }
-    if t.flags & IP6_TNL_F_IGN_ENCAP_LIMIT != 0 {
+    if t.ip6.flags & IP6_TNL_F_IGN_ENCAP_LIMIT != 0 {
         p.null(Out::Any, "ip6_tnl_f_ign_encap_limit", " encaplimit none", "")?;
     } else {
-        p.num("encap_limit", " encaplimit {}", t.encap_limit)?;
+        p.num("encap_limit", " encaplimit {}", t.ip6.encap_limit)?;
     }
-    if t.hop_limit != 0 {
-        p.num("hoplimit", " hoplimit {}", t.hop_limit)?;
+    if t.ip6.hop_limit != 0 {
+        p.num("hoplimit", " hoplimit {}", t.ip6.hop_limit)?;
     } else {
         p.string_c(Out::Text, Color::None, Some("hoplimit"), " hoplimit {}", "inherit")?;
     }
-    if t.flags & IP6_TNL_F_USE_ORIG_TCLASS != 0 {
+    if t.ip6.flags & IP6_TNL_F_USE_ORIG_TCLASS != 0 {
         p.null(Out::Any, "ip6_tnl_f_use_orig_tclass", " tclass inherit", "")?;
     } else {
-        p.str("tclass", " tclass {}", &format!("0x{:02x}", (t.flowinfo & IP6_FLOWINFO_TCLASS) >> 20))?;
+        p.str("tclass", " tclass {}", &format!("0x{:02x}", (t.ip6.flowinfo & IP6_FLOWINFO_TCLASS) >> 20))?;
     }
-    if t.flags & IP6_TNL_F_USE_ORIG_FLOWLABEL != 0 {
+    if t.ip6.flags & IP6_TNL_F_USE_ORIG_FLOWLABEL != 0 {
         p.null(Out::Any, "ip6_tnl_f_use_orig_flowlabel", " flowlabel inherit", "")?;
     } else {
-        p.str("flowlabel", " flowlabel {}", &format!("0x{:05x}", t.flowinfo & IP6_FLOWINFO_FLOWLABEL))?;
+        p.str("flowlabel", " flowlabel {}", &format!("0x{:05x}", t.ip6.flowinfo & IP6_FLOWINFO_FLOWLABEL))?;
     }
-    p.str("flowinfo", " (flowinfo {})", &format!("0x{:08x}", t.flowinfo))?;
-    if t.flags & IP6_TNL_F_RCV_DSCP_COPY != 0 {
+    p.str("flowinfo", " (flowinfo {})", &format!("0x{:08x}", t.ip6.flowinfo))?;
+    if t.ip6.flags & IP6_TNL_F_RCV_DSCP_COPY != 0 {
         p.null(Out::Any, "ip6_tnl_f_rcv_dscp_copy", " dscp inherit", "")?;
     }
-    if t.flags & IP6_TNL_F_ALLOW_LOCAL_REMOTE != 0 {
+    if t.ip6.flags & IP6_TNL_F_ALLOW_LOCAL_REMOTE != 0 {
         p.null(Out::Any, "ip6_tnl_f_allow_local_remote", " allow-localremote", "")?;
     }
-    print_gre_flags(p, t.proto, t.iflags, t.oflags, t.ikey, t.okey)?;
+    print_gre_flags(p, t.proto, &t.hdr)?;
     p.close_object()
 }
 
 /// tunnel.c `tnl_print_gre_flags`.
-fn print_gre_flags<W: Write>(p: &mut Printer<W>, proto: u8, iflags: u16, oflags: u16, ikey: u32, okey: u32) -> io::Result<()> {
+fn print_gre_flags<W: Write>(p: &mut Printer<W>, proto: u8, hdr: &GreHeader) -> io::Result<()> {
+    let GreHeader { iflags, oflags, ikey, okey } = *hdr;
     if iflags & GRE_KEY != 0 && oflags & GRE_KEY != 0 && ikey == okey {
         p.num("key", " key {}", ikey)?;
     } else {

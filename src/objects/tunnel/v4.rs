@@ -4,30 +4,21 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use super::netlink::{self as tnl, Link, ARPHRD_IPGRE, ARPHRD_SIT, ARPHRD_TUNNEL};
-use super::params::{fallback_name, V4, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
+use super::params::{fallback_name, sit_of, V4, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
 use super::show::{self, PrlEntry, SixRd, V4Extra};
-use super::{find_by_params, parse_key, prl, remove, Cmd, Target};
+use super::{find_by_params, prl, remove, Cmd, Target};
 use crate::objects::tunnel::grammar::{PRL_KEYWORDS, SIXRD_KEYWORDS, V4_KEYWORDS};
 use crate::cli::words::{lookup, Words};
-use crate::error::{duparg2, invarg, no_device, Error, Result};
-use crate::kinds::tunnel_attrs::{iptun, GRE_CSUM, GRE_KEY, GRE_SEQ};
+use crate::error::{invarg, Error, Result};
+use crate::kinds::tunnel_attrs::GRE_KEY;
+use crate::kinds::tunnel_common::{get_addr32, parse_tos, parse_ttl, TunnelParams};
+use crate::netlink::attr::AttrWriter;
 use crate::cli::bytes::bytes;
 use crate::netlink::link::valid_ifname;
-use crate::objects::link::modify::index_of;
-use crate::names::tables::dsfield_id;
 use crate::netlink::errno::strerror;
 use crate::netlink::Netlink;
-use crate::parse::{get_addr_1, get_prefix, get_u8, Addr};
+use crate::parse::get_prefix;
 use crate::Context;
-
-/// iproute2's `get_addr32`: an IPv4 address, or exit(1).
-pub fn get_addr32(s: &str) -> Result<Ipv4Addr> {
-    match get_addr_1(s, crate::cli::options::Family::Inet) {
-        Some(Addr::Ip(std::net::IpAddr::V4(a))) => Ok(a),
-        Some(Addr::Default(_) | Addr::Any(_)) => Ok(Ipv4Addr::UNSPECIFIED),
-        _ => Err(Error::Fatal(format!("Error: an IP address is expected rather than \"{s}\""))),
-    }
-}
 
 fn set_proto(p: &mut V4, proto: u8) -> Result<()> {
     if p.proto != 0 && p.proto != proto {
@@ -54,6 +45,10 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<Parsed> {
     let mut count = 0;
     while let Some(word) = w.next() {
         let key = lookup(word, V4_KEYWORDS).and_then(|k| k.names.first()).map_or("", |n| n.text);
+        if p.hdr.apply(key, &mut w)? {
+            count += 1;
+            continue;
+        }
         match key {
             "mode" => match w.value()? {
                 "ipip" | "ip/ip" => set_proto(&mut p, IPPROTO_IPIP)?,
@@ -69,59 +64,25 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<Parsed> {
                 }
                 m => return Err(Error::Usage(format!("Unknown tunnel mode \"{m}\""))),
             },
-            "key" => {
-                let k = parse_key("key", w.value()?)?;
-                p.iflags |= GRE_KEY;
-                p.oflags |= GRE_KEY;
-                p.ikey = k;
-                p.okey = k;
-            }
-            "ikey" => {
-                p.ikey = parse_key("ikey", w.value()?)?;
-                p.iflags |= GRE_KEY;
-            }
-            "okey" => {
-                p.okey = parse_key("okey", w.value()?)?;
-                p.oflags |= GRE_KEY;
-            }
-            "seq" => {
-                p.iflags |= GRE_SEQ;
-                p.oflags |= GRE_SEQ;
-            }
-            "iseq" => p.iflags |= GRE_SEQ,
-            "oseq" => p.oflags |= GRE_SEQ,
-            "csum" => {
-                p.iflags |= GRE_CSUM;
-                p.oflags |= GRE_CSUM;
-            }
-            "icsum" => p.iflags |= GRE_CSUM,
-            "ocsum" => p.oflags |= GRE_CSUM,
             "nopmtudisc" => p.pmtudisc = false,
             "pmtudisc" => p.pmtudisc = true,
             "remote" => p.remote = get_addr32(w.value()?)?,
             "local" => p.local = get_addr32(w.value()?)?,
             "dev" => medium = Some(w.value()?),
             "ttl" => {
+                // iptunnel.c: `inherit` leaves the TTL as it was.
                 let v = w.value()?;
                 if v != "inherit" {
-                    p.ttl = get_u8(v, 0).ok_or_else(|| invarg("invalid TTL\n", v))?;
+                    p.ttl = parse_ttl(v, "invalid TTL\n")?;
                 }
             }
-            "tos" => p.tos = parse_tos(w.value()?)?,
+            "tos" => p.tos = parse_tos(w.value()?, true)?,
             "help" => return Err(super::usage(ctx)),
             _ => {
-                let name = if key == "name" { w.value()? } else { word };
-                if !p.name.is_empty() {
-                    return Err(duparg2("name", name));
-                }
-                if !valid_ifname(&bytes(name)) {
-                    return Err(invarg("\"name\" not a valid ifname", name));
-                }
+                let (name, read) = super::name_word(ctx, (cmd, count == 0), &p.name, (key, word), &mut w, read_tunnel)?;
                 p.name = name.to_string();
-                if cmd == Cmd::Change && count == 0 {
-                    let (link, params) = read_tunnel(ctx.nl()?, name)?;
-                    p = params;
-                    old = Some(link);
+                if let Some((link, params)) = read {
+                    (p, old) = (params, Some(link));
                 }
             }
         }
@@ -138,20 +99,11 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<Parsed> {
         return Err(Error::Failure("Keys are not allowed with ipip and sit tunnels".into()));
     }
     if let Some(dev) = medium {
-        let prog = ctx.prog;
-        p.link = index_of(ctx.nl()?, prog, dev);
-        if p.link == 0 {
-            return Err(no_device(dev));
-        }
+        p.link = super::medium_link(ctx, dev)?;
     }
     let multicast = p.remote.is_multicast();
-    if p.ikey == 0 && multicast {
-        p.ikey = u32::from(p.remote);
-        p.iflags |= GRE_KEY;
-    }
-    if p.okey == 0 && multicast {
-        p.okey = u32::from(p.remote);
-        p.oflags |= GRE_KEY;
+    if multicast {
+        p.hdr.keys_from_group(p.remote);
     }
     if multicast && p.local.is_unspecified() {
         return Err(Error::Failure("A broadcast tunnel requires a source address".into()));
@@ -162,24 +114,10 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<Parsed> {
     Ok(Parsed { p, old })
 }
 
-/// `tos`/`tclass`/`dsfield`: a value or name, `inherit`, or `inherit/VALUE`
-/// (iproute2 cuts the word at `/` in place, so errors show the first part).
-fn parse_tos(v: &str) -> Result<u8> {
-    let (head, tail) = match v.split_once('/') {
-        Some((h, t)) => (h, Some(t)),
-        None => (v, None),
-    };
-    let (mut tos, field) = if head != "inherit" { (0, Some(head)) } else { (1, tail) };
-    if let Some(f) = field {
-        tos |= dsfield_id(f).ok_or_else(|| invarg("bad TOS value", head))?;
-    }
-    Ok(tos)
-}
-
 /// SIOCGETTUNNEL on `name`, from the link dump.
 fn read_tunnel(nl: &mut Netlink, name: &str) -> Result<(Link, V4)> {
     let link = tnl::find_link(nl, name)?.ok_or_else(|| tnl::ioctl_failed("get", name, libc::ENODEV))?;
-    let p = tnl::v4_from_link(&link).ok_or_else(|| tnl::ioctl_failed("get", name, libc::EOPNOTSUPP))?;
+    let p = V4::of_link(&link).ok_or_else(|| tnl::ioctl_failed("get", name, libc::EOPNOTSUPP))?;
     Ok((link, p))
 }
 
@@ -197,10 +135,10 @@ fn proto_fits(kind: &str, p: &V4) -> bool {
 fn same_tunnel(want: &V4, kind: &str, t: &V4) -> bool {
     let keys = match kind {
         "gre" => {
-            if t.iflags & GRE_KEY != 0 {
-                want.iflags & GRE_KEY != 0 && want.ikey == t.ikey
+            if t.hdr.iflags & GRE_KEY != 0 {
+                want.hdr.iflags & GRE_KEY != 0 && want.hdr.ikey == t.hdr.ikey
             } else {
-                want.iflags & GRE_KEY == 0
+                want.hdr.iflags & GRE_KEY == 0
             }
         }
         _ => true,
@@ -209,7 +147,7 @@ fn same_tunnel(want: &V4, kind: &str, t: &V4) -> bool {
 }
 
 fn locate(nl: &mut Netlink, kind: &str, want: &V4) -> Result<Option<Link>> {
-    find_by_params(nl, kind, |l| tnl::v4_from_link(l).is_some_and(|t| same_tunnel(want, kind, &t)))
+    find_by_params(nl, kind, |l| V4::of_link(l).is_some_and(|t| same_tunnel(want, kind, &t)))
 }
 
 /// `add` and `change` (iptunnel.c `do_add`).
@@ -253,7 +191,7 @@ pub fn add(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<()> {
     let outcome = if cmd == Cmd::Add {
         // The kernel's names for unnamed tunnels made by ioctl.
         let name = if p.name.is_empty() { format!("{kind}%d") } else { p.name.clone() };
-        tnl::new_link(nl, &name, None, kind, tnl::v4_data(kind, &p, None)).map_err(|e| {
+        tnl::new_link(nl, &name, None, kind, p.data(kind, None)).map_err(|e| {
             if tnl::kind_unknown(&e) {
                 tnl::kind_missing(prog, &e, kind, &p.name)
             } else {
@@ -280,11 +218,11 @@ pub fn add(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<()> {
         match target {
             Target::Errno(e) => Err(failed(shown, e)),
             Target::Found(l) if !tnl::is_tunnel_kind(&l.kind) => Err(failed(shown, libc::EOPNOTSUPP)),
-            Target::Found(l) if tnl::v4_from_link(&l).is_none() || !proto_fits(&l.kind, &p) => Err(failed(shown, libc::EINVAL)),
+            Target::Found(l) if V4::of_link(&l).is_none() || !proto_fits(&l.kind, &p) => Err(failed(shown, libc::EINVAL)),
             Target::Found(l) => {
                 // sit keeps its fwmark through the ioctl; the others reset it.
-                let fwmark = (l.kind == "sit").then(|| l.attrs().u32(iptun::FWMARK).unwrap_or(0));
-                tnl::new_link(nl, &l.name, Some(l.index), &l.kind, tnl::v4_data(&l.kind, &p, fwmark)).map_err(|e| failed(shown, e.errno))
+                let fwmark = (l.kind == "sit").then(|| sit_of(&l).fwmark.unwrap_or(0));
+                tnl::new_link(nl, &l.name, Some(l.index), &l.kind, p.data(&l.kind, fwmark)).map_err(|e| failed(shown, e.errno))
             }
         }
     };
@@ -312,12 +250,13 @@ pub fn delete(ctx: &mut Context, args: &[String]) -> Result<()> {
 
 /// The 6rd setup of a sit link.
 fn sixrd_of(l: &Link) -> SixRd {
-    let a = l.attrs();
+    let t = sit_of(l);
+    let (prefix, relay) = (t.sixrd_prefix.addr.unwrap_or_default(), t.sixrd_relay.addr.unwrap_or_default());
     SixRd {
-        prefix: a.get(iptun::SIXRD_PREFIX).and_then(|v| <[u8; 16]>::try_from(v.get(..16)?).ok()).map(Ipv6Addr::from),
-        prefixlen: a.u16(iptun::SIXRD_PREFIXLEN).unwrap_or(0),
-        relay_prefix: a.get(iptun::SIXRD_RELAY_PREFIX).and_then(|v| <[u8; 4]>::try_from(v.get(..4)?).ok()).map_or(Ipv4Addr::UNSPECIFIED, Ipv4Addr::from),
-        relay_prefixlen: a.u16(iptun::SIXRD_RELAY_PREFIXLEN).unwrap_or(0),
+        prefix: prefix.get(..16).and_then(|v| <[u8; 16]>::try_from(v).ok()).map(Ipv6Addr::from),
+        prefixlen: t.sixrd_prefix.len,
+        relay_prefix: relay.get(..4).and_then(|v| <[u8; 4]>::try_from(v).ok()).map_or(Ipv4Addr::UNSPECIFIED, Ipv4Addr::from),
+        relay_prefixlen: t.sixrd_relay.len,
     }
 }
 
@@ -348,7 +287,7 @@ fn matches(p1: &V4, p2: &V4) -> bool {
         && (p1.name.is_empty() || p1.name == p2.name)
         && (p1.remote.is_unspecified() || p1.remote == p2.remote)
         && (p1.local.is_unspecified() || p1.local == p2.local)
-        && (p1.ikey == 0 || p1.ikey == p2.ikey)
+        && (p1.hdr.ikey == 0 || p1.hdr.ikey == p2.hdr.ikey)
 }
 
 /// iptunnel.c `do_show`.
@@ -356,7 +295,7 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
     let Parsed { p, .. } = parse(ctx, args, Cmd::Show)?;
     let Some(basedev) = p.basedev() else {
         return super::list(ctx, |t| matches!(t, ARPHRD_TUNNEL | ARPHRD_IPGRE | ARPHRD_SIT), |out, l, names| {
-            match tnl::v4_from_link(l) {
+            match V4::of_link(l) {
                 Some(t) if matches(&p, &t) => print_one(out, l, &t, names).map(|_| true),
                 _ => Ok(false),
             }
@@ -372,7 +311,7 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
             link = found;
         }
     }
-    let t = tnl::v4_from_link(&link).ok_or_else(|| tnl::ioctl_failed("get", &target, libc::EOPNOTSUPP))?;
+    let t = V4::of_link(&link).ok_or_else(|| tnl::ioctl_failed("get", &target, libc::EOPNOTSUPP))?;
     let names = &ctx.links;
     let text = super::render_text(ctx.out.oneline(), |out| print_one(out, &link, &t, names))?;
     ctx.out.text_always(&format!("{text}\n"))?;
@@ -470,7 +409,7 @@ pub fn sixrd_cmd(ctx: &mut Context, args: &[String]) -> Result<()> {
     }
     let nl = ctx.nl()?;
     let link = tnl::find_link(nl, dev)?.ok_or_else(|| gen_ioctl_failed(dev, cmd, libc::ENODEV))?;
-    let Some(p) = tnl::v4_from_link(&link) else {
+    let Some(p) = V4::of_link(&link) else {
         return Err(gen_ioctl_failed(dev, cmd, libc::EOPNOTSUPP));
     };
     if link.kind != "sit" {
@@ -481,32 +420,11 @@ pub fn sixrd_cmd(ctx: &mut Context, args: &[String]) -> Result<()> {
         let fb = tnl::find_link(nl, "sit0")?.filter(|l| l.kind == "sit").map(|l| sixrd_of(&l));
         rd = fb.unwrap_or(SixRd { prefix: Some(Ipv6Addr::new(0x2002, 0, 0, 0, 0, 0, 0, 0)), prefixlen: 16, ..SixRd::default() });
     }
-    let fwmark = link.attrs().u32(iptun::FWMARK).unwrap_or(0);
-    let mut data = tnl::v4_data("sit", &p, Some(fwmark));
-    data.put(iptun::SIXRD_PREFIX, &rd.prefix.unwrap_or(Ipv6Addr::UNSPECIFIED).octets())
-        .put(iptun::SIXRD_RELAY_PREFIX, &rd.relay_prefix.octets())
-        .u16(iptun::SIXRD_PREFIXLEN, rd.prefixlen)
-        .u16(iptun::SIXRD_RELAY_PREFIXLEN, rd.relay_prefixlen);
+    let mut sit = p.iptnl(true, Some(sit_of(&link).fwmark.unwrap_or(0)));
+    let prefix = rd.prefix.unwrap_or(Ipv6Addr::UNSPECIFIED).octets().to_vec();
+    sit.sixrd_prefix = crate::kinds::iptnl::SixRd { addr: Some(prefix), len: rd.prefixlen };
+    sit.sixrd_relay = crate::kinds::iptnl::SixRd { addr: Some(rd.relay_prefix.octets().to_vec()), len: rd.relay_prefixlen };
+    let mut data = AttrWriter::new();
+    sit.emit(&mut data);
     tnl::new_link(nl, &link.name, Some(link.index), "sit", data).map_err(|e| gen_ioctl_failed(dev, cmd, e.errno))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tos_words() {
-        assert_eq!(parse_tos("inherit").ok(), Some(1));
-        assert_eq!(parse_tos("0x10").ok(), Some(0x10));
-        assert_eq!(parse_tos("inherit/0x20").ok(), Some(0x21));
-        let e = parse_tos("inherit/zz").unwrap_err();
-        assert_eq!(e.to_string(), "Error: argument \"inherit\" is wrong: bad TOS value");
-    }
-
-    #[test]
-    fn addr32() {
-        assert_eq!(get_addr32("10.1").ok(), Some(Ipv4Addr::new(10, 1, 0, 0)));
-        assert_eq!(get_addr32("any").ok(), Some(Ipv4Addr::UNSPECIFIED));
-        assert_eq!(get_addr32("::1").unwrap_err().exit_code(), 1);
-    }
 }

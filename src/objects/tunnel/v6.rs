@@ -6,20 +6,15 @@ use std::net::{IpAddr, Ipv6Addr};
 use super::netlink::{self as tnl, Link, ARPHRD_IP6GRE, ARPHRD_TUNNEL6};
 use super::params::{fallback_name, V6, IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6};
 use super::show::print_v6;
-use super::{find_by_params, parse_key, remove, Cmd, Target};
+use super::{find_by_params, remove, Cmd, Target};
 use crate::objects::tunnel::grammar::V6_KEYWORDS;
 use crate::cli::options::Family;
 use crate::cli::words::{lookup, Words};
-use crate::error::{duparg2, invarg, no_device, Error, Result};
-use crate::kinds::tunnel_attrs::{
-    GRE_CSUM, GRE_KEY, GRE_SEQ, IP6_FLOWINFO_FLOWLABEL, IP6_FLOWINFO_TCLASS, IP6_TNL_F_ALLOW_LOCAL_REMOTE,
-    IP6_TNL_F_IGN_ENCAP_LIMIT, IP6_TNL_F_RCV_DSCP_COPY, IP6_TNL_F_USE_ORIG_FLOWLABEL, IP6_TNL_F_USE_ORIG_TCLASS,
-};
-use crate::cli::bytes::bytes;
-use crate::netlink::link::valid_ifname;
-use crate::objects::link::modify::index_of;
+use crate::error::{invarg, Error, Result};
+use crate::kinds::tunnel_attrs::{IP6_FLOWINFO_FLOWLABEL, IP6_FLOWINFO_TCLASS};
+use crate::kinds::tunnel_common::parse_ttl;
 use crate::netlink::Netlink;
-use crate::parse::{get_addr, get_u32, get_u8, Addr};
+use crate::parse::{get_addr, Addr};
 use crate::Context;
 
 fn addr6(s: &str) -> Result<Ipv6Addr> {
@@ -42,6 +37,12 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd, mut p: V6) -> Result<
     let mut count = 0;
     while let Some(word) = w.next() {
         let key = lookup(word, V6_KEYWORDS).and_then(|k| k.names.first()).map_or("", |n| n.text);
+        // The GRE header words, and tclass, flowlabel, dscp and
+        // [no]allow-localremote, as the ip6gre and ip6tnl kinds take them.
+        if p.hdr.apply(key, &mut w)? || (key != "encaplimit" && p.ip6.apply(key, &mut w)?) {
+            count += 1;
+            continue;
+        }
         match key {
             "mode" => match w.value()? {
                 "ipv6/ipv6" | "ip6ip6" => p.proto = IPPROTO_IPV6,
@@ -57,118 +58,43 @@ pub fn parse(ctx: &mut Context, args: &[String], cmd: Cmd, mut p: V6) -> Result<
             "remote" => p.remote = addr6(w.value()?)?,
             "local" => p.local = addr6(w.value()?)?,
             "dev" => medium = Some(w.value()?),
-            "encaplimit" => {
-                let v = w.value()?;
-                if v == "none" {
-                    p.flags |= IP6_TNL_F_IGN_ENCAP_LIMIT;
-                } else {
-                    // iproute2 never rejects the value; a bad one leaves
-                    // an undefined byte, rtun takes 0.
-                    p.encap_limit = get_u8(v, 0).unwrap_or(0);
-                    p.flags &= !IP6_TNL_F_IGN_ENCAP_LIMIT;
-                }
-            }
+            // ip6tunnel.c never rejects the limit (see `Ip6Opts::encap_limit`).
+            "encaplimit" => p.ip6.encap_limit(w.value()?, false)?,
             "hoplimit" => {
+                // A number: no `inherit` here.
                 let v = w.value()?;
-                p.hop_limit = get_u8(v, 0).ok_or_else(|| invarg("invalid TTL", v))?;
-            }
-            "tclass" => {
-                let v = w.value()?;
-                p.flowinfo &= !IP6_FLOWINFO_TCLASS;
                 if v == "inherit" {
-                    p.flags |= IP6_TNL_F_USE_ORIG_TCLASS;
-                } else {
-                    let t = get_u8(v, 16).ok_or_else(|| invarg("invalid TClass", v))?;
-                    p.flowinfo |= ((t as u32) << 20) & IP6_FLOWINFO_TCLASS;
-                    p.flags &= !IP6_TNL_F_USE_ORIG_TCLASS;
+                    return Err(invarg("invalid TTL", v));
                 }
+                p.ip6.hop_limit = parse_ttl(v, "invalid TTL")?;
             }
-            "flowlabel" => {
-                let v = w.value()?;
-                p.flowinfo &= !IP6_FLOWINFO_FLOWLABEL;
-                if v == "inherit" {
-                    p.flags |= IP6_TNL_F_USE_ORIG_FLOWLABEL;
-                } else {
-                    let l = get_u32(v, 16).filter(|&l| l <= 0xFFFFF).ok_or_else(|| invarg("invalid Flowlabel", v))?;
-                    p.flowinfo |= l & IP6_FLOWINFO_FLOWLABEL;
-                    p.flags &= !IP6_TNL_F_USE_ORIG_FLOWLABEL;
-                }
-            }
-            "dscp" => {
-                let v = w.value()?;
-                if v != "inherit" {
-                    return Err(invarg("not inherit", v));
-                }
-                p.flags |= IP6_TNL_F_RCV_DSCP_COPY;
-            }
-            "allow-localremote" => p.flags |= IP6_TNL_F_ALLOW_LOCAL_REMOTE,
-            "noallow-localremote" => p.flags &= !IP6_TNL_F_ALLOW_LOCAL_REMOTE,
-            "key" => {
-                let k = parse_key("key", w.value()?)?;
-                p.iflags |= GRE_KEY;
-                p.oflags |= GRE_KEY;
-                p.ikey = k;
-                p.okey = k;
-            }
-            "ikey" => {
-                p.iflags |= GRE_KEY;
-                p.ikey = parse_key("ikey", w.value()?)?;
-            }
-            "okey" => {
-                p.oflags |= GRE_KEY;
-                p.okey = parse_key("okey", w.value()?)?;
-            }
-            "seq" => {
-                p.iflags |= GRE_SEQ;
-                p.oflags |= GRE_SEQ;
-            }
-            "iseq" => p.iflags |= GRE_SEQ,
-            "oseq" => p.oflags |= GRE_SEQ,
-            "csum" => {
-                p.iflags |= GRE_CSUM;
-                p.oflags |= GRE_CSUM;
-            }
-            "icsum" => p.iflags |= GRE_CSUM,
-            "ocsum" => p.oflags |= GRE_CSUM,
             "help" => return Err(super::usage(ctx)),
             _ => {
-                let name = if key == "name" { w.value()? } else { word };
-                if !p.name.is_empty() {
-                    return Err(duparg2("name", name));
-                }
-                if !valid_ifname(&bytes(name)) {
-                    return Err(invarg("\"name\" not a valid ifname", name));
-                }
+                let (name, read) = super::name_word(ctx, (cmd, count == 0), &p.name, (key, word), &mut w, read_tunnel)?;
                 p.name = name.to_string();
-                if cmd == Cmd::Change && count == 0 {
-                    let (link, params) = read_tunnel(ctx.nl()?, name)?;
-                    p = params;
-                    old = Some(link);
+                if let Some((link, params)) = read {
+                    (p, old) = (params, Some(link));
                 }
             }
         }
         count += 1;
     }
     if let Some(dev) = medium {
-        let prog = ctx.prog;
-        p.link = index_of(ctx.nl()?, prog, dev);
-        if p.link == 0 {
-            return Err(no_device(dev));
-        }
+        p.link = super::medium_link(ctx, dev)?;
     }
     Ok(Parsed { p, old })
 }
 
 fn read_tunnel(nl: &mut Netlink, name: &str) -> Result<(Link, V6)> {
     let link = tnl::find_link(nl, name)?.ok_or_else(|| tnl::ioctl_failed("get", name, libc::ENODEV))?;
-    let p = tnl::v6_from_link(&link).ok_or_else(|| tnl::ioctl_failed("get", name, libc::EOPNOTSUPP))?;
+    let p = V6::of_link(&link).ok_or_else(|| tnl::ioctl_failed("get", name, libc::EOPNOTSUPP))?;
     Ok((link, p))
 }
 
 /// ip6_tnl_locate & co: a tunnel of `kind` with these end points and link.
 fn locate(nl: &mut Netlink, kind: &str, want: &V6) -> Result<Option<Link>> {
     find_by_params(nl, kind, |l| {
-        tnl::v6_from_link(l).is_some_and(|t| t.local == want.local && t.remote == want.remote && t.link == want.link)
+        V6::of_link(l).is_some_and(|t| t.local == want.local && t.remote == want.remote && t.link == want.link)
     })
 }
 
@@ -186,7 +112,7 @@ pub fn add(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<()> {
     let outcome = if cmd == Cmd::Add {
         // The kernel's names for unnamed tunnels made by ioctl.
         let name = if p.name.is_empty() { format!("{}%d", basedev.trim_end_matches('0')) } else { p.name.clone() };
-        tnl::new_link(nl, &name, None, kind, tnl::v6_data(kind, &p)).map_err(|e| {
+        tnl::new_link(nl, &name, None, kind, p.data(kind)).map_err(|e| {
             if tnl::kind_unknown(&e) {
                 tnl::kind_missing(prog, &e, kind, &p.name)
             } else {
@@ -211,8 +137,8 @@ pub fn add(ctx: &mut Context, args: &[String], cmd: Cmd) -> Result<()> {
             Target::Errno(e) => Err(failed(shown, e)),
             Target::Found(l) if !tnl::is_tunnel_kind(&l.kind) => Err(failed(shown, libc::EOPNOTSUPP)),
             Target::Found(l) if l.kind == "ip6tnl" && !matches!(p.proto, IPPROTO_IPV6 | IPPROTO_IPIP | 0) => Err(failed(shown, libc::EINVAL)),
-            Target::Found(l) if tnl::v6_from_link(&l).is_none() => Err(failed(shown, libc::EINVAL)),
-            Target::Found(l) => tnl::new_link(nl, &l.name, Some(l.index), &l.kind, tnl::v6_data(&l.kind, &p)).map_err(|e| failed(shown, e.errno)),
+            Target::Found(l) if V6::of_link(&l).is_none() => Err(failed(shown, libc::EINVAL)),
+            Target::Found(l) => tnl::new_link(nl, &l.name, Some(l.index), &l.kind, p.data(&l.kind)).map_err(|e| failed(shown, e.errno)),
         }
     };
     ctx.links.invalidate();
@@ -242,11 +168,11 @@ fn matches(p1: &V6, p2: &V6) -> bool {
         && (p1.local.is_unspecified() || p1.local == p2.local)
         && (p1.remote.is_unspecified() || p1.remote == p2.remote)
         && (p1.proto == 0 || p2.proto == 0 || p1.proto == p2.proto)
-        && (p1.encap_limit == 0 || p1.encap_limit == p2.encap_limit)
-        && (p1.hop_limit == 0 || p1.hop_limit == p2.hop_limit)
-        && (p1.flowinfo & IP6_FLOWINFO_TCLASS == 0 || (p1.flowinfo ^ p2.flowinfo) & IP6_FLOWINFO_TCLASS == 0)
-        && (p1.flowinfo & IP6_FLOWINFO_FLOWLABEL == 0 || (p1.flowinfo ^ p2.flowinfo) & IP6_FLOWINFO_FLOWLABEL == 0)
-        && (p1.flags == 0 || p1.flags & p2.flags != 0)
+        && (p1.ip6.encap_limit == 0 || p1.ip6.encap_limit == p2.ip6.encap_limit)
+        && (p1.ip6.hop_limit == 0 || p1.ip6.hop_limit == p2.ip6.hop_limit)
+        && (p1.ip6.flowinfo & IP6_FLOWINFO_TCLASS == 0 || (p1.ip6.flowinfo ^ p2.ip6.flowinfo) & IP6_FLOWINFO_TCLASS == 0)
+        && (p1.ip6.flowinfo & IP6_FLOWINFO_FLOWLABEL == 0 || (p1.ip6.flowinfo ^ p2.ip6.flowinfo) & IP6_FLOWINFO_FLOWLABEL == 0)
+        && (p1.ip6.flags == 0 || p1.ip6.flags & p2.ip6.flags != 0)
 }
 
 /// ip6tunnel.c `do_show`.
@@ -256,7 +182,7 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
     let Parsed { p, .. } = parse(ctx, args, Cmd::Show, init)?;
     if p.name.is_empty() || ctx.opts.stats > 0 {
         return super::list(ctx, |t| matches!(t, ARPHRD_TUNNEL6 | ARPHRD_IP6GRE), |out, l, names| {
-            match tnl::v6_from_link(l) {
+            match V6::of_link(l) {
                 Some(t) if matches(&p, &t) => {
                     let n = (t.link != 0).then(|| names.name(t.link));
                     print_v6(out, &t, n).map(|_| true)
@@ -273,7 +199,7 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
             link = found;
         }
     }
-    let t = tnl::v6_from_link(&link).ok_or_else(|| tnl::ioctl_failed("get", &p.name, libc::EOPNOTSUPP))?;
+    let t = V6::of_link(&link).ok_or_else(|| tnl::ioctl_failed("get", &p.name, libc::EOPNOTSUPP))?;
     let n = (t.link != 0).then(|| ctx.links.name(t.link));
     let text = super::render_text(ctx.out.oneline(), |out| print_v6(out, &t, n))?;
     ctx.out.text_always(&text)?;
