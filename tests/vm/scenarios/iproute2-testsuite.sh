@@ -20,7 +20,8 @@
 #    … in order of first appearance;
 #  - randomly generated MAC addresses (locally administered unicast: a dummy
 #    device's) become RANDOM-MAC1 … in order of first appearance; fixed ones
-#    (00:26:6c:ff:b5:c0 from generate_nlmsg, ff:ff:…) stay;
+#    (00:26:6c:ff:b5:c0 from generate_nlmsg, ff:ff:…) stay (check_state's
+#    normalisation, made for JSON, maps every MAC: too coarse here);
 #  - the error file's "command: $IP …" lines name the binary run: its path
 #    becomes "$IP"; mktemp's names (/tmp/tmp.XXXXXX: set_nsid_batch.t's
 #    batch file) become /tmp/tmp.TEMP1 ….
