@@ -5,4 +5,5 @@ pub mod address;
 pub mod link;
 pub mod netns;
 pub mod route;
+pub mod rule;
 pub mod tunnel;
