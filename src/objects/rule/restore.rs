@@ -45,7 +45,8 @@ pub fn restore(ctx: &mut Context, _args: &[String]) -> Result<()> {
     let mut input = stdin.lock();
     let mut magic = [0u8; 4];
     let got = fill(&mut input, &mut magic).map_err(read_failed)?;
-    let magic = if got == 4 { u32::from_ne_bytes(magic) } else { 0 };
+    // `fread` leaves what a short stream had in the buffer.
+    let magic = u32::from_ne_bytes(magic);
     if magic != RULE_DUMP_MAGIC {
         return Err(Error::Usage(format!("Magic mismatch ({} elems, {magic:x} magic)", usize::from(got == 4))));
     }
