@@ -26,12 +26,13 @@ ip rule add table 100000 tos 0x10 pref 500
 ip -6 rule add from 2001:db8::/32 table 100 pref 100
 ip -6 rule add to 2001:db8:1::/48 oif lo blackhole pref 200";
 
-/// `sh -c script` in a fresh network namespace.
-fn netns(script: &str, stdin: Stdio) -> Output {
+/// `sh -c script ARGS…` (`$0`, `$1`, …) in a fresh network namespace.
+fn netns<A: AsRef<std::ffi::OsStr>>(script: &str, args: &[A]) -> Output {
     Command::new("unshare")
         .args(["-n", "sh", "-c", script])
+        .args(args)
         .env("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
-        .stdin(stdin)
+        .stdin(Stdio::null())
         .output()
         .expect("unshare runs")
 }
@@ -75,13 +76,7 @@ fn masked(stream: &[u8]) -> Vec<u8> {
 fn save(bin: &Path, family: &str, dir: &Path, tag: &str) -> Vec<u8> {
     let file = dir.join(tag);
     let script = format!("{SETUP} || exit 99\n\"$0\" {family} rule save > '{}'", file.display());
-    let out = Command::new("unshare")
-        .args(["-n", "sh", "-c", &script])
-        .arg(bin)
-        .env("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
-        .stdin(Stdio::null())
-        .output()
-        .expect("unshare runs");
+    let out = netns(&script, &[bin]);
     assert!(out.status.success(), "{} {family} rule save: {}", bin.display(), describe(&out));
     std::fs::read(&file).expect("the saved stream")
 }
@@ -90,15 +85,7 @@ fn save(bin: &Path, family: &str, dir: &Path, tag: &str) -> Vec<u8> {
 /// time every rule exists); what it said and the rules Debian's ip lists.
 fn restore(bin: &Path, stream: &Path) -> String {
     let script = "ip link set lo up\n\"$0\" rule restore < \"$1\"; echo \"status $?\"\n\"$0\" rule restore < \"$1\"; echo \"status $?\"\nip -d rule show; ip -d -6 rule show";
-    let out = Command::new("unshare")
-        .args(["-n", "sh", "-c", script])
-        .arg(bin)
-        .arg(stream)
-        .env("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
-        .stdin(Stdio::null())
-        .output()
-        .expect("unshare runs");
-    describe(&out)
+    describe(&netns(script, &[bin, stream]))
 }
 
 #[test]
@@ -174,23 +161,14 @@ fn bad_streams_as_ip() {
         let file = dir.0.join("stream");
         std::fs::write(&file, &bytes).expect("write the stream");
         let script = "ip link set lo up; \"$0\" rule restore < \"$1\"; echo \"status $?\"";
-        let run = |bin: &Path| {
-            let out = Command::new("unshare")
-                .args(["-n", "sh", "-c", script])
-                .arg(bin)
-                .arg(&file)
-                .stdin(Stdio::null())
-                .output()
-                .expect("unshare runs");
-            describe(&out)
-        };
+        let run = |bin: &Path| describe(&netns(script, &[bin, file.as_path()]));
         let (want, got) = (run(Path::new(REAL_IP)), run(&rtun.path));
         if want != got {
             failures.push(format!("{what}\n== ip:\n{want}== rtun:\n{got}"));
         }
     }
     for args in [&["rule", "save", "x"][..], &["rule", "restore", "x"][..]] {
-        let run = |bin: &Path| describe(&netns(&format!("\"{}\" {} > /dev/null < /dev/null", bin.display(), args.join(" ")), Stdio::null()));
+        let run = |bin: &Path| describe(&netns(&format!("\"$0\" {} > /dev/null", args.join(" ")), &[bin]));
         let (want, got) = (run(Path::new(REAL_IP)), run(&rtun.path));
         if want != got {
             failures.push(format!("{args:?}\n== ip:\n{want}== rtun:\n{got}"));
