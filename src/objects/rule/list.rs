@@ -333,7 +333,7 @@ pub fn save(ctx: &mut Context, args: &[String]) -> Result<()> {
     p.binary(&RULE_DUMP_MAGIC.to_ne_bytes())?;
     let body = dump_request(af.af());
     let outcome = nl.dump_out(Outgoing::Raw { kind: RTM_GETRULE, body: &body }, |msg| {
-        let len = crate::netlink::request::read_header(msg).map_or(msg.len(), |h| h.len as usize);
+        let len = crate::netlink::request::read_header(msg).map_or(msg.len(), |h| h.len);
         p.binary(msg.get(..len).unwrap_or(msg))?;
         Ok(())
     })?;

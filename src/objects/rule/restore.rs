@@ -67,7 +67,7 @@ pub fn restore(ctx: &mut Context, _args: &[String]) -> Result<()> {
         let kind = u16::from_ne_bytes([buf[4], buf[5]]);
         let flags = u16::from_ne_bytes([buf[6], buf[7]]);
         offset += HEADER_LEN;
-        if len < HEADER_LEN || len > MAX_MESSAGE {
+        if !(HEADER_LEN..=MAX_MESSAGE).contains(&len) {
             return Err(Error::Usage(format!("!!!malformed message: len={} @{offset}", len as i32)));
         }
         let body_len = len - HEADER_LEN;
