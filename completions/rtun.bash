@@ -171,49 +171,52 @@ _rtun_kw() {
         esac ;;
     7)
         case $2 in
-        'up') _rtun_v='' ;;
-        'down') _rtun_v='' ;;
-        'name') _rtun_v='-' ;;
-        'index') _rtun_v='-' ;;
-        'l'|'li'|'lin'|'link') _rtun_v='@ifnames' ;;
-        'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_v='-' ;;
-        'b'|'br'|'bro'|'broa'|'broad'|'broadc'|'broadca'|'broadcas'|'broadcast'|'brd') _rtun_v='-' ;;
-        't'|'tx'|'txq'|'txqu'|'txque'|'txqueu'|'txqueue'|'txqueuel'|'txqueuele'|'txqueuelen'|'qlen'|'txql'|'txqle'|'txqlen') _rtun_v='-' ;;
-        'mtu') _rtun_v='-' ;;
-        'xdpgeneric'|'xdpdrv'|'xdpoffload'|'xdp') _rtun_v='-' ;;
-        'netns') _rtun_v='@netns' ;;
-        'multicast') _rtun_v='=on off' ;;
-        'allmulticast') _rtun_v='=on off' ;;
-        'promisc') _rtun_v='=on off' ;;
-        'trailers') _rtun_v='=on off' ;;
-        'arp') _rtun_v='=on off' ;;
-        'carrier') _rtun_v='=on off' ;;
-        'vf') _rtun_v='-' ;;
-        'm'|'ma'|'mas'|'mast'|'maste'|'master') _rtun_v='@ifnames' ;;
-        'vrf') _rtun_v='@ifnames' ;;
-        'n'|'no'|'nom'|'noma'|'nomas'|'nomast'|'nomaste'|'nomaster') _rtun_v='' ;;
-        'd'|'dy'|'dyn'|'dyna'|'dynam'|'dynami'|'dynamic') _rtun_v='=on off' ;;
-        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6 bond vrf vrf_slave geneve macvtap ipvlan ipvtap xfrm bareudp wireguard' _rtun_k=1 ;;
-        'a'|'al'|'ali'|'alia'|'alias') _rtun_v='-' ;;
-        'group') _rtun_v='-' ;;
-        'mode') _rtun_v='=default dormant' ;;
-        'state') _rtun_v='=UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP' ;;
-        'n'|'nu'|'num'|'numt'|'numtx'|'numtxq'|'numtxqu'|'numtxque'|'numtxqueu'|'numtxqueue'|'numtxqueues') _rtun_v='-' ;;
-        'n'|'nu'|'num'|'numr'|'numrx'|'numrxq'|'numrxqu'|'numrxque'|'numrxqueu'|'numrxqueue'|'numrxqueues') _rtun_v='-' ;;
-        'a'|'ad'|'add'|'addr'|'addrg'|'addrge'|'addrgen'|'addrgenm'|'addrgenmo'|'addrgenmod'|'addrgenmode') _rtun_v='=eui64 none stable_secret random' ;;
-        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns') _rtun_v='@netns' ;;
-        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns'|'link-netnsi'|'link-netnsid') _rtun_v='-' ;;
-        'protodown') _rtun_v='=on off' ;;
-        'protodown_reason') _rtun_v='-' ;;
-        'gso_max_size') _rtun_v='-' ;;
-        'gso_max_segs') _rtun_v='-' ;;
-        'gro_max_size') _rtun_v='-' ;;
-        'parentdev') _rtun_v='-' ;;
-        'h'|'he'|'hel'|'help') _rtun_v='' ;;
-        'dev') _rtun_v='@ifnames' ;;
+        'p'|'pr'|'pre'|'pref'|'prefe'|'prefer'|'prefere'|'preferen'|'preferenc'|'preference'|'o'|'or'|'ord'|'orde'|'order'|'pri'|'prio'|'prior'|'priori'|'priorit'|'priority') _rtun_v='-' ;;
+        'not') _rtun_v='' ;;
+        'tos'|'dsfield') _rtun_v='-' ;;
+        'fwmark') _rtun_v='-' ;;
+        'dev'|'iif') _rtun_v='@ifnames' ;;
+        'oif') _rtun_v='@ifnames' ;;
+        'l3mdev') _rtun_v='' ;;
+        'uidrange') _rtun_v='-' ;;
+        't'|'tu'|'tun'|'tun_'|'tun_i'|'tun_id') _rtun_v='-' ;;
+        'l'|'lo'|'loo'|'look'|'looku'|'lookup'|'t'|'ta'|'tab'|'tabl'|'table') _rtun_v='@tables' ;;
+        'f'|'fr'|'fro'|'from'|'s'|'sr'|'src') _rtun_v='-' ;;
+        'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='@protocols' ;;
+        'ipproto') _rtun_v='-' ;;
+        'sport') _rtun_v='-' ;;
+        'dport') _rtun_v='-' ;;
+        'd'|'ds'|'dst'|'t'|'to') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
     8)
+        case $2 in
+        'not') _rtun_v='' ;;
+        'from') _rtun_v='-' ;;
+        'to') _rtun_v='-' ;;
+        'p'|'pr'|'pre'|'pref'|'prefe'|'prefer'|'prefere'|'preferen'|'preferenc'|'preference'|'o'|'or'|'ord'|'orde'|'order'|'pri'|'prio'|'prior'|'priori'|'priorit'|'priority') _rtun_v='-' ;;
+        'tos'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
+        'fwmark') _rtun_v='-' ;;
+        'r'|'re'|'rea'|'real'|'realm'|'realms') _rtun_v='-' ;;
+        'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='@protocols' ;;
+        't'|'tu'|'tun'|'tun_'|'tun_i'|'tun_id') _rtun_v='-' ;;
+        't'|'ta'|'tab'|'tabl'|'table'|'lookup') _rtun_v='@tables' ;;
+        's'|'su'|'sup'|'supp'|'suppr'|'suppre'|'suppres'|'suppress'|'suppress_'|'suppress_p'|'suppress_pr'|'suppress_pre'|'suppress_pref'|'suppress_prefi'|'suppress_prefix'|'suppress_prefixl'|'suppress_prefixle'|'suppress_prefixlen'|'suppress_prefixleng'|'suppress_prefixlengt'|'suppress_prefixlength'|'sup_pl') _rtun_v='-' ;;
+        's'|'su'|'sup'|'supp'|'suppr'|'suppre'|'suppres'|'suppress'|'suppress_'|'suppress_i'|'suppress_if'|'suppress_ifg'|'suppress_ifgr'|'suppress_ifgro'|'suppress_ifgrou'|'suppress_ifgroup'|'sup_group') _rtun_v='-' ;;
+        'dev'|'iif') _rtun_v='@ifnames' ;;
+        'oif') _rtun_v='@ifnames' ;;
+        'l3mdev') _rtun_v='' ;;
+        'uidrange') _rtun_v='-' ;;
+        'nat'|'m'|'ma'|'map'|'map-'|'map-t'|'map-to') _rtun_v='-' ;;
+        'ipproto') _rtun_v='-' ;;
+        'sport') _rtun_v='-' ;;
+        'dport') _rtun_v='-' ;;
+        'type') _rtun_v='=goto nop unicast blackhole unreachable prohibit' ;;
+        'g'|'go'|'got'|'goto') _rtun_v='-' ;;
+        'n'|'no'|'nop') _rtun_v='' ;;
+        *) return 1 ;;
+        esac ;;
+    9)
         case $2 in
         'up') _rtun_v='' ;;
         'down') _rtun_v='' ;;
@@ -257,7 +260,51 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    9)
+    10)
+        case $2 in
+        'up') _rtun_v='' ;;
+        'down') _rtun_v='' ;;
+        'name') _rtun_v='-' ;;
+        'index') _rtun_v='-' ;;
+        'l'|'li'|'lin'|'link') _rtun_v='@ifnames' ;;
+        'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_v='-' ;;
+        'b'|'br'|'bro'|'broa'|'broad'|'broadc'|'broadca'|'broadcas'|'broadcast'|'brd') _rtun_v='-' ;;
+        't'|'tx'|'txq'|'txqu'|'txque'|'txqueu'|'txqueue'|'txqueuel'|'txqueuele'|'txqueuelen'|'qlen'|'txql'|'txqle'|'txqlen') _rtun_v='-' ;;
+        'mtu') _rtun_v='-' ;;
+        'xdpgeneric'|'xdpdrv'|'xdpoffload'|'xdp') _rtun_v='-' ;;
+        'netns') _rtun_v='@netns' ;;
+        'multicast') _rtun_v='=on off' ;;
+        'allmulticast') _rtun_v='=on off' ;;
+        'promisc') _rtun_v='=on off' ;;
+        'trailers') _rtun_v='=on off' ;;
+        'arp') _rtun_v='=on off' ;;
+        'carrier') _rtun_v='=on off' ;;
+        'vf') _rtun_v='-' ;;
+        'm'|'ma'|'mas'|'mast'|'maste'|'master') _rtun_v='@ifnames' ;;
+        'vrf') _rtun_v='@ifnames' ;;
+        'n'|'no'|'nom'|'noma'|'nomas'|'nomast'|'nomaste'|'nomaster') _rtun_v='' ;;
+        'd'|'dy'|'dyn'|'dyna'|'dynam'|'dynami'|'dynamic') _rtun_v='=on off' ;;
+        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6 bond vrf vrf_slave geneve macvtap ipvlan ipvtap xfrm bareudp wireguard' _rtun_k=1 ;;
+        'a'|'al'|'ali'|'alia'|'alias') _rtun_v='-' ;;
+        'group') _rtun_v='-' ;;
+        'mode') _rtun_v='=default dormant' ;;
+        'state') _rtun_v='=UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP' ;;
+        'n'|'nu'|'num'|'numt'|'numtx'|'numtxq'|'numtxqu'|'numtxque'|'numtxqueu'|'numtxqueue'|'numtxqueues') _rtun_v='-' ;;
+        'n'|'nu'|'num'|'numr'|'numrx'|'numrxq'|'numrxqu'|'numrxque'|'numrxqueu'|'numrxqueue'|'numrxqueues') _rtun_v='-' ;;
+        'a'|'ad'|'add'|'addr'|'addrg'|'addrge'|'addrgen'|'addrgenm'|'addrgenmo'|'addrgenmod'|'addrgenmode') _rtun_v='=eui64 none stable_secret random' ;;
+        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns') _rtun_v='@netns' ;;
+        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns'|'link-netnsi'|'link-netnsid') _rtun_v='-' ;;
+        'protodown') _rtun_v='=on off' ;;
+        'protodown_reason') _rtun_v='-' ;;
+        'gso_max_size') _rtun_v='-' ;;
+        'gso_max_segs') _rtun_v='-' ;;
+        'gro_max_size') _rtun_v='-' ;;
+        'parentdev') _rtun_v='-' ;;
+        'h'|'he'|'hel'|'help') _rtun_v='' ;;
+        'dev') _rtun_v='@ifnames' ;;
+        *) return 1 ;;
+        esac ;;
+    11)
         case $2 in
         'mode') _rtun_v='=gre ipip sit isatap vti ip6gre ip6ip6 ipip6 any vti6 gre/ip ip/ip ipv6/ip ipv6/ipv6 ip4ip6 ip/ipv6 ipv4/ipv6 gre/ipv6 any/ipv6' ;;
         'key') _rtun_v='-' ;;
@@ -280,7 +327,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    10)
+    12)
         case $2 in
         'prl-default') _rtun_v='-' ;;
         'prl-nodefault') _rtun_v='-' ;;
@@ -288,7 +335,7 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    11)
+    13)
         case $2 in
         '6rd-prefix') _rtun_v='-' ;;
         '6rd-relay_prefix') _rtun_v='-' ;;
@@ -296,12 +343,12 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    12)
+    14)
         case $2 in
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    13)
+    15)
         case $2 in
         'interval') _rtun_v='-' ;;
         'retries') _rtun_v='-' ;;
@@ -309,11 +356,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    14)
+    16)
         case $2 in
         *) return 1 ;;
         esac ;;
-    15)
+    17)
         case $2 in
         'id') _rtun_v='-' ;;
         'dev') _rtun_v='@ifnames' ;;
@@ -330,7 +377,7 @@ _rtun_kw() {
         'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='@protocols' ;;
         *) return 1 ;;
         esac ;;
-    16)
+    18)
         case $2 in
         'd'|'de'|'dev') _rtun_v='@ifnames' ;;
         'g'|'gr'|'gro'|'grou'|'group'|'groups') _rtun_v='' ;;
@@ -341,12 +388,12 @@ _rtun_kw() {
         'f'|'fd'|'fdb') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    17)
+    19)
         case $2 in
         'id') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    18)
+    20)
         case $2 in
         'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_v='' ;;
         'g'|'ge'|'get') _rtun_v='' ;;
@@ -358,7 +405,7 @@ _rtun_kw() {
         'index') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    19)
+    21)
         case $2 in
         'a'|'ac'|'acc'|'acce'|'accep'|'accept') _rtun_v='' ;;
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward') _rtun_v='' ;;
@@ -376,7 +423,7 @@ _rtun_kw() {
         'm'|'ms'|'mss') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    20)
+    22)
         case $2 in
         '-a'|'-A'|'-X'|'--a'|'--al'|'--all') _rtun_v='' ;;
         '--d'|'--de'|'--dep'|'--depr'|'--depre'|'--deprec'|'--depreca'|'--deprecat'|'--deprecate'|'--deprecated') _rtun_v='' ;;
@@ -397,12 +444,12 @@ _rtun_kw() {
         '--persist') _rtun_v='@files' _rtun_opt=1 ;;
         *) return 1 ;;
         esac ;;
-    21)
+    23)
         case $2 in
         'peer') _rtun_v='' _rtun_k=2 ;;
         *) return 1 ;;
         esac ;;
-    22)
+    24)
         case $2 in
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward'|'forward_'|'forward_d'|'forward_de'|'forward_del'|'forward_dela'|'forward_delay') _rtun_v='-' ;;
         'h'|'he'|'hel'|'hell'|'hello'|'hello_'|'hello_t'|'hello_ti'|'hello_tim'|'hello_time') _rtun_v='-' ;;
@@ -443,7 +490,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    23)
+    25)
         case $2 in
         'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
         'g'|'gr'|'gro'|'grou'|'group') _rtun_v='-' ;;
@@ -487,15 +534,15 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    24)
-        case $2 in
-        *) return 1 ;;
-        esac ;;
-    25)
-        case $2 in
-        *) return 1 ;;
-        esac ;;
     26)
+        case $2 in
+        *) return 1 ;;
+        esac ;;
+    27)
+        case $2 in
+        *) return 1 ;;
+        esac ;;
+    28)
         case $2 in
         'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='=802.1Q 802.1ad' ;;
         'i'|'id') _rtun_v='-' ;;
@@ -509,7 +556,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    27)
+    29)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=private vepa bridge passthru source' ;;
         'f'|'fl'|'fla'|'flag') _rtun_v='=nopromisc nodst null' ;;
@@ -520,11 +567,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    28)
+    30)
         case $2 in
         *) return 1 ;;
         esac ;;
-    29)
+    31)
         case $2 in
         'f'|'fd'|'fdb'|'fdb_'|'fdb_f'|'fdb_fl'|'fdb_flu'|'fdb_flus'|'fdb_flush') _rtun_v='' ;;
         's'|'st'|'sta'|'stat'|'state') _rtun_v='-' ;;
@@ -553,14 +600,14 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    30)
+    32)
         case $2 in
         'q'|'qu'|'que'|'queu'|'queue'|'queue_'|'queue_i'|'queue_id') _rtun_v='-' ;;
         'prio') _rtun_v='-' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    31)
+    33)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -603,7 +650,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    32)
+    34)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -650,7 +697,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    33)
+    35)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -698,7 +745,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    34)
+    36)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -725,7 +772,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    35)
+    37)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -753,7 +800,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    36)
+    38)
         case $2 in
         'mode') _rtun_v='=ip6ip6 ipip6 any' ;;
         'remote') _rtun_v='-' ;;
@@ -780,7 +827,7 @@ _rtun_kw() {
         'external') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    37)
+    39)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
@@ -791,7 +838,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    38)
+    40)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=balance-rr active-backup balance-xor broadcast 802.3ad balance-tlb balance-alb' ;;
         'a'|'ac'|'act'|'acti'|'activ'|'active'|'active_'|'active_s'|'active_sl'|'active_sla'|'active_slav'|'active_slave') _rtun_v='@ifnames' ;;
@@ -827,17 +874,17 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    39)
+    41)
         case $2 in
         't'|'ta'|'tab'|'tabl'|'table') _rtun_v='@tables' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    40)
+    42)
         case $2 in
         *) return 1 ;;
         esac ;;
-    41)
+    43)
         case $2 in
         'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
         'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
@@ -858,7 +905,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    42)
+    44)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=l3 l3s l2' ;;
         'p'|'pr'|'pri'|'priv'|'priva'|'privat'|'private') _rtun_v='' ;;
@@ -867,14 +914,14 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    43)
+    45)
         case $2 in
         'd'|'de'|'dev') _rtun_v='@ifnames' ;;
         'i'|'if'|'if_'|'if_i'|'if_id') _rtun_v='-' ;;
         'external') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    44)
+    46)
         case $2 in
         'd'|'ds'|'dst'|'dstp'|'dstpo'|'dstpor'|'dstport') _rtun_v='-' ;;
         'e'|'et'|'eth'|'ethe'|'ether'|'ethert'|'etherty'|'ethertyp'|'ethertype') _rtun_v='-' ;;
@@ -884,7 +931,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    45)
+    47)
         case $2 in
         *) return 1 ;;
         esac ;;
@@ -903,7 +950,7 @@ _rtun_obj() {
     'a'|'ad'|'add'|'addr'|'addrl'|'addrla'|'addrlab'|'addrlabe'|'addrlabel') _rtun_o='' ;;
     'm'|'ma'|'mad'|'madd'|'maddr'|'maddre'|'maddres'|'maddress') _rtun_o='2' ;;
     'r'|'ro'|'rou'|'rout'|'route') _rtun_o='3' ;;
-    'r'|'ru'|'rul'|'rule') _rtun_o='' ;;
+    'r'|'ru'|'rul'|'rule') _rtun_o='4' ;;
     'n'|'ne'|'nei'|'neig'|'neigh'|'neighb'|'neighbo'|'neighbor') _rtun_o='' ;;
     'n'|'ne'|'nei'|'neig'|'neigh'|'neighb'|'neighbo'|'neighbou'|'neighbour') _rtun_o='' ;;
     'n'|'nt'|'nta'|'ntab'|'ntabl'|'ntable') _rtun_o='' ;;
@@ -934,7 +981,7 @@ _rtun_obj() {
     'h'|'he'|'hel'|'help') _rtun_o='32' ;;
     's'|'st'|'sta'|'stat'|'stats') _rtun_o='' ;;
     'n'|'nf'|'nft') _rtun_o='34' ;;
-    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=20 _rtun_ops='@sysctl-keys' ;;
+    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=22 _rtun_ops='@sysctl-keys' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'completi'|'completio'|'completion'|'completions') _rtun_o='36' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'complete') _rtun_o='' ;;
     esac
@@ -984,13 +1031,23 @@ _rtun_cmd() {
         's'|'sh'|'sho'|'show'|'showd'|'showdu'|'showdum'|'showdump') _rtun_t='' ;;
         *) return 1 ;;
         esac ;;
+    4)
+        case $2 in
+        'l'|'li'|'lis'|'list'|'ls'|'lst'|'s'|'sh'|'sho'|'show') _rtun_t='7' ;;
+        's'|'sa'|'sav'|'save') _rtun_t='' ;;
+        'r'|'re'|'res'|'rest'|'resto'|'restor'|'restore') _rtun_t='' ;;
+        'a'|'ad'|'add') _rtun_t='8' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='8' ;;
+        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='7' ;;
+        *) return 1 ;;
+        esac ;;
     9)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='7' ;;
-        's'|'se'|'set') _rtun_t='8' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='8' ;;
-        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='7' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='8' ;;
+        'a'|'ad'|'add') _rtun_t='9' ;;
+        's'|'se'|'set') _rtun_t='10' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='10' ;;
+        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='9' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='10' ;;
         's'|'sh'|'sho'|'show'|'l'|'ls'|'lst'|'li'|'lis'|'list') _rtun_t='1' ;;
         'x'|'xs'|'xst'|'xsta'|'xstat'|'xstats') _rtun_t='' ;;
         'a'|'af'|'afs'|'afst'|'afsta'|'afstat'|'afstats') _rtun_t='' ;;
@@ -1000,58 +1057,58 @@ _rtun_cmd() {
         esac ;;
     14)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='9' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='9' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='9' ;;
-        's'|'sh'|'sho'|'show') _rtun_t='9' ;;
-        'l'|'ls'|'lst') _rtun_t='9' ;;
-        'l'|'li'|'lis'|'list') _rtun_t='9' ;;
-        'p'|'pr'|'prl') _rtun_t='10' ;;
-        '6'|'6r'|'6rd') _rtun_t='11' ;;
+        'a'|'ad'|'add') _rtun_t='11' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='11' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='11' ;;
+        's'|'sh'|'sho'|'show') _rtun_t='11' ;;
+        'l'|'ls'|'lst') _rtun_t='11' ;;
+        'l'|'li'|'lis'|'list') _rtun_t='11' ;;
+        'p'|'pr'|'prl') _rtun_t='12' ;;
+        '6'|'6r'|'6rd') _rtun_t='13' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
-        'check') _rtun_t='12' ;;
-        'keepalive') _rtun_t='13' ;;
+        'check') _rtun_t='14' ;;
+        'keepalive') _rtun_t='15' ;;
         *) return 1 ;;
         esac ;;
     15)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='9' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='9' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='9' ;;
-        's'|'sh'|'sho'|'show') _rtun_t='9' ;;
-        'l'|'ls'|'lst') _rtun_t='9' ;;
-        'l'|'li'|'lis'|'list') _rtun_t='9' ;;
-        'p'|'pr'|'prl') _rtun_t='10' ;;
-        '6'|'6r'|'6rd') _rtun_t='11' ;;
+        'a'|'ad'|'add') _rtun_t='11' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='11' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='11' ;;
+        's'|'sh'|'sho'|'show') _rtun_t='11' ;;
+        'l'|'ls'|'lst') _rtun_t='11' ;;
+        'l'|'li'|'lis'|'list') _rtun_t='11' ;;
+        'p'|'pr'|'prl') _rtun_t='12' ;;
+        '6'|'6r'|'6rd') _rtun_t='13' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
-        'check') _rtun_t='12' ;;
-        'keepalive') _rtun_t='13' ;;
+        'check') _rtun_t='14' ;;
+        'keepalive') _rtun_t='15' ;;
         *) return 1 ;;
         esac ;;
     25)
         case $2 in
         'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='' ;;
-        'a'|'ad'|'add') _rtun_t='14' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='14' ;;
-        'e'|'ex'|'exe'|'exec') _rtun_t='14' ;;
-        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='14' ;;
+        'a'|'ad'|'add') _rtun_t='16' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='16' ;;
+        'e'|'ex'|'exe'|'exec') _rtun_t='16' ;;
+        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='16' ;;
         *) return 1 ;;
         esac ;;
     29)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='15' ;;
-        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='15' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='15' ;;
-        'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='16' ;;
-        'g'|'ge'|'get') _rtun_t='17' ;;
-        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='16' ;;
-        'b'|'bu'|'buc'|'buck'|'bucke'|'bucket') _rtun_t='18' ;;
+        'a'|'ad'|'add') _rtun_t='17' ;;
+        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='17' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='17' ;;
+        'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='18' ;;
+        'g'|'ge'|'get') _rtun_t='19' ;;
+        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='18' ;;
+        'b'|'bu'|'buc'|'buck'|'bucke'|'bucket') _rtun_t='20' ;;
         *) return 1 ;;
         esac ;;
     34)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='19' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='19' ;;
+        'a'|'ad'|'add') _rtun_t='21' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='21' ;;
         's'|'sh'|'sho'|'show'|'l'|'li'|'lis'|'list') _rtun_t='' ;;
         'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='' ;;
         *) return 1 ;;
@@ -1071,37 +1128,37 @@ _rtun_cmd() {
 # _rtun_kind KIND: sets _rtun_t to the keyword table of a link kind.
 _rtun_kind() {
     case $1 in
-    'veth') _rtun_t='21' ;;
-    'bridge') _rtun_t='22' ;;
-    'vxlan') _rtun_t='23' ;;
-    'ifb') _rtun_t='24' ;;
-    'dummy') _rtun_t='25' ;;
-    'vlan') _rtun_t='26' ;;
-    'macvlan') _rtun_t='27' ;;
-    'tun') _rtun_t='28' ;;
-    'bridge_slave') _rtun_t='29' ;;
-    'bond_slave') _rtun_t='30' ;;
-    'gre') _rtun_t='31' ;;
-    'gretap') _rtun_t='27' ;;
-    'erspan') _rtun_t='32' ;;
-    'ip6gre') _rtun_t='33' ;;
-    'ip6gretap') _rtun_t='29' ;;
-    'ip6erspan') _rtun_t='29' ;;
-    'ipip') _rtun_t='34' ;;
-    'sit') _rtun_t='35' ;;
-    'ip6tnl') _rtun_t='36' ;;
-    'vti') _rtun_t='37' ;;
-    'vti6') _rtun_t='33' ;;
-    'bond') _rtun_t='38' ;;
-    'vrf') _rtun_t='39' ;;
-    'vrf_slave') _rtun_t='40' ;;
-    'geneve') _rtun_t='41' ;;
-    'macvtap') _rtun_t='24' ;;
-    'ipvlan') _rtun_t='42' ;;
-    'ipvtap') _rtun_t='37' ;;
-    'xfrm') _rtun_t='43' ;;
-    'bareudp') _rtun_t='44' ;;
-    'wireguard') _rtun_t='45' ;;
+    'veth') _rtun_t='23' ;;
+    'bridge') _rtun_t='24' ;;
+    'vxlan') _rtun_t='25' ;;
+    'ifb') _rtun_t='26' ;;
+    'dummy') _rtun_t='27' ;;
+    'vlan') _rtun_t='28' ;;
+    'macvlan') _rtun_t='29' ;;
+    'tun') _rtun_t='30' ;;
+    'bridge_slave') _rtun_t='31' ;;
+    'bond_slave') _rtun_t='32' ;;
+    'gre') _rtun_t='33' ;;
+    'gretap') _rtun_t='29' ;;
+    'erspan') _rtun_t='34' ;;
+    'ip6gre') _rtun_t='35' ;;
+    'ip6gretap') _rtun_t='31' ;;
+    'ip6erspan') _rtun_t='31' ;;
+    'ipip') _rtun_t='36' ;;
+    'sit') _rtun_t='37' ;;
+    'ip6tnl') _rtun_t='38' ;;
+    'vti') _rtun_t='39' ;;
+    'vti6') _rtun_t='35' ;;
+    'bond') _rtun_t='40' ;;
+    'vrf') _rtun_t='41' ;;
+    'vrf_slave') _rtun_t='42' ;;
+    'geneve') _rtun_t='43' ;;
+    'macvtap') _rtun_t='26' ;;
+    'ipvlan') _rtun_t='44' ;;
+    'ipvtap') _rtun_t='39' ;;
+    'xfrm') _rtun_t='45' ;;
+    'bareudp') _rtun_t='46' ;;
+    'wireguard') _rtun_t='47' ;;
     *) return 1 ;;
     esac
 }
@@ -1109,11 +1166,12 @@ _rtun_kind() {
 # _rtun_words KEY: the candidate words of a state.
 _rtun_words() {
     case $1 in
-    objects) printf '%s\n' 'address' 'maddress' 'route' 'link' 'tunnel' 'tunl' 'netns' 'nexthop' 'help' 'nft' 'sysctl' 'completions' ;;
+    objects) printf '%s\n' 'address' 'maddress' 'route' 'rule' 'link' 'tunnel' 'tunl' 'netns' 'nexthop' 'help' 'nft' 'sysctl' 'completions' ;;
     g) printf '%s\n' '-loops' '-family' '-4' '-6' '-0' '-M' '-B' '-human' '-human-readable' '-iec' '-stats' '-statistics' '-details' '-resolve' '-oneline' '-timestamp' '-tshort' '-Version' '-force' '-batch' '-brief' '-json' '-pretty' '-rcvbuf' '-color' '-help' '-netns' '-Numeric' '-all' '-echo' ;;
     c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'help' ;;
     c2) printf '%s\n' 'add' 'delete' 'list' 'show' 'lst' ;;
     c3) printf '%s\n' 'add' 'change' 'chg' 'replace' 'prepend' 'append' 'test' 'delete' 'list' 'show' 'lst' 'get' 'flush' ;;
+    c4) printf '%s\n' 'list' 'lst' 'show' 'save' 'restore' 'add' 'delete' 'flush' ;;
     c9) printf '%s\n' 'add' 'set' 'change' 'replace' 'delete' 'show' 'lst' 'list' 'help' ;;
     c14) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
     c15) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
@@ -1132,50 +1190,53 @@ _rtun_words() {
     k4) printf '%s\n' 'src' 'as' 'via' 'from' 'tos' 'dsfield' 'expires' 'metric' 'priority' 'preference' 'scope' 'mtu' 'hoplimit' 'advmss' 'reordering' 'rtt' 'rto_min' 'window' 'cwnd' 'initcwnd' 'initrwnd' 'features' 'quickack' 'congctl' 'rttvar' 'ssthresh' 'realms' 'onlink' 'nexthop' 'nhid' 'protocol' 'table' 'vrf' 'dev' 'oif' 'pref' 'ttl-propagate' 'fastopen_no_cookie' 'to' ;;
     k5) printf '%s\n' 'table' 'vrf' 'cached' 'cloned' 'tos' 'dsfield' 'protocol' 'scope' 'type' 'dev' 'oif' 'iif' 'mark' 'metric' 'priority' 'preference' 'via' 'src' 'realms' 'from' 'to' 'root' 'match' 'exact' ;;
     k6) printf '%s\n' 'tos' 'dsfield' 'from' 'iif' 'mark' 'oif' 'dev' 'notify' 'connected' 'vrf' 'uid' 'fibmatch' 'as' 'sport' 'dport' 'ipproto' 'to' ;;
-    k7) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
-    k8) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
-    p8) _rtun_fill '@ifnames' ;;
-    k9) printf '%s\n' 'mode' 'key' 'ikey' 'okey' 'seq' 'iseq' 'oseq' 'csum' 'icsum' 'ocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'name' 'help' ;;
-    k10) printf '%s\n' 'prl-default' 'prl-nodefault' 'prl-delete' 'dev' ;;
-    k11) printf '%s\n' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'dev' ;;
-    k12) printf '%s\n' 'help' ;;
-    p12) _rtun_fill '@ifnames' ;;
-    k13) printf '%s\n' 'interval' 'retries' 'once' 'help' ;;
-    p13) _rtun_fill '@ifnames' ;;
-    k14) : ;;
-    p14) _rtun_fill '@netns' ;;
-    k15) printf '%s\n' 'id' 'dev' 'via' 'blackhole' 'fdb' 'onlink' 'group' 'type' 'buckets' 'idle_timer' 'unbalanced_timer' 'protocol' ;;
-    k16) printf '%s\n' 'dev' 'groups' 'master' 'vrf' 'id' 'protocol' 'fdb' ;;
-    k17) printf '%s\n' 'id' ;;
-    k18) printf '%s\n' 'list' 'show' 'lst' 'get' 'dev' 'master' 'vrf' 'id' 'nhid' 'index' ;;
-    k19) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
-    k20) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
-    p20) _rtun_fill '@sysctl-keys' ;;
-    k21) printf '%s\n' 'peer' ;;
-    k22) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
-    k23) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
-    k24) : ;;
-    k25) : ;;
-    k26) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
-    k27) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
-    k28) : ;;
-    k29) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
-    k30) printf '%s\n' 'queue_id' 'prio' 'help' ;;
-    k31) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
-    k32) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k33) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k34) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k35) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k36) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
-    k37) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
-    k38) printf '%s\n' 'mode' 'active_slave' 'clear_active_slave' 'miimon' 'updelay' 'downdelay' 'peer_notify_delay' 'use_carrier' 'arp_interval' 'arp_ip_target' 'ns_ip6_target' 'arp_validate' 'arp_all_targets' 'arp_missed_max' 'primary' 'primary_reselect' 'fail_over_mac' 'xmit_hash_policy' 'resend_igmp' 'num_grat_arp' 'num_unsol_na' 'all_slaves_active' 'min_links' 'lp_interval' 'packets_per_slave' 'lacp_rate' 'lacp_active' 'ad_select' 'ad_user_port_key' 'ad_actor_sys_prio' 'ad_actor_system' 'tlb_dynamic_lb' 'help' ;;
-    k39) printf '%s\n' 'table' 'help' ;;
-    k40) : ;;
-    k41) printf '%s\n' 'id' 'vni' 'remote' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'dstport' 'external' 'noexternal' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'innerprotoinherit' 'help' ;;
-    k42) printf '%s\n' 'mode' 'private' 'vepa' 'bridge' 'help' ;;
-    k43) printf '%s\n' 'dev' 'if_id' 'external' ;;
-    k44) printf '%s\n' 'dstport' 'ethertype' 'srcportmin' 'multiproto' 'nomultiproto' 'help' ;;
-    k45) : ;;
+    k7) printf '%s\n' 'preference' 'order' 'priority' 'not' 'tos' 'dsfield' 'fwmark' 'dev' 'iif' 'oif' 'l3mdev' 'uidrange' 'tun_id' 'lookup' 'table' 'from' 'src' 'protocol' 'ipproto' 'sport' 'dport' 'dst' 'to' ;;
+    k8) printf '%s\n' 'not' 'from' 'to' 'preference' 'order' 'priority' 'tos' 'dsfield' 'fwmark' 'realms' 'protocol' 'tun_id' 'table' 'lookup' 'suppress_prefixlength' 'sup_pl' 'suppress_ifgroup' 'sup_group' 'dev' 'iif' 'oif' 'l3mdev' 'uidrange' 'nat' 'map-to' 'ipproto' 'sport' 'dport' 'type' 'goto' 'nop' ;;
+    p8) _rtun_fill '=goto nop unicast blackhole unreachable prohibit' ;;
+    k9) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
+    k10) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
+    p10) _rtun_fill '@ifnames' ;;
+    k11) printf '%s\n' 'mode' 'key' 'ikey' 'okey' 'seq' 'iseq' 'oseq' 'csum' 'icsum' 'ocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'name' 'help' ;;
+    k12) printf '%s\n' 'prl-default' 'prl-nodefault' 'prl-delete' 'dev' ;;
+    k13) printf '%s\n' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'dev' ;;
+    k14) printf '%s\n' 'help' ;;
+    p14) _rtun_fill '@ifnames' ;;
+    k15) printf '%s\n' 'interval' 'retries' 'once' 'help' ;;
+    p15) _rtun_fill '@ifnames' ;;
+    k16) : ;;
+    p16) _rtun_fill '@netns' ;;
+    k17) printf '%s\n' 'id' 'dev' 'via' 'blackhole' 'fdb' 'onlink' 'group' 'type' 'buckets' 'idle_timer' 'unbalanced_timer' 'protocol' ;;
+    k18) printf '%s\n' 'dev' 'groups' 'master' 'vrf' 'id' 'protocol' 'fdb' ;;
+    k19) printf '%s\n' 'id' ;;
+    k20) printf '%s\n' 'list' 'show' 'lst' 'get' 'dev' 'master' 'vrf' 'id' 'nhid' 'index' ;;
+    k21) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
+    k22) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
+    p22) _rtun_fill '@sysctl-keys' ;;
+    k23) printf '%s\n' 'peer' ;;
+    k24) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
+    k25) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
+    k26) : ;;
+    k27) : ;;
+    k28) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
+    k29) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k30) : ;;
+    k31) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
+    k32) printf '%s\n' 'queue_id' 'prio' 'help' ;;
+    k33) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
+    k34) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k35) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k36) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k37) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k38) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
+    k39) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
+    k40) printf '%s\n' 'mode' 'active_slave' 'clear_active_slave' 'miimon' 'updelay' 'downdelay' 'peer_notify_delay' 'use_carrier' 'arp_interval' 'arp_ip_target' 'ns_ip6_target' 'arp_validate' 'arp_all_targets' 'arp_missed_max' 'primary' 'primary_reselect' 'fail_over_mac' 'xmit_hash_policy' 'resend_igmp' 'num_grat_arp' 'num_unsol_na' 'all_slaves_active' 'min_links' 'lp_interval' 'packets_per_slave' 'lacp_rate' 'lacp_active' 'ad_select' 'ad_user_port_key' 'ad_actor_sys_prio' 'ad_actor_system' 'tlb_dynamic_lb' 'help' ;;
+    k41) printf '%s\n' 'table' 'help' ;;
+    k42) : ;;
+    k43) printf '%s\n' 'id' 'vni' 'remote' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'dstport' 'external' 'noexternal' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'innerprotoinherit' 'help' ;;
+    k44) printf '%s\n' 'mode' 'private' 'vepa' 'bridge' 'help' ;;
+    k45) printf '%s\n' 'dev' 'if_id' 'external' ;;
+    k46) printf '%s\n' 'dstport' 'ethertype' 'srcportmin' 'multiproto' 'nomultiproto' 'help' ;;
+    k47) : ;;
     esac
 }
 

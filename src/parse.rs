@@ -60,6 +60,18 @@ fn unsigned_max(s: &str, base: u32, max: u64) -> Option<u64> {
     }
 }
 
+/// C's `sscanf(s, "%u-%u")` (`%hu` alike: the caller truncates): how many
+/// numbers were read, and the two values as `strtoul` reads them (leading
+/// white space and a sign allowed, anything after the second ignored).
+pub fn scan_range(s: &str) -> (usize, u64, u64) {
+    let Some((first, _, rest)) = strtoul(s, 10) else { return (0, 0, 0) };
+    let Some(rest) = rest.strip_prefix('-') else { return (1, first, 0) };
+    match strtoul(rest, 10) {
+        Some((second, _, _)) => (2, first, second),
+        None => (1, first, 0),
+    }
+}
+
 /// `get_unsigned(…, 0)`.
 pub fn get_unsigned(s: &str) -> Option<u32> {
     unsigned_max(s, 0, u32::MAX as u64).map(|v| v as u32)

@@ -181,3 +181,21 @@ fn control_characters_in_strings_are_escaped() {
     assert_eq!(describe(&ip), describe(&as_ip));
     assert!(ip.stdout.windows(3).any(|w| w == b"a\x01b"), "{}", describe(&ip));
 }
+
+/// `-echo -j rule add|del`: ip nests the rule in a second object
+/// (`[{{…}}]`); as rtun one object, which parses; as ip, ip's bytes.
+#[test]
+fn echoed_rules_parse() {
+    if !can_isolate("json_output") {
+        return;
+    }
+    let o = run("ip link set lo up", "$RTUN -j -echo rule add table 9 pref 81 && $RTUN -j -echo rule del pref 81");
+    let text = stdout(&o);
+    let docs: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", describe(&o)))).collect();
+    assert_eq!(docs.len(), 2, "{}", describe(&o));
+    assert_eq!(docs[0][0]["priority"], 81, "{}", describe(&o));
+    assert_eq!(docs[1][0]["deleted"], true, "{}", describe(&o));
+    let ip = run("ip link set lo up", "ip -j -echo rule add table 9 pref 81");
+    let as_ip = run("ip link set lo up", "$RTUN_AS_IP -j -echo rule add table 9 pref 81");
+    assert_eq!(describe(&ip), describe(&as_ip));
+}

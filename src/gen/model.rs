@@ -460,6 +460,7 @@ mod tests {
         let m = Model::build();
         assert!(m.objects.iter().any(|o| o.name == "complete" && !o.listed));
         assert!(m.objects.iter().any(|o| o.name == "route" && o.listed));
-        assert!(m.objects.iter().any(|o| o.name == "rule" && !o.listed));
+        assert!(m.objects.iter().any(|o| o.name == "rule" && o.listed));
+        assert!(m.objects.iter().any(|o| o.name == "neighbour" && !o.listed));
     }
 }

@@ -7,4 +7,5 @@ pub mod maddress;
 pub mod netns;
 pub mod nexthop;
 pub mod route;
+pub mod rule;
 pub mod tunnel;

@@ -227,6 +227,12 @@ impl<W: Write + ?Sized> Printer<W> {
         self.w.flush()
     }
 
+    /// Bytes that are no text at all (`rule save`'s binary stream), as
+    /// they are.
+    pub fn binary(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.w.write_all(bytes)
+    }
+
     /// The output itself (for helpers that write their own text).
     pub fn inner(&mut self) -> &mut Counted<W> {
         &mut self.w

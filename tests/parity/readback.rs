@@ -14,10 +14,12 @@ use crate::netns::{Netns, REAL_IP};
 /// What is read back, in one `ip -batch` run (a readback follows every
 /// setup and every step, so process starts matter): links with details,
 /// addresses, and the routes of all tables, which `route show table all`
-/// lists for both families (split by `split_routes`). `-d` applies to every
-/// list; it only adds fields.
+/// lists for both families (split by `split_routes`), and the IPv4 rules
+/// (one batch has one family: IPv6 rules are compared by `-6 rule show`
+/// steps in the case files). `-d` applies to every list; it only adds
+/// fields.
 const READBACK_ARGS: &[&str] = &["-d", "-j", "-batch", "-"];
-const READBACK_BATCH: &str = "link show\naddr show\nroute show table all\n";
+const READBACK_BATCH: &str = "link show\naddr show\nroute show table all\nrule show\n";
 
 /// Setups and cases give links MACs in 02:00:00:00:xx:xx. Any other locally
 /// administered unicast MAC was made up by the kernel (a link created without
@@ -67,15 +69,16 @@ pub struct PartDiff {
 impl Snapshot {
     /// Reads the state of `ns` once, normalised.
     pub fn read(ns: &Netns) -> Result<Snapshot, String> {
-        let [links, addresses, routes]: [Value; 3] = read_json(ns, READBACK_ARGS, READBACK_BATCH)?
+        let [links, addresses, routes, rules]: [Value; 4] = read_json(ns, READBACK_ARGS, READBACK_BATCH)?
             .try_into()
-            .map_err(|v: Vec<Value>| format!("readback printed {} JSON lists, not 3", v.len()))?;
+            .map_err(|v: Vec<Value>| format!("readback printed {} JSON lists, not 4", v.len()))?;
         let (ipv4, ipv6) = split_routes(routes);
         let parts = vec![
             ("links", links),
             ("addresses", addresses),
             ("ipv4 routes", ipv4),
             ("ipv6 routes", ipv6),
+            ("ipv4 rules", rules),
         ];
         let mut snapshot = Snapshot {
             parts,

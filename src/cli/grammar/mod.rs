@@ -14,7 +14,7 @@
 pub mod global;
 
 use crate::helpers::{nft, sysctl};
-use crate::objects::{address, link, maddress, netns, nexthop, route, tunnel};
+use crate::objects::{address, link, maddress, netns, nexthop, route, rule, tunnel};
 
 use crate::error::Result;
 use crate::Context;
@@ -185,7 +185,7 @@ pub static OBJECTS: &[Object] = &[
     unsupported("addrlabel"),
     maddress::grammar::OBJECT,
     route::grammar::OBJECT,
-    unsupported("rule"),
+    rule::grammar::OBJECT,
     unsupported("neighbor"),
     unsupported("neighbour"),
     unsupported("ntable"),

@@ -28,7 +28,7 @@ fn family_of(af: u8) -> Family {
 }
 
 /// `inet_proto_a2n`: a number (0-255) or a name from /etc/protocols.
-fn ip_protocol(arg: &str) -> Option<u8> {
+pub fn ip_protocol(arg: &str) -> Option<u8> {
     if let Some(v) = parse::get_u8(arg, 10) {
         return Some(v);
     }
@@ -53,7 +53,7 @@ fn ip_protocol(arg: &str) -> Option<u8> {
 }
 
 /// The bytes and lengths `get_prefix` gives for a `get` address.
-fn prefix_bytes(p: &parse::Prefix) -> (u8, Vec<u8>) {
+pub fn prefix_bytes(p: &parse::Prefix) -> (u8, Vec<u8>) {
     match &p.addr {
         Addr::Default(f) => (f.af(), vec![0; (parse::bit_len(*f) / 8) as usize]),
         Addr::Any(f) => (f.af(), Vec::new()),
