@@ -3,6 +3,7 @@
 
 pub mod address;
 pub mod link;
+pub mod neigh;
 pub mod netns;
 pub mod route;
 pub mod tunnel;

@@ -14,7 +14,7 @@
 pub mod global;
 
 use crate::helpers::{nft, sysctl};
-use crate::objects::{address, link, netns, route, tunnel};
+use crate::objects::{address, link, neigh, netns, route, tunnel};
 
 use crate::error::Result;
 use crate::Context;
@@ -186,8 +186,8 @@ pub static OBJECTS: &[Object] = &[
     unsupported("maddress"),
     route::grammar::OBJECT,
     unsupported("rule"),
-    unsupported("neighbor"),
-    unsupported("neighbour"),
+    neigh::grammar::OBJECT,
+    neigh::grammar::NEIGHBOUR,
     unsupported("ntable"),
     unsupported("ntbl"),
     link::grammar::OBJECT,
