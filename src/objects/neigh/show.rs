@@ -14,7 +14,11 @@ use crate::error::{Error, Result};
 use crate::netlink::errno::strerror;
 use crate::netlink::request::{HEADER_LEN, KernelError};
 use crate::netlink::{Netlink, Outgoing};
+use crate::cli::options::Options;
+use crate::names::links::Links;
+use crate::print::Printer;
 use crate::Context;
+use std::io::Write;
 
 /// `MAX_ROUNDS`.
 const MAX_ROUNDS: u32 = 10;
@@ -129,16 +133,37 @@ impl Doomed {
 }
 
 /// `neigh flush SELECTOR`: dump, delete what is selected, again until a
-/// round finds nothing (at most ten rounds).
+/// round finds nothing (at most ten rounds). ip prints its `-s -s`
+/// entries outside any JSON document, as text; rtun keeps `-j` JSON (the
+/// entries in one array, without the rounds' lines).
 pub fn flush(ctx: &mut Context, args: &[String]) -> Result<()> {
     if args.is_empty() {
         return Err(Error::Failure("Flush requires arguments.".into()));
     }
-    let mut f = selection(ctx, args, true)?;
+    let f = selection(ctx, args, true)?;
+    let prog = ctx.prog;
     let (nl, p, opts, links) = ctx.parts()?;
+    if prog == "ip" && p.is_json() {
+        let oneline = p.oneline();
+        let mut text = Printer::new(p.inner(), false, false, false, oneline);
+        return rounds(nl, &mut text, opts, links, f);
+    }
+    p.begin()?;
+    rounds(nl, p, opts, links, f)
+}
+
+fn rounds<W: Write>(nl: &mut Netlink, p: &mut Printer<W>, opts: &Options, links: &Links, mut f: Filter) -> Result<()> {
     let mut doomed = Doomed { buf: Vec::with_capacity(FLUSH_BUFFER), count: 0, side: None };
     let mut warned = false;
     let mut round = 0;
+    // ip's lines after each round (plain printf: text in both modes).
+    let say = |p: &mut Printer<W>, line: &str| -> Result<()> {
+        if !p.is_json() {
+            p.text_always(line)?;
+            p.flush()?;
+        }
+        Ok(())
+    };
     while round < MAX_ROUNDS {
         let view = View { opts, links, one_dev: f.index != 0 };
         let request = f.dump_request();
@@ -166,10 +191,10 @@ pub fn flush(ctx: &mut Context, args: &[String]) -> Result<()> {
         if doomed.count == 0 {
             if opts.stats > 0 {
                 if round == 0 {
-                    p.text_always("Nothing to flush.\n")?;
+                    say(p, "Nothing to flush.\n")?;
                 } else {
                     let s = if round > 1 { "s" } else { "" };
-                    p.text_always(&format!("*** Flush is complete after {round} round{s} ***\n"))?;
+                    say(p, &format!("*** Flush is complete after {round} round{s} ***\n"))?;
                 }
             }
             p.flush()?;
@@ -178,11 +203,10 @@ pub fn flush(ctx: &mut Context, args: &[String]) -> Result<()> {
         round += 1;
         doomed.send()?;
         if opts.stats > 0 {
-            p.text_always(&format!("\n*** Round {round}, deleting {} entries ***\n", doomed.count))?;
-            p.flush()?;
+            say(p, &format!("\n*** Round {round}, deleting {} entries ***\n", doomed.count))?;
         }
         f.state &= !u32::from(NUD_FAILED);
     }
-    p.text_always(&format!("*** Flush not complete bailing out after {MAX_ROUNDS} rounds\n"))?;
+    say(p, &format!("*** Flush not complete bailing out after {MAX_ROUNDS} rounds\n"))?;
     Err(Error::Exit(255))
 }
