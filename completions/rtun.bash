@@ -160,49 +160,39 @@ _rtun_kw() {
         esac ;;
     5)
         case $2 in
-        'up') _rtun_v='' ;;
-        'down') _rtun_v='' ;;
-        'name') _rtun_v='-' ;;
-        'index') _rtun_v='-' ;;
-        'l'|'li'|'lin'|'link') _rtun_v='@ifnames' ;;
-        'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_v='-' ;;
-        'b'|'br'|'bro'|'broa'|'broad'|'broadc'|'broadca'|'broadcas'|'broadcast'|'brd') _rtun_v='-' ;;
-        't'|'tx'|'txq'|'txqu'|'txque'|'txqueu'|'txqueue'|'txqueuel'|'txqueuele'|'txqueuelen'|'qlen'|'txql'|'txqle'|'txqlen') _rtun_v='-' ;;
-        'mtu') _rtun_v='-' ;;
-        'xdpgeneric'|'xdpdrv'|'xdpoffload'|'xdp') _rtun_v='-' ;;
-        'netns') _rtun_v='@netns' ;;
-        'multicast') _rtun_v='=on off' ;;
-        'allmulticast') _rtun_v='=on off' ;;
-        'promisc') _rtun_v='=on off' ;;
-        'trailers') _rtun_v='=on off' ;;
-        'arp') _rtun_v='=on off' ;;
-        'carrier') _rtun_v='=on off' ;;
-        'vf') _rtun_v='-' ;;
-        'm'|'ma'|'mas'|'mast'|'maste'|'master') _rtun_v='@ifnames' ;;
-        'vrf') _rtun_v='@ifnames' ;;
-        'n'|'no'|'nom'|'noma'|'nomas'|'nomast'|'nomaste'|'nomaster') _rtun_v='' ;;
-        'd'|'dy'|'dyn'|'dyna'|'dynam'|'dynami'|'dynamic') _rtun_v='=on off' ;;
-        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6' _rtun_k=1 ;;
-        'a'|'al'|'ali'|'alia'|'alias') _rtun_v='-' ;;
-        'group') _rtun_v='-' ;;
-        'mode') _rtun_v='=default dormant' ;;
-        'state') _rtun_v='=UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP' ;;
-        'n'|'nu'|'num'|'numt'|'numtx'|'numtxq'|'numtxqu'|'numtxque'|'numtxqueu'|'numtxqueue'|'numtxqueues') _rtun_v='-' ;;
-        'n'|'nu'|'num'|'numr'|'numrx'|'numrxq'|'numrxqu'|'numrxque'|'numrxqueu'|'numrxqueue'|'numrxqueues') _rtun_v='-' ;;
-        'a'|'ad'|'add'|'addr'|'addrg'|'addrge'|'addrgen'|'addrgenm'|'addrgenmo'|'addrgenmod'|'addrgenmode') _rtun_v='=eui64 none stable_secret random' ;;
-        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns') _rtun_v='@netns' ;;
-        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns'|'link-netnsi'|'link-netnsid') _rtun_v='-' ;;
-        'protodown') _rtun_v='=on off' ;;
-        'protodown_reason') _rtun_v='-' ;;
-        'gso_max_size') _rtun_v='-' ;;
-        'gso_max_segs') _rtun_v='-' ;;
-        'gro_max_size') _rtun_v='-' ;;
-        'parentdev') _rtun_v='-' ;;
-        'h'|'he'|'hel'|'help') _rtun_v='' ;;
+        'l'|'ll'|'lla'|'llad'|'lladd'|'lladdr') _rtun_v='-' ;;
+        'nud') _rtun_v='=permanent noarp reachable stale none incomplete delay probe failed' ;;
+        'p'|'pr'|'pro'|'prox'|'proxy') _rtun_v='-' ;;
+        'router') _rtun_v='' ;;
+        'use') _rtun_v='' ;;
+        'managed') _rtun_v='' ;;
+        'e'|'ex'|'ext'|'exte'|'exter'|'extern'|'extern_'|'extern_l'|'extern_le'|'extern_lea'|'extern_lear'|'extern_learn') _rtun_v='' ;;
         'dev') _rtun_v='@ifnames' ;;
+        'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='@protocols' ;;
+        'to') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
     6)
+        case $2 in
+        'dev') _rtun_v='@ifnames' ;;
+        'p'|'pr'|'pro'|'prox'|'proxy') _rtun_v='-' ;;
+        'to') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    7)
+        case $2 in
+        'dev') _rtun_v='@ifnames' ;;
+        'master') _rtun_v='@ifnames' ;;
+        'vrf') _rtun_v='@ifnames' ;;
+        'nomaster') _rtun_v='' ;;
+        'unused') _rtun_v='' ;;
+        'nud') _rtun_v='=permanent noarp reachable stale none incomplete delay probe failed all' ;;
+        'proxy') _rtun_v='' ;;
+        'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='@protocols' ;;
+        'to') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    8)
         case $2 in
         'up') _rtun_v='' ;;
         'down') _rtun_v='' ;;
@@ -246,7 +236,51 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    7)
+    9)
+        case $2 in
+        'up') _rtun_v='' ;;
+        'down') _rtun_v='' ;;
+        'name') _rtun_v='-' ;;
+        'index') _rtun_v='-' ;;
+        'l'|'li'|'lin'|'link') _rtun_v='@ifnames' ;;
+        'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_v='-' ;;
+        'b'|'br'|'bro'|'broa'|'broad'|'broadc'|'broadca'|'broadcas'|'broadcast'|'brd') _rtun_v='-' ;;
+        't'|'tx'|'txq'|'txqu'|'txque'|'txqueu'|'txqueue'|'txqueuel'|'txqueuele'|'txqueuelen'|'qlen'|'txql'|'txqle'|'txqlen') _rtun_v='-' ;;
+        'mtu') _rtun_v='-' ;;
+        'xdpgeneric'|'xdpdrv'|'xdpoffload'|'xdp') _rtun_v='-' ;;
+        'netns') _rtun_v='@netns' ;;
+        'multicast') _rtun_v='=on off' ;;
+        'allmulticast') _rtun_v='=on off' ;;
+        'promisc') _rtun_v='=on off' ;;
+        'trailers') _rtun_v='=on off' ;;
+        'arp') _rtun_v='=on off' ;;
+        'carrier') _rtun_v='=on off' ;;
+        'vf') _rtun_v='-' ;;
+        'm'|'ma'|'mas'|'mast'|'maste'|'master') _rtun_v='@ifnames' ;;
+        'vrf') _rtun_v='@ifnames' ;;
+        'n'|'no'|'nom'|'noma'|'nomas'|'nomast'|'nomaste'|'nomaster') _rtun_v='' ;;
+        'd'|'dy'|'dyn'|'dyna'|'dynam'|'dynami'|'dynamic') _rtun_v='=on off' ;;
+        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6' _rtun_k=1 ;;
+        'a'|'al'|'ali'|'alia'|'alias') _rtun_v='-' ;;
+        'group') _rtun_v='-' ;;
+        'mode') _rtun_v='=default dormant' ;;
+        'state') _rtun_v='=UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP' ;;
+        'n'|'nu'|'num'|'numt'|'numtx'|'numtxq'|'numtxqu'|'numtxque'|'numtxqueu'|'numtxqueue'|'numtxqueues') _rtun_v='-' ;;
+        'n'|'nu'|'num'|'numr'|'numrx'|'numrxq'|'numrxqu'|'numrxque'|'numrxqueu'|'numrxqueue'|'numrxqueues') _rtun_v='-' ;;
+        'a'|'ad'|'add'|'addr'|'addrg'|'addrge'|'addrgen'|'addrgenm'|'addrgenmo'|'addrgenmod'|'addrgenmode') _rtun_v='=eui64 none stable_secret random' ;;
+        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns') _rtun_v='@netns' ;;
+        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns'|'link-netnsi'|'link-netnsid') _rtun_v='-' ;;
+        'protodown') _rtun_v='=on off' ;;
+        'protodown_reason') _rtun_v='-' ;;
+        'gso_max_size') _rtun_v='-' ;;
+        'gso_max_segs') _rtun_v='-' ;;
+        'gro_max_size') _rtun_v='-' ;;
+        'parentdev') _rtun_v='-' ;;
+        'h'|'he'|'hel'|'help') _rtun_v='' ;;
+        'dev') _rtun_v='@ifnames' ;;
+        *) return 1 ;;
+        esac ;;
+    10)
         case $2 in
         'mode') _rtun_v='=gre ipip sit isatap vti ip6gre ip6ip6 ipip6 any vti6 gre/ip ip/ip ipv6/ip ipv6/ipv6 ip4ip6 ip/ipv6 ipv4/ipv6 gre/ipv6 any/ipv6' ;;
         'key') _rtun_v='-' ;;
@@ -269,7 +303,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    8)
+    11)
         case $2 in
         'prl-default') _rtun_v='-' ;;
         'prl-nodefault') _rtun_v='-' ;;
@@ -277,7 +311,7 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    9)
+    12)
         case $2 in
         '6rd-prefix') _rtun_v='-' ;;
         '6rd-relay_prefix') _rtun_v='-' ;;
@@ -285,12 +319,12 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    10)
+    13)
         case $2 in
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    11)
+    14)
         case $2 in
         'interval') _rtun_v='-' ;;
         'retries') _rtun_v='-' ;;
@@ -298,11 +332,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    12)
+    15)
         case $2 in
         *) return 1 ;;
         esac ;;
-    13)
+    16)
         case $2 in
         'a'|'ac'|'acc'|'acce'|'accep'|'accept') _rtun_v='' ;;
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward') _rtun_v='' ;;
@@ -320,7 +354,7 @@ _rtun_kw() {
         'm'|'ms'|'mss') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    14)
+    17)
         case $2 in
         '-a'|'-A'|'-X'|'--a'|'--al'|'--all') _rtun_v='' ;;
         '--d'|'--de'|'--dep'|'--depr'|'--depre'|'--deprec'|'--depreca'|'--deprecat'|'--deprecate'|'--deprecated') _rtun_v='' ;;
@@ -341,12 +375,12 @@ _rtun_kw() {
         '--persist') _rtun_v='@files' _rtun_opt=1 ;;
         *) return 1 ;;
         esac ;;
-    15)
+    18)
         case $2 in
         'peer') _rtun_v='' _rtun_k=2 ;;
         *) return 1 ;;
         esac ;;
-    16)
+    19)
         case $2 in
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward'|'forward_'|'forward_d'|'forward_de'|'forward_del'|'forward_dela'|'forward_delay') _rtun_v='-' ;;
         'h'|'he'|'hel'|'hell'|'hello'|'hello_'|'hello_t'|'hello_ti'|'hello_tim'|'hello_time') _rtun_v='-' ;;
@@ -387,7 +421,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    17)
+    20)
         case $2 in
         'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
         'g'|'gr'|'gro'|'grou'|'group') _rtun_v='-' ;;
@@ -431,15 +465,15 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    18)
+    21)
         case $2 in
         *) return 1 ;;
         esac ;;
-    19)
+    22)
         case $2 in
         *) return 1 ;;
         esac ;;
-    20)
+    23)
         case $2 in
         'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='=802.1Q 802.1ad' ;;
         'i'|'id') _rtun_v='-' ;;
@@ -453,7 +487,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    21)
+    24)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=private vepa bridge passthru source' ;;
         'f'|'fl'|'fla'|'flag') _rtun_v='=nopromisc nodst null' ;;
@@ -464,11 +498,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    22)
+    25)
         case $2 in
         *) return 1 ;;
         esac ;;
-    23)
+    26)
         case $2 in
         'f'|'fd'|'fdb'|'fdb_'|'fdb_f'|'fdb_fl'|'fdb_flu'|'fdb_flus'|'fdb_flush') _rtun_v='' ;;
         's'|'st'|'sta'|'stat'|'state') _rtun_v='-' ;;
@@ -497,14 +531,14 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    24)
+    27)
         case $2 in
         'q'|'qu'|'que'|'queu'|'queue'|'queue_'|'queue_i'|'queue_id') _rtun_v='-' ;;
         'prio') _rtun_v='-' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    25)
+    28)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -547,7 +581,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    26)
+    29)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -594,7 +628,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    27)
+    30)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -642,7 +676,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    28)
+    31)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -669,7 +703,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    29)
+    32)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -697,7 +731,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    30)
+    33)
         case $2 in
         'mode') _rtun_v='=ip6ip6 ipip6 any' ;;
         'remote') _rtun_v='-' ;;
@@ -724,7 +758,7 @@ _rtun_kw() {
         'external') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    31)
+    34)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
@@ -751,8 +785,8 @@ _rtun_obj() {
     'm'|'ma'|'mad'|'madd'|'maddr'|'maddre'|'maddres'|'maddress') _rtun_o='' ;;
     'r'|'ro'|'rou'|'rout'|'route') _rtun_o='3' ;;
     'r'|'ru'|'rul'|'rule') _rtun_o='' ;;
-    'n'|'ne'|'nei'|'neig'|'neigh'|'neighb'|'neighbo'|'neighbor') _rtun_o='' ;;
-    'n'|'ne'|'nei'|'neig'|'neigh'|'neighb'|'neighbo'|'neighbou'|'neighbour') _rtun_o='' ;;
+    'n'|'ne'|'nei'|'neig'|'neigh'|'neighb'|'neighbo'|'neighbor') _rtun_o='5' ;;
+    'n'|'ne'|'nei'|'neig'|'neigh'|'neighb'|'neighbo'|'neighbou'|'neighbour') _rtun_o='6' ;;
     'n'|'nt'|'nta'|'ntab'|'ntabl'|'ntable') _rtun_o='' ;;
     'n'|'nt'|'ntb'|'ntbl') _rtun_o='' ;;
     'l'|'li'|'lin'|'link') _rtun_o='9' ;;
@@ -781,7 +815,7 @@ _rtun_obj() {
     'h'|'he'|'hel'|'help') _rtun_o='32' ;;
     's'|'st'|'sta'|'stat'|'stats') _rtun_o='' ;;
     'n'|'nf'|'nft') _rtun_o='34' ;;
-    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=14 _rtun_ops='@sysctl-keys' ;;
+    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=17 _rtun_ops='@sysctl-keys' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'completi'|'completio'|'completion'|'completions') _rtun_o='36' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'complete') _rtun_o='' ;;
     esac
@@ -824,13 +858,37 @@ _rtun_cmd() {
         's'|'sh'|'sho'|'show'|'showd'|'showdu'|'showdum'|'showdump') _rtun_t='' ;;
         *) return 1 ;;
         esac ;;
-    9)
+    5)
         case $2 in
         'a'|'ad'|'add') _rtun_t='5' ;;
-        's'|'se'|'set') _rtun_t='6' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='6' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change'|'chg') _rtun_t='5' ;;
         'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='5' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='6' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='5' ;;
+        'g'|'ge'|'get') _rtun_t='6' ;;
+        's'|'sh'|'sho'|'show'|'l'|'ls'|'lst'|'li'|'lis'|'list') _rtun_t='7' ;;
+        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='7' ;;
+        'h'|'he'|'hel'|'help') _rtun_t='' ;;
+        *) return 1 ;;
+        esac ;;
+    6)
+        case $2 in
+        'a'|'ad'|'add') _rtun_t='5' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change'|'chg') _rtun_t='5' ;;
+        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='5' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='5' ;;
+        'g'|'ge'|'get') _rtun_t='6' ;;
+        's'|'sh'|'sho'|'show'|'l'|'ls'|'lst'|'li'|'lis'|'list') _rtun_t='7' ;;
+        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='7' ;;
+        'h'|'he'|'hel'|'help') _rtun_t='' ;;
+        *) return 1 ;;
+        esac ;;
+    9)
+        case $2 in
+        'a'|'ad'|'add') _rtun_t='8' ;;
+        's'|'se'|'set') _rtun_t='9' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='9' ;;
+        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='8' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='9' ;;
         's'|'sh'|'sho'|'show'|'l'|'ls'|'lst'|'li'|'lis'|'list') _rtun_t='1' ;;
         'x'|'xs'|'xst'|'xsta'|'xstat'|'xstats') _rtun_t='' ;;
         'a'|'af'|'afs'|'afst'|'afsta'|'afstat'|'afstats') _rtun_t='' ;;
@@ -840,47 +898,47 @@ _rtun_cmd() {
         esac ;;
     14)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='7' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='7' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='7' ;;
-        's'|'sh'|'sho'|'show') _rtun_t='7' ;;
-        'l'|'ls'|'lst') _rtun_t='7' ;;
-        'l'|'li'|'lis'|'list') _rtun_t='7' ;;
-        'p'|'pr'|'prl') _rtun_t='8' ;;
-        '6'|'6r'|'6rd') _rtun_t='9' ;;
+        'a'|'ad'|'add') _rtun_t='10' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='10' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='10' ;;
+        's'|'sh'|'sho'|'show') _rtun_t='10' ;;
+        'l'|'ls'|'lst') _rtun_t='10' ;;
+        'l'|'li'|'lis'|'list') _rtun_t='10' ;;
+        'p'|'pr'|'prl') _rtun_t='11' ;;
+        '6'|'6r'|'6rd') _rtun_t='12' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
-        'check') _rtun_t='10' ;;
-        'keepalive') _rtun_t='11' ;;
+        'check') _rtun_t='13' ;;
+        'keepalive') _rtun_t='14' ;;
         *) return 1 ;;
         esac ;;
     15)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='7' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='7' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='7' ;;
-        's'|'sh'|'sho'|'show') _rtun_t='7' ;;
-        'l'|'ls'|'lst') _rtun_t='7' ;;
-        'l'|'li'|'lis'|'list') _rtun_t='7' ;;
-        'p'|'pr'|'prl') _rtun_t='8' ;;
-        '6'|'6r'|'6rd') _rtun_t='9' ;;
+        'a'|'ad'|'add') _rtun_t='10' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='10' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='10' ;;
+        's'|'sh'|'sho'|'show') _rtun_t='10' ;;
+        'l'|'ls'|'lst') _rtun_t='10' ;;
+        'l'|'li'|'lis'|'list') _rtun_t='10' ;;
+        'p'|'pr'|'prl') _rtun_t='11' ;;
+        '6'|'6r'|'6rd') _rtun_t='12' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
-        'check') _rtun_t='10' ;;
-        'keepalive') _rtun_t='11' ;;
+        'check') _rtun_t='13' ;;
+        'keepalive') _rtun_t='14' ;;
         *) return 1 ;;
         esac ;;
     25)
         case $2 in
         'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='' ;;
-        'a'|'ad'|'add') _rtun_t='12' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='12' ;;
-        'e'|'ex'|'exe'|'exec') _rtun_t='12' ;;
-        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='12' ;;
+        'a'|'ad'|'add') _rtun_t='15' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='15' ;;
+        'e'|'ex'|'exe'|'exec') _rtun_t='15' ;;
+        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='15' ;;
         *) return 1 ;;
         esac ;;
     34)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='13' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='13' ;;
+        'a'|'ad'|'add') _rtun_t='16' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='16' ;;
         's'|'sh'|'sho'|'show'|'l'|'li'|'lis'|'list') _rtun_t='' ;;
         'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='' ;;
         *) return 1 ;;
@@ -900,27 +958,27 @@ _rtun_cmd() {
 # _rtun_kind KIND: sets _rtun_t to the keyword table of a link kind.
 _rtun_kind() {
     case $1 in
-    'veth') _rtun_t='15' ;;
-    'bridge') _rtun_t='16' ;;
-    'vxlan') _rtun_t='17' ;;
-    'ifb') _rtun_t='18' ;;
-    'dummy') _rtun_t='19' ;;
-    'vlan') _rtun_t='20' ;;
-    'macvlan') _rtun_t='21' ;;
-    'tun') _rtun_t='22' ;;
-    'bridge_slave') _rtun_t='23' ;;
-    'bond_slave') _rtun_t='24' ;;
-    'gre') _rtun_t='25' ;;
-    'gretap') _rtun_t='21' ;;
-    'erspan') _rtun_t='26' ;;
-    'ip6gre') _rtun_t='27' ;;
-    'ip6gretap') _rtun_t='23' ;;
-    'ip6erspan') _rtun_t='23' ;;
-    'ipip') _rtun_t='28' ;;
-    'sit') _rtun_t='29' ;;
-    'ip6tnl') _rtun_t='30' ;;
-    'vti') _rtun_t='31' ;;
-    'vti6') _rtun_t='27' ;;
+    'veth') _rtun_t='18' ;;
+    'bridge') _rtun_t='19' ;;
+    'vxlan') _rtun_t='20' ;;
+    'ifb') _rtun_t='21' ;;
+    'dummy') _rtun_t='22' ;;
+    'vlan') _rtun_t='23' ;;
+    'macvlan') _rtun_t='24' ;;
+    'tun') _rtun_t='25' ;;
+    'bridge_slave') _rtun_t='26' ;;
+    'bond_slave') _rtun_t='27' ;;
+    'gre') _rtun_t='28' ;;
+    'gretap') _rtun_t='24' ;;
+    'erspan') _rtun_t='29' ;;
+    'ip6gre') _rtun_t='30' ;;
+    'ip6gretap') _rtun_t='26' ;;
+    'ip6erspan') _rtun_t='26' ;;
+    'ipip') _rtun_t='31' ;;
+    'sit') _rtun_t='32' ;;
+    'ip6tnl') _rtun_t='33' ;;
+    'vti') _rtun_t='34' ;;
+    'vti6') _rtun_t='30' ;;
     *) return 1 ;;
     esac
 }
@@ -928,10 +986,12 @@ _rtun_kind() {
 # _rtun_words KEY: the candidate words of a state.
 _rtun_words() {
     case $1 in
-    objects) printf '%s\n' 'address' 'route' 'link' 'tunnel' 'tunl' 'netns' 'help' 'nft' 'sysctl' 'completions' ;;
+    objects) printf '%s\n' 'address' 'route' 'neighbor' 'neighbour' 'link' 'tunnel' 'tunl' 'netns' 'help' 'nft' 'sysctl' 'completions' ;;
     g) printf '%s\n' '-loops' '-family' '-4' '-6' '-0' '-M' '-B' '-human' '-human-readable' '-iec' '-stats' '-statistics' '-details' '-resolve' '-oneline' '-timestamp' '-tshort' '-Version' '-force' '-batch' '-brief' '-json' '-pretty' '-rcvbuf' '-color' '-help' '-netns' '-Numeric' '-all' '-echo' ;;
     c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'help' ;;
     c3) printf '%s\n' 'add' 'change' 'chg' 'replace' 'prepend' 'append' 'test' 'delete' 'list' 'show' 'lst' 'get' 'flush' ;;
+    c5) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'get' 'show' 'lst' 'list' 'flush' 'help' ;;
+    c6) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'get' 'show' 'lst' 'list' 'flush' 'help' ;;
     c9) printf '%s\n' 'add' 'set' 'change' 'replace' 'delete' 'show' 'lst' 'list' 'help' ;;
     c14) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
     c15) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
@@ -946,38 +1006,41 @@ _rtun_words() {
     k2) printf '%s\n' 'src' 'as' 'via' 'from' 'tos' 'dsfield' 'expires' 'metric' 'priority' 'preference' 'scope' 'mtu' 'hoplimit' 'advmss' 'reordering' 'rtt' 'rto_min' 'window' 'cwnd' 'initcwnd' 'initrwnd' 'features' 'quickack' 'congctl' 'rttvar' 'ssthresh' 'realms' 'onlink' 'nexthop' 'nhid' 'protocol' 'table' 'vrf' 'dev' 'oif' 'pref' 'ttl-propagate' 'fastopen_no_cookie' 'to' ;;
     k3) printf '%s\n' 'table' 'vrf' 'cached' 'cloned' 'tos' 'dsfield' 'protocol' 'scope' 'type' 'dev' 'oif' 'iif' 'mark' 'metric' 'priority' 'preference' 'via' 'src' 'realms' 'from' 'to' 'root' 'match' 'exact' ;;
     k4) printf '%s\n' 'tos' 'dsfield' 'from' 'iif' 'mark' 'oif' 'dev' 'notify' 'connected' 'vrf' 'uid' 'fibmatch' 'as' 'sport' 'dport' 'ipproto' 'to' ;;
-    k5) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
-    k6) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
-    p6) _rtun_fill '@ifnames' ;;
-    k7) printf '%s\n' 'mode' 'key' 'ikey' 'okey' 'seq' 'iseq' 'oseq' 'csum' 'icsum' 'ocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'name' 'help' ;;
-    k8) printf '%s\n' 'prl-default' 'prl-nodefault' 'prl-delete' 'dev' ;;
-    k9) printf '%s\n' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'dev' ;;
-    k10) printf '%s\n' 'help' ;;
-    p10) _rtun_fill '@ifnames' ;;
-    k11) printf '%s\n' 'interval' 'retries' 'once' 'help' ;;
-    p11) _rtun_fill '@ifnames' ;;
-    k12) : ;;
-    p12) _rtun_fill '@netns' ;;
-    k13) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
-    k14) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
-    p14) _rtun_fill '@sysctl-keys' ;;
-    k15) printf '%s\n' 'peer' ;;
-    k16) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
-    k17) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
-    k18) : ;;
-    k19) : ;;
-    k20) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
-    k21) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k5) printf '%s\n' 'lladdr' 'nud' 'proxy' 'router' 'use' 'managed' 'extern_learn' 'dev' 'protocol' 'to' ;;
+    k6) printf '%s\n' 'dev' 'proxy' 'to' ;;
+    k7) printf '%s\n' 'dev' 'master' 'vrf' 'nomaster' 'unused' 'nud' 'proxy' 'protocol' 'to' ;;
+    k8) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
+    k9) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
+    p9) _rtun_fill '@ifnames' ;;
+    k10) printf '%s\n' 'mode' 'key' 'ikey' 'okey' 'seq' 'iseq' 'oseq' 'csum' 'icsum' 'ocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'name' 'help' ;;
+    k11) printf '%s\n' 'prl-default' 'prl-nodefault' 'prl-delete' 'dev' ;;
+    k12) printf '%s\n' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'dev' ;;
+    k13) printf '%s\n' 'help' ;;
+    p13) _rtun_fill '@ifnames' ;;
+    k14) printf '%s\n' 'interval' 'retries' 'once' 'help' ;;
+    p14) _rtun_fill '@ifnames' ;;
+    k15) : ;;
+    p15) _rtun_fill '@netns' ;;
+    k16) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
+    k17) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
+    p17) _rtun_fill '@sysctl-keys' ;;
+    k18) printf '%s\n' 'peer' ;;
+    k19) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
+    k20) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
+    k21) : ;;
     k22) : ;;
-    k23) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
-    k24) printf '%s\n' 'queue_id' 'prio' 'help' ;;
-    k25) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
-    k26) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k27) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k28) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k29) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k30) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
-    k31) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
+    k23) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
+    k24) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k25) : ;;
+    k26) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
+    k27) printf '%s\n' 'queue_id' 'prio' 'help' ;;
+    k28) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
+    k29) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k30) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k31) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k32) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k33) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
+    k34) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
     esac
 }
 

@@ -288,91 +288,64 @@ function __rtun_kw
             end
         case 5
             switch $argv[2]
-                case 'up'
+                case 'l' 'll' 'lla' 'llad' 'lladd' 'lladdr'
+                    set -g __rtun_v '-'
+                case 'nud'
+                    set -g __rtun_v '=permanent noarp reachable stale none incomplete delay probe failed'
+                case 'p' 'pr' 'pro' 'prox' 'proxy'
+                    set -g __rtun_v '-'
+                case 'router'
                     set -g __rtun_v ''
-                case 'down'
+                case 'use'
                     set -g __rtun_v ''
-                case 'name'
-                    set -g __rtun_v '-'
-                case 'index'
-                    set -g __rtun_v '-'
-                case 'l' 'li' 'lin' 'link'
-                    set -g __rtun_v '@ifnames'
-                case 'a' 'ad' 'add' 'addr' 'addre' 'addres' 'address'
-                    set -g __rtun_v '-'
-                case 'b' 'br' 'bro' 'broa' 'broad' 'broadc' 'broadca' 'broadcas' 'broadcast' 'brd'
-                    set -g __rtun_v '-'
-                case 't' 'tx' 'txq' 'txqu' 'txque' 'txqueu' 'txqueue' 'txqueuel' 'txqueuele' 'txqueuelen' 'qlen' 'txql' 'txqle' 'txqlen'
-                    set -g __rtun_v '-'
-                case 'mtu'
-                    set -g __rtun_v '-'
-                case 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp'
-                    set -g __rtun_v '-'
-                case 'netns'
-                    set -g __rtun_v '@netns'
-                case 'multicast'
-                    set -g __rtun_v '=on off'
-                case 'allmulticast'
-                    set -g __rtun_v '=on off'
-                case 'promisc'
-                    set -g __rtun_v '=on off'
-                case 'trailers'
-                    set -g __rtun_v '=on off'
-                case 'arp'
-                    set -g __rtun_v '=on off'
-                case 'carrier'
-                    set -g __rtun_v '=on off'
-                case 'vf'
-                    set -g __rtun_v '-'
-                case 'm' 'ma' 'mas' 'mast' 'maste' 'master'
-                    set -g __rtun_v '@ifnames'
-                case 'vrf'
-                    set -g __rtun_v '@ifnames'
-                case 'n' 'no' 'nom' 'noma' 'nomas' 'nomast' 'nomaste' 'nomaster'
+                case 'managed'
                     set -g __rtun_v ''
-                case 'd' 'dy' 'dyn' 'dyna' 'dynam' 'dynami' 'dynamic'
-                    set -g __rtun_v '=on off'
-                case 't' 'ty' 'typ' 'type'
-                    set -g __rtun_v '=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6'
-                    set -g __rtun_k 1
-                case 'a' 'al' 'ali' 'alia' 'alias'
-                    set -g __rtun_v '-'
-                case 'group'
-                    set -g __rtun_v '-'
-                case 'mode'
-                    set -g __rtun_v '=default dormant'
-                case 'state'
-                    set -g __rtun_v '=UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP'
-                case 'n' 'nu' 'num' 'numt' 'numtx' 'numtxq' 'numtxqu' 'numtxque' 'numtxqueu' 'numtxqueue' 'numtxqueues'
-                    set -g __rtun_v '-'
-                case 'n' 'nu' 'num' 'numr' 'numrx' 'numrxq' 'numrxqu' 'numrxque' 'numrxqueu' 'numrxqueue' 'numrxqueues'
-                    set -g __rtun_v '-'
-                case 'a' 'ad' 'add' 'addr' 'addrg' 'addrge' 'addrgen' 'addrgenm' 'addrgenmo' 'addrgenmod' 'addrgenmode'
-                    set -g __rtun_v '=eui64 none stable_secret random'
-                case 'l' 'li' 'lin' 'link' 'link-' 'link-n' 'link-ne' 'link-net' 'link-netn' 'link-netns'
-                    set -g __rtun_v '@netns'
-                case 'l' 'li' 'lin' 'link' 'link-' 'link-n' 'link-ne' 'link-net' 'link-netn' 'link-netns' 'link-netnsi' 'link-netnsid'
-                    set -g __rtun_v '-'
-                case 'protodown'
-                    set -g __rtun_v '=on off'
-                case 'protodown_reason'
-                    set -g __rtun_v '-'
-                case 'gso_max_size'
-                    set -g __rtun_v '-'
-                case 'gso_max_segs'
-                    set -g __rtun_v '-'
-                case 'gro_max_size'
-                    set -g __rtun_v '-'
-                case 'parentdev'
-                    set -g __rtun_v '-'
-                case 'h' 'he' 'hel' 'help'
+                case 'e' 'ex' 'ext' 'exte' 'exter' 'extern' 'extern_' 'extern_l' 'extern_le' 'extern_lea' 'extern_lear' 'extern_learn'
                     set -g __rtun_v ''
                 case 'dev'
                     set -g __rtun_v '@ifnames'
+                case 'p' 'pr' 'pro' 'prot' 'proto' 'protoc' 'protoco' 'protocol'
+                    set -g __rtun_v '@protocols'
+                case 'to'
+                    set -g __rtun_v '-'
                 case '*'
                     return 1
             end
         case 6
+            switch $argv[2]
+                case 'dev'
+                    set -g __rtun_v '@ifnames'
+                case 'p' 'pr' 'pro' 'prox' 'proxy'
+                    set -g __rtun_v '-'
+                case 'to'
+                    set -g __rtun_v '-'
+                case '*'
+                    return 1
+            end
+        case 7
+            switch $argv[2]
+                case 'dev'
+                    set -g __rtun_v '@ifnames'
+                case 'master'
+                    set -g __rtun_v '@ifnames'
+                case 'vrf'
+                    set -g __rtun_v '@ifnames'
+                case 'nomaster'
+                    set -g __rtun_v ''
+                case 'unused'
+                    set -g __rtun_v ''
+                case 'nud'
+                    set -g __rtun_v '=permanent noarp reachable stale none incomplete delay probe failed all'
+                case 'proxy'
+                    set -g __rtun_v ''
+                case 'p' 'pr' 'pro' 'prot' 'proto' 'protoc' 'protoco' 'protocol'
+                    set -g __rtun_v '@protocols'
+                case 'to'
+                    set -g __rtun_v '-'
+                case '*'
+                    return 1
+            end
+        case 8
             switch $argv[2]
                 case 'up'
                     set -g __rtun_v ''
@@ -458,7 +431,93 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 7
+        case 9
+            switch $argv[2]
+                case 'up'
+                    set -g __rtun_v ''
+                case 'down'
+                    set -g __rtun_v ''
+                case 'name'
+                    set -g __rtun_v '-'
+                case 'index'
+                    set -g __rtun_v '-'
+                case 'l' 'li' 'lin' 'link'
+                    set -g __rtun_v '@ifnames'
+                case 'a' 'ad' 'add' 'addr' 'addre' 'addres' 'address'
+                    set -g __rtun_v '-'
+                case 'b' 'br' 'bro' 'broa' 'broad' 'broadc' 'broadca' 'broadcas' 'broadcast' 'brd'
+                    set -g __rtun_v '-'
+                case 't' 'tx' 'txq' 'txqu' 'txque' 'txqueu' 'txqueue' 'txqueuel' 'txqueuele' 'txqueuelen' 'qlen' 'txql' 'txqle' 'txqlen'
+                    set -g __rtun_v '-'
+                case 'mtu'
+                    set -g __rtun_v '-'
+                case 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp'
+                    set -g __rtun_v '-'
+                case 'netns'
+                    set -g __rtun_v '@netns'
+                case 'multicast'
+                    set -g __rtun_v '=on off'
+                case 'allmulticast'
+                    set -g __rtun_v '=on off'
+                case 'promisc'
+                    set -g __rtun_v '=on off'
+                case 'trailers'
+                    set -g __rtun_v '=on off'
+                case 'arp'
+                    set -g __rtun_v '=on off'
+                case 'carrier'
+                    set -g __rtun_v '=on off'
+                case 'vf'
+                    set -g __rtun_v '-'
+                case 'm' 'ma' 'mas' 'mast' 'maste' 'master'
+                    set -g __rtun_v '@ifnames'
+                case 'vrf'
+                    set -g __rtun_v '@ifnames'
+                case 'n' 'no' 'nom' 'noma' 'nomas' 'nomast' 'nomaste' 'nomaster'
+                    set -g __rtun_v ''
+                case 'd' 'dy' 'dyn' 'dyna' 'dynam' 'dynami' 'dynamic'
+                    set -g __rtun_v '=on off'
+                case 't' 'ty' 'typ' 'type'
+                    set -g __rtun_v '=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6'
+                    set -g __rtun_k 1
+                case 'a' 'al' 'ali' 'alia' 'alias'
+                    set -g __rtun_v '-'
+                case 'group'
+                    set -g __rtun_v '-'
+                case 'mode'
+                    set -g __rtun_v '=default dormant'
+                case 'state'
+                    set -g __rtun_v '=UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP'
+                case 'n' 'nu' 'num' 'numt' 'numtx' 'numtxq' 'numtxqu' 'numtxque' 'numtxqueu' 'numtxqueue' 'numtxqueues'
+                    set -g __rtun_v '-'
+                case 'n' 'nu' 'num' 'numr' 'numrx' 'numrxq' 'numrxqu' 'numrxque' 'numrxqueu' 'numrxqueue' 'numrxqueues'
+                    set -g __rtun_v '-'
+                case 'a' 'ad' 'add' 'addr' 'addrg' 'addrge' 'addrgen' 'addrgenm' 'addrgenmo' 'addrgenmod' 'addrgenmode'
+                    set -g __rtun_v '=eui64 none stable_secret random'
+                case 'l' 'li' 'lin' 'link' 'link-' 'link-n' 'link-ne' 'link-net' 'link-netn' 'link-netns'
+                    set -g __rtun_v '@netns'
+                case 'l' 'li' 'lin' 'link' 'link-' 'link-n' 'link-ne' 'link-net' 'link-netn' 'link-netns' 'link-netnsi' 'link-netnsid'
+                    set -g __rtun_v '-'
+                case 'protodown'
+                    set -g __rtun_v '=on off'
+                case 'protodown_reason'
+                    set -g __rtun_v '-'
+                case 'gso_max_size'
+                    set -g __rtun_v '-'
+                case 'gso_max_segs'
+                    set -g __rtun_v '-'
+                case 'gro_max_size'
+                    set -g __rtun_v '-'
+                case 'parentdev'
+                    set -g __rtun_v '-'
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case 'dev'
+                    set -g __rtun_v '@ifnames'
+                case '*'
+                    return 1
+            end
+        case 10
             switch $argv[2]
                 case 'mode'
                     set -g __rtun_v '=gre ipip sit isatap vti ip6gre ip6ip6 ipip6 any vti6 gre/ip ip/ip ipv6/ip ipv6/ipv6 ip4ip6 ip/ipv6 ipv4/ipv6 gre/ipv6 any/ipv6'
@@ -501,7 +560,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 8
+        case 11
             switch $argv[2]
                 case 'prl-default'
                     set -g __rtun_v '-'
@@ -514,7 +573,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 9
+        case 12
             switch $argv[2]
                 case '6rd-prefix'
                     set -g __rtun_v '-'
@@ -527,14 +586,14 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 10
+        case 13
             switch $argv[2]
                 case 'h' 'he' 'hel' 'help'
                     set -g __rtun_v ''
                 case '*'
                     return 1
             end
-        case 11
+        case 14
             switch $argv[2]
                 case 'interval'
                     set -g __rtun_v '-'
@@ -547,12 +606,12 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 12
+        case 15
             switch $argv[2]
                 case '*'
                     return 1
             end
-        case 13
+        case 16
             switch $argv[2]
                 case 'a' 'ac' 'acc' 'acce' 'accep' 'accept'
                     set -g __rtun_v ''
@@ -585,7 +644,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 14
+        case 17
             switch $argv[2]
                 case '-a' '-A' '-X' '--a' '--al' '--all'
                     set -g __rtun_v ''
@@ -627,7 +686,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 15
+        case 18
             switch $argv[2]
                 case 'peer'
                     set -g __rtun_v ''
@@ -635,7 +694,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 16
+        case 19
             switch $argv[2]
                 case 'f' 'fo' 'for' 'forw' 'forwa' 'forwar' 'forward' 'forward_' 'forward_d' 'forward_de' 'forward_del' 'forward_dela' 'forward_delay'
                     set -g __rtun_v '-'
@@ -714,7 +773,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 17
+        case 20
             switch $argv[2]
                 case 'i' 'id' 'v' 'vn' 'vni'
                     set -g __rtun_v '-'
@@ -799,17 +858,17 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 18
+        case 21
             switch $argv[2]
                 case '*'
                     return 1
             end
-        case 19
+        case 22
             switch $argv[2]
                 case '*'
                     return 1
             end
-        case 20
+        case 23
             switch $argv[2]
                 case 'p' 'pr' 'pro' 'prot' 'proto' 'protoc' 'protoco' 'protocol'
                     set -g __rtun_v '=802.1Q 802.1ad'
@@ -834,7 +893,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 21
+        case 24
             switch $argv[2]
                 case 'm' 'mo' 'mod' 'mode'
                     set -g __rtun_v '=private vepa bridge passthru source'
@@ -853,12 +912,12 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 22
+        case 25
             switch $argv[2]
                 case '*'
                     return 1
             end
-        case 23
+        case 26
             switch $argv[2]
                 case 'f' 'fd' 'fdb' 'fdb_' 'fdb_f' 'fdb_fl' 'fdb_flu' 'fdb_flus' 'fdb_flush'
                     set -g __rtun_v ''
@@ -913,7 +972,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 24
+        case 27
             switch $argv[2]
                 case 'q' 'qu' 'que' 'queu' 'queue' 'queue_' 'queue_i' 'queue_id'
                     set -g __rtun_v '-'
@@ -924,7 +983,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 25
+        case 28
             switch $argv[2]
                 case 'k' 'ke' 'key'
                     set -g __rtun_v '-'
@@ -1007,7 +1066,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 26
+        case 29
             switch $argv[2]
                 case 'k' 'ke' 'key'
                     set -g __rtun_v '-'
@@ -1098,7 +1157,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 27
+        case 30
             switch $argv[2]
                 case 'k' 'ke' 'key'
                     set -g __rtun_v '-'
@@ -1191,7 +1250,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 28
+        case 31
             switch $argv[2]
                 case 'mode'
                     set -g __rtun_v '-'
@@ -1242,7 +1301,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 29
+        case 32
             switch $argv[2]
                 case 'mode'
                     set -g __rtun_v '-'
@@ -1295,7 +1354,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 30
+        case 33
             switch $argv[2]
                 case 'mode'
                     set -g __rtun_v '=ip6ip6 ipip6 any'
@@ -1346,7 +1405,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 31
+        case 34
             switch $argv[2]
                 case 'k' 'ke' 'key'
                     set -g __rtun_v '-'
@@ -1389,9 +1448,9 @@ function __rtun_obj
         case 'r' 'ru' 'rul' 'rule'
             set -g __rtun_o ''
         case 'n' 'ne' 'nei' 'neig' 'neigh' 'neighb' 'neighbo' 'neighbor'
-            set -g __rtun_o ''
+            set -g __rtun_o '5'
         case 'n' 'ne' 'nei' 'neig' 'neigh' 'neighb' 'neighbo' 'neighbou' 'neighbour'
-            set -g __rtun_o ''
+            set -g __rtun_o '6'
         case 'n' 'nt' 'nta' 'ntab' 'ntabl' 'ntable'
             set -g __rtun_o ''
         case 'n' 'nt' 'ntb' 'ntbl'
@@ -1450,7 +1509,7 @@ function __rtun_obj
             set -g __rtun_o '34'
         case 's' 'sy' 'sys' 'sysc' 'sysct' 'sysctl'
             set -g __rtun_o '35'
-            set -g __rtun_g 14
+            set -g __rtun_g 17
             set -g __rtun_ops '@sysctl-keys'
         case 'c' 'co' 'com' 'comp' 'compl' 'comple' 'complet' 'completi' 'completio' 'completion' 'completions'
             set -g __rtun_o '36'
@@ -1520,18 +1579,60 @@ function __rtun_cmd
                 case '*'
                     return 1
             end
-        case 9
+        case 5
             switch $argv[2]
                 case 'a' 'ad' 'add'
                     set -g __rtun_t '5'
-                case 's' 'se' 'set'
-                    set -g __rtun_t '6'
-                case 'c' 'ch' 'cha' 'chan' 'chang' 'change'
-                    set -g __rtun_t '6'
+                case 'c' 'ch' 'cha' 'chan' 'chang' 'change' 'chg'
+                    set -g __rtun_t '5'
                 case 'r' 're' 'rep' 'repl' 'repla' 'replac' 'replace'
                     set -g __rtun_t '5'
                 case 'd' 'de' 'del' 'dele' 'delet' 'delete'
+                    set -g __rtun_t '5'
+                case 'g' 'ge' 'get'
                     set -g __rtun_t '6'
+                case 's' 'sh' 'sho' 'show' 'l' 'ls' 'lst' 'li' 'lis' 'list'
+                    set -g __rtun_t '7'
+                case 'f' 'fl' 'flu' 'flus' 'flush'
+                    set -g __rtun_t '7'
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_t ''
+                case '*'
+                    return 1
+            end
+        case 6
+            switch $argv[2]
+                case 'a' 'ad' 'add'
+                    set -g __rtun_t '5'
+                case 'c' 'ch' 'cha' 'chan' 'chang' 'change' 'chg'
+                    set -g __rtun_t '5'
+                case 'r' 're' 'rep' 'repl' 'repla' 'replac' 'replace'
+                    set -g __rtun_t '5'
+                case 'd' 'de' 'del' 'dele' 'delet' 'delete'
+                    set -g __rtun_t '5'
+                case 'g' 'ge' 'get'
+                    set -g __rtun_t '6'
+                case 's' 'sh' 'sho' 'show' 'l' 'ls' 'lst' 'li' 'lis' 'list'
+                    set -g __rtun_t '7'
+                case 'f' 'fl' 'flu' 'flus' 'flush'
+                    set -g __rtun_t '7'
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_t ''
+                case '*'
+                    return 1
+            end
+        case 9
+            switch $argv[2]
+                case 'a' 'ad' 'add'
+                    set -g __rtun_t '8'
+                case 's' 'se' 'set'
+                    set -g __rtun_t '9'
+                case 'c' 'ch' 'cha' 'chan' 'chang' 'change'
+                    set -g __rtun_t '9'
+                case 'r' 're' 'rep' 'repl' 'repla' 'replac' 'replace'
+                    set -g __rtun_t '8'
+                case 'd' 'de' 'del' 'dele' 'delet' 'delete'
+                    set -g __rtun_t '9'
                 case 's' 'sh' 'sho' 'show' 'l' 'ls' 'lst' 'li' 'lis' 'list'
                     set -g __rtun_t '1'
                 case 'x' 'xs' 'xst' 'xsta' 'xstat' 'xstats'
@@ -1548,54 +1649,54 @@ function __rtun_cmd
         case 14
             switch $argv[2]
                 case 'a' 'ad' 'add'
-                    set -g __rtun_t '7'
+                    set -g __rtun_t '10'
                 case 'c' 'ch' 'cha' 'chan' 'chang' 'change'
-                    set -g __rtun_t '7'
+                    set -g __rtun_t '10'
                 case 'd' 'de' 'del' 'dele' 'delet' 'delete'
-                    set -g __rtun_t '7'
+                    set -g __rtun_t '10'
                 case 's' 'sh' 'sho' 'show'
-                    set -g __rtun_t '7'
+                    set -g __rtun_t '10'
                 case 'l' 'ls' 'lst'
-                    set -g __rtun_t '7'
+                    set -g __rtun_t '10'
                 case 'l' 'li' 'lis' 'list'
-                    set -g __rtun_t '7'
+                    set -g __rtun_t '10'
                 case 'p' 'pr' 'prl'
-                    set -g __rtun_t '8'
+                    set -g __rtun_t '11'
                 case '6' '6r' '6rd'
-                    set -g __rtun_t '9'
+                    set -g __rtun_t '12'
                 case 'h' 'he' 'hel' 'help'
                     set -g __rtun_t ''
                 case 'check'
-                    set -g __rtun_t '10'
+                    set -g __rtun_t '13'
                 case 'keepalive'
-                    set -g __rtun_t '11'
+                    set -g __rtun_t '14'
                 case '*'
                     return 1
             end
         case 15
             switch $argv[2]
                 case 'a' 'ad' 'add'
-                    set -g __rtun_t '7'
+                    set -g __rtun_t '10'
                 case 'c' 'ch' 'cha' 'chan' 'chang' 'change'
-                    set -g __rtun_t '7'
+                    set -g __rtun_t '10'
                 case 'd' 'de' 'del' 'dele' 'delet' 'delete'
-                    set -g __rtun_t '7'
+                    set -g __rtun_t '10'
                 case 's' 'sh' 'sho' 'show'
-                    set -g __rtun_t '7'
+                    set -g __rtun_t '10'
                 case 'l' 'ls' 'lst'
-                    set -g __rtun_t '7'
+                    set -g __rtun_t '10'
                 case 'l' 'li' 'lis' 'list'
-                    set -g __rtun_t '7'
+                    set -g __rtun_t '10'
                 case 'p' 'pr' 'prl'
-                    set -g __rtun_t '8'
+                    set -g __rtun_t '11'
                 case '6' '6r' '6rd'
-                    set -g __rtun_t '9'
+                    set -g __rtun_t '12'
                 case 'h' 'he' 'hel' 'help'
                     set -g __rtun_t ''
                 case 'check'
-                    set -g __rtun_t '10'
+                    set -g __rtun_t '13'
                 case 'keepalive'
-                    set -g __rtun_t '11'
+                    set -g __rtun_t '14'
                 case '*'
                     return 1
             end
@@ -1604,22 +1705,22 @@ function __rtun_cmd
                 case 'l' 'li' 'lis' 'list' 's' 'sh' 'sho' 'show' 'ls' 'lst'
                     set -g __rtun_t ''
                 case 'a' 'ad' 'add'
-                    set -g __rtun_t '12'
+                    set -g __rtun_t '15'
                 case 'd' 'de' 'del' 'dele' 'delet' 'delete'
-                    set -g __rtun_t '12'
+                    set -g __rtun_t '15'
                 case 'e' 'ex' 'exe' 'exec'
-                    set -g __rtun_t '12'
+                    set -g __rtun_t '15'
                 case 'a' 'at' 'att' 'atta' 'attac' 'attach'
-                    set -g __rtun_t '12'
+                    set -g __rtun_t '15'
                 case '*'
                     return 1
             end
         case 34
             switch $argv[2]
                 case 'a' 'ad' 'add'
-                    set -g __rtun_t '13'
+                    set -g __rtun_t '16'
                 case 'd' 'de' 'del' 'dele' 'delet' 'delete'
-                    set -g __rtun_t '13'
+                    set -g __rtun_t '16'
                 case 's' 'sh' 'sho' 'show' 'l' 'li' 'lis' 'list'
                     set -g __rtun_t ''
                 case 'f' 'fl' 'flu' 'flus' 'flush'
@@ -1649,47 +1750,47 @@ end
 function __rtun_kind
     switch $argv[1]
         case 'veth'
-            set -g __rtun_t 15
-        case 'bridge'
-            set -g __rtun_t 16
-        case 'vxlan'
-            set -g __rtun_t 17
-        case 'ifb'
             set -g __rtun_t 18
-        case 'dummy'
+        case 'bridge'
             set -g __rtun_t 19
-        case 'vlan'
+        case 'vxlan'
             set -g __rtun_t 20
-        case 'macvlan'
+        case 'ifb'
             set -g __rtun_t 21
-        case 'tun'
+        case 'dummy'
             set -g __rtun_t 22
-        case 'bridge_slave'
+        case 'vlan'
             set -g __rtun_t 23
-        case 'bond_slave'
+        case 'macvlan'
             set -g __rtun_t 24
-        case 'gre'
+        case 'tun'
             set -g __rtun_t 25
-        case 'gretap'
-            set -g __rtun_t 21
-        case 'erspan'
+        case 'bridge_slave'
             set -g __rtun_t 26
-        case 'ip6gre'
+        case 'bond_slave'
             set -g __rtun_t 27
-        case 'ip6gretap'
-            set -g __rtun_t 23
-        case 'ip6erspan'
-            set -g __rtun_t 23
-        case 'ipip'
+        case 'gre'
             set -g __rtun_t 28
-        case 'sit'
+        case 'gretap'
+            set -g __rtun_t 24
+        case 'erspan'
             set -g __rtun_t 29
-        case 'ip6tnl'
+        case 'ip6gre'
             set -g __rtun_t 30
-        case 'vti'
+        case 'ip6gretap'
+            set -g __rtun_t 26
+        case 'ip6erspan'
+            set -g __rtun_t 26
+        case 'ipip'
             set -g __rtun_t 31
+        case 'sit'
+            set -g __rtun_t 32
+        case 'ip6tnl'
+            set -g __rtun_t 33
+        case 'vti'
+            set -g __rtun_t 34
         case 'vti6'
-            set -g __rtun_t 27
+            set -g __rtun_t 30
         case '*'
             return 1
     end
@@ -1699,13 +1800,17 @@ end
 function __rtun_words
     switch $argv[1]
         case objects
-            printf '%s\n' 'address	Protocol (IPv4/IPv6) addresses of devices' 'route	Routing table entries' 'link	Network devices: list, create, change and remove them' 'tunnel	IP tunnels (GRE, IPIP, SIT/ISATAP, VTI; with -6 or an IPv6 mode: ip6ip6, ipip6, ip6gre, vti6)' 'tunl	IP tunnels (GRE, IPIP, SIT/ISATAP, VTI; with -6 or an IPv6 mode: ip6ip6, ipip6, ip6gre, vti6)' 'netns	Named network namespaces' 'help	Show the usage summary' 'nft	Firewall and NAT rules for tunnels, in nftables table inet rtun' 'sysctl	Kernel variables under /proc/sys, as procps\'s sysctl (net.* ones are per network namespace)' 'completions	Shell completion scripts for bash, zsh, fish and Nushell'
+            printf '%s\n' 'address	Protocol (IPv4/IPv6) addresses of devices' 'route	Routing table entries' 'neighbor	Neighbour (ARP and NDISC) entries' 'neighbour	Neighbour (ARP and NDISC) entries' 'link	Network devices: list, create, change and remove them' 'tunnel	IP tunnels (GRE, IPIP, SIT/ISATAP, VTI; with -6 or an IPv6 mode: ip6ip6, ipip6, ip6gre, vti6)' 'tunl	IP tunnels (GRE, IPIP, SIT/ISATAP, VTI; with -6 or an IPv6 mode: ip6ip6, ipip6, ip6gre, vti6)' 'netns	Named network namespaces' 'help	Show the usage summary' 'nft	Firewall and NAT rules for tunnels, in nftables table inet rtun' 'sysctl	Kernel variables under /proc/sys, as procps\'s sysctl (net.* ones are per network namespace)' 'completions	Shell completion scripts for bash, zsh, fish and Nushell'
         case g
             printf '%s\n' '-loops	How many rounds a flush may take before giving up' '-family	Restrict to one protocol family' '-4	IPv4 only (same as -family inet)' '-6	IPv6 only (same as -family inet6)' '-0	Link layer only (same as -family link)' '-M	MPLS only' '-B	Bridge only' '-human	Print statistics with unit suffixes' '-human-readable	Print statistics with unit suffixes' '-iec	Use powers of 1024 for human-readable rates' '-stats	Print statistics; twice for more' '-statistics	Print statistics; twice for more' '-details	Print details (link kind parameters and more)' '-resolve	Print host names instead of addresses' '-oneline	One record per line, with \\ where lines would break' '-timestamp	Print timestamps (monitor)' '-tshort	Print short timestamps (monitor)' '-Version	Print the version and exit' '-force	With -batch: go on after a failing line' '-batch	Run commands from FILE, one per line (- for stdin)' '-brief	Short tabular output' '-json	Print JSON' '-pretty	Indent JSON for people' '-rcvbuf	Netlink receive buffer size in bytes' '-color	Colour the output: -c or -color=always|auto|never' '-help	Show the usage summary' '-netns	Run in network namespace NAME (/run/netns/NAME)' '-Numeric	Print numbers instead of names for protocols, scopes, tables' '-all	With netns exec or netns delete: every named network namespace' '-echo	Print what the kernel made of the request'
         case c0
             printf '%s\n' 'add	Add an address to a device' 'change	Change the attributes of an existing address' 'chg	Change the attributes of an existing address' 'replace	Add an address, or change it if it exists' 'delete	Remove an address from a device' 'list	List links and their addresses' 'show	List links and their addresses' 'lst	List links and their addresses' 'flush	Remove the selected addresses' 'help	Show this usage'
         case c3
             printf '%s\n' 'add	Add a route (it must not exist yet)' 'change	Change an existing route' 'chg	Change an existing route' 'replace	Add a route or replace the one with the same key' 'prepend	Add a route before existing ones with the same key' 'append	Add a route after existing ones with the same key' 'test	Ask whether a route could be added (without creating it)' 'delete	Delete a route; the fields given must match it' 'list	List routes (the main table by default)' 'show	List routes (the main table by default)' 'lst	List routes (the main table by default)' 'get	Ask the kernel which route a packet would take' 'flush	Delete every route the selector matches (table cache: the IPv4 cache)'
+        case c5
+            printf '%s\n' 'add	Add a neighbour entry (it must not exist yet)' 'change	Change an existing neighbour entry' 'chg	Change an existing neighbour entry' 'replace	Add a neighbour entry, or change the one that exists' 'delete	Delete a neighbour entry' 'get	Show one neighbour entry, asked of the kernel' 'show	List neighbour entries (all but noarp ones by default)' 'lst	List neighbour entries (all but noarp ones by default)' 'list	List neighbour entries (all but noarp ones by default)' 'flush	Delete the selected entries (permanent and noarp ones only when named)' 'help	Show this usage'
+        case c6
+            printf '%s\n' 'add	Add a neighbour entry (it must not exist yet)' 'change	Change an existing neighbour entry' 'chg	Change an existing neighbour entry' 'replace	Add a neighbour entry, or change the one that exists' 'delete	Delete a neighbour entry' 'get	Show one neighbour entry, asked of the kernel' 'show	List neighbour entries (all but noarp ones by default)' 'lst	List neighbour entries (all but noarp ones by default)' 'list	List neighbour entries (all but noarp ones by default)' 'flush	Delete the selected entries (permanent and noarp ones only when named)' 'help	Show this usage'
         case c9
             printf '%s\n' 'add	Create a link of the given kind' 'set	Change a link (or every link of a group)' 'change	The same as set' 'replace	Create a link, or change it if it exists' 'delete	Remove a link (or every link of a group)' 'show	List links' 'lst	List links' 'list	List links' 'help	Show this usage, or the options of one link type'
         case c14
@@ -1735,68 +1840,74 @@ function __rtun_words
         case k4
             printf '%s\n' 'tos	Type of service of the packet' 'dsfield	Type of service of the packet' 'from	Source address of the packet' 'iif	Device the packet arrives on' 'mark	Firewall mark of the packet' 'oif	Device the packet must leave through' 'dev	Device the packet must leave through' 'notify	Ask for a notification of changes to this route' 'connected	Look up again from the source the first answer chose' 'vrf	Look up in this VRF' 'uid	User id of the sending socket' 'fibmatch	Show the matching FIB entry rather than the cached result' 'as	Translated destination address' 'sport	Source port of the packet' 'dport	Destination port of the packet' 'ipproto	IP protocol of the packet (name or number)' 'to	The destination to look up'
         case k5
-            printf '%s\n' 'up	bring the device up' 'down	take the device down' 'name	the device\'s name (a new name with set)' 'index	interface index to create the device with' 'link	the lower device (add)' 'address	link-layer address' 'broadcast	link-layer broadcast address' 'brd	link-layer broadcast address' 'txqueuelen	transmit queue length' 'qlen	transmit queue length' 'txqlen	transmit queue length' 'mtu	maximum transmission unit' 'xdpgeneric	XDP programs: only off (or none), which detaches one' 'xdpdrv	XDP programs: only off (or none), which detaches one' 'xdpoffload	XDP programs: only off (or none), which detaches one' 'xdp	XDP programs: only off (or none), which detaches one' 'netns	move the device to a network namespace' 'multicast	the MULTICAST flag' 'allmulticast	receive all multicast' 'promisc	promiscuous mode' 'trailers	the NOTRAILERS flag, inverted' 'arp	use ARP (off sets NOARP)' 'carrier	carrier state (devices that allow it)' 'master	enslave to a bridge, bond or VRF' 'vrf	enslave to a VRF device' 'nomaster	release from its master' 'dynamic	the DYNAMIC flag' 'type	the kind of link, then its own options' 'alias	a description (ifalias)' 'group	device group (name from /etc/iproute2/group, or number)' 'mode	link mode' 'state	operational state' 'numtxqueues	number of transmit queues (add)' 'numrxqueues	number of receive queues (add)' 'addrgenmode	IPv6 address generation mode' 'link-netnsid	namespace id of the lower device' 'protodown	protocol-down state' 'gso_max_size	largest GSO packet' 'gso_max_segs	most GSO segments (≤ 65535)' 'gro_max_size	largest GRO packet' 'parentdev	parent device (bus name), for add' 'help	show this usage' 'dev	the device (the word may be left out)'
+            printf '%s\n' 'lladdr	The neighbour\'s link-layer address (`null`: none)' 'nud	The entry\'s state (permanent by default)' 'proxy	A proxy entry: answer for ADDR on the device' 'router	The neighbour is a router (IPv6)' 'use	Mark the entry as in use (the kernel may then resolve it)' 'managed	Let the kernel keep the entry resolved (state none)' 'extern_learn	The entry was learned by something outside the kernel' 'dev	The device the neighbour is on (required)' 'protocol	Who installed the entry' 'to	The neighbour\'s address (the word `to` may be left out)'
         case k6
-            printf '%s\n' 'up	bring the device up' 'down	take the device down' 'name	the device\'s name (a new name with set)' 'index	interface index to create the device with' 'link	the lower device (add)' 'address	link-layer address' 'broadcast	link-layer broadcast address' 'brd	link-layer broadcast address' 'txqueuelen	transmit queue length' 'qlen	transmit queue length' 'txqlen	transmit queue length' 'mtu	maximum transmission unit' 'xdpgeneric	XDP programs: only off (or none), which detaches one' 'xdpdrv	XDP programs: only off (or none), which detaches one' 'xdpoffload	XDP programs: only off (or none), which detaches one' 'xdp	XDP programs: only off (or none), which detaches one' 'netns	move the device to a network namespace' 'multicast	the MULTICAST flag' 'allmulticast	receive all multicast' 'promisc	promiscuous mode' 'trailers	the NOTRAILERS flag, inverted' 'arp	use ARP (off sets NOARP)' 'carrier	carrier state (devices that allow it)' 'master	enslave to a bridge, bond or VRF' 'vrf	enslave to a VRF device' 'nomaster	release from its master' 'dynamic	the DYNAMIC flag' 'type	the kind of link, then its own options' 'alias	a description (ifalias)' 'group	device group (name from /etc/iproute2/group, or number)' 'mode	link mode' 'state	operational state' 'numtxqueues	number of transmit queues (add)' 'numrxqueues	number of receive queues (add)' 'addrgenmode	IPv6 address generation mode' 'link-netnsid	namespace id of the lower device' 'protodown	protocol-down state' 'gso_max_size	largest GSO packet' 'gso_max_segs	most GSO segments (≤ 65535)' 'gro_max_size	largest GRO packet' 'parentdev	parent device (bus name), for add' 'help	show this usage' 'dev	the device (the word may be left out)'
-        case p6
-            __rtun_fill '@ifnames'
+            printf '%s\n' 'dev	The device the neighbour is on (required)' 'proxy	Ask for the proxy entry of ADDR' 'to	The neighbour\'s address (the word `to` may be left out)'
         case k7
-            printf '%s\n' 'mode	tunnel kind; else guessed from the name (gre…, ipip…, sit…, isatap…, vti…); an IPv6 mode selects the IPv6 keywords' 'key	GRE/VTI key both ways: a number or a dotted quad' 'ikey	key expected on received packets' 'okey	key put on sent packets' 'seq	sequence numbers both ways (GRE)' 'iseq	drop received packets out of sequence (GRE)' 'oseq	number sent packets (GRE)' 'csum	checksums both ways (GRE)' 'icsum	require checksums on received packets (GRE)' 'ocsum	checksum sent packets (GRE)' 'nopmtudisc	no path MTU discovery (needs ttl inherit)' 'pmtudisc	path MTU discovery: set DF on outer packets (the default)' 'remote	the far end (an IPv4 address or any)' 'local	this end (an IPv4 address or any)' 'dev	bind the tunnel to this device' 'ttl	outer TTL, 1-255, or inherit' 'hoplimit	outer TTL, 1-255, or inherit' 'hlim	outer TTL, 1-255, or inherit' 'tos	outer TOS: a value, a name from rt_dsfield, inherit or inherit/TOS' 'tclass	outer TOS: a value, a name from rt_dsfield, inherit or inherit/TOS' 'dsfield	outer TOS: a value, a name from rt_dsfield, inherit or inherit/TOS' 'name	the tunnel device\'s name (the word may be left out)' 'help	show the usage'
+            printf '%s\n' 'dev	Only neighbours on this device' 'master	Only neighbours on ports of this master device' 'vrf	Only neighbours on devices of this VRF' 'nomaster	Only neighbours on devices without a master' 'unused	Only entries nothing refers to' 'nud	Only entries in this state (repeatable; all: every state)' 'proxy	The proxy entries instead' 'protocol	Only entries installed by this protocol (or all)' 'to	Only neighbours within PREFIX (the word `to` may be left out)'
         case k8
-            printf '%s\n' 'prl-default	add a potential router that is also a default router' 'prl-nodefault	add a potential router (not a default router)' 'prl-delete	remove a potential router (any: all of them)' 'dev	the ISATAP tunnel (required)'
+            printf '%s\n' 'up	bring the device up' 'down	take the device down' 'name	the device\'s name (a new name with set)' 'index	interface index to create the device with' 'link	the lower device (add)' 'address	link-layer address' 'broadcast	link-layer broadcast address' 'brd	link-layer broadcast address' 'txqueuelen	transmit queue length' 'qlen	transmit queue length' 'txqlen	transmit queue length' 'mtu	maximum transmission unit' 'xdpgeneric	XDP programs: only off (or none), which detaches one' 'xdpdrv	XDP programs: only off (or none), which detaches one' 'xdpoffload	XDP programs: only off (or none), which detaches one' 'xdp	XDP programs: only off (or none), which detaches one' 'netns	move the device to a network namespace' 'multicast	the MULTICAST flag' 'allmulticast	receive all multicast' 'promisc	promiscuous mode' 'trailers	the NOTRAILERS flag, inverted' 'arp	use ARP (off sets NOARP)' 'carrier	carrier state (devices that allow it)' 'master	enslave to a bridge, bond or VRF' 'vrf	enslave to a VRF device' 'nomaster	release from its master' 'dynamic	the DYNAMIC flag' 'type	the kind of link, then its own options' 'alias	a description (ifalias)' 'group	device group (name from /etc/iproute2/group, or number)' 'mode	link mode' 'state	operational state' 'numtxqueues	number of transmit queues (add)' 'numrxqueues	number of receive queues (add)' 'addrgenmode	IPv6 address generation mode' 'link-netnsid	namespace id of the lower device' 'protodown	protocol-down state' 'gso_max_size	largest GSO packet' 'gso_max_segs	most GSO segments (≤ 65535)' 'gro_max_size	largest GRO packet' 'parentdev	parent device (bus name), for add' 'help	show this usage' 'dev	the device (the word may be left out)'
         case k9
-            printf '%s\n' '6rd-prefix	the provider\'s IPv6 6rd prefix' '6rd-relay_prefix	the IPv4 prefix common to the relays' '6rd-reset	back to the default 6rd setup' 'dev	the sit tunnel (required)'
+            printf '%s\n' 'up	bring the device up' 'down	take the device down' 'name	the device\'s name (a new name with set)' 'index	interface index to create the device with' 'link	the lower device (add)' 'address	link-layer address' 'broadcast	link-layer broadcast address' 'brd	link-layer broadcast address' 'txqueuelen	transmit queue length' 'qlen	transmit queue length' 'txqlen	transmit queue length' 'mtu	maximum transmission unit' 'xdpgeneric	XDP programs: only off (or none), which detaches one' 'xdpdrv	XDP programs: only off (or none), which detaches one' 'xdpoffload	XDP programs: only off (or none), which detaches one' 'xdp	XDP programs: only off (or none), which detaches one' 'netns	move the device to a network namespace' 'multicast	the MULTICAST flag' 'allmulticast	receive all multicast' 'promisc	promiscuous mode' 'trailers	the NOTRAILERS flag, inverted' 'arp	use ARP (off sets NOARP)' 'carrier	carrier state (devices that allow it)' 'master	enslave to a bridge, bond or VRF' 'vrf	enslave to a VRF device' 'nomaster	release from its master' 'dynamic	the DYNAMIC flag' 'type	the kind of link, then its own options' 'alias	a description (ifalias)' 'group	device group (name from /etc/iproute2/group, or number)' 'mode	link mode' 'state	operational state' 'numtxqueues	number of transmit queues (add)' 'numrxqueues	number of receive queues (add)' 'addrgenmode	IPv6 address generation mode' 'link-netnsid	namespace id of the lower device' 'protodown	protocol-down state' 'gso_max_size	largest GSO packet' 'gso_max_segs	most GSO segments (≤ 65535)' 'gro_max_size	largest GRO packet' 'parentdev	parent device (bus name), for add' 'help	show this usage' 'dev	the device (the word may be left out)'
+        case p9
+            __rtun_fill '@ifnames'
         case k10
-            printf '%s\n' 'help	show the usage'
-        case p10
-            __rtun_fill '@ifnames'
+            printf '%s\n' 'mode	tunnel kind; else guessed from the name (gre…, ipip…, sit…, isatap…, vti…); an IPv6 mode selects the IPv6 keywords' 'key	GRE/VTI key both ways: a number or a dotted quad' 'ikey	key expected on received packets' 'okey	key put on sent packets' 'seq	sequence numbers both ways (GRE)' 'iseq	drop received packets out of sequence (GRE)' 'oseq	number sent packets (GRE)' 'csum	checksums both ways (GRE)' 'icsum	require checksums on received packets (GRE)' 'ocsum	checksum sent packets (GRE)' 'nopmtudisc	no path MTU discovery (needs ttl inherit)' 'pmtudisc	path MTU discovery: set DF on outer packets (the default)' 'remote	the far end (an IPv4 address or any)' 'local	this end (an IPv4 address or any)' 'dev	bind the tunnel to this device' 'ttl	outer TTL, 1-255, or inherit' 'hoplimit	outer TTL, 1-255, or inherit' 'hlim	outer TTL, 1-255, or inherit' 'tos	outer TOS: a value, a name from rt_dsfield, inherit or inherit/TOS' 'tclass	outer TOS: a value, a name from rt_dsfield, inherit or inherit/TOS' 'dsfield	outer TOS: a value, a name from rt_dsfield, inherit or inherit/TOS' 'name	the tunnel device\'s name (the word may be left out)' 'help	show the usage'
         case k11
-            printf '%s\n' 'interval	seconds between keepalives, 1-32767 (default 10)' 'retries	keepalives unanswered in a row that take the tunnel down, 1-255 (default 3)' 'once	send one keepalive and wait one interval: exit status 0 if it is answered, 1 if not' 'help	show the usage'
-        case p11
-            __rtun_fill '@ifnames'
+            printf '%s\n' 'prl-default	add a potential router that is also a default router' 'prl-nodefault	add a potential router (not a default router)' 'prl-delete	remove a potential router (any: all of them)' 'dev	the ISATAP tunnel (required)'
         case k12
-            true
-        case p12
-            __rtun_fill '@netns'
+            printf '%s\n' '6rd-prefix	the provider\'s IPv6 6rd prefix' '6rd-relay_prefix	the IPv4 prefix common to the relays' '6rd-reset	back to the default 6rd setup' 'dev	the sit tunnel (required)'
         case k13
-            printf '%s\n' 'accept	Let packets of a protocol in to this host (chain input); takes proto PROTO [src PREFIX] [dst PREFIX] [iif DEV]' 'forward	Let matching packets be forwarded (chain forward); takes [src PREFIX] [dst PREFIX] [iif DEV] [oif DEV]' 'masquerade	Source NAT to the address of the outgoing interface; takes [src PREFIX] [dst PREFIX] [oif DEV]' 'snat	Source NAT to a fixed address; takes to ADDR [src PREFIX] [dst PREFIX] [oif DEV]' 'dnat	Forward a port to another address (destination NAT); takes proto tcp|udp dport PORT to ADDR[:PORT] [src PREFIX] [dst PREFIX] [iif DEV]' 'clamp-mss	Clamp the MSS of forwarded TCP SYNs to the route\'s MTU or to N (chain mss); takes [iif DEV] [oif DEV] [mss N]' 'src	Only packets from this IPv4 or IPv6 prefix' 'dst	Only packets to this prefix' 'dport	The destination port to forward (dnat)' 'proto	The IP protocol: one of these names, or a number' 'iif	Only packets arriving on this interface (by name; it may not exist yet)' 'oif	Only packets leaving through this interface (by name)' 'to	The new address (snat, dnat), and for dnat optionally the port: ADDR:PORT or [IPv6]:PORT' 'mss	A fixed MSS instead of one from the route\'s MTU (clamp-mss)'
+            printf '%s\n' 'help	show the usage'
+        case p13
+            __rtun_fill '@ifnames'
         case k14
-            printf '%s\n' '-a	Show every variable under /proc/sys (optionally filtered by --pattern)' '-A	Show every variable under /proc/sys (optionally filtered by --pattern)' '-X	Show every variable under /proc/sys (optionally filtered by --pattern)' '--all	Show every variable under /proc/sys (optionally filtered by --pattern)' '--deprecated	With -a, also show variables the kernel marks as deprecated' '--dry-run	Show what would be set, without setting anything' '-b	Show values only, with no line ends' '--binary	Show values only, with no line ends' '-e	Say nothing about variables that do not exist' '--ignore	Say nothing about variables that do not exist' '-N	Show names only' '--names	Show names only' '-n	Show values only' '--values	Show values only' '-p	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '-f	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '--load	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '-q	Do not echo the values set' '--quiet	Do not echo the values set' '-w	Treat every argument as VARIABLE=VALUE to set' '--write	Treat every argument as VARIABLE=VALUE to set' '--system	Apply the settings of all the system\'s sysctl.d directories and /etc/sysctl.conf' '-r	Only variables whose name matches this extended regular expression' '--pattern	Only variables whose name matches this extended regular expression' '-h	Show this help' '-d	Show this help' '--help	Show this help' '-V	Show the version' '--version	Show the version' '-o	Accepted and ignored (BSD compatibility)' '-x	Accepted and ignored (BSD compatibility)' '-j	JSON output: an array of {"key", "value"} objects (rtun)' '--json	JSON output: an array of {"key", "value"} objects (rtun)' '--persist	Also record the values set on the command line in FILE, attached (default /etc/sysctl.d/90-rtun.conf; not with -p, --system or rtun -n NETNS) (rtun)'
+            printf '%s\n' 'interval	seconds between keepalives, 1-32767 (default 10)' 'retries	keepalives unanswered in a row that take the tunnel down, 1-255 (default 3)' 'once	send one keepalive and wait one interval: exit status 0 if it is answered, 1 if not' 'help	show the usage'
         case p14
-            __rtun_fill '@sysctl-keys'
+            __rtun_fill '@ifnames'
         case k15
-            printf '%s\n' 'peer	options of `link add` for the peer device (name, address, mtu, netns, …)'
+            true
+        case p15
+            __rtun_fill '@netns'
         case k16
-            printf '%s\n' 'forward_delay	STP forward delay, in centiseconds' 'hello_time	STP hello time, in centiseconds' 'max_age	STP max message age, in centiseconds' 'ageing_time	how long learned addresses stay, in centiseconds' 'stp_state	0: no STP, 1: kernel STP, 2: user-space STP' 'priority	bridge priority for STP' 'vlan_filtering	filter by VLAN' 'vlan_protocol	VLAN protocol for filtering' 'group_fwd_mask	link-local groups to forward' 'group_address	STP group address' 'no_linklocal_learn	do not learn from link-local frames' 'fdb_flush	flush the forwarding database' 'vlan_default_pvid	default port VLAN id' 'vlan_stats_enabled	count per-VLAN statistics' 'vlan_stats_per_port	keep VLAN statistics per port' 'mcast_router	multicast router mode' 'mcast_snooping	IGMP/MLD snooping' 'mcast_vlan_snooping	multicast snooping per VLAN' 'mcast_query_use_ifaddr	source queries from the bridge\'s address' 'mcast_querier	act as multicast querier' 'mcast_hash_elasticity	multicast hash chain limit' 'mcast_hash_max	multicast hash size' 'mcast_last_member_count	last member query count' 'mcast_startup_query_count	startup query count' 'mcast_last_member_interval	last member query interval' 'mcast_membership_interval	group membership interval' 'mcast_querier_interval	other querier present interval' 'mcast_query_interval	general query interval' 'mcast_query_response_interval	query response interval' 'mcast_startup_query_interval	startup query interval' 'mcast_stats_enabled	count multicast statistics' 'mcast_igmp_version	IGMP version' 'mcast_mld_version	MLD version' 'nf_call_iptables	pass bridged IPv4 through iptables' 'nf_call_ip6tables	pass bridged IPv6 through ip6tables' 'nf_call_arptables	pass bridged ARP through arptables' 'help	show these options'
+            printf '%s\n' 'accept	Let packets of a protocol in to this host (chain input); takes proto PROTO [src PREFIX] [dst PREFIX] [iif DEV]' 'forward	Let matching packets be forwarded (chain forward); takes [src PREFIX] [dst PREFIX] [iif DEV] [oif DEV]' 'masquerade	Source NAT to the address of the outgoing interface; takes [src PREFIX] [dst PREFIX] [oif DEV]' 'snat	Source NAT to a fixed address; takes to ADDR [src PREFIX] [dst PREFIX] [oif DEV]' 'dnat	Forward a port to another address (destination NAT); takes proto tcp|udp dport PORT to ADDR[:PORT] [src PREFIX] [dst PREFIX] [iif DEV]' 'clamp-mss	Clamp the MSS of forwarded TCP SYNs to the route\'s MTU or to N (chain mss); takes [iif DEV] [oif DEV] [mss N]' 'src	Only packets from this IPv4 or IPv6 prefix' 'dst	Only packets to this prefix' 'dport	The destination port to forward (dnat)' 'proto	The IP protocol: one of these names, or a number' 'iif	Only packets arriving on this interface (by name; it may not exist yet)' 'oif	Only packets leaving through this interface (by name)' 'to	The new address (snat, dnat), and for dnat optionally the port: ADDR:PORT or [IPv6]:PORT' 'mss	A fixed MSS instead of one from the route\'s MTU (clamp-mss)'
         case k17
-            printf '%s\n' 'id	the VXLAN network identifier (0-16777215)' 'vni	the VXLAN network identifier (0-16777215)' 'group	multicast group to send to (needs dev)' 'remote	unicast peer to send to' 'local	source address' 'dev	underlying device' 'ttl	1-255, auto or inherit' 'hoplimit	1-255, auto or inherit' 'tos	hex value or inherit' 'dsfield	hex value or inherit' 'df	don\'t-fragment bit of outer IPv4' 'label	IPv6 flow label' 'flowlabel	IPv6 flow label' 'ageing	FDB entry lifetime, or none' 'maxaddress	FDB size limit, or unlimited' 'port	UDP source port range' 'srcport	UDP source port range' 'dstport	UDP destination port (4789 is IANA\'s)' 'nolearning	do not learn remote addresses' 'learning	learn remote addresses' 'noproxy	no ARP proxy' 'proxy	ARP proxy' 'norsc	no route short circuit' 'rsc	route short circuit' 'nol2miss	no L2 miss notifications' 'l2miss	L2 miss notifications' 'nol3miss	no L3 miss notifications' 'l3miss	L3 miss notifications' 'udpcsum	checksum outer UDP (IPv4)' 'noudpcsum	no outer UDP checksum (IPv4)' 'udp6zerocsumtx	send IPv6 UDP with zero checksum' 'noudp6zerocsumtx	checksum outer IPv6 UDP' 'udp6zerocsumrx	accept IPv6 UDP with zero checksum' 'noudp6zerocsumrx	reject IPv6 UDP with zero checksum' 'remcsumtx	remote checksum offload on send' 'noremcsumtx	no remote checksum offload on send' 'remcsumrx	remote checksum offload on receive' 'noremcsumrx	no remote checksum offload on receive' 'external	metadata mode (for tunnel routing), no VNI' 'noexternal	not in metadata mode' 'gbp	group policy extension' 'gpe	generic protocol extension' 'vnifilter	filter VNIs (external mode only)' 'novnifilter	do not filter VNIs' 'help	show these options'
+            printf '%s\n' '-a	Show every variable under /proc/sys (optionally filtered by --pattern)' '-A	Show every variable under /proc/sys (optionally filtered by --pattern)' '-X	Show every variable under /proc/sys (optionally filtered by --pattern)' '--all	Show every variable under /proc/sys (optionally filtered by --pattern)' '--deprecated	With -a, also show variables the kernel marks as deprecated' '--dry-run	Show what would be set, without setting anything' '-b	Show values only, with no line ends' '--binary	Show values only, with no line ends' '-e	Say nothing about variables that do not exist' '--ignore	Say nothing about variables that do not exist' '-N	Show names only' '--names	Show names only' '-n	Show values only' '--values	Show values only' '-p	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '-f	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '--load	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '-q	Do not echo the values set' '--quiet	Do not echo the values set' '-w	Treat every argument as VARIABLE=VALUE to set' '--write	Treat every argument as VARIABLE=VALUE to set' '--system	Apply the settings of all the system\'s sysctl.d directories and /etc/sysctl.conf' '-r	Only variables whose name matches this extended regular expression' '--pattern	Only variables whose name matches this extended regular expression' '-h	Show this help' '-d	Show this help' '--help	Show this help' '-V	Show the version' '--version	Show the version' '-o	Accepted and ignored (BSD compatibility)' '-x	Accepted and ignored (BSD compatibility)' '-j	JSON output: an array of {"key", "value"} objects (rtun)' '--json	JSON output: an array of {"key", "value"} objects (rtun)' '--persist	Also record the values set on the command line in FILE, attached (default /etc/sysctl.d/90-rtun.conf; not with -p, --system or rtun -n NETNS) (rtun)'
+        case p17
+            __rtun_fill '@sysctl-keys'
         case k18
-            true
+            printf '%s\n' 'peer	options of `link add` for the peer device (name, address, mtu, netns, …)'
         case k19
-            true
+            printf '%s\n' 'forward_delay	STP forward delay, in centiseconds' 'hello_time	STP hello time, in centiseconds' 'max_age	STP max message age, in centiseconds' 'ageing_time	how long learned addresses stay, in centiseconds' 'stp_state	0: no STP, 1: kernel STP, 2: user-space STP' 'priority	bridge priority for STP' 'vlan_filtering	filter by VLAN' 'vlan_protocol	VLAN protocol for filtering' 'group_fwd_mask	link-local groups to forward' 'group_address	STP group address' 'no_linklocal_learn	do not learn from link-local frames' 'fdb_flush	flush the forwarding database' 'vlan_default_pvid	default port VLAN id' 'vlan_stats_enabled	count per-VLAN statistics' 'vlan_stats_per_port	keep VLAN statistics per port' 'mcast_router	multicast router mode' 'mcast_snooping	IGMP/MLD snooping' 'mcast_vlan_snooping	multicast snooping per VLAN' 'mcast_query_use_ifaddr	source queries from the bridge\'s address' 'mcast_querier	act as multicast querier' 'mcast_hash_elasticity	multicast hash chain limit' 'mcast_hash_max	multicast hash size' 'mcast_last_member_count	last member query count' 'mcast_startup_query_count	startup query count' 'mcast_last_member_interval	last member query interval' 'mcast_membership_interval	group membership interval' 'mcast_querier_interval	other querier present interval' 'mcast_query_interval	general query interval' 'mcast_query_response_interval	query response interval' 'mcast_startup_query_interval	startup query interval' 'mcast_stats_enabled	count multicast statistics' 'mcast_igmp_version	IGMP version' 'mcast_mld_version	MLD version' 'nf_call_iptables	pass bridged IPv4 through iptables' 'nf_call_ip6tables	pass bridged IPv6 through ip6tables' 'nf_call_arptables	pass bridged ARP through arptables' 'help	show these options'
         case k20
-            printf '%s\n' 'protocol	VLAN protocol' 'id	the VLAN id, 0-4095' 'reorder_hdr	reorder the Ethernet header' 'gvrp	register with GVRP' 'mvrp	register with MVRP' 'loose_binding	do not follow the lower device\'s state' 'bridge_binding	follow the state of bridge ports in the VLAN' 'ingress-qos-map	map VLAN priority to skb priority' 'egress-qos-map	map skb priority to VLAN priority' 'help	show these options'
+            printf '%s\n' 'id	the VXLAN network identifier (0-16777215)' 'vni	the VXLAN network identifier (0-16777215)' 'group	multicast group to send to (needs dev)' 'remote	unicast peer to send to' 'local	source address' 'dev	underlying device' 'ttl	1-255, auto or inherit' 'hoplimit	1-255, auto or inherit' 'tos	hex value or inherit' 'dsfield	hex value or inherit' 'df	don\'t-fragment bit of outer IPv4' 'label	IPv6 flow label' 'flowlabel	IPv6 flow label' 'ageing	FDB entry lifetime, or none' 'maxaddress	FDB size limit, or unlimited' 'port	UDP source port range' 'srcport	UDP source port range' 'dstport	UDP destination port (4789 is IANA\'s)' 'nolearning	do not learn remote addresses' 'learning	learn remote addresses' 'noproxy	no ARP proxy' 'proxy	ARP proxy' 'norsc	no route short circuit' 'rsc	route short circuit' 'nol2miss	no L2 miss notifications' 'l2miss	L2 miss notifications' 'nol3miss	no L3 miss notifications' 'l3miss	L3 miss notifications' 'udpcsum	checksum outer UDP (IPv4)' 'noudpcsum	no outer UDP checksum (IPv4)' 'udp6zerocsumtx	send IPv6 UDP with zero checksum' 'noudp6zerocsumtx	checksum outer IPv6 UDP' 'udp6zerocsumrx	accept IPv6 UDP with zero checksum' 'noudp6zerocsumrx	reject IPv6 UDP with zero checksum' 'remcsumtx	remote checksum offload on send' 'noremcsumtx	no remote checksum offload on send' 'remcsumrx	remote checksum offload on receive' 'noremcsumrx	no remote checksum offload on receive' 'external	metadata mode (for tunnel routing), no VNI' 'noexternal	not in metadata mode' 'gbp	group policy extension' 'gpe	generic protocol extension' 'vnifilter	filter VNIs (external mode only)' 'novnifilter	do not filter VNIs' 'help	show these options'
         case k21
-            printf '%s\n' 'mode	how devices on the same lower device reach each other' 'flag	a mode flag' 'macaddr	source-mode address list' 'nopromisc	passthru: do not put the lower device in promiscuous mode' 'nodst	source: do not deliver by destination address' 'bcqueuelen	broadcast/multicast receive queue length' 'help	show these options'
+            true
         case k22
             true
         case k23
-            printf '%s\n' 'fdb_flush	flush the port\'s forwarding entries' 'state	0 disabled, 1 listening, 2 learning, 3 forwarding, 4 blocking' 'priority	STP port priority' 'cost	STP path cost' 'hairpin	send frames back out of the port they came in on' 'guard	ignore STP BPDUs received on the port' 'root_block	never let the port become the root port' 'fastleave	leave a multicast group at once on IGMP/MLD leave' 'learning	learn source addresses' 'flood	flood unknown unicast' 'mcast_flood	flood unknown multicast' 'bcast_flood	flood broadcast' 'mcast_to_unicast	send multicast as unicast to each member' 'proxy_arp	answer ARP for known neighbours' 'proxy_arp_wifi	proxy ARP for wireless clients' 'mcast_router	multicast router port mode' 'mcast_fast_leave	the same as fastleave' 'neigh_suppress	suppress ARP/ND for known neighbours' 'group_fwd_mask	link-local groups to forward' 'vlan_tunnel	map VLANs to tunnel ids' 'isolated	talk only to non-isolated ports' 'locked	forward only from known addresses' 'backup_port	port taking over when this one fails' 'nobackup_port	remove the backup port' 'help	show these options'
+            printf '%s\n' 'protocol	VLAN protocol' 'id	the VLAN id, 0-4095' 'reorder_hdr	reorder the Ethernet header' 'gvrp	register with GVRP' 'mvrp	register with MVRP' 'loose_binding	do not follow the lower device\'s state' 'bridge_binding	follow the state of bridge ports in the VLAN' 'ingress-qos-map	map VLAN priority to skb priority' 'egress-qos-map	map skb priority to VLAN priority' 'help	show these options'
         case k24
-            printf '%s\n' 'queue_id	the transmit queue this port is mapped to' 'prio	priority when choosing the active port' 'help	show these options'
+            printf '%s\n' 'mode	how devices on the same lower device reach each other' 'flag	a mode flag' 'macaddr	source-mode address list' 'nopromisc	passthru: do not put the lower device in promiscuous mode' 'nodst	source: do not deliver by destination address' 'bcqueuelen	broadcast/multicast receive queue length' 'help	show these options'
         case k25
-            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'ignore-df	send even when DF is set and the packet is too big' 'noignore-df	honour DF' 'fwmark	firewall mark of the tunnel\'s packets'
+            true
         case k26
-            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'ignore-df	send even when DF is set and the packet is too big' 'noignore-df	honour DF' 'fwmark	firewall mark of the tunnel\'s packets' 'erspan	ERSPAN v1 session index (1-1048575)' 'erspan_ver	ERSPAN version: 0, 1 or 2' 'erspan_dir	ERSPAN v2 direction' 'erspan_hwid	ERSPAN v2 hardware id'
+            printf '%s\n' 'fdb_flush	flush the port\'s forwarding entries' 'state	0 disabled, 1 listening, 2 learning, 3 forwarding, 4 blocking' 'priority	STP port priority' 'cost	STP path cost' 'hairpin	send frames back out of the port they came in on' 'guard	ignore STP BPDUs received on the port' 'root_block	never let the port become the root port' 'fastleave	leave a multicast group at once on IGMP/MLD leave' 'learning	learn source addresses' 'flood	flood unknown unicast' 'mcast_flood	flood unknown multicast' 'bcast_flood	flood broadcast' 'mcast_to_unicast	send multicast as unicast to each member' 'proxy_arp	answer ARP for known neighbours' 'proxy_arp_wifi	proxy ARP for wireless clients' 'mcast_router	multicast router port mode' 'mcast_fast_leave	the same as fastleave' 'neigh_suppress	suppress ARP/ND for known neighbours' 'group_fwd_mask	link-local groups to forward' 'vlan_tunnel	map VLANs to tunnel ids' 'isolated	talk only to non-isolated ports' 'locked	forward only from known addresses' 'backup_port	port taking over when this one fails' 'nobackup_port	remove the backup port' 'help	show these options'
         case k27
-            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'remote	the far end (IPv6), or any' 'local	this end (IPv6), or any' 'dev	send through this device only' 'ttl	0-255 or inherit (default 64)' 'hoplimit	0-255 or inherit (default 64)' 'hlim	0-255 or inherit (default 64)' 'tos	traffic class (hex) or inherit' 'tclass	traffic class (hex) or inherit' 'dsfield	traffic class (hex) or inherit' 'flowlabel	flow label (hex, 0-0xfffff) or inherit' 'fl	flow label (hex, 0-0xfffff) or inherit' 'dscp	copy DSCP of decapsulated packets' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'fwmark	firewall mark, or inherit' 'allow-localremote	allow local and remote on this host' 'noallow-localremote	refuse local and remote on this host' 'encaplimit	0-255 or none (default 4)' 'erspan	ERSPAN v1 session index (1-1048575)' 'erspan_ver	ERSPAN version: 0, 1 or 2' 'erspan_dir	ERSPAN v2 direction' 'erspan_hwid	ERSPAN v2 hardware id'
+            printf '%s\n' 'queue_id	the transmit queue this port is mapped to' 'prio	priority when choosing the active port' 'help	show these options'
         case k28
-            printf '%s\n' 'mode	ipip, mplsip or any (sit also ip6ip)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'tc	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' '6rd-prefix	6rd IPv6 prefix' '6rd-relay_prefix	6rd IPv4 relay prefix' '6rd-reset	6rd back to 2002::/16, no relay prefix' 'fwmark	firewall mark of the tunnel\'s packets'
+            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'ignore-df	send even when DF is set and the packet is too big' 'noignore-df	honour DF' 'fwmark	firewall mark of the tunnel\'s packets'
         case k29
-            printf '%s\n' 'mode	ipip, mplsip or any (sit also ip6ip)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'tc	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'isatap	ISATAP (RFC 5214) router' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' '6rd-prefix	6rd IPv6 prefix' '6rd-relay_prefix	6rd IPv4 relay prefix' '6rd-reset	6rd back to 2002::/16, no relay prefix' 'fwmark	firewall mark of the tunnel\'s packets'
+            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'ignore-df	send even when DF is set and the packet is too big' 'noignore-df	honour DF' 'fwmark	firewall mark of the tunnel\'s packets' 'erspan	ERSPAN v1 session index (1-1048575)' 'erspan_ver	ERSPAN version: 0, 1 or 2' 'erspan_dir	ERSPAN v2 direction' 'erspan_hwid	ERSPAN v2 hardware id'
         case k30
-            printf '%s\n' 'mode	what is carried: ip6ip6, ipip6 or any' 'remote	the far end (IPv6), or any' 'local	this end (IPv6), or any' 'dev	send through this device only' 'ttl	0-255 or inherit (default 64)' 'hoplimit	0-255 or inherit (default 64)' 'hlim	0-255 or inherit (default 64)' 'encaplimit	0-255 or none (default 4)' 'tos	traffic class (hex) or inherit' 'tclass	traffic class (hex) or inherit' 'tc	traffic class (hex) or inherit' 'dsfield	traffic class (hex) or inherit' 'flowlabel	flow label (hex, 0-0xfffff) or inherit' 'fl	flow label (hex, 0-0xfffff) or inherit' 'dscp	copy DSCP of decapsulated packets' 'fwmark	firewall mark, or inherit' 'allow-localremote	allow local and remote on this host' 'noallow-localremote	refuse local and remote on this host' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)'
+            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'remote	the far end (IPv6), or any' 'local	this end (IPv6), or any' 'dev	send through this device only' 'ttl	0-255 or inherit (default 64)' 'hoplimit	0-255 or inherit (default 64)' 'hlim	0-255 or inherit (default 64)' 'tos	traffic class (hex) or inherit' 'tclass	traffic class (hex) or inherit' 'dsfield	traffic class (hex) or inherit' 'flowlabel	flow label (hex, 0-0xfffff) or inherit' 'fl	flow label (hex, 0-0xfffff) or inherit' 'dscp	copy DSCP of decapsulated packets' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'fwmark	firewall mark, or inherit' 'allow-localremote	allow local and remote on this host' 'noallow-localremote	refuse local and remote on this host' 'encaplimit	0-255 or none (default 4)' 'erspan	ERSPAN v1 session index (1-1048575)' 'erspan_ver	ERSPAN version: 0, 1 or 2' 'erspan_dir	ERSPAN v2 direction' 'erspan_hwid	ERSPAN v2 hardware id'
         case k31
+            printf '%s\n' 'mode	ipip, mplsip or any (sit also ip6ip)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'tc	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' '6rd-prefix	6rd IPv6 prefix' '6rd-relay_prefix	6rd IPv4 relay prefix' '6rd-reset	6rd back to 2002::/16, no relay prefix' 'fwmark	firewall mark of the tunnel\'s packets'
+        case k32
+            printf '%s\n' 'mode	ipip, mplsip or any (sit also ip6ip)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'tc	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'isatap	ISATAP (RFC 5214) router' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' '6rd-prefix	6rd IPv6 prefix' '6rd-relay_prefix	6rd IPv4 relay prefix' '6rd-reset	6rd back to 2002::/16, no relay prefix' 'fwmark	firewall mark of the tunnel\'s packets'
+        case k33
+            printf '%s\n' 'mode	what is carried: ip6ip6, ipip6 or any' 'remote	the far end (IPv6), or any' 'local	this end (IPv6), or any' 'dev	send through this device only' 'ttl	0-255 or inherit (default 64)' 'hoplimit	0-255 or inherit (default 64)' 'hlim	0-255 or inherit (default 64)' 'encaplimit	0-255 or none (default 4)' 'tos	traffic class (hex) or inherit' 'tclass	traffic class (hex) or inherit' 'tc	traffic class (hex) or inherit' 'dsfield	traffic class (hex) or inherit' 'flowlabel	flow label (hex, 0-0xfffff) or inherit' 'fl	flow label (hex, 0-0xfffff) or inherit' 'dscp	copy DSCP of decapsulated packets' 'fwmark	firewall mark, or inherit' 'allow-localremote	allow local and remote on this host' 'noallow-localremote	refuse local and remote on this host' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)'
+        case k34
             printf '%s\n' 'key	mark both ways: number or dotted quad' 'ikey	mark of received packets' 'okey	mark of sent packets' 'remote	the far end' 'local	this end' 'dev	send through this device only' 'fwmark	firewall mark of the tunnel\'s packets'
     end
 end
