@@ -4,8 +4,6 @@
 
 use std::net::IpAddr;
 
-use netlink_packet_core::{NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
-
 use super::grammar::MODIFY;
 use super::msg::*;
 use crate::cli::options::Family;
@@ -13,16 +11,9 @@ use crate::cli::words::{lookup, matches, Words};
 use crate::error::{duparg, duparg2, invarg, Error, Result, Topic};
 use crate::netlink::attr::AttrWriter;
 use crate::netlink::Outgoing;
+use crate::objects::address::modify::Op;
 use crate::parse::{get_addr, Addr};
 use crate::Context;
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Op {
-    Add,
-    Change,
-    Replace,
-    Delete,
-}
 
 pub fn add(ctx: &mut Context, args: &[String]) -> Result<()> {
     modify(ctx, args, Op::Add)
@@ -54,14 +45,73 @@ pub fn addr_bytes(word: &str, family: Family) -> Result<(Family, Vec<u8>)> {
     })
 }
 
+/// The entry a command names (`ipneigh_modify`, `ipneigh_get`): its
+/// address, its device, and whether it is a proxy entry.
+#[derive(Default)]
+pub struct Target<'a> {
+    dst: Option<(Family, Vec<u8>)>,
+    dev: Option<&'a str>,
+    /// A device was named, or a proxy address (ip's `dev_ok`).
+    dev_ok: bool,
+    pub proxy: bool,
+}
+
+impl<'a> Target<'a> {
+    /// `dev DEV` (the last one counts).
+    pub fn dev(&mut self, name: &'a str) {
+        self.dev = Some(name);
+        self.dev_ok = true;
+    }
+
+    /// `proxy ADDR`.
+    pub fn proxy(&mut self, v: &str, preferred: Family) -> Result<()> {
+        if matches(v, "help") {
+            return Err(Error::help(Topic::Current));
+        }
+        if self.dst.is_some() {
+            return Err(duparg("address", v));
+        }
+        self.dst = Some(addr_bytes(v, preferred)?);
+        self.dev_ok = true;
+        self.proxy = true;
+        Ok(())
+    }
+
+    /// `[to] ADDR`.
+    pub fn address(&mut self, v: &str, preferred: Family) -> Result<()> {
+        if self.dst.is_some() {
+            return Err(duparg2("to", v));
+        }
+        self.dst = Some(addr_bytes(v, preferred)?);
+        Ok(())
+    }
+
+    /// The address's family and bytes, when a device (or proxy) and an
+    /// address of a known family were given.
+    pub fn dst(&self) -> Option<(Family, &[u8])> {
+        match &self.dst {
+            Some((family, bytes)) if self.dev_ok && *family != Family::Unspec => Some((*family, bytes)),
+            _ => None,
+        }
+    }
+
+    /// The device's index (`ll_name_to_index`: one RTM_GETLINK), 0 when
+    /// none was named; ip's message when it does not exist.
+    pub fn index(&self, nl: &mut crate::netlink::Netlink, prog: &str) -> Result<u32> {
+        let Some(dev) = self.dev else { return Ok(0) };
+        match crate::objects::link::modify::index_of(nl, prog, dev) {
+            0 => Err(crate::error::no_device(dev)),
+            i => Ok(i),
+        }
+    }
+}
+
 fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
     let preferred = ctx.opts.family;
     let mut state = NUD_PERMANENT;
     let mut ndm_flags = 0u8;
     let mut ext_flags = 0u32;
-    let mut dev: Option<&str> = None;
-    let mut dev_ok = false;
-    let mut dst: Option<(Family, Vec<u8>)> = None;
+    let mut t = Target::default();
     let mut lla: Option<&str> = None;
     let mut attrs = AttrWriter::new();
 
@@ -79,18 +129,7 @@ fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
                 let v = w.value()?;
                 state = super::nud_state(v).ok_or_else(|| invarg("nud state is bad", v))?;
             }
-            "proxy" => {
-                let v = w.value()?;
-                if matches(v, "help") {
-                    return Err(Error::help(Topic::Current));
-                }
-                if dst.is_some() {
-                    return Err(duparg("address", v));
-                }
-                dst = Some(addr_bytes(v, preferred)?);
-                dev_ok = true;
-                ndm_flags |= NTF_PROXY;
-            }
+            "proxy" => t.proxy(w.value()?, preferred)?,
             "router" => ndm_flags |= NTF_ROUTER,
             "use" => ndm_flags |= NTF_USE,
             "managed" => {
@@ -98,10 +137,7 @@ fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
                 state = NUD_NONE;
             }
             "extern_learn" => ndm_flags |= NTF_EXT_LEARNED,
-            "dev" => {
-                dev = Some(w.value()?);
-                dev_ok = true;
-            }
+            "dev" => t.dev(w.value()?),
             "protocol" => {
                 let v = w.value()?;
                 let proto = crate::names::tables::protocol_id(v).ok_or_else(|| invarg("\"protocol\" value is invalid\n", v))?;
@@ -112,18 +148,17 @@ fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
                 if matches(v, "help") {
                     v = w.value()?;
                 }
-                if dst.is_some() {
-                    return Err(duparg2("to", v));
-                }
-                dst = Some(addr_bytes(v, preferred)?);
+                t.address(v, preferred)?;
             }
         }
     }
-    let dst = match dst {
-        Some((family, bytes)) if dev_ok && family != Family::Unspec => (family, bytes),
-        _ => return Err(Error::Usage("Device and destination are required arguments.".into())),
+    let Some((family, dst)) = t.dst() else {
+        return Err(Error::Usage("Device and destination are required arguments.".into()));
     };
-    attrs.put(NDA_DST, &dst.1);
+    if t.proxy {
+        ndm_flags |= NTF_PROXY;
+    }
+    attrs.put(NDA_DST, dst);
     if ext_flags != 0 {
         attrs.u32(NDA_FLAGS_EXT, ext_flags);
     }
@@ -133,20 +168,9 @@ fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
     }
     let prog = ctx.prog;
     let nl = ctx.nl()?;
-    let mut index = 0;
-    if let Some(dev) = dev {
-        index = crate::objects::link::modify::index_of(nl, prog, dev);
-        if index == 0 {
-            return Err(crate::error::no_device(dev));
-        }
-    }
-    let mut body = ndmsg(dst.0.af(), index, state, ndm_flags);
+    let index = t.index(nl, prog)?;
+    let mut body = ndmsg(family.af(), index, state, ndm_flags);
     body.extend_from_slice(&attrs.finish()?);
-    let (kind, flags) = match op {
-        Op::Add => (RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL),
-        Op::Change => (RTM_NEWNEIGH, NLM_F_REPLACE),
-        Op::Replace => (RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE),
-        Op::Delete => (RTM_DELNEIGH, 0),
-    };
-    nl.submit_out(Outgoing::Raw { kind, body: &body }, flags).map_err(Error::from)
+    let kind = if op == Op::Delete { RTM_DELNEIGH } else { RTM_NEWNEIGH };
+    nl.submit_out(Outgoing::Raw { kind, body: &body }, op.flags()).map_err(Error::from)
 }

@@ -21,7 +21,7 @@ use crate::Context;
 use std::io::Write;
 
 /// `MAX_ROUNDS`.
-const MAX_ROUNDS: u32 = 10;
+const MAX_ROUNDS: i32 = 10;
 /// ip's flush buffer (`char flushb[4096-512]`).
 const FLUSH_BUFFER: usize = 4096 - 512;
 
@@ -155,7 +155,7 @@ pub fn flush(ctx: &mut Context, args: &[String]) -> Result<()> {
 fn rounds<W: Write>(nl: &mut Netlink, p: &mut Printer<W>, opts: &Options, links: &Links, mut f: Filter) -> Result<()> {
     let mut doomed = Doomed { buf: Vec::with_capacity(FLUSH_BUFFER), count: 0, side: None };
     let mut warned = false;
-    let mut round = 0;
+    let mut round: i32 = 0;
     // ip's lines after each round (plain printf: text in both modes).
     let say = |p: &mut Printer<W>, line: &str| -> Result<()> {
         if !p.is_json() {
@@ -189,16 +189,11 @@ fn rounds<W: Write>(nl: &mut Netlink, p: &mut Printer<W>, opts: &Options, links:
             return Err(dump_failed(e, "Flush terminated"));
         }
         if doomed.count == 0 {
-            if opts.stats > 0 {
-                if round == 0 {
-                    say(p, "Nothing to flush.\n")?;
-                } else {
-                    let s = if round > 1 { "s" } else { "" };
-                    say(p, &format!("*** Flush is complete after {round} round{s} ***\n"))?;
-                }
+            if p.is_json() {
+                p.flush()?;
+                return Ok(());
             }
-            p.flush()?;
-            return Ok(());
+            return crate::objects::address::flush::done(p, opts.stats, round);
         }
         round += 1;
         doomed.send()?;
