@@ -172,5 +172,6 @@ fn modify(ctx: &mut Context, args: &[String], op: Op) -> Result<()> {
     let mut body = ndmsg(family.af(), index, state, ndm_flags);
     body.extend_from_slice(&attrs.finish()?);
     let kind = if op == Op::Delete { RTM_DELNEIGH } else { RTM_NEWNEIGH };
-    nl.submit_out(Outgoing::Raw { kind, body: &body }, op.flags()).map_err(Error::from)
+    // Not queued with `-force -batch`: a refusal ends ip at once (exit 2).
+    nl.request_out(Outgoing::Raw { kind, body: &body }, op.flags()).map_err(|e| Error::KernelFatal(e.message()))
 }
