@@ -123,10 +123,10 @@ fn neighbour_get_and_flush_print_json() {
     let o = run(&setup, "$RTUN -j neigh get 192.0.2.5 dev ct0");
     let v = parses(&o);
     assert_eq!((&v[0]["dst"], &v[0]["lladdr"], &v[0]["state"][0]), (&"192.0.2.5".into(), &"02:00:00:00:01:05".into(), &"PERMANENT".into()), "{}", describe(&o));
-    let o = run(&setup, "$RTUN -j -s -s neigh flush proxy");
+    let o = run(&setup, "$RTUN -j -s -s neigh flush proxy dev ct0");
     assert_eq!(parses(&o)[0]["proxy"], serde_json::Value::Null, "{}", describe(&o));
     assert_eq!(parses(&o)[0]["dst"], "192.0.2.9", "{}", describe(&o));
-    for cmd in ["-j neigh get 192.0.2.5 dev ct0", "-j -s -s neigh flush proxy"] {
+    for cmd in ["-j neigh get 192.0.2.5 dev ct0", "-j -s -s neigh flush proxy dev ct0"] {
         let ip = run(&setup, &format!("ip {cmd}"));
         let as_ip = run(&setup, &format!("$RTUN_AS_IP {cmd}"));
         assert_eq!(describe(&ip), describe(&as_ip));
