@@ -218,49 +218,39 @@ _rtun_kw() {
         esac ;;
     9)
         case $2 in
-        'up') _rtun_v='' ;;
-        'down') _rtun_v='' ;;
-        'name') _rtun_v='-' ;;
-        'index') _rtun_v='-' ;;
-        'l'|'li'|'lin'|'link') _rtun_v='@ifnames' ;;
-        'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_v='-' ;;
-        'b'|'br'|'bro'|'broa'|'broad'|'broadc'|'broadca'|'broadcas'|'broadcast'|'brd') _rtun_v='-' ;;
-        't'|'tx'|'txq'|'txqu'|'txque'|'txqueu'|'txqueue'|'txqueuel'|'txqueuele'|'txqueuelen'|'qlen'|'txql'|'txqle'|'txqlen') _rtun_v='-' ;;
-        'mtu') _rtun_v='-' ;;
-        'xdpgeneric'|'xdpdrv'|'xdpoffload'|'xdp') _rtun_v='-' ;;
-        'netns') _rtun_v='@netns' ;;
-        'multicast') _rtun_v='=on off' ;;
-        'allmulticast') _rtun_v='=on off' ;;
-        'promisc') _rtun_v='=on off' ;;
-        'trailers') _rtun_v='=on off' ;;
-        'arp') _rtun_v='=on off' ;;
-        'carrier') _rtun_v='=on off' ;;
-        'vf') _rtun_v='-' ;;
-        'm'|'ma'|'mas'|'mast'|'maste'|'master') _rtun_v='@ifnames' ;;
-        'vrf') _rtun_v='@ifnames' ;;
-        'n'|'no'|'nom'|'noma'|'nomas'|'nomast'|'nomaste'|'nomaster') _rtun_v='' ;;
-        'd'|'dy'|'dyn'|'dyna'|'dynam'|'dynami'|'dynamic') _rtun_v='=on off' ;;
-        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6 bond vrf vrf_slave geneve macvtap ipvlan ipvtap xfrm bareudp wireguard' _rtun_k=1 ;;
-        'a'|'al'|'ali'|'alia'|'alias') _rtun_v='-' ;;
-        'group') _rtun_v='-' ;;
-        'mode') _rtun_v='=default dormant' ;;
-        'state') _rtun_v='=UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP' ;;
-        'n'|'nu'|'num'|'numt'|'numtx'|'numtxq'|'numtxqu'|'numtxque'|'numtxqueu'|'numtxqueue'|'numtxqueues') _rtun_v='-' ;;
-        'n'|'nu'|'num'|'numr'|'numrx'|'numrxq'|'numrxqu'|'numrxque'|'numrxqueu'|'numrxqueue'|'numrxqueues') _rtun_v='-' ;;
-        'a'|'ad'|'add'|'addr'|'addrg'|'addrge'|'addrgen'|'addrgenm'|'addrgenmo'|'addrgenmod'|'addrgenmode') _rtun_v='=eui64 none stable_secret random' ;;
-        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns') _rtun_v='@netns' ;;
-        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns'|'link-netnsi'|'link-netnsid') _rtun_v='-' ;;
-        'protodown') _rtun_v='=on off' ;;
-        'protodown_reason') _rtun_v='-' ;;
-        'gso_max_size') _rtun_v='-' ;;
-        'gso_max_segs') _rtun_v='-' ;;
-        'gro_max_size') _rtun_v='-' ;;
-        'parentdev') _rtun_v='-' ;;
-        'h'|'he'|'hel'|'help') _rtun_v='' ;;
+        'l'|'ll'|'lla'|'llad'|'lladd'|'lladdr') _rtun_v='-' ;;
+        'nud') _rtun_v='=permanent noarp reachable stale none incomplete delay probe failed' ;;
+        'p'|'pr'|'pro'|'prox'|'proxy') _rtun_v='-' ;;
+        'router') _rtun_v='' ;;
+        'use') _rtun_v='' ;;
+        'managed') _rtun_v='' ;;
+        'e'|'ex'|'ext'|'exte'|'exter'|'extern'|'extern_'|'extern_l'|'extern_le'|'extern_lea'|'extern_lear'|'extern_learn') _rtun_v='' ;;
         'dev') _rtun_v='@ifnames' ;;
+        'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='@protocols' ;;
+        'to') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
     10)
+        case $2 in
+        'dev') _rtun_v='@ifnames' ;;
+        'p'|'pr'|'pro'|'prox'|'proxy') _rtun_v='-' ;;
+        'to') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    11)
+        case $2 in
+        'dev') _rtun_v='@ifnames' ;;
+        'master') _rtun_v='@ifnames' ;;
+        'vrf') _rtun_v='@ifnames' ;;
+        'nomaster') _rtun_v='' ;;
+        'unused') _rtun_v='' ;;
+        'nud') _rtun_v='=permanent noarp reachable stale none incomplete delay probe failed all' ;;
+        'proxy') _rtun_v='' ;;
+        'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='@protocols' ;;
+        'to') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    12)
         case $2 in
         'up') _rtun_v='' ;;
         'down') _rtun_v='' ;;
@@ -304,7 +294,51 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    11)
+    13)
+        case $2 in
+        'up') _rtun_v='' ;;
+        'down') _rtun_v='' ;;
+        'name') _rtun_v='-' ;;
+        'index') _rtun_v='-' ;;
+        'l'|'li'|'lin'|'link') _rtun_v='@ifnames' ;;
+        'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_v='-' ;;
+        'b'|'br'|'bro'|'broa'|'broad'|'broadc'|'broadca'|'broadcas'|'broadcast'|'brd') _rtun_v='-' ;;
+        't'|'tx'|'txq'|'txqu'|'txque'|'txqueu'|'txqueue'|'txqueuel'|'txqueuele'|'txqueuelen'|'qlen'|'txql'|'txqle'|'txqlen') _rtun_v='-' ;;
+        'mtu') _rtun_v='-' ;;
+        'xdpgeneric'|'xdpdrv'|'xdpoffload'|'xdp') _rtun_v='-' ;;
+        'netns') _rtun_v='@netns' ;;
+        'multicast') _rtun_v='=on off' ;;
+        'allmulticast') _rtun_v='=on off' ;;
+        'promisc') _rtun_v='=on off' ;;
+        'trailers') _rtun_v='=on off' ;;
+        'arp') _rtun_v='=on off' ;;
+        'carrier') _rtun_v='=on off' ;;
+        'vf') _rtun_v='-' ;;
+        'm'|'ma'|'mas'|'mast'|'maste'|'master') _rtun_v='@ifnames' ;;
+        'vrf') _rtun_v='@ifnames' ;;
+        'n'|'no'|'nom'|'noma'|'nomas'|'nomast'|'nomaste'|'nomaster') _rtun_v='' ;;
+        'd'|'dy'|'dyn'|'dyna'|'dynam'|'dynami'|'dynamic') _rtun_v='=on off' ;;
+        't'|'ty'|'typ'|'type') _rtun_v='=veth bridge vxlan ifb dummy vlan macvlan tun bridge_slave bond_slave gre gretap erspan ip6gre ip6gretap ip6erspan ipip sit ip6tnl vti vti6 bond vrf vrf_slave geneve macvtap ipvlan ipvtap xfrm bareudp wireguard' _rtun_k=1 ;;
+        'a'|'al'|'ali'|'alia'|'alias') _rtun_v='-' ;;
+        'group') _rtun_v='-' ;;
+        'mode') _rtun_v='=default dormant' ;;
+        'state') _rtun_v='=UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP' ;;
+        'n'|'nu'|'num'|'numt'|'numtx'|'numtxq'|'numtxqu'|'numtxque'|'numtxqueu'|'numtxqueue'|'numtxqueues') _rtun_v='-' ;;
+        'n'|'nu'|'num'|'numr'|'numrx'|'numrxq'|'numrxqu'|'numrxque'|'numrxqueu'|'numrxqueue'|'numrxqueues') _rtun_v='-' ;;
+        'a'|'ad'|'add'|'addr'|'addrg'|'addrge'|'addrgen'|'addrgenm'|'addrgenmo'|'addrgenmod'|'addrgenmode') _rtun_v='=eui64 none stable_secret random' ;;
+        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns') _rtun_v='@netns' ;;
+        'l'|'li'|'lin'|'link'|'link-'|'link-n'|'link-ne'|'link-net'|'link-netn'|'link-netns'|'link-netnsi'|'link-netnsid') _rtun_v='-' ;;
+        'protodown') _rtun_v='=on off' ;;
+        'protodown_reason') _rtun_v='-' ;;
+        'gso_max_size') _rtun_v='-' ;;
+        'gso_max_segs') _rtun_v='-' ;;
+        'gro_max_size') _rtun_v='-' ;;
+        'parentdev') _rtun_v='-' ;;
+        'h'|'he'|'hel'|'help') _rtun_v='' ;;
+        'dev') _rtun_v='@ifnames' ;;
+        *) return 1 ;;
+        esac ;;
+    14)
         case $2 in
         'mode') _rtun_v='=gre ipip sit isatap vti ip6gre ip6ip6 ipip6 any vti6 gre/ip ip/ip ipv6/ip ipv6/ipv6 ip4ip6 ip/ipv6 ipv4/ipv6 gre/ipv6 any/ipv6' ;;
         'key') _rtun_v='-' ;;
@@ -327,7 +361,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    12)
+    15)
         case $2 in
         'prl-default') _rtun_v='-' ;;
         'prl-nodefault') _rtun_v='-' ;;
@@ -335,7 +369,7 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    13)
+    16)
         case $2 in
         '6rd-prefix') _rtun_v='-' ;;
         '6rd-relay_prefix') _rtun_v='-' ;;
@@ -343,12 +377,12 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    14)
+    17)
         case $2 in
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    15)
+    18)
         case $2 in
         'interval') _rtun_v='-' ;;
         'retries') _rtun_v='-' ;;
@@ -356,11 +390,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    16)
+    19)
         case $2 in
         *) return 1 ;;
         esac ;;
-    17)
+    20)
         case $2 in
         'id') _rtun_v='-' ;;
         'dev') _rtun_v='@ifnames' ;;
@@ -377,7 +411,7 @@ _rtun_kw() {
         'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='@protocols' ;;
         *) return 1 ;;
         esac ;;
-    18)
+    21)
         case $2 in
         'd'|'de'|'dev') _rtun_v='@ifnames' ;;
         'g'|'gr'|'gro'|'grou'|'group'|'groups') _rtun_v='' ;;
@@ -388,12 +422,12 @@ _rtun_kw() {
         'f'|'fd'|'fdb') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    19)
+    22)
         case $2 in
         'id') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    20)
+    23)
         case $2 in
         'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_v='' ;;
         'g'|'ge'|'get') _rtun_v='' ;;
@@ -405,7 +439,7 @@ _rtun_kw() {
         'index') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    21)
+    24)
         case $2 in
         'a'|'ac'|'acc'|'acce'|'accep'|'accept') _rtun_v='' ;;
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward') _rtun_v='' ;;
@@ -423,7 +457,7 @@ _rtun_kw() {
         'm'|'ms'|'mss') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    22)
+    25)
         case $2 in
         '-a'|'-A'|'-X'|'--a'|'--al'|'--all') _rtun_v='' ;;
         '--d'|'--de'|'--dep'|'--depr'|'--depre'|'--deprec'|'--depreca'|'--deprecat'|'--deprecate'|'--deprecated') _rtun_v='' ;;
@@ -444,12 +478,12 @@ _rtun_kw() {
         '--persist') _rtun_v='@files' _rtun_opt=1 ;;
         *) return 1 ;;
         esac ;;
-    23)
+    26)
         case $2 in
         'peer') _rtun_v='' _rtun_k=2 ;;
         *) return 1 ;;
         esac ;;
-    24)
+    27)
         case $2 in
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward'|'forward_'|'forward_d'|'forward_de'|'forward_del'|'forward_dela'|'forward_delay') _rtun_v='-' ;;
         'h'|'he'|'hel'|'hell'|'hello'|'hello_'|'hello_t'|'hello_ti'|'hello_tim'|'hello_time') _rtun_v='-' ;;
@@ -490,7 +524,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    25)
+    28)
         case $2 in
         'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
         'g'|'gr'|'gro'|'grou'|'group') _rtun_v='-' ;;
@@ -534,15 +568,15 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    26)
+    29)
         case $2 in
         *) return 1 ;;
         esac ;;
-    27)
+    30)
         case $2 in
         *) return 1 ;;
         esac ;;
-    28)
+    31)
         case $2 in
         'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='=802.1Q 802.1ad' ;;
         'i'|'id') _rtun_v='-' ;;
@@ -556,7 +590,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    29)
+    32)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=private vepa bridge passthru source' ;;
         'f'|'fl'|'fla'|'flag') _rtun_v='=nopromisc nodst null' ;;
@@ -567,11 +601,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    30)
+    33)
         case $2 in
         *) return 1 ;;
         esac ;;
-    31)
+    34)
         case $2 in
         'f'|'fd'|'fdb'|'fdb_'|'fdb_f'|'fdb_fl'|'fdb_flu'|'fdb_flus'|'fdb_flush') _rtun_v='' ;;
         's'|'st'|'sta'|'stat'|'state') _rtun_v='-' ;;
@@ -600,14 +634,14 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    32)
+    35)
         case $2 in
         'q'|'qu'|'que'|'queu'|'queue'|'queue_'|'queue_i'|'queue_id') _rtun_v='-' ;;
         'prio') _rtun_v='-' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    33)
+    36)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -650,7 +684,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    34)
+    37)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -697,7 +731,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    35)
+    38)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -745,7 +779,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    36)
+    39)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -772,7 +806,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    37)
+    40)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -800,7 +834,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    38)
+    41)
         case $2 in
         'mode') _rtun_v='=ip6ip6 ipip6 any' ;;
         'remote') _rtun_v='-' ;;
@@ -827,7 +861,7 @@ _rtun_kw() {
         'external') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    39)
+    42)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
@@ -838,7 +872,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    40)
+    43)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=balance-rr active-backup balance-xor broadcast 802.3ad balance-tlb balance-alb' ;;
         'a'|'ac'|'act'|'acti'|'activ'|'active'|'active_'|'active_s'|'active_sl'|'active_sla'|'active_slav'|'active_slave') _rtun_v='@ifnames' ;;
@@ -874,17 +908,17 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    41)
+    44)
         case $2 in
         't'|'ta'|'tab'|'tabl'|'table') _rtun_v='@tables' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    42)
+    45)
         case $2 in
         *) return 1 ;;
         esac ;;
-    43)
+    46)
         case $2 in
         'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
         'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
@@ -905,7 +939,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    44)
+    47)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=l3 l3s l2' ;;
         'p'|'pr'|'pri'|'priv'|'priva'|'privat'|'private') _rtun_v='' ;;
@@ -914,14 +948,14 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    45)
+    48)
         case $2 in
         'd'|'de'|'dev') _rtun_v='@ifnames' ;;
         'i'|'if'|'if_'|'if_i'|'if_id') _rtun_v='-' ;;
         'external') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    46)
+    49)
         case $2 in
         'd'|'ds'|'dst'|'dstp'|'dstpo'|'dstpor'|'dstport') _rtun_v='-' ;;
         'e'|'et'|'eth'|'ethe'|'ether'|'ethert'|'etherty'|'ethertyp'|'ethertype') _rtun_v='-' ;;
@@ -931,7 +965,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    47)
+    50)
         case $2 in
         *) return 1 ;;
         esac ;;
@@ -951,8 +985,8 @@ _rtun_obj() {
     'm'|'ma'|'mad'|'madd'|'maddr'|'maddre'|'maddres'|'maddress') _rtun_o='2' ;;
     'r'|'ro'|'rou'|'rout'|'route') _rtun_o='3' ;;
     'r'|'ru'|'rul'|'rule') _rtun_o='4' ;;
-    'n'|'ne'|'nei'|'neig'|'neigh'|'neighb'|'neighbo'|'neighbor') _rtun_o='' ;;
-    'n'|'ne'|'nei'|'neig'|'neigh'|'neighb'|'neighbo'|'neighbou'|'neighbour') _rtun_o='' ;;
+    'n'|'ne'|'nei'|'neig'|'neigh'|'neighb'|'neighbo'|'neighbor') _rtun_o='5' ;;
+    'n'|'ne'|'nei'|'neig'|'neigh'|'neighb'|'neighbo'|'neighbou'|'neighbour') _rtun_o='6' ;;
     'n'|'nt'|'nta'|'ntab'|'ntabl'|'ntable') _rtun_o='' ;;
     'n'|'nt'|'ntb'|'ntbl') _rtun_o='' ;;
     'l'|'li'|'lin'|'link') _rtun_o='9' ;;
@@ -981,7 +1015,7 @@ _rtun_obj() {
     'h'|'he'|'hel'|'help') _rtun_o='32' ;;
     's'|'st'|'sta'|'stat'|'stats') _rtun_o='' ;;
     'n'|'nf'|'nft') _rtun_o='34' ;;
-    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=22 _rtun_ops='@sysctl-keys' ;;
+    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=25 _rtun_ops='@sysctl-keys' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'completi'|'completio'|'completion'|'completions') _rtun_o='36' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'complete') _rtun_o='' ;;
     esac
@@ -1041,13 +1075,37 @@ _rtun_cmd() {
         'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='7' ;;
         *) return 1 ;;
         esac ;;
-    9)
+    5)
         case $2 in
         'a'|'ad'|'add') _rtun_t='9' ;;
-        's'|'se'|'set') _rtun_t='10' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='10' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change'|'chg') _rtun_t='9' ;;
         'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='9' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='10' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='9' ;;
+        'g'|'ge'|'get') _rtun_t='10' ;;
+        's'|'sh'|'sho'|'show'|'l'|'ls'|'lst'|'li'|'lis'|'list') _rtun_t='11' ;;
+        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='11' ;;
+        'h'|'he'|'hel'|'help') _rtun_t='' ;;
+        *) return 1 ;;
+        esac ;;
+    6)
+        case $2 in
+        'a'|'ad'|'add') _rtun_t='9' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change'|'chg') _rtun_t='9' ;;
+        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='9' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='9' ;;
+        'g'|'ge'|'get') _rtun_t='10' ;;
+        's'|'sh'|'sho'|'show'|'l'|'ls'|'lst'|'li'|'lis'|'list') _rtun_t='11' ;;
+        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='11' ;;
+        'h'|'he'|'hel'|'help') _rtun_t='' ;;
+        *) return 1 ;;
+        esac ;;
+    9)
+        case $2 in
+        'a'|'ad'|'add') _rtun_t='12' ;;
+        's'|'se'|'set') _rtun_t='13' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='13' ;;
+        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='12' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='13' ;;
         's'|'sh'|'sho'|'show'|'l'|'ls'|'lst'|'li'|'lis'|'list') _rtun_t='1' ;;
         'x'|'xs'|'xst'|'xsta'|'xstat'|'xstats') _rtun_t='' ;;
         'a'|'af'|'afs'|'afst'|'afsta'|'afstat'|'afstats') _rtun_t='' ;;
@@ -1057,58 +1115,58 @@ _rtun_cmd() {
         esac ;;
     14)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='11' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='11' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='11' ;;
-        's'|'sh'|'sho'|'show') _rtun_t='11' ;;
-        'l'|'ls'|'lst') _rtun_t='11' ;;
-        'l'|'li'|'lis'|'list') _rtun_t='11' ;;
-        'p'|'pr'|'prl') _rtun_t='12' ;;
-        '6'|'6r'|'6rd') _rtun_t='13' ;;
+        'a'|'ad'|'add') _rtun_t='14' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='14' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='14' ;;
+        's'|'sh'|'sho'|'show') _rtun_t='14' ;;
+        'l'|'ls'|'lst') _rtun_t='14' ;;
+        'l'|'li'|'lis'|'list') _rtun_t='14' ;;
+        'p'|'pr'|'prl') _rtun_t='15' ;;
+        '6'|'6r'|'6rd') _rtun_t='16' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
-        'check') _rtun_t='14' ;;
-        'keepalive') _rtun_t='15' ;;
+        'check') _rtun_t='17' ;;
+        'keepalive') _rtun_t='18' ;;
         *) return 1 ;;
         esac ;;
     15)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='11' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='11' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='11' ;;
-        's'|'sh'|'sho'|'show') _rtun_t='11' ;;
-        'l'|'ls'|'lst') _rtun_t='11' ;;
-        'l'|'li'|'lis'|'list') _rtun_t='11' ;;
-        'p'|'pr'|'prl') _rtun_t='12' ;;
-        '6'|'6r'|'6rd') _rtun_t='13' ;;
+        'a'|'ad'|'add') _rtun_t='14' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='14' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='14' ;;
+        's'|'sh'|'sho'|'show') _rtun_t='14' ;;
+        'l'|'ls'|'lst') _rtun_t='14' ;;
+        'l'|'li'|'lis'|'list') _rtun_t='14' ;;
+        'p'|'pr'|'prl') _rtun_t='15' ;;
+        '6'|'6r'|'6rd') _rtun_t='16' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
-        'check') _rtun_t='14' ;;
-        'keepalive') _rtun_t='15' ;;
+        'check') _rtun_t='17' ;;
+        'keepalive') _rtun_t='18' ;;
         *) return 1 ;;
         esac ;;
     25)
         case $2 in
         'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='' ;;
-        'a'|'ad'|'add') _rtun_t='16' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='16' ;;
-        'e'|'ex'|'exe'|'exec') _rtun_t='16' ;;
-        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='16' ;;
+        'a'|'ad'|'add') _rtun_t='19' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='19' ;;
+        'e'|'ex'|'exe'|'exec') _rtun_t='19' ;;
+        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='19' ;;
         *) return 1 ;;
         esac ;;
     29)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='17' ;;
-        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='17' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='17' ;;
-        'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='18' ;;
-        'g'|'ge'|'get') _rtun_t='19' ;;
-        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='18' ;;
-        'b'|'bu'|'buc'|'buck'|'bucke'|'bucket') _rtun_t='20' ;;
+        'a'|'ad'|'add') _rtun_t='20' ;;
+        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='20' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='20' ;;
+        'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='21' ;;
+        'g'|'ge'|'get') _rtun_t='22' ;;
+        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='21' ;;
+        'b'|'bu'|'buc'|'buck'|'bucke'|'bucket') _rtun_t='23' ;;
         *) return 1 ;;
         esac ;;
     34)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='21' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='21' ;;
+        'a'|'ad'|'add') _rtun_t='24' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='24' ;;
         's'|'sh'|'sho'|'show'|'l'|'li'|'lis'|'list') _rtun_t='' ;;
         'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='' ;;
         *) return 1 ;;
@@ -1128,37 +1186,37 @@ _rtun_cmd() {
 # _rtun_kind KIND: sets _rtun_t to the keyword table of a link kind.
 _rtun_kind() {
     case $1 in
-    'veth') _rtun_t='23' ;;
-    'bridge') _rtun_t='24' ;;
-    'vxlan') _rtun_t='25' ;;
-    'ifb') _rtun_t='26' ;;
-    'dummy') _rtun_t='27' ;;
-    'vlan') _rtun_t='28' ;;
-    'macvlan') _rtun_t='29' ;;
-    'tun') _rtun_t='30' ;;
-    'bridge_slave') _rtun_t='31' ;;
-    'bond_slave') _rtun_t='32' ;;
-    'gre') _rtun_t='33' ;;
-    'gretap') _rtun_t='29' ;;
-    'erspan') _rtun_t='34' ;;
-    'ip6gre') _rtun_t='35' ;;
-    'ip6gretap') _rtun_t='31' ;;
-    'ip6erspan') _rtun_t='31' ;;
-    'ipip') _rtun_t='36' ;;
-    'sit') _rtun_t='37' ;;
-    'ip6tnl') _rtun_t='38' ;;
-    'vti') _rtun_t='39' ;;
-    'vti6') _rtun_t='35' ;;
-    'bond') _rtun_t='40' ;;
-    'vrf') _rtun_t='41' ;;
-    'vrf_slave') _rtun_t='42' ;;
-    'geneve') _rtun_t='43' ;;
-    'macvtap') _rtun_t='26' ;;
-    'ipvlan') _rtun_t='44' ;;
-    'ipvtap') _rtun_t='39' ;;
-    'xfrm') _rtun_t='45' ;;
-    'bareudp') _rtun_t='46' ;;
-    'wireguard') _rtun_t='47' ;;
+    'veth') _rtun_t='26' ;;
+    'bridge') _rtun_t='27' ;;
+    'vxlan') _rtun_t='28' ;;
+    'ifb') _rtun_t='29' ;;
+    'dummy') _rtun_t='30' ;;
+    'vlan') _rtun_t='31' ;;
+    'macvlan') _rtun_t='32' ;;
+    'tun') _rtun_t='33' ;;
+    'bridge_slave') _rtun_t='34' ;;
+    'bond_slave') _rtun_t='35' ;;
+    'gre') _rtun_t='36' ;;
+    'gretap') _rtun_t='32' ;;
+    'erspan') _rtun_t='37' ;;
+    'ip6gre') _rtun_t='38' ;;
+    'ip6gretap') _rtun_t='34' ;;
+    'ip6erspan') _rtun_t='34' ;;
+    'ipip') _rtun_t='39' ;;
+    'sit') _rtun_t='40' ;;
+    'ip6tnl') _rtun_t='41' ;;
+    'vti') _rtun_t='42' ;;
+    'vti6') _rtun_t='38' ;;
+    'bond') _rtun_t='43' ;;
+    'vrf') _rtun_t='44' ;;
+    'vrf_slave') _rtun_t='45' ;;
+    'geneve') _rtun_t='46' ;;
+    'macvtap') _rtun_t='29' ;;
+    'ipvlan') _rtun_t='47' ;;
+    'ipvtap') _rtun_t='42' ;;
+    'xfrm') _rtun_t='48' ;;
+    'bareudp') _rtun_t='49' ;;
+    'wireguard') _rtun_t='50' ;;
     *) return 1 ;;
     esac
 }
@@ -1166,12 +1224,14 @@ _rtun_kind() {
 # _rtun_words KEY: the candidate words of a state.
 _rtun_words() {
     case $1 in
-    objects) printf '%s\n' 'address' 'maddress' 'route' 'rule' 'link' 'tunnel' 'tunl' 'netns' 'nexthop' 'help' 'nft' 'sysctl' 'completions' ;;
+    objects) printf '%s\n' 'address' 'maddress' 'route' 'rule' 'neighbor' 'neighbour' 'link' 'tunnel' 'tunl' 'netns' 'nexthop' 'help' 'nft' 'sysctl' 'completions' ;;
     g) printf '%s\n' '-loops' '-family' '-4' '-6' '-0' '-M' '-B' '-human' '-human-readable' '-iec' '-stats' '-statistics' '-details' '-resolve' '-oneline' '-timestamp' '-tshort' '-Version' '-force' '-batch' '-brief' '-json' '-pretty' '-rcvbuf' '-color' '-help' '-netns' '-Numeric' '-all' '-echo' ;;
     c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'help' ;;
     c2) printf '%s\n' 'add' 'delete' 'list' 'show' 'lst' ;;
     c3) printf '%s\n' 'add' 'change' 'chg' 'replace' 'prepend' 'append' 'test' 'delete' 'list' 'show' 'lst' 'get' 'flush' ;;
     c4) printf '%s\n' 'list' 'lst' 'show' 'save' 'restore' 'add' 'delete' 'flush' ;;
+    c5) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'get' 'show' 'lst' 'list' 'flush' 'help' ;;
+    c6) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'get' 'show' 'lst' 'list' 'flush' 'help' ;;
     c9) printf '%s\n' 'add' 'set' 'change' 'replace' 'delete' 'show' 'lst' 'list' 'help' ;;
     c14) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
     c15) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
@@ -1193,50 +1253,53 @@ _rtun_words() {
     k7) printf '%s\n' 'preference' 'order' 'priority' 'not' 'tos' 'dsfield' 'fwmark' 'dev' 'iif' 'oif' 'l3mdev' 'uidrange' 'tun_id' 'lookup' 'table' 'from' 'src' 'protocol' 'ipproto' 'sport' 'dport' 'dst' 'to' ;;
     k8) printf '%s\n' 'not' 'from' 'to' 'preference' 'order' 'priority' 'tos' 'dsfield' 'fwmark' 'realms' 'protocol' 'tun_id' 'table' 'lookup' 'suppress_prefixlength' 'sup_pl' 'suppress_ifgroup' 'sup_group' 'dev' 'iif' 'oif' 'l3mdev' 'uidrange' 'nat' 'map-to' 'ipproto' 'sport' 'dport' 'type' 'goto' 'nop' ;;
     p8) _rtun_fill '=goto nop unicast blackhole unreachable prohibit' ;;
-    k9) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
-    k10) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
-    p10) _rtun_fill '@ifnames' ;;
-    k11) printf '%s\n' 'mode' 'key' 'ikey' 'okey' 'seq' 'iseq' 'oseq' 'csum' 'icsum' 'ocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'name' 'help' ;;
-    k12) printf '%s\n' 'prl-default' 'prl-nodefault' 'prl-delete' 'dev' ;;
-    k13) printf '%s\n' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'dev' ;;
-    k14) printf '%s\n' 'help' ;;
-    p14) _rtun_fill '@ifnames' ;;
-    k15) printf '%s\n' 'interval' 'retries' 'once' 'help' ;;
-    p15) _rtun_fill '@ifnames' ;;
-    k16) : ;;
-    p16) _rtun_fill '@netns' ;;
-    k17) printf '%s\n' 'id' 'dev' 'via' 'blackhole' 'fdb' 'onlink' 'group' 'type' 'buckets' 'idle_timer' 'unbalanced_timer' 'protocol' ;;
-    k18) printf '%s\n' 'dev' 'groups' 'master' 'vrf' 'id' 'protocol' 'fdb' ;;
-    k19) printf '%s\n' 'id' ;;
-    k20) printf '%s\n' 'list' 'show' 'lst' 'get' 'dev' 'master' 'vrf' 'id' 'nhid' 'index' ;;
-    k21) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
-    k22) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
-    p22) _rtun_fill '@sysctl-keys' ;;
-    k23) printf '%s\n' 'peer' ;;
-    k24) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
-    k25) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
-    k26) : ;;
-    k27) : ;;
-    k28) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
-    k29) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k9) printf '%s\n' 'lladdr' 'nud' 'proxy' 'router' 'use' 'managed' 'extern_learn' 'dev' 'protocol' 'to' ;;
+    k10) printf '%s\n' 'dev' 'proxy' 'to' ;;
+    k11) printf '%s\n' 'dev' 'master' 'vrf' 'nomaster' 'unused' 'nud' 'proxy' 'protocol' 'to' ;;
+    k12) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
+    k13) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
+    p13) _rtun_fill '@ifnames' ;;
+    k14) printf '%s\n' 'mode' 'key' 'ikey' 'okey' 'seq' 'iseq' 'oseq' 'csum' 'icsum' 'ocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'name' 'help' ;;
+    k15) printf '%s\n' 'prl-default' 'prl-nodefault' 'prl-delete' 'dev' ;;
+    k16) printf '%s\n' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'dev' ;;
+    k17) printf '%s\n' 'help' ;;
+    p17) _rtun_fill '@ifnames' ;;
+    k18) printf '%s\n' 'interval' 'retries' 'once' 'help' ;;
+    p18) _rtun_fill '@ifnames' ;;
+    k19) : ;;
+    p19) _rtun_fill '@netns' ;;
+    k20) printf '%s\n' 'id' 'dev' 'via' 'blackhole' 'fdb' 'onlink' 'group' 'type' 'buckets' 'idle_timer' 'unbalanced_timer' 'protocol' ;;
+    k21) printf '%s\n' 'dev' 'groups' 'master' 'vrf' 'id' 'protocol' 'fdb' ;;
+    k22) printf '%s\n' 'id' ;;
+    k23) printf '%s\n' 'list' 'show' 'lst' 'get' 'dev' 'master' 'vrf' 'id' 'nhid' 'index' ;;
+    k24) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
+    k25) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
+    p25) _rtun_fill '@sysctl-keys' ;;
+    k26) printf '%s\n' 'peer' ;;
+    k27) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
+    k28) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
+    k29) : ;;
     k30) : ;;
-    k31) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
-    k32) printf '%s\n' 'queue_id' 'prio' 'help' ;;
-    k33) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
-    k34) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k35) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k36) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k37) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k38) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
-    k39) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
-    k40) printf '%s\n' 'mode' 'active_slave' 'clear_active_slave' 'miimon' 'updelay' 'downdelay' 'peer_notify_delay' 'use_carrier' 'arp_interval' 'arp_ip_target' 'ns_ip6_target' 'arp_validate' 'arp_all_targets' 'arp_missed_max' 'primary' 'primary_reselect' 'fail_over_mac' 'xmit_hash_policy' 'resend_igmp' 'num_grat_arp' 'num_unsol_na' 'all_slaves_active' 'min_links' 'lp_interval' 'packets_per_slave' 'lacp_rate' 'lacp_active' 'ad_select' 'ad_user_port_key' 'ad_actor_sys_prio' 'ad_actor_system' 'tlb_dynamic_lb' 'help' ;;
-    k41) printf '%s\n' 'table' 'help' ;;
-    k42) : ;;
-    k43) printf '%s\n' 'id' 'vni' 'remote' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'dstport' 'external' 'noexternal' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'innerprotoinherit' 'help' ;;
-    k44) printf '%s\n' 'mode' 'private' 'vepa' 'bridge' 'help' ;;
-    k45) printf '%s\n' 'dev' 'if_id' 'external' ;;
-    k46) printf '%s\n' 'dstport' 'ethertype' 'srcportmin' 'multiproto' 'nomultiproto' 'help' ;;
-    k47) : ;;
+    k31) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
+    k32) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k33) : ;;
+    k34) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
+    k35) printf '%s\n' 'queue_id' 'prio' 'help' ;;
+    k36) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
+    k37) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k38) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k39) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k40) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k41) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
+    k42) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
+    k43) printf '%s\n' 'mode' 'active_slave' 'clear_active_slave' 'miimon' 'updelay' 'downdelay' 'peer_notify_delay' 'use_carrier' 'arp_interval' 'arp_ip_target' 'ns_ip6_target' 'arp_validate' 'arp_all_targets' 'arp_missed_max' 'primary' 'primary_reselect' 'fail_over_mac' 'xmit_hash_policy' 'resend_igmp' 'num_grat_arp' 'num_unsol_na' 'all_slaves_active' 'min_links' 'lp_interval' 'packets_per_slave' 'lacp_rate' 'lacp_active' 'ad_select' 'ad_user_port_key' 'ad_actor_sys_prio' 'ad_actor_system' 'tlb_dynamic_lb' 'help' ;;
+    k44) printf '%s\n' 'table' 'help' ;;
+    k45) : ;;
+    k46) printf '%s\n' 'id' 'vni' 'remote' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'dstport' 'external' 'noexternal' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'innerprotoinherit' 'help' ;;
+    k47) printf '%s\n' 'mode' 'private' 'vepa' 'bridge' 'help' ;;
+    k48) printf '%s\n' 'dev' 'if_id' 'external' ;;
+    k49) printf '%s\n' 'dstport' 'ethertype' 'srcportmin' 'multiproto' 'nomultiproto' 'help' ;;
+    k50) : ;;
     esac
 }
 

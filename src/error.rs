@@ -14,6 +14,9 @@ pub enum Error {
     Fatal(String),
     /// The kernel refused a request: exit 2.
     Kernel(String),
+    /// The kernel refused a request and iproute2 `exit(2)`s on the spot
+    /// (`neigh` changes): exit 2, ending a batch even with `-force`.
+    KernelFatal(String),
     /// The message was already printed (or there is none); exit with this status.
     Exit(i32),
     /// Help or usage text that names the program and the command being
@@ -69,7 +72,7 @@ impl Error {
     pub fn aborts(&self) -> bool {
         match self {
             Error::Help(h) => h.status == 255,
-            e => matches!(e, Error::Usage(_) | Error::Fatal(_)),
+            e => matches!(e, Error::Usage(_) | Error::Fatal(_) | Error::KernelFatal(_)),
         }
     }
 
@@ -77,7 +80,7 @@ impl Error {
         match self {
             Error::Usage(_) => 255,
             Error::Failure(_) | Error::Fatal(_) => 1,
-            Error::Kernel(_) => 2,
+            Error::Kernel(_) | Error::KernelFatal(_) => 2,
             Error::Exit(code) => *code,
             Error::Help(h) => h.status,
         }
@@ -86,7 +89,7 @@ impl Error {
     /// The text to print on stderr, if any (without the trailing newline).
     pub fn message(&self) -> Option<&str> {
         match self {
-            Error::Usage(m) | Error::Failure(m) | Error::Fatal(m) | Error::Kernel(m) => Some(m),
+            Error::Usage(m) | Error::Failure(m) | Error::Fatal(m) | Error::Kernel(m) | Error::KernelFatal(m) => Some(m),
             // Help is rendered by `run_object` before it is reported; its
             // message is the line that leads it, if any.
             Error::Help(h) => h.lead.as_deref(),

@@ -185,6 +185,35 @@ pub fn route(data: &[u8]) {
     });
 }
 
+/// `neigh show nud all` of the neighbour entries in a datagram (bits 0–1
+/// of the knob byte also pick the family; `-d` shows the entries of one
+/// device, as `dev v0` does).
+pub fn neigh(data: &[u8]) {
+    use crate::objects::neigh::filter::Filter;
+    use crate::objects::neigh::msg::Neigh;
+    use crate::objects::neigh::print::{print_neigh, View};
+    let (k, data) = input(data);
+    let family = match k.0 & 3 {
+        0 | 3 => Family::Unspec,
+        1 => Family::Inet,
+        _ => Family::Inet6,
+    };
+    let names = Links::offline();
+    names.note_name(1, b"lo");
+    names.note_name(2, b"v0");
+    let filter = Filter { family, state: !0, index: if k.bit(0) { 2 } else { 0 }, ..Filter::default() };
+    both(&k, family, |p, opts| {
+        let view = View { opts, links: &names, one_dev: filter.index != 0 };
+        for (_, m) in frames(data) {
+            if let Some(n) = Neigh::from_nlmsg(m) {
+                if filter.accepts_header(&n) && filter.accepts(&n) {
+                    let _ = print_neigh(p, &view, &n);
+                }
+            }
+        }
+    });
+}
+
 /// `tunnel show` (IPv4 and IPv6) of the links in a datagram.
 pub fn tunnel(data: &[u8]) {
     use crate::objects::tunnel::netlink::Link;

@@ -36,6 +36,7 @@ const IN_PROCESS: &[(&str, fn(&[u8]))] = &[
     ("link", rtun::fuzzing::link),
     ("address", rtun::fuzzing::address),
     ("route", rtun::fuzzing::route),
+    ("neigh", rtun::fuzzing::neigh),
     ("tunnel", rtun::fuzzing::tunnel),
     ("nft_dump", rtun::fuzzing::nft_dump),
     ("nft_rule", rtun::fuzzing::nft_rule),

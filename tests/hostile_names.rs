@@ -89,6 +89,9 @@ const LONG_NAME_LINES: &[&str] = &[
     "addr add 192.0.2.1/24 dev v0 label \"$NAME\"",
     "route add 192.0.2.0/24 dev \"$NAME\"",
     "route get 192.0.2.1 oif \"$NAME\"",
+    "neigh add 192.0.2.5 lladdr 02:00:00:00:00:05 dev \"$NAME\"",
+    "neigh show dev \"$NAME\"",
+    "neigh get 192.0.2.5 dev \"$NAME\"",
     "tunnel add \"$NAME\" mode gre remote 192.0.2.1 local 192.0.2.2",
     "tunnel add t0 mode gre remote 192.0.2.1 local 192.0.2.2 dev \"$NAME\"",
     "link add x type vxlan id 1 dstport 4789 dev \"$NAME\"",
@@ -191,7 +194,7 @@ fn force_batch_goes_on_after_a_long_name() {
 
 /// Names with bytes that are not UTF-8 (`\377`, `\376`, `\375`), made and
 /// used with each command that names a device, then the state: link
-/// names, alias, master, labels, routes, the namespace's file and what
+/// names, alias, master, labels, routes, neighbours, the namespace's file and what
 /// `netns exec` runs in it.
 const NOT_UTF8: &str = r#"
 X=$(printf 'x\377'); V=$(printf 'v\376'); P=$(printf 'p\375'); N=$(printf 'n\377')
@@ -202,6 +205,9 @@ X=$(printf 'x\377'); V=$(printf 'v\376'); P=$(printf 'p\375'); N=$(printf 'n\377
 "$BIN" link set "$V" master "$X" || echo "master failed"
 "$BIN" route add 198.51.100.0/24 dev "$X" || echo "route failed"
 "$BIN" route get 198.51.100.1 oif "$X" > /dev/null || echo "route get failed"
+"$BIN" neigh add 192.0.2.5 lladdr 02:00:00:00:00:05 dev "$X" || echo "neigh add failed"
+"$BIN" neigh get 192.0.2.5 dev "$X" | od -An -c
+"$BIN" neigh show | od -An -c
 "$BIN" netns add "$N" || echo "netns add failed"
 "$BIN" netns exec "$N" ip link add "$(printf 'y\377')" type bridge || echo "netns exec failed"
 "$BIN" netns exec "$N" printf '%s\n' "$(printf 'arg\376')" | od -An -c

@@ -112,6 +112,28 @@ fn global_long_options_after_the_object() {
     assert_eq!(stdout(&o), "--json --pretty\n", "{}", describe(&o));
 }
 
+/// ip prints `neigh get` and the entries of `-s -s neigh flush` outside any
+/// JSON document, as text; rtun prints JSON (as `ip`, ip's text).
+#[test]
+fn neighbour_get_and_flush_print_json() {
+    if !can_isolate("json_output") {
+        return;
+    }
+    let setup = format!("{VETH}\nip neigh add 192.0.2.5 lladdr 02:00:00:00:01:05 dev ct0 || exit 98\nip neigh add proxy 192.0.2.9 dev ct0 || exit 98");
+    let o = run(&setup, "$RTUN -j neigh get 192.0.2.5 dev ct0");
+    let v = parses(&o);
+    assert_eq!((&v[0]["dst"], &v[0]["lladdr"], &v[0]["state"][0]), (&"192.0.2.5".into(), &"02:00:00:00:01:05".into(), &"PERMANENT".into()), "{}", describe(&o));
+    let o = run(&setup, "$RTUN -j -s -s neigh flush proxy dev ct0");
+    assert_eq!(parses(&o)[0]["proxy"], serde_json::Value::Null, "{}", describe(&o));
+    assert_eq!(parses(&o)[0]["dst"], "192.0.2.9", "{}", describe(&o));
+    for cmd in ["-j neigh get 192.0.2.5 dev ct0", "-j -s -s neigh flush proxy dev ct0"] {
+        let ip = run(&setup, &format!("ip {cmd}"));
+        let as_ip = run(&setup, &format!("$RTUN_AS_IP {cmd}"));
+        assert_eq!(describe(&ip), describe(&as_ip));
+        assert!(!ip.stdout.starts_with(b"["), "{}", describe(&ip));
+    }
+}
+
 /// Every `-j` output tried parses with Nushell's `from json`
 /// (`tests/shells/json.nu`), with and without named namespaces.
 #[test]
@@ -143,6 +165,9 @@ fn every_json_output_parses_in_nushell() {
         "route show table main",
         "route show table local",
         "route show table 200",
+        "neigh show",
+        "neigh show proxy",
+        "-s neigh show nud all",
         "netns list",
         "tunnel show",
         "sysctl net.ipv4.ip_forward",

@@ -1,7 +1,8 @@
 //! A single-device command costs the same netlink messages whatever the
 //! number of links: no link dump behind `link show dev X`, `addr show dev
-//! X`, `route show dev X` or `link set X up` (names come from the one
-//! link-name service, one RTM_GETLINK each). Counted with strace — every
+//! X`, `route show dev X`, `link set X up` or `neigh add|get|show|del …
+//! dev X` (names come from the one link-name service, one RTM_GETLINK
+//! each). Counted with strace — every
 //! sendto/sendmsg/recvfrom/recvmsg (and their mmsg forms) rtun makes —
 //! at 10 links and at 3,000, in a private network namespace.
 
@@ -14,7 +15,18 @@ use common::{can_unshare, describe};
 const STRACE: &str = "/usr/bin/strace";
 
 /// The commands counted; `D` is the device (a veth with an address).
-const COMMANDS: &[&str] = &["link show dev D", "addr show dev D", "route show dev D", "-j link show dev D", "link set D up"];
+const COMMANDS: &[&str] = &[
+    "link show dev D",
+    "addr show dev D",
+    "route show dev D",
+    "-j link show dev D",
+    "link set D up",
+    "neigh add 2001:db8:2::5 lladdr 02:00:00:00:00:05 dev D",
+    "neigh get 2001:db8:2::5 dev D",
+    "neigh show dev D",
+    "-s neigh show nud permanent",
+    "neigh del 2001:db8:2::5 dev D",
+];
 
 /// In the namespace: `pairs` veth pairs `aN`/`bN` with an address each on
 /// `aN`, then each command run by rtun under strace on device `dev`; one

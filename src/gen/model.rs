@@ -461,6 +461,7 @@ mod tests {
         assert!(m.objects.iter().any(|o| o.name == "complete" && !o.listed));
         assert!(m.objects.iter().any(|o| o.name == "route" && o.listed));
         assert!(m.objects.iter().any(|o| o.name == "rule" && o.listed));
-        assert!(m.objects.iter().any(|o| o.name == "neighbour" && !o.listed));
+        assert!(m.objects.iter().any(|o| o.name == "neighbour" && o.listed));
+        assert!(m.objects.iter().any(|o| o.name == "xfrm" && !o.listed));
     }
 }

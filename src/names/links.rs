@@ -87,6 +87,8 @@ impl std::fmt::Debug for IfName {
 struct Known {
     name: IfName,
     flags: u32,
+    /// `ifi_type` (ARPHRD_*).
+    ty: u16,
 }
 
 /// The second socket, for look-ups in the middle of a dump.
@@ -150,14 +152,14 @@ impl Links {
     /// Remember a link a dump (or a look-up) brought anyway.
     pub fn note(&self, link: &LinkMsg) {
         if let Some(name) = link.name() {
-            self.cache.borrow_mut().insert(link.index, Some(Known { name: IfName::new(name), flags: link.flags }));
+            self.cache.borrow_mut().insert(link.index, Some(Known { name: IfName::new(name), flags: link.flags, ty: link.link_type }));
         }
     }
 
     /// Remember a name without its message (tests and fuzz targets that
     /// feed printers by hand; flags unknown: none).
     pub fn note_name(&self, index: u32, name: &[u8]) {
-        self.cache.borrow_mut().insert(index, Some(Known { name: IfName::new(name), flags: 0 }));
+        self.cache.borrow_mut().insert(index, Some(Known { name: IfName::new(name), flags: 0, ty: u16::MAX }));
     }
 
     /// Keep a link a listing is reading at hand (its message's index,
@@ -165,7 +167,8 @@ impl Links {
     /// `NEARBY` takes its place; false when the message cannot be read.
     pub fn note_nearby(&self, msg: &[u8]) -> bool {
         let Some((index, flags, name)) = crate::netlink::link::peek(msg) else { return false };
-        self.nearby.borrow_mut()[index as usize % NEARBY] = Some((index, Known { name: IfName::new(name), flags }));
+        let ty = crate::netlink::link::peek_type(msg).unwrap_or(u16::MAX);
+        self.nearby.borrow_mut()[index as usize % NEARBY] = Some((index, Known { name: IfName::new(name), flags, ty }));
         true
     }
 
@@ -190,6 +193,16 @@ impl Links {
             Some(k) => k.flags,
             None => u32::MAX,
         }
+    }
+
+    /// `ll_index_to_type`: the device's ARPHRD_* type, from the same
+    /// cache (or the one look-up that names it); u16::MAX (iproute2's -1)
+    /// for index 0 or a device that does not exist.
+    pub fn link_type(&self, index: u32) -> u16 {
+        if index == 0 {
+            return u16::MAX;
+        }
+        self.known(index).map_or(u16::MAX, |k| k.ty)
     }
 
     /// A link the listing read lately.
@@ -263,7 +276,7 @@ impl Links {
             *side = Netlink::open(None).map_or(Side::Offline, |nl| Side::Open(Box::new(nl)));
         }
         let Side::Open(nl) = &mut *side else { return None };
-        let found = lookup_index(nl, index, |l| Some(Known { name: IfName::new(l.name()?), flags: l.flags })).flatten();
+        let found = lookup_index(nl, index, |l| Some(Known { name: IfName::new(l.name()?), flags: l.flags, ty: l.link_type })).flatten();
         self.cache.borrow_mut().insert(index, found);
         found
     }

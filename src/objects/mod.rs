@@ -1,9 +1,10 @@
 //! One module per ip object: parse its words into requests, print what the
-//! kernel answers. (The grammar tables for each are in `cli/grammar/`.)
+//! kernel answers. Each object's words are its own `grammar.rs`.
 
 pub mod address;
 pub mod link;
 pub mod maddress;
+pub mod neigh;
 pub mod netns;
 pub mod nexthop;
 pub mod route;

@@ -14,12 +14,13 @@ use crate::netns::{Netns, REAL_IP};
 /// What is read back, in one `ip -batch` run (a readback follows every
 /// setup and every step, so process starts matter): links with details,
 /// addresses, and the routes of all tables, which `route show table all`
-/// lists for both families (split by `split_routes`), and the IPv4 rules
+/// lists for both families (split by `split_routes`), the IPv4 rules
 /// (one batch has one family: IPv6 rules are compared by `-6 rule show`
-/// steps in the case files). `-d` applies to every list; it only adds
+/// steps in the case files), then the neighbours in every state (`nud
+/// all`) and the proxy entries. `-d` applies to every list; it only adds
 /// fields.
 const READBACK_ARGS: &[&str] = &["-d", "-j", "-batch", "-"];
-const READBACK_BATCH: &str = "link show\naddr show\nroute show table all\nrule show\n";
+const READBACK_BATCH: &str = "link show\naddr show\nroute show table all\nrule show\nneigh show nud all\nneigh show proxy\n";
 
 /// Setups and cases give links MACs in 02:00:00:00:xx:xx. Any other locally
 /// administered unicast MAC was made up by the kernel (a link created without
@@ -69,9 +70,9 @@ pub struct PartDiff {
 impl Snapshot {
     /// Reads the state of `ns` once, normalised.
     pub fn read(ns: &Netns) -> Result<Snapshot, String> {
-        let [links, addresses, routes, rules]: [Value; 4] = read_json(ns, READBACK_ARGS, READBACK_BATCH)?
+        let [links, addresses, routes, rules, neighbours, proxies]: [Value; 6] = read_json(ns, READBACK_ARGS, READBACK_BATCH)?
             .try_into()
-            .map_err(|v: Vec<Value>| format!("readback printed {} JSON lists, not 4", v.len()))?;
+            .map_err(|v: Vec<Value>| format!("readback printed {} JSON lists, not 6", v.len()))?;
         let (ipv4, ipv6) = split_routes(routes);
         let parts = vec![
             ("links", links),
@@ -79,6 +80,8 @@ impl Snapshot {
             ("ipv4 routes", ipv4),
             ("ipv6 routes", ipv6),
             ("ipv4 rules", rules),
+            ("neighbours", neighbours),
+            ("proxy neighbours", proxies),
         ];
         let mut snapshot = Snapshot {
             parts,
@@ -191,7 +194,11 @@ impl Snapshot {
     ///    (only `ifname` and `addr_info` are kept), to keep diffs short;
     /// 7. the order of adjacent IPv6 routes that differ only in `dev`: the
     ///    kernel adds per-link routes (fe80::/64, ff00::/8) when linkwatch
-    ///    gets to each link, in no fixed order.
+    ///    gets to each link, in no fixed order;
+    /// 8. neighbours of multicast addresses (the kernel makes them when it
+    ///    sends IGMP/MLD reports, at random moments), proxy entries without
+    ///    a device (see below), and the order of the neighbour lists (hash
+    ///    order: each namespace's hash is seeded at random).
     fn normalise(&mut self) {
         let random_ids = self.random_interface_ids();
         for (name, value) in &mut self.parts {
@@ -202,6 +209,18 @@ impl Snapshot {
             if *name == "ipv6 routes" {
                 if let Value::Array(routes) = value {
                     sort_runs_by_dev(routes);
+                }
+            }
+            if name.ends_with("neighbours") {
+                if let Value::Array(entries) = value {
+                    entries.retain(|e| !e.get("dst").and_then(Value::as_str).is_some_and(is_multicast));
+                    if *name == "proxy neighbours" {
+                        // Proxy entries without a device: this kernel's proxy
+                        // dump now and then shows one no command made (the
+                        // shared table, read while other namespaces go).
+                        entries.retain(|e| e.get("dev").is_some());
+                    }
+                    entries.sort_by_key(|e| e.to_string());
                 }
             }
         }
@@ -257,6 +276,11 @@ pub fn mask_random_links(output: &[u8], states: &[&Snapshot]) -> Vec<u8> {
         );
     }
     text.into_bytes()
+}
+
+/// A neighbour's address in 224.0.0.0/4 or ff00::/8.
+fn is_multicast(dst: &str) -> bool {
+    dst.parse::<std::net::IpAddr>().is_ok_and(|a| a.is_multicast())
 }
 
 /// Reduces each entry of an address list to its link name and addresses.

@@ -14,7 +14,7 @@
 pub mod global;
 
 use crate::helpers::{nft, sysctl};
-use crate::objects::{address, link, maddress, netns, nexthop, route, rule, tunnel};
+use crate::objects::{address, link, maddress, neigh, netns, nexthop, route, rule, tunnel};
 
 use crate::error::Result;
 use crate::Context;
@@ -186,8 +186,8 @@ pub static OBJECTS: &[Object] = &[
     maddress::grammar::OBJECT,
     route::grammar::OBJECT,
     rule::grammar::OBJECT,
-    unsupported("neighbor"),
-    unsupported("neighbour"),
+    neigh::grammar::OBJECT,
+    neigh::grammar::NEIGHBOUR,
     unsupported("ntable"),
     unsupported("ntbl"),
     link::grammar::OBJECT,

@@ -79,7 +79,9 @@ pub fn run(ctx: &mut Context, filter: &Filter) -> Result<()> {
     Err(Error::Exit(255))
 }
 
-fn done<W: Write>(p: &mut crate::print::Printer<W>, stats: u32, round: i32) -> Result<()> {
+/// ip's last line of a flush with `-s` (`Nothing to flush.`, or the rounds
+/// it took); address and neighbour flushes word it alike.
+pub fn done<W: Write>(p: &mut crate::print::Printer<W>, stats: u32, round: i32) -> Result<()> {
     if stats > 0 {
         if round == 0 {
             p.text_always("Nothing to flush.\n")?;

@@ -32,7 +32,8 @@ pub enum Op {
 }
 
 impl Op {
-    fn flags(self) -> u16 {
+    /// The request's NLM_F_* flags (rtnetlink's, for every object).
+    pub fn flags(self) -> u16 {
         match self {
             Op::Add => NLM_F_CREATE | NLM_F_EXCL,
             Op::Change => NLM_F_REPLACE,

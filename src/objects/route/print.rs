@@ -38,7 +38,9 @@ fn real_family(kind: u8, family: u8) -> u8 {
     }
 }
 
-fn user_hz() -> i64 {
+/// `get_user_hz`: clock ticks a second (the unit of the kernel's timers
+/// in route and neighbour cache info).
+pub fn user_hz() -> i64 {
     // SAFETY: sysconf has no preconditions.
     let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
     if hz > 0 {

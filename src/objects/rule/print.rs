@@ -18,13 +18,6 @@ pub struct View<'a> {
 /// RTPROT_KERNEL: rules the kernel made print their protocol only with -d.
 const RTPROT_KERNEL: u8 = 2;
 
-fn family_color(af: u8) -> Color {
-    match i32::from(af) {
-        libc::AF_INET => Color::Inet,
-        libc::AF_INET6 => Color::Inet6,
-        _ => Color::None,
-    }
-}
 
 /// `af_bit_len`.
 fn host_len(af: u8) -> u8 {
@@ -60,7 +53,7 @@ fn endpoint<W: io::Write + ?Sized>(p: &mut Printer<W>, r: &Rule, kind: u16, len:
     match r.attrs(kind) {
         Some(a) => {
             p.string_c(Out::Text, Color::None, None, lead, "")?;
-            p.string_c(Out::Any, family_color(r.family), Some(key), "{}", &address(r.family, a))?;
+            p.string_c(Out::Any, Color::for_family(r.family), Some(key), "{}", &address(r.family, a))?;
             if len != host_len(r.family) {
                 p.number_c(Out::Any, Color::None, Some(len_key), "/{}", len)?;
             }
