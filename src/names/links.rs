@@ -243,6 +243,15 @@ impl Links {
         index_from_if_name(name)
     }
 
+    /// Forget one device (it went away: a later name is asked again).
+    pub fn forget(&self, index: u32) {
+        self.cache.borrow_mut().remove(&index);
+        let mut nearby = self.nearby.borrow_mut();
+        if matches!(nearby[index as usize % NEARBY], Some((i, _)) if i == index) {
+            nearby[index as usize % NEARBY] = None;
+        }
+    }
+
     /// Forget what is known (after a command changed links, in a batch).
     pub fn invalidate(&self) {
         self.cache.borrow_mut().clear();

@@ -3,6 +3,7 @@
 
 pub mod address;
 pub mod link;
+pub mod monitor;
 pub mod netns;
 pub mod route;
 pub mod tunnel;
