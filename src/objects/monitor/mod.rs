@@ -56,6 +56,8 @@ pub struct Env<'a> {
     ip6_multiple_tables: Cell<bool>,
     /// `nsid`: the names of namespaces under /run/netns by id.
     pub netns_names: RefCell<std::collections::HashMap<i32, String>>,
+    /// Called as `ip`: its quirks kept.
+    pub ip: bool,
 }
 
 /// One kind of event: the object word that subscribes to it, ip's label,
@@ -169,10 +171,14 @@ pub fn run(ctx: &mut Context, args: &[String]) -> Result<()> {
         route_filter,
         ip6_multiple_tables: Cell::new(false),
         netns_names: RefCell::default(),
+        ip,
     };
     if let Some(file) = &a.file {
-        // The capture's link messages name the devices; nothing is asked.
-        env.links = &offline;
+        // As rtun, the capture's own link messages name its devices (rtmon
+        // starts with a link dump); ip asks this machine's kernel instead.
+        if !ip {
+            env.links = &offline;
+        }
         return replay(p, &env, &mut out, file);
     }
     let objects: Vec<&Events> = if a.objects.is_empty() { EVENTS.iter().collect() } else { a.objects.clone() };
@@ -314,7 +320,7 @@ fn event(p: &mut Printer<crate::Out>, env: &Env, out: &mut Output, h: &Header, m
         if let Some(l) = LinkMsg::from_nlmsg(msg) {
             match l.msg_type {
                 RTM_DELLINK => env.links.forget(l.index),
-                RTM_NEWLINK => env.links.note(&l),
+                RTM_NEWLINK => env.links.remember(&l, !env.ip),
                 _ => {}
             }
         }
