@@ -767,7 +767,7 @@ _rtun_obj() {
     't'|'to'|'tok'|'toke'|'token') _rtun_o='' ;;
     't'|'tc'|'tcp'|'tcpm'|'tcpme'|'tcpmet'|'tcpmetr'|'tcpmetri'|'tcpmetric'|'tcpmetrics') _rtun_o='' ;;
     't'|'tc'|'tcp'|'tcp_'|'tcp_m'|'tcp_me'|'tcp_met'|'tcp_metr'|'tcp_metri'|'tcp_metric'|'tcp_metrics') _rtun_o='' ;;
-    'm'|'mo'|'mon'|'moni'|'monit'|'monito'|'monitor') _rtun_o='' ;;
+    'm'|'mo'|'mon'|'moni'|'monit'|'monito'|'monitor') _rtun_o='21' ;;
     'x'|'xf'|'xfr'|'xfrm') _rtun_o='' ;;
     'm'|'mr'|'mro'|'mrou'|'mrout'|'mroute') _rtun_o='' ;;
     'm'|'mr'|'mru'|'mrul'|'mrule') _rtun_o='' ;;
@@ -928,13 +928,14 @@ _rtun_kind() {
 # _rtun_words KEY: the candidate words of a state.
 _rtun_words() {
     case $1 in
-    objects) printf '%s\n' 'address' 'route' 'link' 'tunnel' 'tunl' 'netns' 'help' 'nft' 'sysctl' 'completions' ;;
+    objects) printf '%s\n' 'address' 'route' 'link' 'tunnel' 'tunl' 'monitor' 'netns' 'help' 'nft' 'sysctl' 'completions' ;;
     g) printf '%s\n' '-loops' '-family' '-4' '-6' '-0' '-M' '-B' '-human' '-human-readable' '-iec' '-stats' '-statistics' '-details' '-resolve' '-oneline' '-timestamp' '-tshort' '-Version' '-force' '-batch' '-brief' '-json' '-pretty' '-rcvbuf' '-color' '-help' '-netns' '-Numeric' '-all' '-echo' ;;
     c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'help' ;;
     c3) printf '%s\n' 'add' 'change' 'chg' 'replace' 'prepend' 'append' 'test' 'delete' 'list' 'show' 'lst' 'get' 'flush' ;;
     c9) printf '%s\n' 'add' 'set' 'change' 'replace' 'delete' 'show' 'lst' 'list' 'help' ;;
     c14) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
     c15) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
+    c21) : ;;
     c25) printf '%s\n' 'list' 'show' 'lst' 'add' 'delete' 'exec' 'attach' ;;
     c32) : ;;
     c34) printf '%s\n' 'add' 'delete' 'del' 'show' 'list' 'flush' ;;

@@ -1421,7 +1421,7 @@ function __rtun_obj
         case 't' 'tc' 'tcp' 'tcp_' 'tcp_m' 'tcp_me' 'tcp_met' 'tcp_metr' 'tcp_metri' 'tcp_metric' 'tcp_metrics'
             set -g __rtun_o ''
         case 'm' 'mo' 'mon' 'moni' 'monit' 'monito' 'monitor'
-            set -g __rtun_o ''
+            set -g __rtun_o '21'
         case 'x' 'xf' 'xfr' 'xfrm'
             set -g __rtun_o ''
         case 'm' 'mr' 'mro' 'mrou' 'mrout' 'mroute'
@@ -1699,7 +1699,7 @@ end
 function __rtun_words
     switch $argv[1]
         case objects
-            printf '%s\n' 'address	Protocol (IPv4/IPv6) addresses of devices' 'route	Routing table entries' 'link	Network devices: list, create, change and remove them' 'tunnel	IP tunnels (GRE, IPIP, SIT/ISATAP, VTI; with -6 or an IPv6 mode: ip6ip6, ipip6, ip6gre, vti6)' 'tunl	IP tunnels (GRE, IPIP, SIT/ISATAP, VTI; with -6 or an IPv6 mode: ip6ip6, ipip6, ip6gre, vti6)' 'netns	Named network namespaces' 'help	Show the usage summary' 'nft	Firewall and NAT rules for tunnels, in nftables table inet rtun' 'sysctl	Kernel variables under /proc/sys, as procps\'s sysctl (net.* ones are per network namespace)' 'completions	Shell completion scripts for bash, zsh, fish and Nushell'
+            printf '%s\n' 'address	Protocol (IPv4/IPv6) addresses of devices' 'route	Routing table entries' 'link	Network devices: list, create, change and remove them' 'tunnel	IP tunnels (GRE, IPIP, SIT/ISATAP, VTI; with -6 or an IPv6 mode: ip6ip6, ipip6, ip6gre, vti6)' 'tunl	IP tunnels (GRE, IPIP, SIT/ISATAP, VTI; with -6 or an IPv6 mode: ip6ip6, ipip6, ip6gre, vti6)' 'monitor	Watch links, addresses, routes and more change' 'netns	Named network namespaces' 'help	Show the usage summary' 'nft	Firewall and NAT rules for tunnels, in nftables table inet rtun' 'sysctl	Kernel variables under /proc/sys, as procps\'s sysctl (net.* ones are per network namespace)' 'completions	Shell completion scripts for bash, zsh, fish and Nushell'
         case g
             printf '%s\n' '-loops	How many rounds a flush may take before giving up' '-family	Restrict to one protocol family' '-4	IPv4 only (same as -family inet)' '-6	IPv6 only (same as -family inet6)' '-0	Link layer only (same as -family link)' '-M	MPLS only' '-B	Bridge only' '-human	Print statistics with unit suffixes' '-human-readable	Print statistics with unit suffixes' '-iec	Use powers of 1024 for human-readable rates' '-stats	Print statistics; twice for more' '-statistics	Print statistics; twice for more' '-details	Print details (link kind parameters and more)' '-resolve	Print host names instead of addresses' '-oneline	One record per line, with \\ where lines would break' '-timestamp	Print timestamps (monitor)' '-tshort	Print short timestamps (monitor)' '-Version	Print the version and exit' '-force	With -batch: go on after a failing line' '-batch	Run commands from FILE, one per line (- for stdin)' '-brief	Short tabular output' '-json	Print JSON' '-pretty	Indent JSON for people' '-rcvbuf	Netlink receive buffer size in bytes' '-color	Colour the output: -c or -color=always|auto|never' '-help	Show the usage summary' '-netns	Run in network namespace NAME (/run/netns/NAME)' '-Numeric	Print numbers instead of names for protocols, scopes, tables' '-all	With netns exec or netns delete: every named network namespace' '-echo	Print what the kernel made of the request'
         case c0
@@ -1712,6 +1712,8 @@ function __rtun_words
             printf '%s\n' 'add	Create a tunnel' 'change	Change a tunnel; with NAME first, unnamed settings stay as they are' 'delete	Remove a tunnel' 'show	List tunnels (all of this family, or those matching)' 'lst	Same as show' 'list	Same as show' 'prl	Edit an ISATAP tunnel\'s potential router list (IPv4 only)' '6rd	Set a sit tunnel\'s IPv6 rapid deployment prefixes (IPv4 only)' 'help	Show this usage' 'check	Say why a tunnel does not pass traffic: one line per check, with the command that fixes what fails (rtun only)' 'keepalive	Send GRE keepalives and answer the far end\'s; keep the tunnel down while they go unanswered (rtun only)'
         case c15
             printf '%s\n' 'add	Create a tunnel' 'change	Change a tunnel; with NAME first, unnamed settings stay as they are' 'delete	Remove a tunnel' 'show	List tunnels (all of this family, or those matching)' 'lst	Same as show' 'list	Same as show' 'prl	Edit an ISATAP tunnel\'s potential router list (IPv4 only)' '6rd	Set a sit tunnel\'s IPv6 rapid deployment prefixes (IPv4 only)' 'help	Show this usage' 'check	Say why a tunnel does not pass traffic: one line per check, with the command that fixes what fails (rtun only)' 'keepalive	Send GRE keepalives and answer the far end\'s; keep the tunnel down while they go unanswered (rtun only)'
+        case c21
+            true
         case c25
             printf '%s\n' 'list	List the named network namespaces' 'show	List the named network namespaces' 'lst	List the named network namespaces' 'add	Create a network namespace and name it' 'delete	Remove a namespace\'s name (it lives on while in use)' 'exec	Run a command inside a named namespace' 'attach	Name the network namespace of process PID'
         case c32

@@ -295,9 +295,12 @@ impl Model {
             .map(|o| Obj {
                 name: o.name,
                 listed: o.listed(),
+                // A command without a name (`monitor`: the object's words are
+                // its keywords) is not completed yet: nothing is offered after it.
                 commands: o
                     .commands
                     .iter()
+                    .filter(|c| !c.names.is_empty())
                     .map(|c| Cmd {
                         names: c.names,
                         table: index_of(c.keywords, &mut tables),
