@@ -4,6 +4,7 @@
 use std::io;
 
 use super::{Env, Record};
+use crate::names::links::IfName;
 use crate::netlink::attr::Attrs;
 use crate::print::addr::family_name;
 use crate::print::{Color, Out};
@@ -39,18 +40,15 @@ pub fn print(p: &mut Record, env: &Env, msg: &[u8]) -> io::Result<bool> {
     }
     p.str("family", "{} ", family_name(family).unwrap_or("???"))?;
     if let Some(i) = ifindex {
-        let name = match i {
-            NETCONFA_IFINDEX_ALL => b"all".as_slice().into(),
-            NETCONFA_IFINDEX_DEFAULT => b"default".as_slice().into(),
-            i => env.links.name(i as u32).as_bytes().to_vec().into(),
+        let dev = match i {
+            NETCONFA_IFINDEX_ALL => IfName::new(b"all"),
+            NETCONFA_IFINDEX_DEFAULT => IfName::new(b"default"),
+            _ => env.links.name(i as u32),
         };
-        let name: std::borrow::Cow<[u8]> = name;
-        p.bytes_c(Out::Any, Color::Ifname, Some("interface"), "{} ", &name)?;
+        p.bytes_c(Out::Any, Color::Ifname, Some("interface"), "{} ", dev.as_bytes())?;
     }
-    for (attr, key) in [(NETCONFA_FORWARDING, "forwarding")] {
-        if let Some(v) = a.u32(attr) {
-            p.on_off(Out::Any, key, "forwarding {} ", v != 0)?;
-        }
+    if let Some(v) = a.u32(NETCONFA_FORWARDING) {
+        p.on_off(Out::Any, "forwarding", "forwarding {} ", v != 0)?;
     }
     if let Some(rp) = a.u32(NETCONFA_RP_FILTER) {
         match RP_FILTER.get(rp as usize) {
