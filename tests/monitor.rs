@@ -55,9 +55,11 @@ until_done() {
 "#;
 
 /// More than 1,000 changes to links, addresses and routes, as an ip batch:
-/// 20 bridges up, 10 IPv4 and 10 IPv6 addresses and 10 routes of each
-/// family on each, renames (ip keeps a renamed device's first name in its
-/// cache), MTU changes, then everything removed again.
+/// 20 bridges up, 20 IPv4 addresses, 10 IPv4 and 10 IPv6 routes on each,
+/// renames (ip keeps a renamed device's first name in its cache), MTU
+/// changes, then much of it removed again. No IPv6 address: the kernel
+/// announces its local route from a work queue, racing the next command,
+/// so two listeners may see those two events in either order.
 fn changes() -> String {
     let mut b = String::new();
     let n = 20;
@@ -67,7 +69,7 @@ fn changes() -> String {
     for i in 0..n {
         for j in 1..=10 {
             b += &format!("address add 198.51.100.{}/32 dev br{i}\n", i * 10 + j);
-            b += &format!("address add 2001:db8:{i}::{j}/128 dev br{i} nodad\n");
+            b += &format!("address add 203.0.113.{}/32 dev br{i}\n", i * 10 + j);
             b += &format!("route add 192.0.2.{}/32 dev br{i}\n", i * 10 + j);
             b += &format!("route add 2001:db8:{i}:{j}::/64 dev br{i} metric {j}\n");
         }
@@ -77,7 +79,7 @@ fn changes() -> String {
     }
     for i in 0..5 {
         b += &format!("link set br{i} down\nlink set br{i} name rn{i}\nlink set rn{i} up\n");
-        b += &format!("route add 203.0.113.{}/32 dev rn{i}\n", 100 + i);
+        b += &format!("route add 192.0.2.{}/32 dev rn{i}\n", 220 + i);
     }
     for i in 0..n {
         let dev = if i < 5 { format!("rn{i}") } else { format!("br{i}") };
@@ -113,10 +115,15 @@ echo \"=== marker\"; cat /run/marker"
     let part = |name: &str| -> String { parts.iter().find(|(n, _)| n == name).map(|(_, t)| t.clone()).unwrap_or_default() };
     let marker = part("marker");
     let marker = marker.trim_end_matches('\n');
+    // From the line after the first marker to the end of the last one's
+    // line: what comes later (an address the kernel adds by itself) may
+    // reach one side only before it is stopped.
     let after = |text: String| -> String {
-        match text.find(marker) {
-            Some(i) => text[i..].split_once('\n').map_or(String::new(), |(_, rest)| rest.to_string()),
-            None => panic!("marker {marker:?} not in:\n{text}"),
+        let Some(i) = text.find(marker) else { panic!("marker {marker:?} not in:\n{text}") };
+        let text = text[i..].split_once('\n').map_or("", |(_, rest)| rest);
+        match text.find("2001:db8:ffff:ffff::/64") {
+            Some(end) => text[..end + text[end..].find('\n').map_or(text.len() - end, |n| n + 1)].to_string(),
+            None => text.to_string(),
         }
     };
     (after(part("a.out")), after(part("b.out")), part("a.err"), part("b.err"))
@@ -152,7 +159,12 @@ fn assert_same(what: &str, (ip, rtun, ip_err, rtun_err): (String, String, String
     assert!(ip.contains("2001:db8:ffff:ffff::/64"), "{what}: ip never printed the last route:\n{ip}");
     assert_eq!(ip_err, "", "{what}: ip lost events (the test went too fast?)");
     assert_eq!(ip_err, rtun_err, "{what}: stderr differs");
+    if ip != rtun && std::env::var_os("MONITOR_DUMP").is_some() {
+        let _ = std::fs::write(format!("{}/ip.out", env!("CARGO_TARGET_TMPDIR")), &ip);
+        let _ = std::fs::write(format!("{}/rtun.out", env!("CARGO_TARGET_TMPDIR")), &rtun);
+    }
     assert!(ip == rtun, "{what}: outputs differ at {}", first_difference(&ip, &rtun));
+    eprintln!("{what}: {} lines, {} bytes the same", ip.lines().count(), ip.len());
 }
 
 /// `body` run as ip batches of 25 lines, a pause between them: a burst
