@@ -304,8 +304,8 @@ impl Model {
                     .iter()
                     .flat_map(|c| {
                         let table = index_of(c.keywords, &mut tables);
-                        let named = (!c.names.is_empty()).then(|| Cmd { names: c.names, table, help: c.help, listed: c.supported });
-                        let keywords = c.names.is_empty().then_some(c.keywords).unwrap_or(&[]);
+                        let named = (!c.names.is_empty()).then_some(Cmd { names: c.names, table, help: c.help, listed: c.supported });
+                        let keywords = if c.names.is_empty() { c.keywords } else { &[] };
                         named.into_iter().chain(
                             keywords
                                 .iter()

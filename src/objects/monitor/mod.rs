@@ -264,7 +264,7 @@ fn replay(p: &mut Printer<crate::Out>, env: &Env, out: &mut Output, path: &str) 
             return Err(file_error("rtnl-from_file: truncated message"));
         }
         let len = u32::from_ne_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
-        if len < 16 || len > 16384 {
+        if !(16..=16384).contains(&len) {
             return Err(file_error(&format!("!!!malformed message: len={} @{}", len as i32, off + 16)));
         }
         let padded = (len + 3) & !3;
