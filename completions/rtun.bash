@@ -392,9 +392,29 @@ _rtun_kw() {
         esac ;;
     19)
         case $2 in
+        'f'|'fi'|'fil'|'file') _rtun_v='@files' ;;
+        'l'|'la'|'lab'|'labe'|'label') _rtun_v='' ;;
+        'l'|'li'|'lin'|'link') _rtun_v='' ;;
+        'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_v='' ;;
+        'r'|'ro'|'rou'|'rout'|'route') _rtun_v='' ;;
+        'm'|'mr'|'mro'|'mrou'|'mrout'|'mroute') _rtun_v='' ;;
+        'p'|'pr'|'pre'|'pref'|'prefi'|'prefix') _rtun_v='' ;;
+        'n'|'ne'|'nei'|'neig'|'neigh') _rtun_v='' ;;
+        'n'|'ne'|'net'|'netc'|'netco'|'netcon'|'netconf') _rtun_v='' ;;
+        'r'|'ru'|'rul'|'rule') _rtun_v='' ;;
+        'n'|'ns'|'nsi'|'nsid') _rtun_v='' ;;
+        'n'|'ne'|'nex'|'next'|'nexth'|'nextho'|'nexthop') _rtun_v='' ;;
+        'stats') _rtun_v='' ;;
+        'all') _rtun_v='' ;;
+        'a'|'al'|'all'|'all-'|'all-n'|'all-ns'|'all-nsi'|'all-nsid') _rtun_v='' ;;
+        'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
     20)
+        case $2 in
+        *) return 1 ;;
+        esac ;;
+    21)
         case $2 in
         'id') _rtun_v='-' ;;
         'dev') _rtun_v='@ifnames' ;;
@@ -411,7 +431,7 @@ _rtun_kw() {
         'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='@protocols' ;;
         *) return 1 ;;
         esac ;;
-    21)
+    22)
         case $2 in
         'd'|'de'|'dev') _rtun_v='@ifnames' ;;
         'g'|'gr'|'gro'|'grou'|'group'|'groups') _rtun_v='' ;;
@@ -422,12 +442,12 @@ _rtun_kw() {
         'f'|'fd'|'fdb') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    22)
+    23)
         case $2 in
         'id') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    23)
+    24)
         case $2 in
         'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_v='' ;;
         'g'|'ge'|'get') _rtun_v='' ;;
@@ -439,7 +459,7 @@ _rtun_kw() {
         'index') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    24)
+    25)
         case $2 in
         'a'|'ac'|'acc'|'acce'|'accep'|'accept') _rtun_v='' ;;
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward') _rtun_v='' ;;
@@ -457,7 +477,7 @@ _rtun_kw() {
         'm'|'ms'|'mss') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    25)
+    26)
         case $2 in
         '-a'|'-A'|'-X'|'--a'|'--al'|'--all') _rtun_v='' ;;
         '--d'|'--de'|'--dep'|'--depr'|'--depre'|'--deprec'|'--depreca'|'--deprecat'|'--deprecate'|'--deprecated') _rtun_v='' ;;
@@ -478,12 +498,12 @@ _rtun_kw() {
         '--persist') _rtun_v='@files' _rtun_opt=1 ;;
         *) return 1 ;;
         esac ;;
-    26)
+    27)
         case $2 in
         'peer') _rtun_v='' _rtun_k=2 ;;
         *) return 1 ;;
         esac ;;
-    27)
+    28)
         case $2 in
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward'|'forward_'|'forward_d'|'forward_de'|'forward_del'|'forward_dela'|'forward_delay') _rtun_v='-' ;;
         'h'|'he'|'hel'|'hell'|'hello'|'hello_'|'hello_t'|'hello_ti'|'hello_tim'|'hello_time') _rtun_v='-' ;;
@@ -524,7 +544,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    28)
+    29)
         case $2 in
         'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
         'g'|'gr'|'gro'|'grou'|'group') _rtun_v='-' ;;
@@ -568,15 +588,15 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    29)
-        case $2 in
-        *) return 1 ;;
-        esac ;;
     30)
         case $2 in
         *) return 1 ;;
         esac ;;
     31)
+        case $2 in
+        *) return 1 ;;
+        esac ;;
+    32)
         case $2 in
         'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='=802.1Q 802.1ad' ;;
         'i'|'id') _rtun_v='-' ;;
@@ -590,7 +610,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    32)
+    33)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=private vepa bridge passthru source' ;;
         'f'|'fl'|'fla'|'flag') _rtun_v='=nopromisc nodst null' ;;
@@ -601,11 +621,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    33)
+    34)
         case $2 in
         *) return 1 ;;
         esac ;;
-    34)
+    35)
         case $2 in
         'f'|'fd'|'fdb'|'fdb_'|'fdb_f'|'fdb_fl'|'fdb_flu'|'fdb_flus'|'fdb_flush') _rtun_v='' ;;
         's'|'st'|'sta'|'stat'|'state') _rtun_v='-' ;;
@@ -634,54 +654,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    35)
+    36)
         case $2 in
         'q'|'qu'|'que'|'queu'|'queue'|'queue_'|'queue_i'|'queue_id') _rtun_v='-' ;;
         'prio') _rtun_v='-' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
-        *) return 1 ;;
-        esac ;;
-    36)
-        case $2 in
-        'k'|'ke'|'key') _rtun_v='-' ;;
-        'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
-        'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
-        'n'|'no'|'noi'|'noik'|'noike'|'noikey') _rtun_v='' ;;
-        'o'|'ok'|'oke'|'okey') _rtun_v='-' ;;
-        'n'|'no'|'noo'|'nook'|'nooke'|'nookey') _rtun_v='' ;;
-        's'|'se'|'seq') _rtun_v='' ;;
-        'n'|'no'|'nos'|'nose'|'noseq') _rtun_v='' ;;
-        'i'|'is'|'ise'|'iseq') _rtun_v='' ;;
-        'n'|'no'|'noi'|'nois'|'noise'|'noiseq') _rtun_v='' ;;
-        'o'|'os'|'ose'|'oseq') _rtun_v='' ;;
-        'n'|'no'|'noo'|'noos'|'noose'|'nooseq') _rtun_v='' ;;
-        'c'|'cs'|'csu'|'csum') _rtun_v='' ;;
-        'n'|'no'|'noc'|'nocs'|'nocsu'|'nocsum') _rtun_v='' ;;
-        'i'|'ic'|'ics'|'icsu'|'icsum') _rtun_v='' ;;
-        'n'|'no'|'noi'|'noic'|'noics'|'noicsu'|'noicsum') _rtun_v='' ;;
-        'o'|'oc'|'ocs'|'ocsu'|'ocsum') _rtun_v='' ;;
-        'n'|'no'|'noo'|'nooc'|'noocs'|'noocsu'|'noocsum') _rtun_v='' ;;
-        'n'|'no'|'nop'|'nopm'|'nopmt'|'nopmtu'|'nopmtud'|'nopmtudi'|'nopmtudis'|'nopmtudisc') _rtun_v='' ;;
-        'p'|'pm'|'pmt'|'pmtu'|'pmtud'|'pmtudi'|'pmtudis'|'pmtudisc') _rtun_v='' ;;
-        'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
-        'l'|'lo'|'loc'|'loca'|'local') _rtun_v='-' ;;
-        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
-        't'|'tt'|'ttl'|'h'|'ho'|'hop'|'hopl'|'hopli'|'hoplim'|'hoplimi'|'hoplimit'|'hl'|'hli'|'hlim') _rtun_v='-' ;;
-        't'|'to'|'tos'|'tc'|'tcl'|'tcla'|'tclas'|'tclass'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
-        'noencap') _rtun_v='' ;;
-        'encap') _rtun_v='=fou gue none' ;;
-        'encap-sport') _rtun_v='-' ;;
-        'encap-dport') _rtun_v='-' ;;
-        'encap-csum') _rtun_v='' ;;
-        'noencap-csum') _rtun_v='' ;;
-        'encap-udp6-csum') _rtun_v='' ;;
-        'noencap-udp6-csum') _rtun_v='' ;;
-        'encap-remcsum') _rtun_v='' ;;
-        'noencap-remcsum') _rtun_v='' ;;
-        'external') _rtun_v='' ;;
-        'ignore-df') _rtun_v='' ;;
-        'noignore-df') _rtun_v='' ;;
-        'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
     37)
@@ -725,13 +702,56 @@ _rtun_kw() {
         'ignore-df') _rtun_v='' ;;
         'noignore-df') _rtun_v='' ;;
         'fwmark') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    38)
+        case $2 in
+        'k'|'ke'|'key') _rtun_v='-' ;;
+        'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
+        'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
+        'n'|'no'|'noi'|'noik'|'noike'|'noikey') _rtun_v='' ;;
+        'o'|'ok'|'oke'|'okey') _rtun_v='-' ;;
+        'n'|'no'|'noo'|'nook'|'nooke'|'nookey') _rtun_v='' ;;
+        's'|'se'|'seq') _rtun_v='' ;;
+        'n'|'no'|'nos'|'nose'|'noseq') _rtun_v='' ;;
+        'i'|'is'|'ise'|'iseq') _rtun_v='' ;;
+        'n'|'no'|'noi'|'nois'|'noise'|'noiseq') _rtun_v='' ;;
+        'o'|'os'|'ose'|'oseq') _rtun_v='' ;;
+        'n'|'no'|'noo'|'noos'|'noose'|'nooseq') _rtun_v='' ;;
+        'c'|'cs'|'csu'|'csum') _rtun_v='' ;;
+        'n'|'no'|'noc'|'nocs'|'nocsu'|'nocsum') _rtun_v='' ;;
+        'i'|'ic'|'ics'|'icsu'|'icsum') _rtun_v='' ;;
+        'n'|'no'|'noi'|'noic'|'noics'|'noicsu'|'noicsum') _rtun_v='' ;;
+        'o'|'oc'|'ocs'|'ocsu'|'ocsum') _rtun_v='' ;;
+        'n'|'no'|'noo'|'nooc'|'noocs'|'noocsu'|'noocsum') _rtun_v='' ;;
+        'n'|'no'|'nop'|'nopm'|'nopmt'|'nopmtu'|'nopmtud'|'nopmtudi'|'nopmtudis'|'nopmtudisc') _rtun_v='' ;;
+        'p'|'pm'|'pmt'|'pmtu'|'pmtud'|'pmtudi'|'pmtudis'|'pmtudisc') _rtun_v='' ;;
+        'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
+        'l'|'lo'|'loc'|'loca'|'local') _rtun_v='-' ;;
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        't'|'tt'|'ttl'|'h'|'ho'|'hop'|'hopl'|'hopli'|'hoplim'|'hoplimi'|'hoplimit'|'hl'|'hli'|'hlim') _rtun_v='-' ;;
+        't'|'to'|'tos'|'tc'|'tcl'|'tcla'|'tclas'|'tclass'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
+        'noencap') _rtun_v='' ;;
+        'encap') _rtun_v='=fou gue none' ;;
+        'encap-sport') _rtun_v='-' ;;
+        'encap-dport') _rtun_v='-' ;;
+        'encap-csum') _rtun_v='' ;;
+        'noencap-csum') _rtun_v='' ;;
+        'encap-udp6-csum') _rtun_v='' ;;
+        'noencap-udp6-csum') _rtun_v='' ;;
+        'encap-remcsum') _rtun_v='' ;;
+        'noencap-remcsum') _rtun_v='' ;;
+        'external') _rtun_v='' ;;
+        'ignore-df') _rtun_v='' ;;
+        'noignore-df') _rtun_v='' ;;
+        'fwmark') _rtun_v='-' ;;
         'erspan') _rtun_v='-' ;;
         'erspan_ver') _rtun_v='-' ;;
         'erspan_dir') _rtun_v='=ingress egress' ;;
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    38)
+    39)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -779,7 +799,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    39)
+    40)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -806,7 +826,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    40)
+    41)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -834,7 +854,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    41)
+    42)
         case $2 in
         'mode') _rtun_v='=ip6ip6 ipip6 any' ;;
         'remote') _rtun_v='-' ;;
@@ -861,7 +881,7 @@ _rtun_kw() {
         'external') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    42)
+    43)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
@@ -872,7 +892,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    43)
+    44)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=balance-rr active-backup balance-xor broadcast 802.3ad balance-tlb balance-alb' ;;
         'a'|'ac'|'act'|'acti'|'activ'|'active'|'active_'|'active_s'|'active_sl'|'active_sla'|'active_slav'|'active_slave') _rtun_v='@ifnames' ;;
@@ -908,17 +928,17 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    44)
+    45)
         case $2 in
         't'|'ta'|'tab'|'tabl'|'table') _rtun_v='@tables' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    45)
+    46)
         case $2 in
         *) return 1 ;;
         esac ;;
-    46)
+    47)
         case $2 in
         'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
         'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
@@ -939,7 +959,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    47)
+    48)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=l3 l3s l2' ;;
         'p'|'pr'|'pri'|'priv'|'priva'|'privat'|'private') _rtun_v='' ;;
@@ -948,14 +968,14 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    48)
+    49)
         case $2 in
         'd'|'de'|'dev') _rtun_v='@ifnames' ;;
         'i'|'if'|'if_'|'if_i'|'if_id') _rtun_v='-' ;;
         'external') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    49)
+    50)
         case $2 in
         'd'|'ds'|'dst'|'dstp'|'dstpo'|'dstpor'|'dstport') _rtun_v='-' ;;
         'e'|'et'|'eth'|'ethe'|'ether'|'ethert'|'etherty'|'ethertyp'|'ethertype') _rtun_v='-' ;;
@@ -965,7 +985,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    50)
+    51)
         case $2 in
         *) return 1 ;;
         esac ;;
@@ -1001,7 +1021,7 @@ _rtun_obj() {
     't'|'to'|'tok'|'toke'|'token') _rtun_o='' ;;
     't'|'tc'|'tcp'|'tcpm'|'tcpme'|'tcpmet'|'tcpmetr'|'tcpmetri'|'tcpmetric'|'tcpmetrics') _rtun_o='' ;;
     't'|'tc'|'tcp'|'tcp_'|'tcp_m'|'tcp_me'|'tcp_met'|'tcp_metr'|'tcp_metri'|'tcp_metric'|'tcp_metrics') _rtun_o='' ;;
-    'm'|'mo'|'mon'|'moni'|'monit'|'monito'|'monitor') _rtun_o='' ;;
+    'm'|'mo'|'mon'|'moni'|'monit'|'monito'|'monitor') _rtun_o='21' ;;
     'x'|'xf'|'xfr'|'xfrm') _rtun_o='' ;;
     'm'|'mr'|'mro'|'mrou'|'mrout'|'mroute') _rtun_o='' ;;
     'm'|'mr'|'mru'|'mrul'|'mrule') _rtun_o='' ;;
@@ -1015,7 +1035,7 @@ _rtun_obj() {
     'h'|'he'|'hel'|'help') _rtun_o='32' ;;
     's'|'st'|'sta'|'stat'|'stats') _rtun_o='' ;;
     'n'|'nf'|'nft') _rtun_o='34' ;;
-    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=25 _rtun_ops='@sysctl-keys' ;;
+    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=26 _rtun_ops='@sysctl-keys' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'completi'|'completio'|'completion'|'completions') _rtun_o='36' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'complete') _rtun_o='' ;;
     esac
@@ -1143,30 +1163,50 @@ _rtun_cmd() {
         'keepalive') _rtun_t='18' ;;
         *) return 1 ;;
         esac ;;
+    21)
+        case $2 in
+        'f'|'fi'|'fil'|'file') _rtun_t='19' ;;
+        'l'|'la'|'lab'|'labe'|'label') _rtun_t='19' ;;
+        'l'|'li'|'lin'|'link') _rtun_t='19' ;;
+        'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_t='19' ;;
+        'r'|'ro'|'rou'|'rout'|'route') _rtun_t='19' ;;
+        'm'|'mr'|'mro'|'mrou'|'mrout'|'mroute') _rtun_t='19' ;;
+        'p'|'pr'|'pre'|'pref'|'prefi'|'prefix') _rtun_t='19' ;;
+        'n'|'ne'|'nei'|'neig'|'neigh') _rtun_t='19' ;;
+        'n'|'ne'|'net'|'netc'|'netco'|'netcon'|'netconf') _rtun_t='19' ;;
+        'r'|'ru'|'rul'|'rule') _rtun_t='19' ;;
+        'n'|'ns'|'nsi'|'nsid') _rtun_t='19' ;;
+        'n'|'ne'|'nex'|'next'|'nexth'|'nextho'|'nexthop') _rtun_t='19' ;;
+        'stats') _rtun_t='19' ;;
+        'all') _rtun_t='19' ;;
+        'a'|'al'|'all'|'all-'|'all-n'|'all-ns'|'all-nsi'|'all-nsid') _rtun_t='19' ;;
+        'dev') _rtun_t='19' ;;
+        *) return 1 ;;
+        esac ;;
     25)
         case $2 in
         'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='' ;;
-        'a'|'ad'|'add') _rtun_t='19' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='19' ;;
-        'e'|'ex'|'exe'|'exec') _rtun_t='19' ;;
-        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='19' ;;
+        'a'|'ad'|'add') _rtun_t='20' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='20' ;;
+        'e'|'ex'|'exe'|'exec') _rtun_t='20' ;;
+        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='20' ;;
         *) return 1 ;;
         esac ;;
     29)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='20' ;;
-        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='20' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='20' ;;
-        'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='21' ;;
-        'g'|'ge'|'get') _rtun_t='22' ;;
-        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='21' ;;
-        'b'|'bu'|'buc'|'buck'|'bucke'|'bucket') _rtun_t='23' ;;
+        'a'|'ad'|'add') _rtun_t='21' ;;
+        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='21' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='21' ;;
+        'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='22' ;;
+        'g'|'ge'|'get') _rtun_t='23' ;;
+        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='22' ;;
+        'b'|'bu'|'buc'|'buck'|'bucke'|'bucket') _rtun_t='24' ;;
         *) return 1 ;;
         esac ;;
     34)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='24' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='24' ;;
+        'a'|'ad'|'add') _rtun_t='25' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='25' ;;
         's'|'sh'|'sho'|'show'|'l'|'li'|'lis'|'list') _rtun_t='' ;;
         'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='' ;;
         *) return 1 ;;
@@ -1186,37 +1226,37 @@ _rtun_cmd() {
 # _rtun_kind KIND: sets _rtun_t to the keyword table of a link kind.
 _rtun_kind() {
     case $1 in
-    'veth') _rtun_t='26' ;;
-    'bridge') _rtun_t='27' ;;
-    'vxlan') _rtun_t='28' ;;
-    'ifb') _rtun_t='29' ;;
-    'dummy') _rtun_t='30' ;;
-    'vlan') _rtun_t='31' ;;
-    'macvlan') _rtun_t='32' ;;
-    'tun') _rtun_t='33' ;;
-    'bridge_slave') _rtun_t='34' ;;
-    'bond_slave') _rtun_t='35' ;;
-    'gre') _rtun_t='36' ;;
-    'gretap') _rtun_t='32' ;;
-    'erspan') _rtun_t='37' ;;
-    'ip6gre') _rtun_t='38' ;;
-    'ip6gretap') _rtun_t='34' ;;
-    'ip6erspan') _rtun_t='34' ;;
-    'ipip') _rtun_t='39' ;;
-    'sit') _rtun_t='40' ;;
-    'ip6tnl') _rtun_t='41' ;;
-    'vti') _rtun_t='42' ;;
-    'vti6') _rtun_t='38' ;;
-    'bond') _rtun_t='43' ;;
-    'vrf') _rtun_t='44' ;;
-    'vrf_slave') _rtun_t='45' ;;
-    'geneve') _rtun_t='46' ;;
-    'macvtap') _rtun_t='29' ;;
-    'ipvlan') _rtun_t='47' ;;
-    'ipvtap') _rtun_t='42' ;;
-    'xfrm') _rtun_t='48' ;;
-    'bareudp') _rtun_t='49' ;;
-    'wireguard') _rtun_t='50' ;;
+    'veth') _rtun_t='27' ;;
+    'bridge') _rtun_t='28' ;;
+    'vxlan') _rtun_t='29' ;;
+    'ifb') _rtun_t='30' ;;
+    'dummy') _rtun_t='31' ;;
+    'vlan') _rtun_t='32' ;;
+    'macvlan') _rtun_t='33' ;;
+    'tun') _rtun_t='34' ;;
+    'bridge_slave') _rtun_t='35' ;;
+    'bond_slave') _rtun_t='36' ;;
+    'gre') _rtun_t='37' ;;
+    'gretap') _rtun_t='33' ;;
+    'erspan') _rtun_t='38' ;;
+    'ip6gre') _rtun_t='39' ;;
+    'ip6gretap') _rtun_t='35' ;;
+    'ip6erspan') _rtun_t='35' ;;
+    'ipip') _rtun_t='40' ;;
+    'sit') _rtun_t='41' ;;
+    'ip6tnl') _rtun_t='42' ;;
+    'vti') _rtun_t='43' ;;
+    'vti6') _rtun_t='39' ;;
+    'bond') _rtun_t='44' ;;
+    'vrf') _rtun_t='45' ;;
+    'vrf_slave') _rtun_t='46' ;;
+    'geneve') _rtun_t='47' ;;
+    'macvtap') _rtun_t='30' ;;
+    'ipvlan') _rtun_t='48' ;;
+    'ipvtap') _rtun_t='43' ;;
+    'xfrm') _rtun_t='49' ;;
+    'bareudp') _rtun_t='50' ;;
+    'wireguard') _rtun_t='51' ;;
     *) return 1 ;;
     esac
 }
@@ -1224,7 +1264,7 @@ _rtun_kind() {
 # _rtun_words KEY: the candidate words of a state.
 _rtun_words() {
     case $1 in
-    objects) printf '%s\n' 'address' 'maddress' 'route' 'rule' 'neighbor' 'neighbour' 'link' 'tunnel' 'tunl' 'netns' 'nexthop' 'help' 'nft' 'sysctl' 'completions' ;;
+    objects) printf '%s\n' 'address' 'maddress' 'route' 'rule' 'neighbor' 'neighbour' 'link' 'tunnel' 'tunl' 'monitor' 'netns' 'nexthop' 'help' 'nft' 'sysctl' 'completions' ;;
     g) printf '%s\n' '-loops' '-family' '-4' '-6' '-0' '-M' '-B' '-human' '-human-readable' '-iec' '-stats' '-statistics' '-details' '-resolve' '-oneline' '-timestamp' '-tshort' '-Version' '-force' '-batch' '-brief' '-json' '-pretty' '-rcvbuf' '-color' '-help' '-netns' '-Numeric' '-all' '-echo' ;;
     c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'help' ;;
     c2) printf '%s\n' 'add' 'delete' 'list' 'show' 'lst' ;;
@@ -1235,6 +1275,7 @@ _rtun_words() {
     c9) printf '%s\n' 'add' 'set' 'change' 'replace' 'delete' 'show' 'lst' 'list' 'help' ;;
     c14) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
     c15) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
+    c21) printf '%s\n' 'file' 'label' 'link' 'address' 'route' 'prefix' 'netconf' 'nsid' 'all' 'all-nsid' 'dev' ;;
     c25) printf '%s\n' 'list' 'show' 'lst' 'add' 'delete' 'exec' 'attach' ;;
     c29) printf '%s\n' 'add' 'replace' 'delete' 'list' 'show' 'lst' 'get' 'flush' 'bucket' ;;
     c32) : ;;
@@ -1266,40 +1307,41 @@ _rtun_words() {
     p17) _rtun_fill '@ifnames' ;;
     k18) printf '%s\n' 'interval' 'retries' 'once' 'help' ;;
     p18) _rtun_fill '@ifnames' ;;
-    k19) : ;;
-    p19) _rtun_fill '@netns' ;;
-    k20) printf '%s\n' 'id' 'dev' 'via' 'blackhole' 'fdb' 'onlink' 'group' 'type' 'buckets' 'idle_timer' 'unbalanced_timer' 'protocol' ;;
-    k21) printf '%s\n' 'dev' 'groups' 'master' 'vrf' 'id' 'protocol' 'fdb' ;;
-    k22) printf '%s\n' 'id' ;;
-    k23) printf '%s\n' 'list' 'show' 'lst' 'get' 'dev' 'master' 'vrf' 'id' 'nhid' 'index' ;;
-    k24) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
-    k25) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
-    p25) _rtun_fill '@sysctl-keys' ;;
-    k26) printf '%s\n' 'peer' ;;
-    k27) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
-    k28) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
-    k29) : ;;
+    k19) printf '%s\n' 'file' 'label' 'link' 'address' 'route' 'prefix' 'netconf' 'nsid' 'all' 'all-nsid' 'dev' ;;
+    k20) : ;;
+    p20) _rtun_fill '@netns' ;;
+    k21) printf '%s\n' 'id' 'dev' 'via' 'blackhole' 'fdb' 'onlink' 'group' 'type' 'buckets' 'idle_timer' 'unbalanced_timer' 'protocol' ;;
+    k22) printf '%s\n' 'dev' 'groups' 'master' 'vrf' 'id' 'protocol' 'fdb' ;;
+    k23) printf '%s\n' 'id' ;;
+    k24) printf '%s\n' 'list' 'show' 'lst' 'get' 'dev' 'master' 'vrf' 'id' 'nhid' 'index' ;;
+    k25) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
+    k26) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
+    p26) _rtun_fill '@sysctl-keys' ;;
+    k27) printf '%s\n' 'peer' ;;
+    k28) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
+    k29) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
     k30) : ;;
-    k31) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
-    k32) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
-    k33) : ;;
-    k34) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
-    k35) printf '%s\n' 'queue_id' 'prio' 'help' ;;
-    k36) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
-    k37) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k38) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k39) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k40) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k41) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
-    k42) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
-    k43) printf '%s\n' 'mode' 'active_slave' 'clear_active_slave' 'miimon' 'updelay' 'downdelay' 'peer_notify_delay' 'use_carrier' 'arp_interval' 'arp_ip_target' 'ns_ip6_target' 'arp_validate' 'arp_all_targets' 'arp_missed_max' 'primary' 'primary_reselect' 'fail_over_mac' 'xmit_hash_policy' 'resend_igmp' 'num_grat_arp' 'num_unsol_na' 'all_slaves_active' 'min_links' 'lp_interval' 'packets_per_slave' 'lacp_rate' 'lacp_active' 'ad_select' 'ad_user_port_key' 'ad_actor_sys_prio' 'ad_actor_system' 'tlb_dynamic_lb' 'help' ;;
-    k44) printf '%s\n' 'table' 'help' ;;
-    k45) : ;;
-    k46) printf '%s\n' 'id' 'vni' 'remote' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'dstport' 'external' 'noexternal' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'innerprotoinherit' 'help' ;;
-    k47) printf '%s\n' 'mode' 'private' 'vepa' 'bridge' 'help' ;;
-    k48) printf '%s\n' 'dev' 'if_id' 'external' ;;
-    k49) printf '%s\n' 'dstport' 'ethertype' 'srcportmin' 'multiproto' 'nomultiproto' 'help' ;;
-    k50) : ;;
+    k31) : ;;
+    k32) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
+    k33) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k34) : ;;
+    k35) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
+    k36) printf '%s\n' 'queue_id' 'prio' 'help' ;;
+    k37) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
+    k38) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k39) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k40) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k41) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k42) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
+    k43) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
+    k44) printf '%s\n' 'mode' 'active_slave' 'clear_active_slave' 'miimon' 'updelay' 'downdelay' 'peer_notify_delay' 'use_carrier' 'arp_interval' 'arp_ip_target' 'ns_ip6_target' 'arp_validate' 'arp_all_targets' 'arp_missed_max' 'primary' 'primary_reselect' 'fail_over_mac' 'xmit_hash_policy' 'resend_igmp' 'num_grat_arp' 'num_unsol_na' 'all_slaves_active' 'min_links' 'lp_interval' 'packets_per_slave' 'lacp_rate' 'lacp_active' 'ad_select' 'ad_user_port_key' 'ad_actor_sys_prio' 'ad_actor_system' 'tlb_dynamic_lb' 'help' ;;
+    k45) printf '%s\n' 'table' 'help' ;;
+    k46) : ;;
+    k47) printf '%s\n' 'id' 'vni' 'remote' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'dstport' 'external' 'noexternal' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'innerprotoinherit' 'help' ;;
+    k48) printf '%s\n' 'mode' 'private' 'vepa' 'bridge' 'help' ;;
+    k49) printf '%s\n' 'dev' 'if_id' 'external' ;;
+    k50) printf '%s\n' 'dstport' 'ethertype' 'srcportmin' 'multiproto' 'nomultiproto' 'help' ;;
+    k51) : ;;
     esac
 }
 

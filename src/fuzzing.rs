@@ -448,12 +448,13 @@ pub fn check_run(argv: &[String], status: i32, stdout: &[u8]) {
 /// (`link set … netns 1` would move a link to the host), no `-netns`,
 /// `-batch` or `-all` global option (any prefix, any position: rtun takes
 /// `--NAME` after the object too), no sysctl (host-wide kernel.* and
-/// vm.*, --persist files), no completions.
+/// vm.*, --persist files), no completions, no monitor (it listens until
+/// stopped, and `monitor file` reads any file).
 pub fn harmless(words: &[String]) -> bool {
     words.iter().all(|w| {
         !w.to_ascii_lowercase().contains("netns")
             && !matches!(w.as_str(), "sysctl" | "completions" | "complete")
-            && find_object(w).is_none_or(|o| o.name != "netns")
+            && find_object(w).is_none_or(|o| o.name != "netns" && o.name != "monitor")
             && !forbidden_option(w)
     })
 }
@@ -493,6 +494,8 @@ mod tests {
             "sysctl -w kernel.x=1",
             "completions bash",
             "link add v0 type vxlan id 1 link-netnsid 0",
+            "monitor link",
+            "-t mon file /etc/passwd",
         ] {
             assert!(!harmless(&words(bad)), "{bad}");
             assert!(command_lines(bad.as_bytes()).is_none(), "{bad}");

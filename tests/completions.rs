@@ -299,7 +299,8 @@ fn choice_lists(prog: &str) -> Vec<(String, &'static [&'static str])> {
         }
     };
     for o in OBJECTS.iter().filter(|o| o.listed()) {
-        for c in o.commands.iter().filter(|c| c.supported) {
+        // A nameless command (`monitor`): its keywords have no choice lists.
+        for c in o.commands.iter().filter(|c| c.supported && !c.names.is_empty()) {
             let name = c
                 .names
                 .iter()

@@ -108,7 +108,8 @@ fn help_as_rtun_goes_to_stdout_for_every_object_and_command() {
     for obj in listed() {
         lines.push(vec![obj.name, "help"]);
         for cmd in obj.commands {
-            let name = cmd.names.first().map_or("", |w| w.text);
+            // A nameless command (`monitor`) is the object's own help.
+            let Some(name) = cmd.names.first().map(|w| w.text) else { continue };
             if name != "help" {
                 lines.push(vec![obj.name, name, "help"]);
             }

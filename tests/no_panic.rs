@@ -95,6 +95,21 @@ fn random_line(rng: &mut Rng) -> Vec<String> {
     let objects: Vec<_> = OBJECTS.iter().filter(|o| o.supported() && fuzzable(o.name)).collect();
     let obj = objects[rng.below(objects.len())];
     words.push(abbreviate(rng, obj.name));
+    if obj.name == "monitor" {
+        // `monitor` listens until stopped: its words end with an empty
+        // file to replay instead (the last `file` wins).
+        let mut rest = object_words(rng, obj);
+        words.append(&mut rest);
+        words.extend(["file".to_string(), "/dev/null".to_string()]);
+        return words;
+    }
+    words.extend(object_words(rng, obj));
+    words
+}
+
+/// The words after the object: maybe a command, then keywords and odd values.
+fn object_words(rng: &mut Rng, obj: &rtun::cli::grammar::Object) -> Vec<String> {
+    let mut words = Vec::new();
     if obj.commands.is_empty() || rng.below(10) == 0 {
         return words;
     }

@@ -215,7 +215,12 @@ impl KeywordBlock {
             also.push(self.also_keywords.join(", "));
         }
         let also = if also.is_empty() { String::new() } else { format!(" (also {})", also.join("; ")) };
-        format!("Keywords of {}{also}", self.users.join(", "))
+        let users = self.users.join(", ");
+        // A nameless command (`monitor`): the object's own keywords.
+        if users.is_empty() {
+            return format!("Keywords (any unique prefix){also}");
+        }
+        format!("Keywords of {users}{also}")
     }
 }
 
@@ -266,9 +271,9 @@ pub fn object_help(prog: &str, obj: &Object) -> String {
         out.push_str(obj.help);
         out.push('\n');
     }
-    if !obj.commands.is_empty() {
+    if obj.commands.iter().any(|c| !c.names.is_empty()) {
         out.push_str("\nCommands (any unique prefix):\n");
-        for c in obj.commands.iter().filter(|c| offered(prog, obj, c)) {
+        for c in obj.commands.iter().filter(|c| offered(prog, obj, c) && !c.names.is_empty()) {
             let names: Vec<&str> = c.names.iter().map(|w| w.text).collect();
             item(&mut out, &names.join(", "), &c.help_line());
         }

@@ -54,6 +54,8 @@ pub struct Options {
     pub resolve: bool,
     pub oneline: bool,
     pub timestamp: u32,
+    /// `-tshort`: timestamps as `[YYYY-MM-DDTHH:MM:SS.UUUUUU] ` (monitor).
+    pub timestamp_short: bool,
     pub brief: bool,
     pub json: bool,
     pub pretty: bool,
@@ -159,7 +161,10 @@ pub fn parse_into(o: &mut Options, args: &[String], prog: &str) -> Result<usize>
             Opt::Resolve => o.resolve = true,
             Opt::Oneline => o.oneline = true,
             Opt::Timestamp => o.timestamp += 1,
-            Opt::TShort => o.timestamp += 1,
+            Opt::TShort => {
+                o.timestamp += 1;
+                o.timestamp_short = true;
+            }
             Opt::Version => {
                 o.version = true;
                 return Ok(i + 1);

@@ -122,12 +122,14 @@ pub fn object_page(obj: &Object) -> String {
     let getopt = getopt_object(obj.name);
     if let Some(g) = getopt {
         getopt_sections(&mut s, g);
-    } else {
+    } else if obj.commands.iter().any(|c| !c.names.is_empty()) {
         let _ = writeln!(s, "\\fBrtun\\fR [ \\fIOPTIONS\\fR ] \\fB{}\\fR {{ \\fICOMMAND\\fR | \\fBhelp\\fR }}", esc(obj.name));
     }
     let lines = synopsis_lines("rtun", obj);
     if !lines.is_empty() {
-        s.push_str(".sp\n");
+        if obj.commands.iter().any(|c| !c.names.is_empty()) {
+            s.push_str(".sp\n");
+        }
         for line in &lines {
             let _ = writeln!(s, "{}", esc(line));
         }
@@ -152,9 +154,9 @@ pub fn object_page(obj: &Object) -> String {
         s.push_str(".PP\nCommands and keywords may be abbreviated to any prefix that selects them; where two share a prefix, the one listed first wins.\n");
     }
 
-    if !obj.commands.is_empty() {
+    if obj.commands.iter().any(|c| !c.names.is_empty()) {
         s.push_str(".SH COMMANDS\n");
-        for c in obj.commands {
+        for c in obj.commands.iter().filter(|c| !c.names.is_empty()) {
             let names: Vec<String> = c.names.iter().map(|w| format!("\\fB{}\\fR", esc(w.text))).collect();
             let _ = writeln!(s, ".TP\n{}\n{}", names.join(", "), esc(&sentence(&c.help_line())));
         }

@@ -295,14 +295,23 @@ impl Model {
             .map(|o| Obj {
                 name: o.name,
                 listed: o.listed(),
+                // A command without a name (`monitor`: the object's words are
+                // its keywords) is completed as if each keyword were a command
+                // leading to the keyword table: the first word is one of them,
+                // the rest are completed from the table.
                 commands: o
                     .commands
                     .iter()
-                    .map(|c| Cmd {
-                        names: c.names,
-                        table: index_of(c.keywords, &mut tables),
-                        help: c.help,
-                        listed: c.supported,
+                    .flat_map(|c| {
+                        let table = index_of(c.keywords, &mut tables);
+                        let named = (!c.names.is_empty()).then_some(Cmd { names: c.names, table, help: c.help, listed: c.supported });
+                        let keywords = if c.names.is_empty() { c.keywords } else { &[] };
+                        named.into_iter().chain(
+                            keywords
+                                .iter()
+                                .filter(|k| !k.names.is_empty())
+                                .map(move |k| Cmd { names: k.names, table, help: k.help, listed: k.supported }),
+                        )
                     })
                     .collect(),
                 getopt: getopt_object(o.name).map(|g| {

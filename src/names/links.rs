@@ -256,6 +256,30 @@ impl Links {
         index_from_if_name(name)
     }
 
+    /// A link event (`monitor`): a device seen for the first time is
+    /// noted; one already known gets its new flags, and its new name only
+    /// with `rename` (iproute2 6.1's `ll_entry_update` keeps the old name,
+    /// as `ip` does here).
+    pub fn remember(&self, link: &LinkMsg, rename: bool) {
+        let mut cache = self.cache.borrow_mut();
+        match cache.get_mut(&link.index) {
+            Some(Some(k)) if !rename => k.flags = link.flags,
+            _ => {
+                drop(cache);
+                self.note(link);
+            }
+        }
+    }
+
+    /// Forget one device (it went away: a later name is asked again).
+    pub fn forget(&self, index: u32) {
+        self.cache.borrow_mut().remove(&index);
+        let mut nearby = self.nearby.borrow_mut();
+        if matches!(nearby[index as usize % NEARBY], Some((i, _)) if i == index) {
+            nearby[index as usize % NEARBY] = None;
+        }
+    }
+
     /// Forget what is known (after a command changed links, in a batch).
     pub fn invalidate(&self) {
         self.cache.borrow_mut().clear();

@@ -7,6 +7,7 @@ pub mod errno;
 pub mod ifioctl;
 pub mod ipbuf;
 pub mod link;
+pub mod listen;
 pub mod netfilter;
 pub mod netns;
 pub mod pipeline;

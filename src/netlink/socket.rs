@@ -174,15 +174,20 @@ pub(super) fn set_buf(sock: &Socket, opt: libc::c_int, size: usize) -> bool {
     set_buf_raw(sock, opt, size.min(libc::c_int::MAX as usize) as libc::c_int)
 }
 
-fn set_buf_raw(sock: &Socket, opt: libc::c_int, size: libc::c_int) -> bool {
+pub(super) fn set_buf_raw(sock: &Socket, opt: libc::c_int, size: libc::c_int) -> bool {
+    set_opt(sock, libc::SOL_SOCKET, opt, size)
+}
+
+/// setsockopt of an int; returns whether the kernel took it.
+pub(super) fn set_opt(sock: &Socket, level: libc::c_int, opt: libc::c_int, value: libc::c_int) -> bool {
     use std::os::fd::AsRawFd;
     // SAFETY: a plain setsockopt on a socket we own, with a correctly sized int.
     unsafe {
         0 == libc::setsockopt(
             sock.as_raw_fd(),
-            libc::SOL_SOCKET,
+            level,
             opt,
-            &size as *const libc::c_int as *const libc::c_void,
+            &value as *const libc::c_int as *const libc::c_void,
             std::mem::size_of::<libc::c_int>() as libc::socklen_t,
         )
     }

@@ -4,6 +4,7 @@
 pub mod address;
 pub mod link;
 pub mod maddress;
+pub mod monitor;
 pub mod neigh;
 pub mod netns;
 pub mod nexthop;

@@ -7,6 +7,7 @@ pub mod addr;
 pub mod color;
 pub mod json;
 pub mod sink;
+pub mod time;
 
 use std::io::{self, Write};
 
@@ -215,6 +216,21 @@ impl<W: Write + ?Sized> Printer<W> {
     /// when there was none; see `end_record`.
     pub fn stream_records(&mut self) {
         self.complete = false;
+    }
+
+    /// A printer into memory with this one's colours and line separator,
+    /// for one record that may be dropped (`monitor`: an event its filter
+    /// rejects). With `json`, one JSON object, strict as rtun's JSON is.
+    pub fn record(&self, json: bool) -> Printer<Vec<u8>> {
+        let mut json_writer = JsonWriter::new(false);
+        json_writer.strict();
+        Printer {
+            json: json.then_some(json_writer),
+            complete: false,
+            palette: self.palette,
+            line_sep: self.line_sep,
+            w: Counted { written: 0, inner: Vec::new() },
+        }
     }
 
     /// The end of one record of a stream: the line ends (in JSON the

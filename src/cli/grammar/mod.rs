@@ -14,7 +14,7 @@
 pub mod global;
 
 use crate::helpers::{nft, sysctl};
-use crate::objects::{address, link, maddress, neigh, netns, nexthop, route, rule, tunnel};
+use crate::objects::{address, link, maddress, monitor, neigh, netns, nexthop, route, rule, tunnel};
 
 use crate::error::Result;
 use crate::Context;
@@ -202,7 +202,7 @@ pub static OBJECTS: &[Object] = &[
     unsupported("token"),
     unsupported("tcpmetrics"),
     unsupported("tcp_metrics"),
-    unsupported("monitor"),
+    monitor::grammar::OBJECT,
     unsupported("xfrm"),
     unsupported("mroute"),
     unsupported("mrule"),

@@ -3,7 +3,7 @@
 //! `-s` statistics, `-br` brief lines. The listing itself (dumps, filters)
 //! is shared with `address show` in `objects::address::list`.
 
-mod nsid;
+pub mod nsid;
 mod stats;
 
 use std::io::{self, Write};

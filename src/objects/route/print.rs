@@ -390,6 +390,14 @@ fn prefix_text(family: u8, rta: &[u8], len: u8, host_len: u32) -> AddrBuf {
 
 /// `print_route`: one route, a line of text or a JSON object.
 pub fn print_route<W: Write>(p: &mut Printer<W>, v: &View, r: &Route) -> io::Result<()> {
+    p.open_object(None)?;
+    route_fields(p, v, r)?;
+    p.close_object()
+}
+
+/// The route's members (text: its line), in an object the caller opened
+/// (`monitor` puts its own members first).
+pub fn route_fields<W: Write>(p: &mut Printer<W>, v: &View, r: &Route) -> io::Result<()> {
     let f = v.filter;
     let numeric = v.opts.numeric;
     let details = v.opts.details > 0;
@@ -397,7 +405,6 @@ pub fn print_route<W: Write>(p: &mut Printer<W>, v: &View, r: &Route) -> io::Res
     let table = r.table();
     let mut buf = NumBuf::new();
 
-    p.open_object(None)?;
     if r.msg_type == RTM_DELROUTE {
         p.bool(Out::Any, "deleted", "Deleted ", true)?;
     }
@@ -523,8 +530,7 @@ pub fn print_route<W: Write>(p: &mut Printer<W>, v: &View, r: &Route) -> io::Res
     if let Some(a) = r.attr(RTA_MULTIPATH) {
         multipath(p, v, r, a)?;
     }
-    p.text("\n")?;
-    p.close_object()
+    p.text("\n")
 }
 
 /// `print_cache_nexthop_id`: the nexthop object a route uses, on a line

@@ -662,11 +662,7 @@ fn bring_up(nl: &mut Netlink, name: &str, index: u32, noted: Noted) -> Result<()
 /// Now, as RFC 3339 local time with milliseconds.
 fn now_text() -> String {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    // SAFETY: timespec and tm are plain data; all-zero is a valid value.
-    let (mut ts, mut tm): (libc::timespec, libc::tm) = unsafe { (std::mem::zeroed(), std::mem::zeroed()) };
-    ts.tv_sec = now.as_secs() as _;
-    // SAFETY: both pointers are valid for the call; localtime_r fills `tm`.
-    unsafe { libc::localtime_r(&ts.tv_sec, &mut tm) };
+    let tm = crate::print::time::local(now.as_secs() as i64);
     let off = tm.tm_gmtoff;
     let sign = if off < 0 { '-' } else { '+' };
     format!(

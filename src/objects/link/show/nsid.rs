@@ -16,19 +16,22 @@ const NETNS_RUN_DIR: &str = "/run/netns";
 
 fn map() -> &'static HashMap<i32, String> {
     static MAP: OnceLock<HashMap<i32, String>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map = HashMap::new();
-        let Ok(dir) = std::fs::read_dir(NETNS_RUN_DIR) else { return map };
-        let Ok(mut nl) = Netlink::open(None) else { return map };
-        for entry in dir.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if let Some(id) = nsid_of(&mut nl, &entry.path()) {
-                // The first name read for an id wins, as in iproute2's cache.
-                map.entry(id).or_insert(name);
-            }
+    MAP.get_or_init(scan)
+}
+
+/// The names under /run/netns by the id this namespace gives each (read
+/// now; the first name read for an id wins, as in iproute2's cache).
+pub fn scan() -> HashMap<i32, String> {
+    let mut map = HashMap::new();
+    let Ok(dir) = std::fs::read_dir(NETNS_RUN_DIR) else { return map };
+    let Ok(mut nl) = Netlink::open(None) else { return map };
+    for entry in dir.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(id) = nsid_of(&mut nl, &entry.path()) {
+            map.entry(id).or_insert(name);
         }
-        map
-    })
+    }
+    map
 }
 
 fn nsid_of(nl: &mut Netlink, path: &std::path::Path) -> Option<i32> {
