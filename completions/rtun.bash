@@ -248,6 +248,15 @@ _rtun_kw() {
         esac ;;
     7)
         case $2 in
+        'a'|'al'|'alt'|'altn'|'altna'|'altnam'|'altname') _rtun_v='-' ;;
+        'h'|'he'|'hel'|'help') _rtun_v='' ;;
+        'dev') _rtun_v='@ifnames' ;;
+        'a'|'ad'|'add') _rtun_v='' ;;
+        'd'|'de'|'del') _rtun_v='' ;;
+        *) return 1 ;;
+        esac ;;
+    8)
+        case $2 in
         'mode') _rtun_v='=gre ipip sit isatap vti ip6gre ip6ip6 ipip6 any vti6 gre/ip ip/ip ipv6/ip ipv6/ipv6 ip4ip6 ip/ipv6 ipv4/ipv6 gre/ipv6 any/ipv6' ;;
         'key') _rtun_v='-' ;;
         'ikey') _rtun_v='-' ;;
@@ -269,7 +278,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    8)
+    9)
         case $2 in
         'prl-default') _rtun_v='-' ;;
         'prl-nodefault') _rtun_v='-' ;;
@@ -277,7 +286,7 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    9)
+    10)
         case $2 in
         '6rd-prefix') _rtun_v='-' ;;
         '6rd-relay_prefix') _rtun_v='-' ;;
@@ -285,12 +294,12 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    10)
+    11)
         case $2 in
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    11)
+    12)
         case $2 in
         'interval') _rtun_v='-' ;;
         'retries') _rtun_v='-' ;;
@@ -298,11 +307,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    12)
+    13)
         case $2 in
         *) return 1 ;;
         esac ;;
-    13)
+    14)
         case $2 in
         'a'|'ac'|'acc'|'acce'|'accep'|'accept') _rtun_v='' ;;
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward') _rtun_v='' ;;
@@ -320,7 +329,7 @@ _rtun_kw() {
         'm'|'ms'|'mss') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    14)
+    15)
         case $2 in
         '-a'|'-A'|'-X'|'--a'|'--al'|'--all') _rtun_v='' ;;
         '--d'|'--de'|'--dep'|'--depr'|'--depre'|'--deprec'|'--depreca'|'--deprecat'|'--deprecate'|'--deprecated') _rtun_v='' ;;
@@ -341,12 +350,12 @@ _rtun_kw() {
         '--persist') _rtun_v='@files' _rtun_opt=1 ;;
         *) return 1 ;;
         esac ;;
-    15)
+    16)
         case $2 in
         'peer') _rtun_v='' _rtun_k=2 ;;
         *) return 1 ;;
         esac ;;
-    16)
+    17)
         case $2 in
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward'|'forward_'|'forward_d'|'forward_de'|'forward_del'|'forward_dela'|'forward_delay') _rtun_v='-' ;;
         'h'|'he'|'hel'|'hell'|'hello'|'hello_'|'hello_t'|'hello_ti'|'hello_tim'|'hello_time') _rtun_v='-' ;;
@@ -387,7 +396,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    17)
+    18)
         case $2 in
         'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
         'g'|'gr'|'gro'|'grou'|'group') _rtun_v='-' ;;
@@ -431,15 +440,15 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    18)
-        case $2 in
-        *) return 1 ;;
-        esac ;;
     19)
         case $2 in
         *) return 1 ;;
         esac ;;
     20)
+        case $2 in
+        *) return 1 ;;
+        esac ;;
+    21)
         case $2 in
         'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='=802.1Q 802.1ad' ;;
         'i'|'id') _rtun_v='-' ;;
@@ -453,7 +462,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    21)
+    22)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=private vepa bridge passthru source' ;;
         'f'|'fl'|'fla'|'flag') _rtun_v='=nopromisc nodst null' ;;
@@ -464,11 +473,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    22)
+    23)
         case $2 in
         *) return 1 ;;
         esac ;;
-    23)
+    24)
         case $2 in
         'f'|'fd'|'fdb'|'fdb_'|'fdb_f'|'fdb_fl'|'fdb_flu'|'fdb_flus'|'fdb_flush') _rtun_v='' ;;
         's'|'st'|'sta'|'stat'|'state') _rtun_v='-' ;;
@@ -497,54 +506,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    24)
+    25)
         case $2 in
         'q'|'qu'|'que'|'queu'|'queue'|'queue_'|'queue_i'|'queue_id') _rtun_v='-' ;;
         'prio') _rtun_v='-' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
-        *) return 1 ;;
-        esac ;;
-    25)
-        case $2 in
-        'k'|'ke'|'key') _rtun_v='-' ;;
-        'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
-        'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
-        'n'|'no'|'noi'|'noik'|'noike'|'noikey') _rtun_v='' ;;
-        'o'|'ok'|'oke'|'okey') _rtun_v='-' ;;
-        'n'|'no'|'noo'|'nook'|'nooke'|'nookey') _rtun_v='' ;;
-        's'|'se'|'seq') _rtun_v='' ;;
-        'n'|'no'|'nos'|'nose'|'noseq') _rtun_v='' ;;
-        'i'|'is'|'ise'|'iseq') _rtun_v='' ;;
-        'n'|'no'|'noi'|'nois'|'noise'|'noiseq') _rtun_v='' ;;
-        'o'|'os'|'ose'|'oseq') _rtun_v='' ;;
-        'n'|'no'|'noo'|'noos'|'noose'|'nooseq') _rtun_v='' ;;
-        'c'|'cs'|'csu'|'csum') _rtun_v='' ;;
-        'n'|'no'|'noc'|'nocs'|'nocsu'|'nocsum') _rtun_v='' ;;
-        'i'|'ic'|'ics'|'icsu'|'icsum') _rtun_v='' ;;
-        'n'|'no'|'noi'|'noic'|'noics'|'noicsu'|'noicsum') _rtun_v='' ;;
-        'o'|'oc'|'ocs'|'ocsu'|'ocsum') _rtun_v='' ;;
-        'n'|'no'|'noo'|'nooc'|'noocs'|'noocsu'|'noocsum') _rtun_v='' ;;
-        'n'|'no'|'nop'|'nopm'|'nopmt'|'nopmtu'|'nopmtud'|'nopmtudi'|'nopmtudis'|'nopmtudisc') _rtun_v='' ;;
-        'p'|'pm'|'pmt'|'pmtu'|'pmtud'|'pmtudi'|'pmtudis'|'pmtudisc') _rtun_v='' ;;
-        'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
-        'l'|'lo'|'loc'|'loca'|'local') _rtun_v='-' ;;
-        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
-        't'|'tt'|'ttl'|'h'|'ho'|'hop'|'hopl'|'hopli'|'hoplim'|'hoplimi'|'hoplimit'|'hl'|'hli'|'hlim') _rtun_v='-' ;;
-        't'|'to'|'tos'|'tc'|'tcl'|'tcla'|'tclas'|'tclass'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
-        'noencap') _rtun_v='' ;;
-        'encap') _rtun_v='=fou gue none' ;;
-        'encap-sport') _rtun_v='-' ;;
-        'encap-dport') _rtun_v='-' ;;
-        'encap-csum') _rtun_v='' ;;
-        'noencap-csum') _rtun_v='' ;;
-        'encap-udp6-csum') _rtun_v='' ;;
-        'noencap-udp6-csum') _rtun_v='' ;;
-        'encap-remcsum') _rtun_v='' ;;
-        'noencap-remcsum') _rtun_v='' ;;
-        'external') _rtun_v='' ;;
-        'ignore-df') _rtun_v='' ;;
-        'noignore-df') _rtun_v='' ;;
-        'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
     26)
@@ -588,13 +554,56 @@ _rtun_kw() {
         'ignore-df') _rtun_v='' ;;
         'noignore-df') _rtun_v='' ;;
         'fwmark') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    27)
+        case $2 in
+        'k'|'ke'|'key') _rtun_v='-' ;;
+        'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
+        'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
+        'n'|'no'|'noi'|'noik'|'noike'|'noikey') _rtun_v='' ;;
+        'o'|'ok'|'oke'|'okey') _rtun_v='-' ;;
+        'n'|'no'|'noo'|'nook'|'nooke'|'nookey') _rtun_v='' ;;
+        's'|'se'|'seq') _rtun_v='' ;;
+        'n'|'no'|'nos'|'nose'|'noseq') _rtun_v='' ;;
+        'i'|'is'|'ise'|'iseq') _rtun_v='' ;;
+        'n'|'no'|'noi'|'nois'|'noise'|'noiseq') _rtun_v='' ;;
+        'o'|'os'|'ose'|'oseq') _rtun_v='' ;;
+        'n'|'no'|'noo'|'noos'|'noose'|'nooseq') _rtun_v='' ;;
+        'c'|'cs'|'csu'|'csum') _rtun_v='' ;;
+        'n'|'no'|'noc'|'nocs'|'nocsu'|'nocsum') _rtun_v='' ;;
+        'i'|'ic'|'ics'|'icsu'|'icsum') _rtun_v='' ;;
+        'n'|'no'|'noi'|'noic'|'noics'|'noicsu'|'noicsum') _rtun_v='' ;;
+        'o'|'oc'|'ocs'|'ocsu'|'ocsum') _rtun_v='' ;;
+        'n'|'no'|'noo'|'nooc'|'noocs'|'noocsu'|'noocsum') _rtun_v='' ;;
+        'n'|'no'|'nop'|'nopm'|'nopmt'|'nopmtu'|'nopmtud'|'nopmtudi'|'nopmtudis'|'nopmtudisc') _rtun_v='' ;;
+        'p'|'pm'|'pmt'|'pmtu'|'pmtud'|'pmtudi'|'pmtudis'|'pmtudisc') _rtun_v='' ;;
+        'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
+        'l'|'lo'|'loc'|'loca'|'local') _rtun_v='-' ;;
+        'd'|'de'|'dev') _rtun_v='@ifnames' ;;
+        't'|'tt'|'ttl'|'h'|'ho'|'hop'|'hopl'|'hopli'|'hoplim'|'hoplimi'|'hoplimit'|'hl'|'hli'|'hlim') _rtun_v='-' ;;
+        't'|'to'|'tos'|'tc'|'tcl'|'tcla'|'tclas'|'tclass'|'d'|'ds'|'dsf'|'dsfi'|'dsfie'|'dsfiel'|'dsfield') _rtun_v='-' ;;
+        'noencap') _rtun_v='' ;;
+        'encap') _rtun_v='=fou gue none' ;;
+        'encap-sport') _rtun_v='-' ;;
+        'encap-dport') _rtun_v='-' ;;
+        'encap-csum') _rtun_v='' ;;
+        'noencap-csum') _rtun_v='' ;;
+        'encap-udp6-csum') _rtun_v='' ;;
+        'noencap-udp6-csum') _rtun_v='' ;;
+        'encap-remcsum') _rtun_v='' ;;
+        'noencap-remcsum') _rtun_v='' ;;
+        'external') _rtun_v='' ;;
+        'ignore-df') _rtun_v='' ;;
+        'noignore-df') _rtun_v='' ;;
+        'fwmark') _rtun_v='-' ;;
         'erspan') _rtun_v='-' ;;
         'erspan_ver') _rtun_v='-' ;;
         'erspan_dir') _rtun_v='=ingress egress' ;;
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    27)
+    28)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -642,7 +651,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    28)
+    29)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -669,7 +678,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    29)
+    30)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -697,7 +706,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    30)
+    31)
         case $2 in
         'mode') _rtun_v='=ip6ip6 ipip6 any' ;;
         'remote') _rtun_v='-' ;;
@@ -724,7 +733,7 @@ _rtun_kw() {
         'external') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    31)
+    32)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
@@ -781,7 +790,7 @@ _rtun_obj() {
     'h'|'he'|'hel'|'help') _rtun_o='32' ;;
     's'|'st'|'sta'|'stat'|'stats') _rtun_o='' ;;
     'n'|'nf'|'nft') _rtun_o='34' ;;
-    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=14 _rtun_ops='@sysctl-keys' ;;
+    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=15 _rtun_ops='@sysctl-keys' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'completi'|'completio'|'completion'|'completions') _rtun_o='36' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'complete') _rtun_o='' ;;
     esac
@@ -834,53 +843,53 @@ _rtun_cmd() {
         's'|'sh'|'sho'|'show'|'l'|'ls'|'lst'|'li'|'lis'|'list') _rtun_t='1' ;;
         'x'|'xs'|'xst'|'xsta'|'xstat'|'xstats') _rtun_t='' ;;
         'a'|'af'|'afs'|'afst'|'afsta'|'afstat'|'afstats') _rtun_t='' ;;
-        'p'|'pr'|'pro'|'prop'|'prope'|'proper'|'propert'|'property') _rtun_t='' ;;
+        'p'|'pr'|'pro'|'prop'|'prope'|'proper'|'propert'|'property') _rtun_t='7' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
         *) return 1 ;;
         esac ;;
     14)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='7' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='7' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='7' ;;
-        's'|'sh'|'sho'|'show') _rtun_t='7' ;;
-        'l'|'ls'|'lst') _rtun_t='7' ;;
-        'l'|'li'|'lis'|'list') _rtun_t='7' ;;
-        'p'|'pr'|'prl') _rtun_t='8' ;;
-        '6'|'6r'|'6rd') _rtun_t='9' ;;
+        'a'|'ad'|'add') _rtun_t='8' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='8' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='8' ;;
+        's'|'sh'|'sho'|'show') _rtun_t='8' ;;
+        'l'|'ls'|'lst') _rtun_t='8' ;;
+        'l'|'li'|'lis'|'list') _rtun_t='8' ;;
+        'p'|'pr'|'prl') _rtun_t='9' ;;
+        '6'|'6r'|'6rd') _rtun_t='10' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
-        'check') _rtun_t='10' ;;
-        'keepalive') _rtun_t='11' ;;
+        'check') _rtun_t='11' ;;
+        'keepalive') _rtun_t='12' ;;
         *) return 1 ;;
         esac ;;
     15)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='7' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='7' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='7' ;;
-        's'|'sh'|'sho'|'show') _rtun_t='7' ;;
-        'l'|'ls'|'lst') _rtun_t='7' ;;
-        'l'|'li'|'lis'|'list') _rtun_t='7' ;;
-        'p'|'pr'|'prl') _rtun_t='8' ;;
-        '6'|'6r'|'6rd') _rtun_t='9' ;;
+        'a'|'ad'|'add') _rtun_t='8' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='8' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='8' ;;
+        's'|'sh'|'sho'|'show') _rtun_t='8' ;;
+        'l'|'ls'|'lst') _rtun_t='8' ;;
+        'l'|'li'|'lis'|'list') _rtun_t='8' ;;
+        'p'|'pr'|'prl') _rtun_t='9' ;;
+        '6'|'6r'|'6rd') _rtun_t='10' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
-        'check') _rtun_t='10' ;;
-        'keepalive') _rtun_t='11' ;;
+        'check') _rtun_t='11' ;;
+        'keepalive') _rtun_t='12' ;;
         *) return 1 ;;
         esac ;;
     25)
         case $2 in
         'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='' ;;
-        'a'|'ad'|'add') _rtun_t='12' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='12' ;;
-        'e'|'ex'|'exe'|'exec') _rtun_t='12' ;;
-        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='12' ;;
+        'a'|'ad'|'add') _rtun_t='13' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='13' ;;
+        'e'|'ex'|'exe'|'exec') _rtun_t='13' ;;
+        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='13' ;;
         *) return 1 ;;
         esac ;;
     34)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='13' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='13' ;;
+        'a'|'ad'|'add') _rtun_t='14' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='14' ;;
         's'|'sh'|'sho'|'show'|'l'|'li'|'lis'|'list') _rtun_t='' ;;
         'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='' ;;
         *) return 1 ;;
@@ -900,27 +909,27 @@ _rtun_cmd() {
 # _rtun_kind KIND: sets _rtun_t to the keyword table of a link kind.
 _rtun_kind() {
     case $1 in
-    'veth') _rtun_t='15' ;;
-    'bridge') _rtun_t='16' ;;
-    'vxlan') _rtun_t='17' ;;
-    'ifb') _rtun_t='18' ;;
-    'dummy') _rtun_t='19' ;;
-    'vlan') _rtun_t='20' ;;
-    'macvlan') _rtun_t='21' ;;
-    'tun') _rtun_t='22' ;;
-    'bridge_slave') _rtun_t='23' ;;
-    'bond_slave') _rtun_t='24' ;;
-    'gre') _rtun_t='25' ;;
-    'gretap') _rtun_t='21' ;;
-    'erspan') _rtun_t='26' ;;
-    'ip6gre') _rtun_t='27' ;;
-    'ip6gretap') _rtun_t='23' ;;
-    'ip6erspan') _rtun_t='23' ;;
-    'ipip') _rtun_t='28' ;;
-    'sit') _rtun_t='29' ;;
-    'ip6tnl') _rtun_t='30' ;;
-    'vti') _rtun_t='31' ;;
-    'vti6') _rtun_t='27' ;;
+    'veth') _rtun_t='16' ;;
+    'bridge') _rtun_t='17' ;;
+    'vxlan') _rtun_t='18' ;;
+    'ifb') _rtun_t='19' ;;
+    'dummy') _rtun_t='20' ;;
+    'vlan') _rtun_t='21' ;;
+    'macvlan') _rtun_t='22' ;;
+    'tun') _rtun_t='23' ;;
+    'bridge_slave') _rtun_t='24' ;;
+    'bond_slave') _rtun_t='25' ;;
+    'gre') _rtun_t='26' ;;
+    'gretap') _rtun_t='22' ;;
+    'erspan') _rtun_t='27' ;;
+    'ip6gre') _rtun_t='28' ;;
+    'ip6gretap') _rtun_t='24' ;;
+    'ip6erspan') _rtun_t='24' ;;
+    'ipip') _rtun_t='29' ;;
+    'sit') _rtun_t='30' ;;
+    'ip6tnl') _rtun_t='31' ;;
+    'vti') _rtun_t='32' ;;
+    'vti6') _rtun_t='28' ;;
     *) return 1 ;;
     esac
 }
@@ -932,7 +941,7 @@ _rtun_words() {
     g) printf '%s\n' '-loops' '-family' '-4' '-6' '-0' '-M' '-B' '-human' '-human-readable' '-iec' '-stats' '-statistics' '-details' '-resolve' '-oneline' '-timestamp' '-tshort' '-Version' '-force' '-batch' '-brief' '-json' '-pretty' '-rcvbuf' '-color' '-help' '-netns' '-Numeric' '-all' '-echo' ;;
     c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'help' ;;
     c3) printf '%s\n' 'add' 'change' 'chg' 'replace' 'prepend' 'append' 'test' 'delete' 'list' 'show' 'lst' 'get' 'flush' ;;
-    c9) printf '%s\n' 'add' 'set' 'change' 'replace' 'delete' 'show' 'lst' 'list' 'help' ;;
+    c9) printf '%s\n' 'add' 'set' 'change' 'replace' 'delete' 'show' 'lst' 'list' 'property' 'help' ;;
     c14) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
     c15) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
     c25) printf '%s\n' 'list' 'show' 'lst' 'add' 'delete' 'exec' 'attach' ;;
@@ -949,35 +958,36 @@ _rtun_words() {
     k5) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
     k6) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
     p6) _rtun_fill '@ifnames' ;;
-    k7) printf '%s\n' 'mode' 'key' 'ikey' 'okey' 'seq' 'iseq' 'oseq' 'csum' 'icsum' 'ocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'name' 'help' ;;
-    k8) printf '%s\n' 'prl-default' 'prl-nodefault' 'prl-delete' 'dev' ;;
-    k9) printf '%s\n' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'dev' ;;
-    k10) printf '%s\n' 'help' ;;
-    p10) _rtun_fill '@ifnames' ;;
-    k11) printf '%s\n' 'interval' 'retries' 'once' 'help' ;;
+    k7) printf '%s\n' 'altname' 'help' 'dev' 'add' 'del' ;;
+    k8) printf '%s\n' 'mode' 'key' 'ikey' 'okey' 'seq' 'iseq' 'oseq' 'csum' 'icsum' 'ocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'name' 'help' ;;
+    k9) printf '%s\n' 'prl-default' 'prl-nodefault' 'prl-delete' 'dev' ;;
+    k10) printf '%s\n' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'dev' ;;
+    k11) printf '%s\n' 'help' ;;
     p11) _rtun_fill '@ifnames' ;;
-    k12) : ;;
-    p12) _rtun_fill '@netns' ;;
-    k13) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
-    k14) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
-    p14) _rtun_fill '@sysctl-keys' ;;
-    k15) printf '%s\n' 'peer' ;;
-    k16) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
-    k17) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
-    k18) : ;;
+    k12) printf '%s\n' 'interval' 'retries' 'once' 'help' ;;
+    p12) _rtun_fill '@ifnames' ;;
+    k13) : ;;
+    p13) _rtun_fill '@netns' ;;
+    k14) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
+    k15) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
+    p15) _rtun_fill '@sysctl-keys' ;;
+    k16) printf '%s\n' 'peer' ;;
+    k17) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
+    k18) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
     k19) : ;;
-    k20) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
-    k21) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
-    k22) : ;;
-    k23) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
-    k24) printf '%s\n' 'queue_id' 'prio' 'help' ;;
-    k25) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
-    k26) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k27) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k28) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k29) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k30) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
-    k31) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
+    k20) : ;;
+    k21) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
+    k22) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k23) : ;;
+    k24) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
+    k25) printf '%s\n' 'queue_id' 'prio' 'help' ;;
+    k26) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
+    k27) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k28) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k29) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k30) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k31) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
+    k32) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
     esac
 }
 

@@ -423,7 +423,7 @@ fn nothing_of(line: &str) -> &'static [&'static str] {
         "rtun route add 192.0.2.0/24 " => &["encap"],
         "rtun route " => &["save", "restore", "showdump"],
         "rtun address " => &["save", "restore", "showdump"],
-        "rtun link " => &["xstats", "afstats", "property"],
+        "rtun link " => &["xstats", "afstats"],
         "rtun -color " => &["always", "auto", "never"],
         _ => &[],
     }
