@@ -810,7 +810,7 @@ _rtun_cmd() {
         'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='0' ;;
         'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='1' ;;
         'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='1' ;;
-        's'|'sa'|'sav'|'save') _rtun_t='' ;;
+        's'|'sa'|'sav'|'save') _rtun_t='1' ;;
         's'|'sh'|'sho'|'show'|'showd'|'showdu'|'showdum'|'showdump') _rtun_t='' ;;
         'r'|'re'|'res'|'rest'|'resto'|'restor'|'restore') _rtun_t='' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
@@ -939,8 +939,8 @@ _rtun_words() {
     case $1 in
     objects) printf '%s\n' 'address' 'route' 'link' 'tunnel' 'tunl' 'netns' 'help' 'nft' 'sysctl' 'completions' ;;
     g) printf '%s\n' '-loops' '-family' '-4' '-6' '-0' '-M' '-B' '-human' '-human-readable' '-iec' '-stats' '-statistics' '-details' '-resolve' '-oneline' '-timestamp' '-tshort' '-Version' '-force' '-batch' '-brief' '-json' '-pretty' '-rcvbuf' '-color' '-help' '-netns' '-Numeric' '-all' '-echo' ;;
-    c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'help' ;;
-    c3) printf '%s\n' 'add' 'change' 'chg' 'replace' 'prepend' 'append' 'test' 'delete' 'list' 'show' 'lst' 'get' 'flush' ;;
+    c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'save' 'showdump' 'restore' 'help' ;;
+    c3) printf '%s\n' 'add' 'change' 'chg' 'replace' 'prepend' 'append' 'test' 'delete' 'list' 'show' 'lst' 'get' 'flush' 'save' 'restore' 'showdump' ;;
     c9) printf '%s\n' 'add' 'set' 'change' 'replace' 'delete' 'show' 'lst' 'list' 'property' 'help' ;;
     c14) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
     c15) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
