@@ -564,10 +564,24 @@ function __rtun_kw
             end
         case 13
             switch $argv[2]
+                case 'target-nsid'
+                    set -g __rtun_v '-'
+                case 'nsid'
+                    set -g __rtun_v '-'
                 case '*'
                     return 1
             end
         case 14
+            switch $argv[2]
+                case '*'
+                    return 1
+            end
+        case 15
+            switch $argv[2]
+                case '*'
+                    return 1
+            end
+        case 16
             switch $argv[2]
                 case 'a' 'ac' 'acc' 'acce' 'accep' 'accept'
                     set -g __rtun_v ''
@@ -600,7 +614,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 15
+        case 17
             switch $argv[2]
                 case '-a' '-A' '-X' '--a' '--al' '--all'
                     set -g __rtun_v ''
@@ -642,7 +656,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 16
+        case 18
             switch $argv[2]
                 case 'peer'
                     set -g __rtun_v ''
@@ -650,7 +664,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 17
+        case 19
             switch $argv[2]
                 case 'f' 'fo' 'for' 'forw' 'forwa' 'forwar' 'forward' 'forward_' 'forward_d' 'forward_de' 'forward_del' 'forward_dela' 'forward_delay'
                     set -g __rtun_v '-'
@@ -729,7 +743,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 18
+        case 20
             switch $argv[2]
                 case 'i' 'id' 'v' 'vn' 'vni'
                     set -g __rtun_v '-'
@@ -814,17 +828,17 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 19
-            switch $argv[2]
-                case '*'
-                    return 1
-            end
-        case 20
-            switch $argv[2]
-                case '*'
-                    return 1
-            end
         case 21
+            switch $argv[2]
+                case '*'
+                    return 1
+            end
+        case 22
+            switch $argv[2]
+                case '*'
+                    return 1
+            end
+        case 23
             switch $argv[2]
                 case 'p' 'pr' 'pro' 'prot' 'proto' 'protoc' 'protoco' 'protocol'
                     set -g __rtun_v '=802.1Q 802.1ad'
@@ -849,7 +863,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 22
+        case 24
             switch $argv[2]
                 case 'm' 'mo' 'mod' 'mode'
                     set -g __rtun_v '=private vepa bridge passthru source'
@@ -868,12 +882,12 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 23
+        case 25
             switch $argv[2]
                 case '*'
                     return 1
             end
-        case 24
+        case 26
             switch $argv[2]
                 case 'f' 'fd' 'fdb' 'fdb_' 'fdb_f' 'fdb_fl' 'fdb_flu' 'fdb_flus' 'fdb_flush'
                     set -g __rtun_v ''
@@ -928,7 +942,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 25
+        case 27
             switch $argv[2]
                 case 'q' 'qu' 'que' 'queu' 'queue' 'queue_' 'queue_i' 'queue_id'
                     set -g __rtun_v '-'
@@ -939,7 +953,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 26
+        case 28
             switch $argv[2]
                 case 'k' 'ke' 'key'
                     set -g __rtun_v '-'
@@ -1022,7 +1036,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 27
+        case 29
             switch $argv[2]
                 case 'k' 'ke' 'key'
                     set -g __rtun_v '-'
@@ -1113,7 +1127,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 28
+        case 30
             switch $argv[2]
                 case 'k' 'ke' 'key'
                     set -g __rtun_v '-'
@@ -1206,7 +1220,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 29
+        case 31
             switch $argv[2]
                 case 'mode'
                     set -g __rtun_v '-'
@@ -1257,7 +1271,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 30
+        case 32
             switch $argv[2]
                 case 'mode'
                     set -g __rtun_v '-'
@@ -1310,7 +1324,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 31
+        case 33
             switch $argv[2]
                 case 'mode'
                     set -g __rtun_v '=ip6ip6 ipip6 any'
@@ -1361,7 +1375,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 32
+        case 34
             switch $argv[2]
                 case 'k' 'ke' 'key'
                     set -g __rtun_v '-'
@@ -1465,7 +1479,7 @@ function __rtun_obj
             set -g __rtun_o '34'
         case 's' 'sy' 'sys' 'sysc' 'sysct' 'sysctl'
             set -g __rtun_o '35'
-            set -g __rtun_g 15
+            set -g __rtun_g 17
             set -g __rtun_ops '@sysctl-keys'
         case 'c' 'co' 'com' 'comp' 'compl' 'comple' 'complet' 'completi' 'completio' 'completion' 'completions'
             set -g __rtun_o '36'
@@ -1618,23 +1632,33 @@ function __rtun_cmd
             switch $argv[2]
                 case 'l' 'li' 'lis' 'list' 's' 'sh' 'sho' 'show' 'ls' 'lst'
                     set -g __rtun_t ''
+                case 'l' 'li' 'lis' 'list' 'list-' 'list-i' 'list-id'
+                    set -g __rtun_t '13'
                 case 'a' 'ad' 'add'
-                    set -g __rtun_t '13'
+                    set -g __rtun_t '14'
+                case 's' 'se' 'set'
+                    set -g __rtun_t '14'
                 case 'd' 'de' 'del' 'dele' 'delet' 'delete'
-                    set -g __rtun_t '13'
+                    set -g __rtun_t '14'
+                case 'i' 'id' 'ide' 'iden' 'ident' 'identi' 'identif' 'identify'
+                    set -g __rtun_t '15'
+                case 'p' 'pi' 'pid' 'pids'
+                    set -g __rtun_t '14'
                 case 'e' 'ex' 'exe' 'exec'
-                    set -g __rtun_t '13'
+                    set -g __rtun_t '14'
+                case 'm' 'mo' 'mon' 'moni' 'monit' 'monito' 'monitor'
+                    set -g __rtun_t ''
                 case 'a' 'at' 'att' 'atta' 'attac' 'attach'
-                    set -g __rtun_t '13'
+                    set -g __rtun_t '14'
                 case '*'
                     return 1
             end
         case 34
             switch $argv[2]
                 case 'a' 'ad' 'add'
-                    set -g __rtun_t '14'
+                    set -g __rtun_t '16'
                 case 'd' 'de' 'del' 'dele' 'delet' 'delete'
-                    set -g __rtun_t '14'
+                    set -g __rtun_t '16'
                 case 's' 'sh' 'sho' 'show' 'l' 'li' 'lis' 'list'
                     set -g __rtun_t ''
                 case 'f' 'fl' 'flu' 'flus' 'flush'
@@ -1664,47 +1688,47 @@ end
 function __rtun_kind
     switch $argv[1]
         case 'veth'
-            set -g __rtun_t 16
-        case 'bridge'
-            set -g __rtun_t 17
-        case 'vxlan'
             set -g __rtun_t 18
-        case 'ifb'
+        case 'bridge'
             set -g __rtun_t 19
-        case 'dummy'
+        case 'vxlan'
             set -g __rtun_t 20
-        case 'vlan'
+        case 'ifb'
             set -g __rtun_t 21
-        case 'macvlan'
+        case 'dummy'
             set -g __rtun_t 22
-        case 'tun'
+        case 'vlan'
             set -g __rtun_t 23
-        case 'bridge_slave'
+        case 'macvlan'
             set -g __rtun_t 24
-        case 'bond_slave'
+        case 'tun'
             set -g __rtun_t 25
-        case 'gre'
+        case 'bridge_slave'
             set -g __rtun_t 26
-        case 'gretap'
-            set -g __rtun_t 22
-        case 'erspan'
+        case 'bond_slave'
             set -g __rtun_t 27
-        case 'ip6gre'
+        case 'gre'
             set -g __rtun_t 28
-        case 'ip6gretap'
+        case 'gretap'
             set -g __rtun_t 24
-        case 'ip6erspan'
-            set -g __rtun_t 24
-        case 'ipip'
+        case 'erspan'
             set -g __rtun_t 29
-        case 'sit'
+        case 'ip6gre'
             set -g __rtun_t 30
-        case 'ip6tnl'
+        case 'ip6gretap'
+            set -g __rtun_t 26
+        case 'ip6erspan'
+            set -g __rtun_t 26
+        case 'ipip'
             set -g __rtun_t 31
-        case 'vti'
+        case 'sit'
             set -g __rtun_t 32
+        case 'ip6tnl'
+            set -g __rtun_t 33
+        case 'vti'
+            set -g __rtun_t 34
         case 'vti6'
-            set -g __rtun_t 28
+            set -g __rtun_t 30
         case '*'
             return 1
     end
@@ -1728,7 +1752,7 @@ function __rtun_words
         case c15
             printf '%s\n' 'add	Create a tunnel' 'change	Change a tunnel; with NAME first, unnamed settings stay as they are' 'delete	Remove a tunnel' 'show	List tunnels (all of this family, or those matching)' 'lst	Same as show' 'list	Same as show' 'prl	Edit an ISATAP tunnel\'s potential router list (IPv4 only)' '6rd	Set a sit tunnel\'s IPv6 rapid deployment prefixes (IPv4 only)' 'help	Show this usage' 'check	Say why a tunnel does not pass traffic: one line per check, with the command that fixes what fails (rtun only)' 'keepalive	Send GRE keepalives and answer the far end\'s; keep the tunnel down while they go unanswered (rtun only)'
         case c25
-            printf '%s\n' 'list	List the named network namespaces' 'show	List the named network namespaces' 'lst	List the named network namespaces' 'add	Create a network namespace and name it' 'delete	Remove a namespace\'s name (it lives on while in use)' 'exec	Run a command inside a named namespace' 'attach	Name the network namespace of process PID'
+            printf '%s\n' 'list	List the named network namespaces' 'show	List the named network namespaces' 'lst	List the named network namespaces' 'list-id	List the ids this namespace (or the one of target-nsid) has for its peers, with their names' 'add	Create a network namespace and name it' 'set	Give a named namespace an id here (auto: the kernel picks it)' 'delete	Remove a namespace\'s name (it lives on while in use)' 'identify	Print the name of the namespace of process PID (without PID: of the caller)' 'pids	Print the processes in a named namespace' 'exec	Run a command inside a named namespace' 'monitor	Print each name added to or removed from /run/netns, until killed' 'attach	Name the network namespace of process PID'
         case c32
             true
         case c34
@@ -1772,48 +1796,54 @@ function __rtun_words
         case p12
             __rtun_fill '@ifnames'
         case k13
-            true
-        case p13
-            __rtun_fill '@netns'
+            printf '%s\n' 'target-nsid	List the ids the namespace with this id (here) has for its peers' 'nsid	Only this id'
         case k14
-            printf '%s\n' 'accept	Let packets of a protocol in to this host (chain input); takes proto PROTO [src PREFIX] [dst PREFIX] [iif DEV]' 'forward	Let matching packets be forwarded (chain forward); takes [src PREFIX] [dst PREFIX] [iif DEV] [oif DEV]' 'masquerade	Source NAT to the address of the outgoing interface; takes [src PREFIX] [dst PREFIX] [oif DEV]' 'snat	Source NAT to a fixed address; takes to ADDR [src PREFIX] [dst PREFIX] [oif DEV]' 'dnat	Forward a port to another address (destination NAT); takes proto tcp|udp dport PORT to ADDR[:PORT] [src PREFIX] [dst PREFIX] [iif DEV]' 'clamp-mss	Clamp the MSS of forwarded TCP SYNs to the route\'s MTU or to N (chain mss); takes [iif DEV] [oif DEV] [mss N]' 'src	Only packets from this IPv4 or IPv6 prefix' 'dst	Only packets to this prefix' 'dport	The destination port to forward (dnat)' 'proto	The IP protocol: one of these names, or a number' 'iif	Only packets arriving on this interface (by name; it may not exist yet)' 'oif	Only packets leaving through this interface (by name)' 'to	The new address (snat, dnat), and for dnat optionally the port: ADDR:PORT or [IPv6]:PORT' 'mss	A fixed MSS instead of one from the route\'s MTU (clamp-mss)'
+            true
+        case p14
+            __rtun_fill '@netns'
         case k15
-            printf '%s\n' '-a	Show every variable under /proc/sys (optionally filtered by --pattern)' '-A	Show every variable under /proc/sys (optionally filtered by --pattern)' '-X	Show every variable under /proc/sys (optionally filtered by --pattern)' '--all	Show every variable under /proc/sys (optionally filtered by --pattern)' '--deprecated	With -a, also show variables the kernel marks as deprecated' '--dry-run	Show what would be set, without setting anything' '-b	Show values only, with no line ends' '--binary	Show values only, with no line ends' '-e	Say nothing about variables that do not exist' '--ignore	Say nothing about variables that do not exist' '-N	Show names only' '--names	Show names only' '-n	Show values only' '--values	Show values only' '-p	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '-f	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '--load	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '-q	Do not echo the values set' '--quiet	Do not echo the values set' '-w	Treat every argument as VARIABLE=VALUE to set' '--write	Treat every argument as VARIABLE=VALUE to set' '--system	Apply the settings of all the system\'s sysctl.d directories and /etc/sysctl.conf' '-r	Only variables whose name matches this extended regular expression' '--pattern	Only variables whose name matches this extended regular expression' '-h	Show this help' '-d	Show this help' '--help	Show this help' '-V	Show the version' '--version	Show the version' '-o	Accepted and ignored (BSD compatibility)' '-x	Accepted and ignored (BSD compatibility)' '-j	JSON output: an array of {"key", "value"} objects (rtun)' '--json	JSON output: an array of {"key", "value"} objects (rtun)' '--persist	Also record the values set on the command line in FILE, attached (default /etc/sysctl.d/90-rtun.conf; not with -p, --system or rtun -n NETNS) (rtun)'
+            true
         case p15
-            __rtun_fill '@sysctl-keys'
+            __rtun_fill '-'
         case k16
-            printf '%s\n' 'peer	options of `link add` for the peer device (name, address, mtu, netns, …)'
+            printf '%s\n' 'accept	Let packets of a protocol in to this host (chain input); takes proto PROTO [src PREFIX] [dst PREFIX] [iif DEV]' 'forward	Let matching packets be forwarded (chain forward); takes [src PREFIX] [dst PREFIX] [iif DEV] [oif DEV]' 'masquerade	Source NAT to the address of the outgoing interface; takes [src PREFIX] [dst PREFIX] [oif DEV]' 'snat	Source NAT to a fixed address; takes to ADDR [src PREFIX] [dst PREFIX] [oif DEV]' 'dnat	Forward a port to another address (destination NAT); takes proto tcp|udp dport PORT to ADDR[:PORT] [src PREFIX] [dst PREFIX] [iif DEV]' 'clamp-mss	Clamp the MSS of forwarded TCP SYNs to the route\'s MTU or to N (chain mss); takes [iif DEV] [oif DEV] [mss N]' 'src	Only packets from this IPv4 or IPv6 prefix' 'dst	Only packets to this prefix' 'dport	The destination port to forward (dnat)' 'proto	The IP protocol: one of these names, or a number' 'iif	Only packets arriving on this interface (by name; it may not exist yet)' 'oif	Only packets leaving through this interface (by name)' 'to	The new address (snat, dnat), and for dnat optionally the port: ADDR:PORT or [IPv6]:PORT' 'mss	A fixed MSS instead of one from the route\'s MTU (clamp-mss)'
         case k17
-            printf '%s\n' 'forward_delay	STP forward delay, in centiseconds' 'hello_time	STP hello time, in centiseconds' 'max_age	STP max message age, in centiseconds' 'ageing_time	how long learned addresses stay, in centiseconds' 'stp_state	0: no STP, 1: kernel STP, 2: user-space STP' 'priority	bridge priority for STP' 'vlan_filtering	filter by VLAN' 'vlan_protocol	VLAN protocol for filtering' 'group_fwd_mask	link-local groups to forward' 'group_address	STP group address' 'no_linklocal_learn	do not learn from link-local frames' 'fdb_flush	flush the forwarding database' 'vlan_default_pvid	default port VLAN id' 'vlan_stats_enabled	count per-VLAN statistics' 'vlan_stats_per_port	keep VLAN statistics per port' 'mcast_router	multicast router mode' 'mcast_snooping	IGMP/MLD snooping' 'mcast_vlan_snooping	multicast snooping per VLAN' 'mcast_query_use_ifaddr	source queries from the bridge\'s address' 'mcast_querier	act as multicast querier' 'mcast_hash_elasticity	multicast hash chain limit' 'mcast_hash_max	multicast hash size' 'mcast_last_member_count	last member query count' 'mcast_startup_query_count	startup query count' 'mcast_last_member_interval	last member query interval' 'mcast_membership_interval	group membership interval' 'mcast_querier_interval	other querier present interval' 'mcast_query_interval	general query interval' 'mcast_query_response_interval	query response interval' 'mcast_startup_query_interval	startup query interval' 'mcast_stats_enabled	count multicast statistics' 'mcast_igmp_version	IGMP version' 'mcast_mld_version	MLD version' 'nf_call_iptables	pass bridged IPv4 through iptables' 'nf_call_ip6tables	pass bridged IPv6 through ip6tables' 'nf_call_arptables	pass bridged ARP through arptables' 'help	show these options'
+            printf '%s\n' '-a	Show every variable under /proc/sys (optionally filtered by --pattern)' '-A	Show every variable under /proc/sys (optionally filtered by --pattern)' '-X	Show every variable under /proc/sys (optionally filtered by --pattern)' '--all	Show every variable under /proc/sys (optionally filtered by --pattern)' '--deprecated	With -a, also show variables the kernel marks as deprecated' '--dry-run	Show what would be set, without setting anything' '-b	Show values only, with no line ends' '--binary	Show values only, with no line ends' '-e	Say nothing about variables that do not exist' '--ignore	Say nothing about variables that do not exist' '-N	Show names only' '--names	Show names only' '-n	Show values only' '--values	Show values only' '-p	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '-f	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '--load	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '-q	Do not echo the values set' '--quiet	Do not echo the values set' '-w	Treat every argument as VARIABLE=VALUE to set' '--write	Treat every argument as VARIABLE=VALUE to set' '--system	Apply the settings of all the system\'s sysctl.d directories and /etc/sysctl.conf' '-r	Only variables whose name matches this extended regular expression' '--pattern	Only variables whose name matches this extended regular expression' '-h	Show this help' '-d	Show this help' '--help	Show this help' '-V	Show the version' '--version	Show the version' '-o	Accepted and ignored (BSD compatibility)' '-x	Accepted and ignored (BSD compatibility)' '-j	JSON output: an array of {"key", "value"} objects (rtun)' '--json	JSON output: an array of {"key", "value"} objects (rtun)' '--persist	Also record the values set on the command line in FILE, attached (default /etc/sysctl.d/90-rtun.conf; not with -p, --system or rtun -n NETNS) (rtun)'
+        case p17
+            __rtun_fill '@sysctl-keys'
         case k18
-            printf '%s\n' 'id	the VXLAN network identifier (0-16777215)' 'vni	the VXLAN network identifier (0-16777215)' 'group	multicast group to send to (needs dev)' 'remote	unicast peer to send to' 'local	source address' 'dev	underlying device' 'ttl	1-255, auto or inherit' 'hoplimit	1-255, auto or inherit' 'tos	hex value or inherit' 'dsfield	hex value or inherit' 'df	don\'t-fragment bit of outer IPv4' 'label	IPv6 flow label' 'flowlabel	IPv6 flow label' 'ageing	FDB entry lifetime, or none' 'maxaddress	FDB size limit, or unlimited' 'port	UDP source port range' 'srcport	UDP source port range' 'dstport	UDP destination port (4789 is IANA\'s)' 'nolearning	do not learn remote addresses' 'learning	learn remote addresses' 'noproxy	no ARP proxy' 'proxy	ARP proxy' 'norsc	no route short circuit' 'rsc	route short circuit' 'nol2miss	no L2 miss notifications' 'l2miss	L2 miss notifications' 'nol3miss	no L3 miss notifications' 'l3miss	L3 miss notifications' 'udpcsum	checksum outer UDP (IPv4)' 'noudpcsum	no outer UDP checksum (IPv4)' 'udp6zerocsumtx	send IPv6 UDP with zero checksum' 'noudp6zerocsumtx	checksum outer IPv6 UDP' 'udp6zerocsumrx	accept IPv6 UDP with zero checksum' 'noudp6zerocsumrx	reject IPv6 UDP with zero checksum' 'remcsumtx	remote checksum offload on send' 'noremcsumtx	no remote checksum offload on send' 'remcsumrx	remote checksum offload on receive' 'noremcsumrx	no remote checksum offload on receive' 'external	metadata mode (for tunnel routing), no VNI' 'noexternal	not in metadata mode' 'gbp	group policy extension' 'gpe	generic protocol extension' 'vnifilter	filter VNIs (external mode only)' 'novnifilter	do not filter VNIs' 'help	show these options'
+            printf '%s\n' 'peer	options of `link add` for the peer device (name, address, mtu, netns, …)'
         case k19
-            true
+            printf '%s\n' 'forward_delay	STP forward delay, in centiseconds' 'hello_time	STP hello time, in centiseconds' 'max_age	STP max message age, in centiseconds' 'ageing_time	how long learned addresses stay, in centiseconds' 'stp_state	0: no STP, 1: kernel STP, 2: user-space STP' 'priority	bridge priority for STP' 'vlan_filtering	filter by VLAN' 'vlan_protocol	VLAN protocol for filtering' 'group_fwd_mask	link-local groups to forward' 'group_address	STP group address' 'no_linklocal_learn	do not learn from link-local frames' 'fdb_flush	flush the forwarding database' 'vlan_default_pvid	default port VLAN id' 'vlan_stats_enabled	count per-VLAN statistics' 'vlan_stats_per_port	keep VLAN statistics per port' 'mcast_router	multicast router mode' 'mcast_snooping	IGMP/MLD snooping' 'mcast_vlan_snooping	multicast snooping per VLAN' 'mcast_query_use_ifaddr	source queries from the bridge\'s address' 'mcast_querier	act as multicast querier' 'mcast_hash_elasticity	multicast hash chain limit' 'mcast_hash_max	multicast hash size' 'mcast_last_member_count	last member query count' 'mcast_startup_query_count	startup query count' 'mcast_last_member_interval	last member query interval' 'mcast_membership_interval	group membership interval' 'mcast_querier_interval	other querier present interval' 'mcast_query_interval	general query interval' 'mcast_query_response_interval	query response interval' 'mcast_startup_query_interval	startup query interval' 'mcast_stats_enabled	count multicast statistics' 'mcast_igmp_version	IGMP version' 'mcast_mld_version	MLD version' 'nf_call_iptables	pass bridged IPv4 through iptables' 'nf_call_ip6tables	pass bridged IPv6 through ip6tables' 'nf_call_arptables	pass bridged ARP through arptables' 'help	show these options'
         case k20
-            true
+            printf '%s\n' 'id	the VXLAN network identifier (0-16777215)' 'vni	the VXLAN network identifier (0-16777215)' 'group	multicast group to send to (needs dev)' 'remote	unicast peer to send to' 'local	source address' 'dev	underlying device' 'ttl	1-255, auto or inherit' 'hoplimit	1-255, auto or inherit' 'tos	hex value or inherit' 'dsfield	hex value or inherit' 'df	don\'t-fragment bit of outer IPv4' 'label	IPv6 flow label' 'flowlabel	IPv6 flow label' 'ageing	FDB entry lifetime, or none' 'maxaddress	FDB size limit, or unlimited' 'port	UDP source port range' 'srcport	UDP source port range' 'dstport	UDP destination port (4789 is IANA\'s)' 'nolearning	do not learn remote addresses' 'learning	learn remote addresses' 'noproxy	no ARP proxy' 'proxy	ARP proxy' 'norsc	no route short circuit' 'rsc	route short circuit' 'nol2miss	no L2 miss notifications' 'l2miss	L2 miss notifications' 'nol3miss	no L3 miss notifications' 'l3miss	L3 miss notifications' 'udpcsum	checksum outer UDP (IPv4)' 'noudpcsum	no outer UDP checksum (IPv4)' 'udp6zerocsumtx	send IPv6 UDP with zero checksum' 'noudp6zerocsumtx	checksum outer IPv6 UDP' 'udp6zerocsumrx	accept IPv6 UDP with zero checksum' 'noudp6zerocsumrx	reject IPv6 UDP with zero checksum' 'remcsumtx	remote checksum offload on send' 'noremcsumtx	no remote checksum offload on send' 'remcsumrx	remote checksum offload on receive' 'noremcsumrx	no remote checksum offload on receive' 'external	metadata mode (for tunnel routing), no VNI' 'noexternal	not in metadata mode' 'gbp	group policy extension' 'gpe	generic protocol extension' 'vnifilter	filter VNIs (external mode only)' 'novnifilter	do not filter VNIs' 'help	show these options'
         case k21
-            printf '%s\n' 'protocol	VLAN protocol' 'id	the VLAN id, 0-4095' 'reorder_hdr	reorder the Ethernet header' 'gvrp	register with GVRP' 'mvrp	register with MVRP' 'loose_binding	do not follow the lower device\'s state' 'bridge_binding	follow the state of bridge ports in the VLAN' 'ingress-qos-map	map VLAN priority to skb priority' 'egress-qos-map	map skb priority to VLAN priority' 'help	show these options'
-        case k22
-            printf '%s\n' 'mode	how devices on the same lower device reach each other' 'flag	a mode flag' 'macaddr	source-mode address list' 'nopromisc	passthru: do not put the lower device in promiscuous mode' 'nodst	source: do not deliver by destination address' 'bcqueuelen	broadcast/multicast receive queue length' 'help	show these options'
-        case k23
             true
+        case k22
+            true
+        case k23
+            printf '%s\n' 'protocol	VLAN protocol' 'id	the VLAN id, 0-4095' 'reorder_hdr	reorder the Ethernet header' 'gvrp	register with GVRP' 'mvrp	register with MVRP' 'loose_binding	do not follow the lower device\'s state' 'bridge_binding	follow the state of bridge ports in the VLAN' 'ingress-qos-map	map VLAN priority to skb priority' 'egress-qos-map	map skb priority to VLAN priority' 'help	show these options'
         case k24
-            printf '%s\n' 'fdb_flush	flush the port\'s forwarding entries' 'state	0 disabled, 1 listening, 2 learning, 3 forwarding, 4 blocking' 'priority	STP port priority' 'cost	STP path cost' 'hairpin	send frames back out of the port they came in on' 'guard	ignore STP BPDUs received on the port' 'root_block	never let the port become the root port' 'fastleave	leave a multicast group at once on IGMP/MLD leave' 'learning	learn source addresses' 'flood	flood unknown unicast' 'mcast_flood	flood unknown multicast' 'bcast_flood	flood broadcast' 'mcast_to_unicast	send multicast as unicast to each member' 'proxy_arp	answer ARP for known neighbours' 'proxy_arp_wifi	proxy ARP for wireless clients' 'mcast_router	multicast router port mode' 'mcast_fast_leave	the same as fastleave' 'neigh_suppress	suppress ARP/ND for known neighbours' 'group_fwd_mask	link-local groups to forward' 'vlan_tunnel	map VLANs to tunnel ids' 'isolated	talk only to non-isolated ports' 'locked	forward only from known addresses' 'backup_port	port taking over when this one fails' 'nobackup_port	remove the backup port' 'help	show these options'
+            printf '%s\n' 'mode	how devices on the same lower device reach each other' 'flag	a mode flag' 'macaddr	source-mode address list' 'nopromisc	passthru: do not put the lower device in promiscuous mode' 'nodst	source: do not deliver by destination address' 'bcqueuelen	broadcast/multicast receive queue length' 'help	show these options'
         case k25
-            printf '%s\n' 'queue_id	the transmit queue this port is mapped to' 'prio	priority when choosing the active port' 'help	show these options'
+            true
         case k26
-            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'ignore-df	send even when DF is set and the packet is too big' 'noignore-df	honour DF' 'fwmark	firewall mark of the tunnel\'s packets'
+            printf '%s\n' 'fdb_flush	flush the port\'s forwarding entries' 'state	0 disabled, 1 listening, 2 learning, 3 forwarding, 4 blocking' 'priority	STP port priority' 'cost	STP path cost' 'hairpin	send frames back out of the port they came in on' 'guard	ignore STP BPDUs received on the port' 'root_block	never let the port become the root port' 'fastleave	leave a multicast group at once on IGMP/MLD leave' 'learning	learn source addresses' 'flood	flood unknown unicast' 'mcast_flood	flood unknown multicast' 'bcast_flood	flood broadcast' 'mcast_to_unicast	send multicast as unicast to each member' 'proxy_arp	answer ARP for known neighbours' 'proxy_arp_wifi	proxy ARP for wireless clients' 'mcast_router	multicast router port mode' 'mcast_fast_leave	the same as fastleave' 'neigh_suppress	suppress ARP/ND for known neighbours' 'group_fwd_mask	link-local groups to forward' 'vlan_tunnel	map VLANs to tunnel ids' 'isolated	talk only to non-isolated ports' 'locked	forward only from known addresses' 'backup_port	port taking over when this one fails' 'nobackup_port	remove the backup port' 'help	show these options'
         case k27
-            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'ignore-df	send even when DF is set and the packet is too big' 'noignore-df	honour DF' 'fwmark	firewall mark of the tunnel\'s packets' 'erspan	ERSPAN v1 session index (1-1048575)' 'erspan_ver	ERSPAN version: 0, 1 or 2' 'erspan_dir	ERSPAN v2 direction' 'erspan_hwid	ERSPAN v2 hardware id'
+            printf '%s\n' 'queue_id	the transmit queue this port is mapped to' 'prio	priority when choosing the active port' 'help	show these options'
         case k28
-            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'remote	the far end (IPv6), or any' 'local	this end (IPv6), or any' 'dev	send through this device only' 'ttl	0-255 or inherit (default 64)' 'hoplimit	0-255 or inherit (default 64)' 'hlim	0-255 or inherit (default 64)' 'tos	traffic class (hex) or inherit' 'tclass	traffic class (hex) or inherit' 'dsfield	traffic class (hex) or inherit' 'flowlabel	flow label (hex, 0-0xfffff) or inherit' 'fl	flow label (hex, 0-0xfffff) or inherit' 'dscp	copy DSCP of decapsulated packets' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'fwmark	firewall mark, or inherit' 'allow-localremote	allow local and remote on this host' 'noallow-localremote	refuse local and remote on this host' 'encaplimit	0-255 or none (default 4)' 'erspan	ERSPAN v1 session index (1-1048575)' 'erspan_ver	ERSPAN version: 0, 1 or 2' 'erspan_dir	ERSPAN v2 direction' 'erspan_hwid	ERSPAN v2 hardware id'
+            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'ignore-df	send even when DF is set and the packet is too big' 'noignore-df	honour DF' 'fwmark	firewall mark of the tunnel\'s packets'
         case k29
-            printf '%s\n' 'mode	ipip, mplsip or any (sit also ip6ip)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'tc	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' '6rd-prefix	6rd IPv6 prefix' '6rd-relay_prefix	6rd IPv4 relay prefix' '6rd-reset	6rd back to 2002::/16, no relay prefix' 'fwmark	firewall mark of the tunnel\'s packets'
+            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'ignore-df	send even when DF is set and the packet is too big' 'noignore-df	honour DF' 'fwmark	firewall mark of the tunnel\'s packets' 'erspan	ERSPAN v1 session index (1-1048575)' 'erspan_ver	ERSPAN version: 0, 1 or 2' 'erspan_dir	ERSPAN v2 direction' 'erspan_hwid	ERSPAN v2 hardware id'
         case k30
-            printf '%s\n' 'mode	ipip, mplsip or any (sit also ip6ip)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'tc	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'isatap	ISATAP (RFC 5214) router' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' '6rd-prefix	6rd IPv6 prefix' '6rd-relay_prefix	6rd IPv4 relay prefix' '6rd-reset	6rd back to 2002::/16, no relay prefix' 'fwmark	firewall mark of the tunnel\'s packets'
+            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'remote	the far end (IPv6), or any' 'local	this end (IPv6), or any' 'dev	send through this device only' 'ttl	0-255 or inherit (default 64)' 'hoplimit	0-255 or inherit (default 64)' 'hlim	0-255 or inherit (default 64)' 'tos	traffic class (hex) or inherit' 'tclass	traffic class (hex) or inherit' 'dsfield	traffic class (hex) or inherit' 'flowlabel	flow label (hex, 0-0xfffff) or inherit' 'fl	flow label (hex, 0-0xfffff) or inherit' 'dscp	copy DSCP of decapsulated packets' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'fwmark	firewall mark, or inherit' 'allow-localremote	allow local and remote on this host' 'noallow-localremote	refuse local and remote on this host' 'encaplimit	0-255 or none (default 4)' 'erspan	ERSPAN v1 session index (1-1048575)' 'erspan_ver	ERSPAN version: 0, 1 or 2' 'erspan_dir	ERSPAN v2 direction' 'erspan_hwid	ERSPAN v2 hardware id'
         case k31
-            printf '%s\n' 'mode	what is carried: ip6ip6, ipip6 or any' 'remote	the far end (IPv6), or any' 'local	this end (IPv6), or any' 'dev	send through this device only' 'ttl	0-255 or inherit (default 64)' 'hoplimit	0-255 or inherit (default 64)' 'hlim	0-255 or inherit (default 64)' 'encaplimit	0-255 or none (default 4)' 'tos	traffic class (hex) or inherit' 'tclass	traffic class (hex) or inherit' 'tc	traffic class (hex) or inherit' 'dsfield	traffic class (hex) or inherit' 'flowlabel	flow label (hex, 0-0xfffff) or inherit' 'fl	flow label (hex, 0-0xfffff) or inherit' 'dscp	copy DSCP of decapsulated packets' 'fwmark	firewall mark, or inherit' 'allow-localremote	allow local and remote on this host' 'noallow-localremote	refuse local and remote on this host' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)'
+            printf '%s\n' 'mode	ipip, mplsip or any (sit also ip6ip)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'tc	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' '6rd-prefix	6rd IPv6 prefix' '6rd-relay_prefix	6rd IPv4 relay prefix' '6rd-reset	6rd back to 2002::/16, no relay prefix' 'fwmark	firewall mark of the tunnel\'s packets'
         case k32
+            printf '%s\n' 'mode	ipip, mplsip or any (sit also ip6ip)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'tc	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'isatap	ISATAP (RFC 5214) router' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' '6rd-prefix	6rd IPv6 prefix' '6rd-relay_prefix	6rd IPv4 relay prefix' '6rd-reset	6rd back to 2002::/16, no relay prefix' 'fwmark	firewall mark of the tunnel\'s packets'
+        case k33
+            printf '%s\n' 'mode	what is carried: ip6ip6, ipip6 or any' 'remote	the far end (IPv6), or any' 'local	this end (IPv6), or any' 'dev	send through this device only' 'ttl	0-255 or inherit (default 64)' 'hoplimit	0-255 or inherit (default 64)' 'hlim	0-255 or inherit (default 64)' 'encaplimit	0-255 or none (default 4)' 'tos	traffic class (hex) or inherit' 'tclass	traffic class (hex) or inherit' 'tc	traffic class (hex) or inherit' 'dsfield	traffic class (hex) or inherit' 'flowlabel	flow label (hex, 0-0xfffff) or inherit' 'fl	flow label (hex, 0-0xfffff) or inherit' 'dscp	copy DSCP of decapsulated packets' 'fwmark	firewall mark, or inherit' 'allow-localremote	allow local and remote on this host' 'noallow-localremote	refuse local and remote on this host' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)'
+        case k34
             printf '%s\n' 'key	mark both ways: number or dotted quad' 'ikey	mark of received packets' 'okey	mark of sent packets' 'remote	the far end' 'local	this end' 'dev	send through this device only' 'fwmark	firewall mark of the tunnel\'s packets'
     end
 end
