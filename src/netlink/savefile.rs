@@ -105,6 +105,7 @@ impl<R: BufRead> Messages<R> {
     /// The next message (header included, `nlmsg_len` bytes); None at the
     /// end; Err with iproute2's message for a file that ends inside a
     /// message, a length no message can have, or a read error.
+    #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Result<Option<&[u8]>, String> {
         self.buf.resize(HEADER_LEN, 0);
         let (got, err) = fread(&mut self.r, &mut self.buf[..HEADER_LEN]);
