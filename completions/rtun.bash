@@ -340,6 +340,15 @@ _rtun_kw() {
         esac ;;
     14)
         case $2 in
+        'a'|'al'|'alt'|'altn'|'altna'|'altnam'|'altname') _rtun_v='-' ;;
+        'h'|'he'|'hel'|'help') _rtun_v='' ;;
+        'dev') _rtun_v='@ifnames' ;;
+        'a'|'ad'|'add') _rtun_v='' ;;
+        'd'|'de'|'del') _rtun_v='' ;;
+        *) return 1 ;;
+        esac ;;
+    15)
+        case $2 in
         'mode') _rtun_v='=gre ipip sit isatap vti ip6gre ip6ip6 ipip6 any vti6 gre/ip ip/ip ipv6/ip ipv6/ipv6 ip4ip6 ip/ipv6 ipv4/ipv6 gre/ipv6 any/ipv6' ;;
         'key') _rtun_v='-' ;;
         'ikey') _rtun_v='-' ;;
@@ -361,7 +370,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    15)
+    16)
         case $2 in
         'prl-default') _rtun_v='-' ;;
         'prl-nodefault') _rtun_v='-' ;;
@@ -369,7 +378,7 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    16)
+    17)
         case $2 in
         '6rd-prefix') _rtun_v='-' ;;
         '6rd-relay_prefix') _rtun_v='-' ;;
@@ -377,12 +386,12 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    17)
+    18)
         case $2 in
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    18)
+    19)
         case $2 in
         'interval') _rtun_v='-' ;;
         'retries') _rtun_v='-' ;;
@@ -390,7 +399,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    19)
+    20)
         case $2 in
         'f'|'fi'|'fil'|'file') _rtun_v='@files' ;;
         'l'|'la'|'lab'|'labe'|'label') _rtun_v='' ;;
@@ -410,11 +419,21 @@ _rtun_kw() {
         'dev') _rtun_v='@ifnames' ;;
         *) return 1 ;;
         esac ;;
-    20)
+    21)
+        case $2 in
+        'target-nsid') _rtun_v='-' ;;
+        'nsid') _rtun_v='-' ;;
+        *) return 1 ;;
+        esac ;;
+    22)
         case $2 in
         *) return 1 ;;
         esac ;;
-    21)
+    23)
+        case $2 in
+        *) return 1 ;;
+        esac ;;
+    24)
         case $2 in
         'id') _rtun_v='-' ;;
         'dev') _rtun_v='@ifnames' ;;
@@ -431,7 +450,7 @@ _rtun_kw() {
         'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='@protocols' ;;
         *) return 1 ;;
         esac ;;
-    22)
+    25)
         case $2 in
         'd'|'de'|'dev') _rtun_v='@ifnames' ;;
         'g'|'gr'|'gro'|'grou'|'group'|'groups') _rtun_v='' ;;
@@ -442,12 +461,12 @@ _rtun_kw() {
         'f'|'fd'|'fdb') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    23)
+    26)
         case $2 in
         'id') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    24)
+    27)
         case $2 in
         'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_v='' ;;
         'g'|'ge'|'get') _rtun_v='' ;;
@@ -459,7 +478,7 @@ _rtun_kw() {
         'index') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    25)
+    28)
         case $2 in
         'a'|'ac'|'acc'|'acce'|'accep'|'accept') _rtun_v='' ;;
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward') _rtun_v='' ;;
@@ -477,7 +496,7 @@ _rtun_kw() {
         'm'|'ms'|'mss') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    26)
+    29)
         case $2 in
         '-a'|'-A'|'-X'|'--a'|'--al'|'--all') _rtun_v='' ;;
         '--d'|'--de'|'--dep'|'--depr'|'--depre'|'--deprec'|'--depreca'|'--deprecat'|'--deprecate'|'--deprecated') _rtun_v='' ;;
@@ -498,12 +517,12 @@ _rtun_kw() {
         '--persist') _rtun_v='@files' _rtun_opt=1 ;;
         *) return 1 ;;
         esac ;;
-    27)
+    30)
         case $2 in
         'peer') _rtun_v='' _rtun_k=2 ;;
         *) return 1 ;;
         esac ;;
-    28)
+    31)
         case $2 in
         'f'|'fo'|'for'|'forw'|'forwa'|'forwar'|'forward'|'forward_'|'forward_d'|'forward_de'|'forward_del'|'forward_dela'|'forward_delay') _rtun_v='-' ;;
         'h'|'he'|'hel'|'hell'|'hello'|'hello_'|'hello_t'|'hello_ti'|'hello_tim'|'hello_time') _rtun_v='-' ;;
@@ -544,7 +563,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    29)
+    32)
         case $2 in
         'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
         'g'|'gr'|'gro'|'grou'|'group') _rtun_v='-' ;;
@@ -588,15 +607,15 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    30)
+    33)
         case $2 in
         *) return 1 ;;
         esac ;;
-    31)
+    34)
         case $2 in
         *) return 1 ;;
         esac ;;
-    32)
+    35)
         case $2 in
         'p'|'pr'|'pro'|'prot'|'proto'|'protoc'|'protoco'|'protocol') _rtun_v='=802.1Q 802.1ad' ;;
         'i'|'id') _rtun_v='-' ;;
@@ -610,7 +629,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    33)
+    36)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=private vepa bridge passthru source' ;;
         'f'|'fl'|'fla'|'flag') _rtun_v='=nopromisc nodst null' ;;
@@ -621,11 +640,11 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    34)
+    37)
         case $2 in
         *) return 1 ;;
         esac ;;
-    35)
+    38)
         case $2 in
         'f'|'fd'|'fdb'|'fdb_'|'fdb_f'|'fdb_fl'|'fdb_flu'|'fdb_flus'|'fdb_flush') _rtun_v='' ;;
         's'|'st'|'sta'|'stat'|'state') _rtun_v='-' ;;
@@ -654,14 +673,14 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    36)
+    39)
         case $2 in
         'q'|'qu'|'que'|'queu'|'queue'|'queue_'|'queue_i'|'queue_id') _rtun_v='-' ;;
         'prio') _rtun_v='-' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    37)
+    40)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -704,7 +723,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    38)
+    41)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -751,7 +770,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    39)
+    42)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'n'|'no'|'nok'|'noke'|'nokey') _rtun_v='' ;;
@@ -799,7 +818,7 @@ _rtun_kw() {
         'erspan_hwid') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    40)
+    43)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -826,7 +845,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    41)
+    44)
         case $2 in
         'mode') _rtun_v='-' ;;
         'remote') _rtun_v='-' ;;
@@ -854,7 +873,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    42)
+    45)
         case $2 in
         'mode') _rtun_v='=ip6ip6 ipip6 any' ;;
         'remote') _rtun_v='-' ;;
@@ -881,7 +900,7 @@ _rtun_kw() {
         'external') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    43)
+    46)
         case $2 in
         'k'|'ke'|'key') _rtun_v='-' ;;
         'i'|'ik'|'ike'|'ikey') _rtun_v='-' ;;
@@ -892,7 +911,7 @@ _rtun_kw() {
         'fwmark') _rtun_v='-' ;;
         *) return 1 ;;
         esac ;;
-    44)
+    47)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=balance-rr active-backup balance-xor broadcast 802.3ad balance-tlb balance-alb' ;;
         'a'|'ac'|'act'|'acti'|'activ'|'active'|'active_'|'active_s'|'active_sl'|'active_sla'|'active_slav'|'active_slave') _rtun_v='@ifnames' ;;
@@ -928,17 +947,17 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    45)
+    48)
         case $2 in
         't'|'ta'|'tab'|'tabl'|'table') _rtun_v='@tables' ;;
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    46)
+    49)
         case $2 in
         *) return 1 ;;
         esac ;;
-    47)
+    50)
         case $2 in
         'i'|'id'|'v'|'vn'|'vni') _rtun_v='-' ;;
         'r'|'re'|'rem'|'remo'|'remot'|'remote') _rtun_v='-' ;;
@@ -959,7 +978,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    48)
+    51)
         case $2 in
         'm'|'mo'|'mod'|'mode') _rtun_v='=l3 l3s l2' ;;
         'p'|'pr'|'pri'|'priv'|'priva'|'privat'|'private') _rtun_v='' ;;
@@ -968,14 +987,14 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    49)
+    52)
         case $2 in
         'd'|'de'|'dev') _rtun_v='@ifnames' ;;
         'i'|'if'|'if_'|'if_i'|'if_id') _rtun_v='-' ;;
         'external') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    50)
+    53)
         case $2 in
         'd'|'ds'|'dst'|'dstp'|'dstpo'|'dstpor'|'dstport') _rtun_v='-' ;;
         'e'|'et'|'eth'|'ethe'|'ether'|'ethert'|'etherty'|'ethertyp'|'ethertype') _rtun_v='-' ;;
@@ -985,7 +1004,7 @@ _rtun_kw() {
         'h'|'he'|'hel'|'help') _rtun_v='' ;;
         *) return 1 ;;
         esac ;;
-    51)
+    54)
         case $2 in
         *) return 1 ;;
         esac ;;
@@ -1035,7 +1054,7 @@ _rtun_obj() {
     'h'|'he'|'hel'|'help') _rtun_o='32' ;;
     's'|'st'|'sta'|'stat'|'stats') _rtun_o='' ;;
     'n'|'nf'|'nft') _rtun_o='34' ;;
-    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=26 _rtun_ops='@sysctl-keys' ;;
+    's'|'sy'|'sys'|'sysc'|'sysct'|'sysctl') _rtun_o='35' _rtun_g=29 _rtun_ops='@sysctl-keys' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'completi'|'completio'|'completion'|'completions') _rtun_o='36' ;;
     'c'|'co'|'com'|'comp'|'compl'|'comple'|'complet'|'complete') _rtun_o='' ;;
     esac
@@ -1055,7 +1074,7 @@ _rtun_cmd() {
         'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='0' ;;
         'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='1' ;;
         'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='1' ;;
-        's'|'sa'|'sav'|'save') _rtun_t='' ;;
+        's'|'sa'|'sav'|'save') _rtun_t='1' ;;
         's'|'sh'|'sho'|'show'|'showd'|'showdu'|'showdum'|'showdump') _rtun_t='' ;;
         'r'|'re'|'res'|'rest'|'resto'|'restor'|'restore') _rtun_t='' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
@@ -1129,84 +1148,89 @@ _rtun_cmd() {
         's'|'sh'|'sho'|'show'|'l'|'ls'|'lst'|'li'|'lis'|'list') _rtun_t='1' ;;
         'x'|'xs'|'xst'|'xsta'|'xstat'|'xstats') _rtun_t='' ;;
         'a'|'af'|'afs'|'afst'|'afsta'|'afstat'|'afstats') _rtun_t='' ;;
-        'p'|'pr'|'pro'|'prop'|'prope'|'proper'|'propert'|'property') _rtun_t='' ;;
+        'p'|'pr'|'pro'|'prop'|'prope'|'proper'|'propert'|'property') _rtun_t='14' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
         *) return 1 ;;
         esac ;;
     14)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='14' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='14' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='14' ;;
-        's'|'sh'|'sho'|'show') _rtun_t='14' ;;
-        'l'|'ls'|'lst') _rtun_t='14' ;;
-        'l'|'li'|'lis'|'list') _rtun_t='14' ;;
-        'p'|'pr'|'prl') _rtun_t='15' ;;
-        '6'|'6r'|'6rd') _rtun_t='16' ;;
+        'a'|'ad'|'add') _rtun_t='15' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='15' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='15' ;;
+        's'|'sh'|'sho'|'show') _rtun_t='15' ;;
+        'l'|'ls'|'lst') _rtun_t='15' ;;
+        'l'|'li'|'lis'|'list') _rtun_t='15' ;;
+        'p'|'pr'|'prl') _rtun_t='16' ;;
+        '6'|'6r'|'6rd') _rtun_t='17' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
-        'check') _rtun_t='17' ;;
-        'keepalive') _rtun_t='18' ;;
+        'check') _rtun_t='18' ;;
+        'keepalive') _rtun_t='19' ;;
         *) return 1 ;;
         esac ;;
     15)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='14' ;;
-        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='14' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='14' ;;
-        's'|'sh'|'sho'|'show') _rtun_t='14' ;;
-        'l'|'ls'|'lst') _rtun_t='14' ;;
-        'l'|'li'|'lis'|'list') _rtun_t='14' ;;
-        'p'|'pr'|'prl') _rtun_t='15' ;;
-        '6'|'6r'|'6rd') _rtun_t='16' ;;
+        'a'|'ad'|'add') _rtun_t='15' ;;
+        'c'|'ch'|'cha'|'chan'|'chang'|'change') _rtun_t='15' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='15' ;;
+        's'|'sh'|'sho'|'show') _rtun_t='15' ;;
+        'l'|'ls'|'lst') _rtun_t='15' ;;
+        'l'|'li'|'lis'|'list') _rtun_t='15' ;;
+        'p'|'pr'|'prl') _rtun_t='16' ;;
+        '6'|'6r'|'6rd') _rtun_t='17' ;;
         'h'|'he'|'hel'|'help') _rtun_t='' ;;
-        'check') _rtun_t='17' ;;
-        'keepalive') _rtun_t='18' ;;
+        'check') _rtun_t='18' ;;
+        'keepalive') _rtun_t='19' ;;
         *) return 1 ;;
         esac ;;
     21)
         case $2 in
-        'f'|'fi'|'fil'|'file') _rtun_t='19' ;;
-        'l'|'la'|'lab'|'labe'|'label') _rtun_t='19' ;;
-        'l'|'li'|'lin'|'link') _rtun_t='19' ;;
-        'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_t='19' ;;
-        'r'|'ro'|'rou'|'rout'|'route') _rtun_t='19' ;;
-        'm'|'mr'|'mro'|'mrou'|'mrout'|'mroute') _rtun_t='19' ;;
-        'p'|'pr'|'pre'|'pref'|'prefi'|'prefix') _rtun_t='19' ;;
-        'n'|'ne'|'nei'|'neig'|'neigh') _rtun_t='19' ;;
-        'n'|'ne'|'net'|'netc'|'netco'|'netcon'|'netconf') _rtun_t='19' ;;
-        'r'|'ru'|'rul'|'rule') _rtun_t='19' ;;
-        'n'|'ns'|'nsi'|'nsid') _rtun_t='19' ;;
-        'n'|'ne'|'nex'|'next'|'nexth'|'nextho'|'nexthop') _rtun_t='19' ;;
-        'stats') _rtun_t='19' ;;
-        'all') _rtun_t='19' ;;
-        'a'|'al'|'all'|'all-'|'all-n'|'all-ns'|'all-nsi'|'all-nsid') _rtun_t='19' ;;
-        'dev') _rtun_t='19' ;;
+        'f'|'fi'|'fil'|'file') _rtun_t='20' ;;
+        'l'|'la'|'lab'|'labe'|'label') _rtun_t='20' ;;
+        'l'|'li'|'lin'|'link') _rtun_t='20' ;;
+        'a'|'ad'|'add'|'addr'|'addre'|'addres'|'address') _rtun_t='20' ;;
+        'r'|'ro'|'rou'|'rout'|'route') _rtun_t='20' ;;
+        'm'|'mr'|'mro'|'mrou'|'mrout'|'mroute') _rtun_t='20' ;;
+        'p'|'pr'|'pre'|'pref'|'prefi'|'prefix') _rtun_t='20' ;;
+        'n'|'ne'|'nei'|'neig'|'neigh') _rtun_t='20' ;;
+        'n'|'ne'|'net'|'netc'|'netco'|'netcon'|'netconf') _rtun_t='20' ;;
+        'r'|'ru'|'rul'|'rule') _rtun_t='20' ;;
+        'n'|'ns'|'nsi'|'nsid') _rtun_t='20' ;;
+        'n'|'ne'|'nex'|'next'|'nexth'|'nextho'|'nexthop') _rtun_t='20' ;;
+        'stats') _rtun_t='20' ;;
+        'all') _rtun_t='20' ;;
+        'a'|'al'|'all'|'all-'|'all-n'|'all-ns'|'all-nsi'|'all-nsid') _rtun_t='20' ;;
+        'dev') _rtun_t='20' ;;
         *) return 1 ;;
         esac ;;
     25)
         case $2 in
         'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='' ;;
-        'a'|'ad'|'add') _rtun_t='20' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='20' ;;
-        'e'|'ex'|'exe'|'exec') _rtun_t='20' ;;
-        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='20' ;;
+        'l'|'li'|'lis'|'list'|'list-'|'list-i'|'list-id') _rtun_t='21' ;;
+        'a'|'ad'|'add') _rtun_t='22' ;;
+        's'|'se'|'set') _rtun_t='22' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='22' ;;
+        'i'|'id'|'ide'|'iden'|'ident'|'identi'|'identif'|'identify') _rtun_t='23' ;;
+        'p'|'pi'|'pid'|'pids') _rtun_t='22' ;;
+        'e'|'ex'|'exe'|'exec') _rtun_t='22' ;;
+        'm'|'mo'|'mon'|'moni'|'monit'|'monito'|'monitor') _rtun_t='' ;;
+        'a'|'at'|'att'|'atta'|'attac'|'attach') _rtun_t='22' ;;
         *) return 1 ;;
         esac ;;
     29)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='21' ;;
-        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='21' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='21' ;;
-        'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='22' ;;
-        'g'|'ge'|'get') _rtun_t='23' ;;
-        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='22' ;;
-        'b'|'bu'|'buc'|'buck'|'bucke'|'bucket') _rtun_t='24' ;;
+        'a'|'ad'|'add') _rtun_t='24' ;;
+        'r'|'re'|'rep'|'repl'|'repla'|'replac'|'replace') _rtun_t='24' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='24' ;;
+        'l'|'li'|'lis'|'list'|'s'|'sh'|'sho'|'show'|'ls'|'lst') _rtun_t='25' ;;
+        'g'|'ge'|'get') _rtun_t='26' ;;
+        'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='25' ;;
+        'b'|'bu'|'buc'|'buck'|'bucke'|'bucket') _rtun_t='27' ;;
         *) return 1 ;;
         esac ;;
     34)
         case $2 in
-        'a'|'ad'|'add') _rtun_t='25' ;;
-        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='25' ;;
+        'a'|'ad'|'add') _rtun_t='28' ;;
+        'd'|'de'|'del'|'dele'|'delet'|'delete') _rtun_t='28' ;;
         's'|'sh'|'sho'|'show'|'l'|'li'|'lis'|'list') _rtun_t='' ;;
         'f'|'fl'|'flu'|'flus'|'flush') _rtun_t='' ;;
         *) return 1 ;;
@@ -1226,37 +1250,37 @@ _rtun_cmd() {
 # _rtun_kind KIND: sets _rtun_t to the keyword table of a link kind.
 _rtun_kind() {
     case $1 in
-    'veth') _rtun_t='27' ;;
-    'bridge') _rtun_t='28' ;;
-    'vxlan') _rtun_t='29' ;;
-    'ifb') _rtun_t='30' ;;
-    'dummy') _rtun_t='31' ;;
-    'vlan') _rtun_t='32' ;;
-    'macvlan') _rtun_t='33' ;;
-    'tun') _rtun_t='34' ;;
-    'bridge_slave') _rtun_t='35' ;;
-    'bond_slave') _rtun_t='36' ;;
-    'gre') _rtun_t='37' ;;
-    'gretap') _rtun_t='33' ;;
-    'erspan') _rtun_t='38' ;;
-    'ip6gre') _rtun_t='39' ;;
-    'ip6gretap') _rtun_t='35' ;;
-    'ip6erspan') _rtun_t='35' ;;
-    'ipip') _rtun_t='40' ;;
-    'sit') _rtun_t='41' ;;
-    'ip6tnl') _rtun_t='42' ;;
-    'vti') _rtun_t='43' ;;
-    'vti6') _rtun_t='39' ;;
-    'bond') _rtun_t='44' ;;
-    'vrf') _rtun_t='45' ;;
-    'vrf_slave') _rtun_t='46' ;;
-    'geneve') _rtun_t='47' ;;
-    'macvtap') _rtun_t='30' ;;
-    'ipvlan') _rtun_t='48' ;;
-    'ipvtap') _rtun_t='43' ;;
-    'xfrm') _rtun_t='49' ;;
-    'bareudp') _rtun_t='50' ;;
-    'wireguard') _rtun_t='51' ;;
+    'veth') _rtun_t='30' ;;
+    'bridge') _rtun_t='31' ;;
+    'vxlan') _rtun_t='32' ;;
+    'ifb') _rtun_t='33' ;;
+    'dummy') _rtun_t='34' ;;
+    'vlan') _rtun_t='35' ;;
+    'macvlan') _rtun_t='36' ;;
+    'tun') _rtun_t='37' ;;
+    'bridge_slave') _rtun_t='38' ;;
+    'bond_slave') _rtun_t='39' ;;
+    'gre') _rtun_t='40' ;;
+    'gretap') _rtun_t='36' ;;
+    'erspan') _rtun_t='41' ;;
+    'ip6gre') _rtun_t='42' ;;
+    'ip6gretap') _rtun_t='38' ;;
+    'ip6erspan') _rtun_t='38' ;;
+    'ipip') _rtun_t='43' ;;
+    'sit') _rtun_t='44' ;;
+    'ip6tnl') _rtun_t='45' ;;
+    'vti') _rtun_t='46' ;;
+    'vti6') _rtun_t='42' ;;
+    'bond') _rtun_t='47' ;;
+    'vrf') _rtun_t='48' ;;
+    'vrf_slave') _rtun_t='49' ;;
+    'geneve') _rtun_t='50' ;;
+    'macvtap') _rtun_t='33' ;;
+    'ipvlan') _rtun_t='51' ;;
+    'ipvtap') _rtun_t='46' ;;
+    'xfrm') _rtun_t='52' ;;
+    'bareudp') _rtun_t='53' ;;
+    'wireguard') _rtun_t='54' ;;
     *) return 1 ;;
     esac
 }
@@ -1266,17 +1290,17 @@ _rtun_words() {
     case $1 in
     objects) printf '%s\n' 'address' 'maddress' 'route' 'rule' 'neighbor' 'neighbour' 'link' 'tunnel' 'tunl' 'monitor' 'netns' 'nexthop' 'help' 'nft' 'sysctl' 'completions' ;;
     g) printf '%s\n' '-loops' '-family' '-4' '-6' '-0' '-M' '-B' '-human' '-human-readable' '-iec' '-stats' '-statistics' '-details' '-resolve' '-oneline' '-timestamp' '-tshort' '-Version' '-force' '-batch' '-brief' '-json' '-pretty' '-rcvbuf' '-color' '-help' '-netns' '-Numeric' '-all' '-echo' ;;
-    c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'help' ;;
+    c0) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'list' 'show' 'lst' 'flush' 'save' 'showdump' 'restore' 'help' ;;
     c2) printf '%s\n' 'add' 'delete' 'list' 'show' 'lst' ;;
-    c3) printf '%s\n' 'add' 'change' 'chg' 'replace' 'prepend' 'append' 'test' 'delete' 'list' 'show' 'lst' 'get' 'flush' ;;
+    c3) printf '%s\n' 'add' 'change' 'chg' 'replace' 'prepend' 'append' 'test' 'delete' 'list' 'show' 'lst' 'get' 'flush' 'save' 'restore' 'showdump' ;;
     c4) printf '%s\n' 'list' 'lst' 'show' 'save' 'restore' 'add' 'delete' 'flush' ;;
     c5) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'get' 'show' 'lst' 'list' 'flush' 'help' ;;
     c6) printf '%s\n' 'add' 'change' 'chg' 'replace' 'delete' 'get' 'show' 'lst' 'list' 'flush' 'help' ;;
-    c9) printf '%s\n' 'add' 'set' 'change' 'replace' 'delete' 'show' 'lst' 'list' 'help' ;;
+    c9) printf '%s\n' 'add' 'set' 'change' 'replace' 'delete' 'show' 'lst' 'list' 'property' 'help' ;;
     c14) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
     c15) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
     c21) printf '%s\n' 'file' 'label' 'link' 'address' 'route' 'prefix' 'netconf' 'nsid' 'all' 'all-nsid' 'dev' ;;
-    c25) printf '%s\n' 'list' 'show' 'lst' 'add' 'delete' 'exec' 'attach' ;;
+    c25) printf '%s\n' 'list' 'show' 'lst' 'list-id' 'add' 'set' 'delete' 'identify' 'pids' 'exec' 'monitor' 'attach' ;;
     c29) printf '%s\n' 'add' 'replace' 'delete' 'list' 'show' 'lst' 'get' 'flush' 'bucket' ;;
     c32) : ;;
     c34) printf '%s\n' 'add' 'delete' 'del' 'show' 'list' 'flush' ;;
@@ -1300,48 +1324,52 @@ _rtun_words() {
     k12) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
     k13) printf '%s\n' 'up' 'down' 'name' 'index' 'link' 'address' 'broadcast' 'brd' 'txqueuelen' 'qlen' 'txqlen' 'mtu' 'xdpgeneric' 'xdpdrv' 'xdpoffload' 'xdp' 'netns' 'multicast' 'allmulticast' 'promisc' 'trailers' 'arp' 'carrier' 'master' 'vrf' 'nomaster' 'dynamic' 'type' 'alias' 'group' 'mode' 'state' 'numtxqueues' 'numrxqueues' 'addrgenmode' 'link-netnsid' 'protodown' 'gso_max_size' 'gso_max_segs' 'gro_max_size' 'parentdev' 'help' 'dev' ;;
     p13) _rtun_fill '@ifnames' ;;
-    k14) printf '%s\n' 'mode' 'key' 'ikey' 'okey' 'seq' 'iseq' 'oseq' 'csum' 'icsum' 'ocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'name' 'help' ;;
-    k15) printf '%s\n' 'prl-default' 'prl-nodefault' 'prl-delete' 'dev' ;;
-    k16) printf '%s\n' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'dev' ;;
-    k17) printf '%s\n' 'help' ;;
-    p17) _rtun_fill '@ifnames' ;;
-    k18) printf '%s\n' 'interval' 'retries' 'once' 'help' ;;
+    k14) printf '%s\n' 'altname' 'help' 'dev' 'add' 'del' ;;
+    k15) printf '%s\n' 'mode' 'key' 'ikey' 'okey' 'seq' 'iseq' 'oseq' 'csum' 'icsum' 'ocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'name' 'help' ;;
+    k16) printf '%s\n' 'prl-default' 'prl-nodefault' 'prl-delete' 'dev' ;;
+    k17) printf '%s\n' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'dev' ;;
+    k18) printf '%s\n' 'help' ;;
     p18) _rtun_fill '@ifnames' ;;
-    k19) printf '%s\n' 'file' 'label' 'link' 'address' 'route' 'prefix' 'netconf' 'nsid' 'all' 'all-nsid' 'dev' ;;
-    k20) : ;;
-    p20) _rtun_fill '@netns' ;;
-    k21) printf '%s\n' 'id' 'dev' 'via' 'blackhole' 'fdb' 'onlink' 'group' 'type' 'buckets' 'idle_timer' 'unbalanced_timer' 'protocol' ;;
-    k22) printf '%s\n' 'dev' 'groups' 'master' 'vrf' 'id' 'protocol' 'fdb' ;;
-    k23) printf '%s\n' 'id' ;;
-    k24) printf '%s\n' 'list' 'show' 'lst' 'get' 'dev' 'master' 'vrf' 'id' 'nhid' 'index' ;;
-    k25) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
-    k26) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
-    p26) _rtun_fill '@sysctl-keys' ;;
-    k27) printf '%s\n' 'peer' ;;
-    k28) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
-    k29) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
-    k30) : ;;
-    k31) : ;;
-    k32) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
-    k33) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k19) printf '%s\n' 'interval' 'retries' 'once' 'help' ;;
+    p19) _rtun_fill '@ifnames' ;;
+    k20) printf '%s\n' 'file' 'label' 'link' 'address' 'route' 'prefix' 'netconf' 'nsid' 'all' 'all-nsid' 'dev' ;;
+    k21) printf '%s\n' 'target-nsid' 'nsid' ;;
+    k22) : ;;
+    p22) _rtun_fill '@netns' ;;
+    k23) : ;;
+    p23) _rtun_fill '-' ;;
+    k24) printf '%s\n' 'id' 'dev' 'via' 'blackhole' 'fdb' 'onlink' 'group' 'type' 'buckets' 'idle_timer' 'unbalanced_timer' 'protocol' ;;
+    k25) printf '%s\n' 'dev' 'groups' 'master' 'vrf' 'id' 'protocol' 'fdb' ;;
+    k26) printf '%s\n' 'id' ;;
+    k27) printf '%s\n' 'list' 'show' 'lst' 'get' 'dev' 'master' 'vrf' 'id' 'nhid' 'index' ;;
+    k28) printf '%s\n' 'accept' 'forward' 'masquerade' 'snat' 'dnat' 'clamp-mss' 'src' 'dst' 'dport' 'proto' 'iif' 'oif' 'to' 'mss' ;;
+    k29) printf '%s\n' '-a' '-A' '-X' '--all' '--deprecated' '--dry-run' '-b' '--binary' '-e' '--ignore' '-N' '--names' '-n' '--values' '-p' '-f' '--load' '-q' '--quiet' '-w' '--write' '--system' '-r' '--pattern' '-h' '-d' '--help' '-V' '--version' '-o' '-x' '-j' '--json' '--persist' ;;
+    p29) _rtun_fill '@sysctl-keys' ;;
+    k30) printf '%s\n' 'peer' ;;
+    k31) printf '%s\n' 'forward_delay' 'hello_time' 'max_age' 'ageing_time' 'stp_state' 'priority' 'vlan_filtering' 'vlan_protocol' 'group_fwd_mask' 'group_address' 'no_linklocal_learn' 'fdb_flush' 'vlan_default_pvid' 'vlan_stats_enabled' 'vlan_stats_per_port' 'mcast_router' 'mcast_snooping' 'mcast_vlan_snooping' 'mcast_query_use_ifaddr' 'mcast_querier' 'mcast_hash_elasticity' 'mcast_hash_max' 'mcast_last_member_count' 'mcast_startup_query_count' 'mcast_last_member_interval' 'mcast_membership_interval' 'mcast_querier_interval' 'mcast_query_interval' 'mcast_query_response_interval' 'mcast_startup_query_interval' 'mcast_stats_enabled' 'mcast_igmp_version' 'mcast_mld_version' 'nf_call_iptables' 'nf_call_ip6tables' 'nf_call_arptables' 'help' ;;
+    k32) printf '%s\n' 'id' 'vni' 'group' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'ageing' 'maxaddress' 'port' 'srcport' 'dstport' 'nolearning' 'learning' 'noproxy' 'proxy' 'norsc' 'rsc' 'nol2miss' 'l2miss' 'nol3miss' 'l3miss' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'remcsumtx' 'noremcsumtx' 'remcsumrx' 'noremcsumrx' 'external' 'noexternal' 'gbp' 'gpe' 'vnifilter' 'novnifilter' 'help' ;;
+    k33) : ;;
     k34) : ;;
-    k35) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
-    k36) printf '%s\n' 'queue_id' 'prio' 'help' ;;
-    k37) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
-    k38) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k39) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
-    k40) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k41) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
-    k42) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
-    k43) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
-    k44) printf '%s\n' 'mode' 'active_slave' 'clear_active_slave' 'miimon' 'updelay' 'downdelay' 'peer_notify_delay' 'use_carrier' 'arp_interval' 'arp_ip_target' 'ns_ip6_target' 'arp_validate' 'arp_all_targets' 'arp_missed_max' 'primary' 'primary_reselect' 'fail_over_mac' 'xmit_hash_policy' 'resend_igmp' 'num_grat_arp' 'num_unsol_na' 'all_slaves_active' 'min_links' 'lp_interval' 'packets_per_slave' 'lacp_rate' 'lacp_active' 'ad_select' 'ad_user_port_key' 'ad_actor_sys_prio' 'ad_actor_system' 'tlb_dynamic_lb' 'help' ;;
-    k45) printf '%s\n' 'table' 'help' ;;
-    k46) : ;;
-    k47) printf '%s\n' 'id' 'vni' 'remote' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'dstport' 'external' 'noexternal' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'innerprotoinherit' 'help' ;;
-    k48) printf '%s\n' 'mode' 'private' 'vepa' 'bridge' 'help' ;;
-    k49) printf '%s\n' 'dev' 'if_id' 'external' ;;
-    k50) printf '%s\n' 'dstport' 'ethertype' 'srcportmin' 'multiproto' 'nomultiproto' 'help' ;;
-    k51) : ;;
+    k35) printf '%s\n' 'protocol' 'id' 'reorder_hdr' 'gvrp' 'mvrp' 'loose_binding' 'bridge_binding' 'ingress-qos-map' 'egress-qos-map' 'help' ;;
+    k36) printf '%s\n' 'mode' 'flag' 'macaddr' 'nopromisc' 'nodst' 'bcqueuelen' 'help' ;;
+    k37) : ;;
+    k38) printf '%s\n' 'fdb_flush' 'state' 'priority' 'cost' 'hairpin' 'guard' 'root_block' 'fastleave' 'learning' 'flood' 'mcast_flood' 'bcast_flood' 'mcast_to_unicast' 'proxy_arp' 'proxy_arp_wifi' 'mcast_router' 'mcast_fast_leave' 'neigh_suppress' 'group_fwd_mask' 'vlan_tunnel' 'isolated' 'locked' 'backup_port' 'nobackup_port' 'help' ;;
+    k39) printf '%s\n' 'queue_id' 'prio' 'help' ;;
+    k40) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' ;;
+    k41) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'nopmtudisc' 'pmtudisc' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'ignore-df' 'noignore-df' 'fwmark' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k42) printf '%s\n' 'key' 'nokey' 'ikey' 'noikey' 'okey' 'nookey' 'seq' 'noseq' 'iseq' 'noiseq' 'oseq' 'nooseq' 'csum' 'nocsum' 'icsum' 'noicsum' 'ocsum' 'noocsum' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'dsfield' 'flowlabel' 'fl' 'dscp' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' 'fwmark' 'allow-localremote' 'noallow-localremote' 'encaplimit' 'erspan' 'erspan_ver' 'erspan_dir' 'erspan_hwid' ;;
+    k43) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k44) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'tos' 'tclass' 'tc' 'dsfield' 'nopmtudisc' 'pmtudisc' 'isatap' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' '6rd-prefix' '6rd-relay_prefix' '6rd-reset' 'fwmark' ;;
+    k45) printf '%s\n' 'mode' 'remote' 'local' 'dev' 'ttl' 'hoplimit' 'hlim' 'encaplimit' 'tos' 'tclass' 'tc' 'dsfield' 'flowlabel' 'fl' 'dscp' 'fwmark' 'allow-localremote' 'noallow-localremote' 'noencap' 'encap' 'encap-sport' 'encap-dport' 'encap-csum' 'noencap-csum' 'encap-udp6-csum' 'noencap-udp6-csum' 'encap-remcsum' 'noencap-remcsum' 'external' ;;
+    k46) printf '%s\n' 'key' 'ikey' 'okey' 'remote' 'local' 'dev' 'fwmark' ;;
+    k47) printf '%s\n' 'mode' 'active_slave' 'clear_active_slave' 'miimon' 'updelay' 'downdelay' 'peer_notify_delay' 'use_carrier' 'arp_interval' 'arp_ip_target' 'ns_ip6_target' 'arp_validate' 'arp_all_targets' 'arp_missed_max' 'primary' 'primary_reselect' 'fail_over_mac' 'xmit_hash_policy' 'resend_igmp' 'num_grat_arp' 'num_unsol_na' 'all_slaves_active' 'min_links' 'lp_interval' 'packets_per_slave' 'lacp_rate' 'lacp_active' 'ad_select' 'ad_user_port_key' 'ad_actor_sys_prio' 'ad_actor_system' 'tlb_dynamic_lb' 'help' ;;
+    k48) printf '%s\n' 'table' 'help' ;;
+    k49) : ;;
+    k50) printf '%s\n' 'id' 'vni' 'remote' 'ttl' 'hoplimit' 'tos' 'dsfield' 'df' 'label' 'flowlabel' 'dstport' 'external' 'noexternal' 'udpcsum' 'noudpcsum' 'udp6zerocsumtx' 'noudp6zerocsumtx' 'udp6zerocsumrx' 'noudp6zerocsumrx' 'innerprotoinherit' 'help' ;;
+    k51) printf '%s\n' 'mode' 'private' 'vepa' 'bridge' 'help' ;;
+    k52) printf '%s\n' 'dev' 'if_id' 'external' ;;
+    k53) printf '%s\n' 'dstport' 'ethertype' 'srcportmin' 'multiproto' 'nomultiproto' 'help' ;;
+    k54) : ;;
     esac
 }
 

@@ -623,6 +623,21 @@ function __rtun_kw
             end
         case 14
             switch $argv[2]
+                case 'a' 'al' 'alt' 'altn' 'altna' 'altnam' 'altname'
+                    set -g __rtun_v '-'
+                case 'h' 'he' 'hel' 'help'
+                    set -g __rtun_v ''
+                case 'dev'
+                    set -g __rtun_v '@ifnames'
+                case 'a' 'ad' 'add'
+                    set -g __rtun_v ''
+                case 'd' 'de' 'del'
+                    set -g __rtun_v ''
+                case '*'
+                    return 1
+            end
+        case 15
+            switch $argv[2]
                 case 'mode'
                     set -g __rtun_v '=gre ipip sit isatap vti ip6gre ip6ip6 ipip6 any vti6 gre/ip ip/ip ipv6/ip ipv6/ipv6 ip4ip6 ip/ipv6 ipv4/ipv6 gre/ipv6 any/ipv6'
                 case 'key'
@@ -664,7 +679,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 15
+        case 16
             switch $argv[2]
                 case 'prl-default'
                     set -g __rtun_v '-'
@@ -677,7 +692,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 16
+        case 17
             switch $argv[2]
                 case '6rd-prefix'
                     set -g __rtun_v '-'
@@ -690,14 +705,14 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 17
+        case 18
             switch $argv[2]
                 case 'h' 'he' 'hel' 'help'
                     set -g __rtun_v ''
                 case '*'
                     return 1
             end
-        case 18
+        case 19
             switch $argv[2]
                 case 'interval'
                     set -g __rtun_v '-'
@@ -710,7 +725,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 19
+        case 20
             switch $argv[2]
                 case 'f' 'fi' 'fil' 'file'
                     set -g __rtun_v '@files'
@@ -747,12 +762,26 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 20
+        case 21
+            switch $argv[2]
+                case 'target-nsid'
+                    set -g __rtun_v '-'
+                case 'nsid'
+                    set -g __rtun_v '-'
+                case '*'
+                    return 1
+            end
+        case 22
             switch $argv[2]
                 case '*'
                     return 1
             end
-        case 21
+        case 23
+            switch $argv[2]
+                case '*'
+                    return 1
+            end
+        case 24
             switch $argv[2]
                 case 'id'
                     set -g __rtun_v '-'
@@ -783,7 +812,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 22
+        case 25
             switch $argv[2]
                 case 'd' 'de' 'dev'
                     set -g __rtun_v '@ifnames'
@@ -802,14 +831,14 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 23
+        case 26
             switch $argv[2]
                 case 'id'
                     set -g __rtun_v '-'
                 case '*'
                     return 1
             end
-        case 24
+        case 27
             switch $argv[2]
                 case 'l' 'li' 'lis' 'list' 's' 'sh' 'sho' 'show' 'ls' 'lst'
                     set -g __rtun_v ''
@@ -830,7 +859,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 25
+        case 28
             switch $argv[2]
                 case 'a' 'ac' 'acc' 'acce' 'accep' 'accept'
                     set -g __rtun_v ''
@@ -863,7 +892,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 26
+        case 29
             switch $argv[2]
                 case '-a' '-A' '-X' '--a' '--al' '--all'
                     set -g __rtun_v ''
@@ -905,7 +934,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 27
+        case 30
             switch $argv[2]
                 case 'peer'
                     set -g __rtun_v ''
@@ -913,7 +942,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 28
+        case 31
             switch $argv[2]
                 case 'f' 'fo' 'for' 'forw' 'forwa' 'forwar' 'forward' 'forward_' 'forward_d' 'forward_de' 'forward_del' 'forward_dela' 'forward_delay'
                     set -g __rtun_v '-'
@@ -992,7 +1021,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 29
+        case 32
             switch $argv[2]
                 case 'i' 'id' 'v' 'vn' 'vni'
                     set -g __rtun_v '-'
@@ -1077,17 +1106,17 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 30
+        case 33
             switch $argv[2]
                 case '*'
                     return 1
             end
-        case 31
+        case 34
             switch $argv[2]
                 case '*'
                     return 1
             end
-        case 32
+        case 35
             switch $argv[2]
                 case 'p' 'pr' 'pro' 'prot' 'proto' 'protoc' 'protoco' 'protocol'
                     set -g __rtun_v '=802.1Q 802.1ad'
@@ -1112,7 +1141,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 33
+        case 36
             switch $argv[2]
                 case 'm' 'mo' 'mod' 'mode'
                     set -g __rtun_v '=private vepa bridge passthru source'
@@ -1131,12 +1160,12 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 34
+        case 37
             switch $argv[2]
                 case '*'
                     return 1
             end
-        case 35
+        case 38
             switch $argv[2]
                 case 'f' 'fd' 'fdb' 'fdb_' 'fdb_f' 'fdb_fl' 'fdb_flu' 'fdb_flus' 'fdb_flush'
                     set -g __rtun_v ''
@@ -1191,7 +1220,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 36
+        case 39
             switch $argv[2]
                 case 'q' 'qu' 'que' 'queu' 'queue' 'queue_' 'queue_i' 'queue_id'
                     set -g __rtun_v '-'
@@ -1202,7 +1231,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 37
+        case 40
             switch $argv[2]
                 case 'k' 'ke' 'key'
                     set -g __rtun_v '-'
@@ -1285,7 +1314,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 38
+        case 41
             switch $argv[2]
                 case 'k' 'ke' 'key'
                     set -g __rtun_v '-'
@@ -1376,7 +1405,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 39
+        case 42
             switch $argv[2]
                 case 'k' 'ke' 'key'
                     set -g __rtun_v '-'
@@ -1469,7 +1498,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 40
+        case 43
             switch $argv[2]
                 case 'mode'
                     set -g __rtun_v '-'
@@ -1520,7 +1549,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 41
+        case 44
             switch $argv[2]
                 case 'mode'
                     set -g __rtun_v '-'
@@ -1573,7 +1602,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 42
+        case 45
             switch $argv[2]
                 case 'mode'
                     set -g __rtun_v '=ip6ip6 ipip6 any'
@@ -1624,7 +1653,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 43
+        case 46
             switch $argv[2]
                 case 'k' 'ke' 'key'
                     set -g __rtun_v '-'
@@ -1643,7 +1672,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 44
+        case 47
             switch $argv[2]
                 case 'm' 'mo' 'mod' 'mode'
                     set -g __rtun_v '=balance-rr active-backup balance-xor broadcast 802.3ad balance-tlb balance-alb'
@@ -1712,7 +1741,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 45
+        case 48
             switch $argv[2]
                 case 't' 'ta' 'tab' 'tabl' 'table'
                     set -g __rtun_v '@tables'
@@ -1721,12 +1750,12 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 46
+        case 49
             switch $argv[2]
                 case '*'
                     return 1
             end
-        case 47
+        case 50
             switch $argv[2]
                 case 'i' 'id' 'v' 'vn' 'vni'
                     set -g __rtun_v '-'
@@ -1765,7 +1794,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 48
+        case 51
             switch $argv[2]
                 case 'm' 'mo' 'mod' 'mode'
                     set -g __rtun_v '=l3 l3s l2'
@@ -1780,7 +1809,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 49
+        case 52
             switch $argv[2]
                 case 'd' 'de' 'dev'
                     set -g __rtun_v '@ifnames'
@@ -1791,7 +1820,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 50
+        case 53
             switch $argv[2]
                 case 'd' 'ds' 'dst' 'dstp' 'dstpo' 'dstpor' 'dstport'
                     set -g __rtun_v '-'
@@ -1808,7 +1837,7 @@ function __rtun_kw
                 case '*'
                     return 1
             end
-        case 51
+        case 54
             switch $argv[2]
                 case '*'
                     return 1
@@ -1898,7 +1927,7 @@ function __rtun_obj
             set -g __rtun_o '34'
         case 's' 'sy' 'sys' 'sysc' 'sysct' 'sysctl'
             set -g __rtun_o '35'
-            set -g __rtun_g 26
+            set -g __rtun_g 29
             set -g __rtun_ops '@sysctl-keys'
         case 'c' 'co' 'com' 'comp' 'compl' 'comple' 'complet' 'completi' 'completio' 'completion' 'completions'
             set -g __rtun_o '36'
@@ -1927,7 +1956,7 @@ function __rtun_cmd
                 case 'f' 'fl' 'flu' 'flus' 'flush'
                     set -g __rtun_t '1'
                 case 's' 'sa' 'sav' 'save'
-                    set -g __rtun_t ''
+                    set -g __rtun_t '1'
                 case 's' 'sh' 'sho' 'show' 'showd' 'showdu' 'showdum' 'showdump'
                     set -g __rtun_t ''
                 case 'r' 're' 'res' 'rest' 'resto' 'restor' 'restore'
@@ -2057,7 +2086,7 @@ function __rtun_cmd
                 case 'a' 'af' 'afs' 'afst' 'afsta' 'afstat' 'afstats'
                     set -g __rtun_t ''
                 case 'p' 'pr' 'pro' 'prop' 'prope' 'proper' 'propert' 'property'
-                    set -g __rtun_t ''
+                    set -g __rtun_t '14'
                 case 'h' 'he' 'hel' 'help'
                     set -g __rtun_t ''
                 case '*'
@@ -2066,91 +2095,91 @@ function __rtun_cmd
         case 14
             switch $argv[2]
                 case 'a' 'ad' 'add'
-                    set -g __rtun_t '14'
-                case 'c' 'ch' 'cha' 'chan' 'chang' 'change'
-                    set -g __rtun_t '14'
-                case 'd' 'de' 'del' 'dele' 'delet' 'delete'
-                    set -g __rtun_t '14'
-                case 's' 'sh' 'sho' 'show'
-                    set -g __rtun_t '14'
-                case 'l' 'ls' 'lst'
-                    set -g __rtun_t '14'
-                case 'l' 'li' 'lis' 'list'
-                    set -g __rtun_t '14'
-                case 'p' 'pr' 'prl'
                     set -g __rtun_t '15'
-                case '6' '6r' '6rd'
+                case 'c' 'ch' 'cha' 'chan' 'chang' 'change'
+                    set -g __rtun_t '15'
+                case 'd' 'de' 'del' 'dele' 'delet' 'delete'
+                    set -g __rtun_t '15'
+                case 's' 'sh' 'sho' 'show'
+                    set -g __rtun_t '15'
+                case 'l' 'ls' 'lst'
+                    set -g __rtun_t '15'
+                case 'l' 'li' 'lis' 'list'
+                    set -g __rtun_t '15'
+                case 'p' 'pr' 'prl'
                     set -g __rtun_t '16'
+                case '6' '6r' '6rd'
+                    set -g __rtun_t '17'
                 case 'h' 'he' 'hel' 'help'
                     set -g __rtun_t ''
                 case 'check'
-                    set -g __rtun_t '17'
-                case 'keepalive'
                     set -g __rtun_t '18'
+                case 'keepalive'
+                    set -g __rtun_t '19'
                 case '*'
                     return 1
             end
         case 15
             switch $argv[2]
                 case 'a' 'ad' 'add'
-                    set -g __rtun_t '14'
-                case 'c' 'ch' 'cha' 'chan' 'chang' 'change'
-                    set -g __rtun_t '14'
-                case 'd' 'de' 'del' 'dele' 'delet' 'delete'
-                    set -g __rtun_t '14'
-                case 's' 'sh' 'sho' 'show'
-                    set -g __rtun_t '14'
-                case 'l' 'ls' 'lst'
-                    set -g __rtun_t '14'
-                case 'l' 'li' 'lis' 'list'
-                    set -g __rtun_t '14'
-                case 'p' 'pr' 'prl'
                     set -g __rtun_t '15'
-                case '6' '6r' '6rd'
+                case 'c' 'ch' 'cha' 'chan' 'chang' 'change'
+                    set -g __rtun_t '15'
+                case 'd' 'de' 'del' 'dele' 'delet' 'delete'
+                    set -g __rtun_t '15'
+                case 's' 'sh' 'sho' 'show'
+                    set -g __rtun_t '15'
+                case 'l' 'ls' 'lst'
+                    set -g __rtun_t '15'
+                case 'l' 'li' 'lis' 'list'
+                    set -g __rtun_t '15'
+                case 'p' 'pr' 'prl'
                     set -g __rtun_t '16'
+                case '6' '6r' '6rd'
+                    set -g __rtun_t '17'
                 case 'h' 'he' 'hel' 'help'
                     set -g __rtun_t ''
                 case 'check'
-                    set -g __rtun_t '17'
-                case 'keepalive'
                     set -g __rtun_t '18'
+                case 'keepalive'
+                    set -g __rtun_t '19'
                 case '*'
                     return 1
             end
         case 21
             switch $argv[2]
                 case 'f' 'fi' 'fil' 'file'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case 'l' 'la' 'lab' 'labe' 'label'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case 'l' 'li' 'lin' 'link'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case 'a' 'ad' 'add' 'addr' 'addre' 'addres' 'address'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case 'r' 'ro' 'rou' 'rout' 'route'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case 'm' 'mr' 'mro' 'mrou' 'mrout' 'mroute'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case 'p' 'pr' 'pre' 'pref' 'prefi' 'prefix'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case 'n' 'ne' 'nei' 'neig' 'neigh'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case 'n' 'ne' 'net' 'netc' 'netco' 'netcon' 'netconf'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case 'r' 'ru' 'rul' 'rule'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case 'n' 'ns' 'nsi' 'nsid'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case 'n' 'ne' 'nex' 'next' 'nexth' 'nextho' 'nexthop'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case 'stats'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case 'all'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case 'a' 'al' 'all' 'all-' 'all-n' 'all-ns' 'all-nsi' 'all-nsid'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case 'dev'
-                    set -g __rtun_t '19'
+                    set -g __rtun_t '20'
                 case '*'
                     return 1
             end
@@ -2158,42 +2187,52 @@ function __rtun_cmd
             switch $argv[2]
                 case 'l' 'li' 'lis' 'list' 's' 'sh' 'sho' 'show' 'ls' 'lst'
                     set -g __rtun_t ''
+                case 'l' 'li' 'lis' 'list' 'list-' 'list-i' 'list-id'
+                    set -g __rtun_t '21'
                 case 'a' 'ad' 'add'
-                    set -g __rtun_t '20'
+                    set -g __rtun_t '22'
+                case 's' 'se' 'set'
+                    set -g __rtun_t '22'
                 case 'd' 'de' 'del' 'dele' 'delet' 'delete'
-                    set -g __rtun_t '20'
+                    set -g __rtun_t '22'
+                case 'i' 'id' 'ide' 'iden' 'ident' 'identi' 'identif' 'identify'
+                    set -g __rtun_t '23'
+                case 'p' 'pi' 'pid' 'pids'
+                    set -g __rtun_t '22'
                 case 'e' 'ex' 'exe' 'exec'
-                    set -g __rtun_t '20'
+                    set -g __rtun_t '22'
+                case 'm' 'mo' 'mon' 'moni' 'monit' 'monito' 'monitor'
+                    set -g __rtun_t ''
                 case 'a' 'at' 'att' 'atta' 'attac' 'attach'
-                    set -g __rtun_t '20'
+                    set -g __rtun_t '22'
                 case '*'
                     return 1
             end
         case 29
             switch $argv[2]
                 case 'a' 'ad' 'add'
-                    set -g __rtun_t '21'
-                case 'r' 're' 'rep' 'repl' 'repla' 'replac' 'replace'
-                    set -g __rtun_t '21'
-                case 'd' 'de' 'del' 'dele' 'delet' 'delete'
-                    set -g __rtun_t '21'
-                case 'l' 'li' 'lis' 'list' 's' 'sh' 'sho' 'show' 'ls' 'lst'
-                    set -g __rtun_t '22'
-                case 'g' 'ge' 'get'
-                    set -g __rtun_t '23'
-                case 'f' 'fl' 'flu' 'flus' 'flush'
-                    set -g __rtun_t '22'
-                case 'b' 'bu' 'buc' 'buck' 'bucke' 'bucket'
                     set -g __rtun_t '24'
+                case 'r' 're' 'rep' 'repl' 'repla' 'replac' 'replace'
+                    set -g __rtun_t '24'
+                case 'd' 'de' 'del' 'dele' 'delet' 'delete'
+                    set -g __rtun_t '24'
+                case 'l' 'li' 'lis' 'list' 's' 'sh' 'sho' 'show' 'ls' 'lst'
+                    set -g __rtun_t '25'
+                case 'g' 'ge' 'get'
+                    set -g __rtun_t '26'
+                case 'f' 'fl' 'flu' 'flus' 'flush'
+                    set -g __rtun_t '25'
+                case 'b' 'bu' 'buc' 'buck' 'bucke' 'bucket'
+                    set -g __rtun_t '27'
                 case '*'
                     return 1
             end
         case 34
             switch $argv[2]
                 case 'a' 'ad' 'add'
-                    set -g __rtun_t '25'
+                    set -g __rtun_t '28'
                 case 'd' 'de' 'del' 'dele' 'delet' 'delete'
-                    set -g __rtun_t '25'
+                    set -g __rtun_t '28'
                 case 's' 'sh' 'sho' 'show' 'l' 'li' 'lis' 'list'
                     set -g __rtun_t ''
                 case 'f' 'fl' 'flu' 'flus' 'flush'
@@ -2223,67 +2262,67 @@ end
 function __rtun_kind
     switch $argv[1]
         case 'veth'
-            set -g __rtun_t 27
+            set -g __rtun_t 30
         case 'bridge'
-            set -g __rtun_t 28
-        case 'vxlan'
-            set -g __rtun_t 29
-        case 'ifb'
-            set -g __rtun_t 30
-        case 'dummy'
             set -g __rtun_t 31
-        case 'vlan'
+        case 'vxlan'
             set -g __rtun_t 32
-        case 'macvlan'
+        case 'ifb'
             set -g __rtun_t 33
-        case 'tun'
+        case 'dummy'
             set -g __rtun_t 34
-        case 'bridge_slave'
+        case 'vlan'
             set -g __rtun_t 35
-        case 'bond_slave'
+        case 'macvlan'
             set -g __rtun_t 36
-        case 'gre'
+        case 'tun'
             set -g __rtun_t 37
-        case 'gretap'
-            set -g __rtun_t 33
-        case 'erspan'
+        case 'bridge_slave'
             set -g __rtun_t 38
-        case 'ip6gre'
+        case 'bond_slave'
             set -g __rtun_t 39
-        case 'ip6gretap'
-            set -g __rtun_t 35
-        case 'ip6erspan'
-            set -g __rtun_t 35
-        case 'ipip'
+        case 'gre'
             set -g __rtun_t 40
-        case 'sit'
+        case 'gretap'
+            set -g __rtun_t 36
+        case 'erspan'
             set -g __rtun_t 41
-        case 'ip6tnl'
+        case 'ip6gre'
             set -g __rtun_t 42
-        case 'vti'
+        case 'ip6gretap'
+            set -g __rtun_t 38
+        case 'ip6erspan'
+            set -g __rtun_t 38
+        case 'ipip'
             set -g __rtun_t 43
-        case 'vti6'
-            set -g __rtun_t 39
-        case 'bond'
+        case 'sit'
             set -g __rtun_t 44
-        case 'vrf'
+        case 'ip6tnl'
             set -g __rtun_t 45
-        case 'vrf_slave'
+        case 'vti'
             set -g __rtun_t 46
-        case 'geneve'
+        case 'vti6'
+            set -g __rtun_t 42
+        case 'bond'
             set -g __rtun_t 47
-        case 'macvtap'
-            set -g __rtun_t 30
-        case 'ipvlan'
+        case 'vrf'
             set -g __rtun_t 48
-        case 'ipvtap'
-            set -g __rtun_t 43
-        case 'xfrm'
+        case 'vrf_slave'
             set -g __rtun_t 49
-        case 'bareudp'
+        case 'geneve'
             set -g __rtun_t 50
-        case 'wireguard'
+        case 'macvtap'
+            set -g __rtun_t 33
+        case 'ipvlan'
             set -g __rtun_t 51
+        case 'ipvtap'
+            set -g __rtun_t 46
+        case 'xfrm'
+            set -g __rtun_t 52
+        case 'bareudp'
+            set -g __rtun_t 53
+        case 'wireguard'
+            set -g __rtun_t 54
         case '*'
             return 1
     end
@@ -2297,11 +2336,11 @@ function __rtun_words
         case g
             printf '%s\n' '-loops	How many rounds a flush may take before giving up' '-family	Restrict to one protocol family' '-4	IPv4 only (same as -family inet)' '-6	IPv6 only (same as -family inet6)' '-0	Link layer only (same as -family link)' '-M	MPLS only' '-B	Bridge only' '-human	Print statistics with unit suffixes' '-human-readable	Print statistics with unit suffixes' '-iec	Use powers of 1024 for human-readable rates' '-stats	Print statistics; twice for more' '-statistics	Print statistics; twice for more' '-details	Print details (link kind parameters and more)' '-resolve	Print host names instead of addresses' '-oneline	One record per line, with \\ where lines would break' '-timestamp	Print timestamps (monitor)' '-tshort	Print short timestamps (monitor)' '-Version	Print the version and exit' '-force	With -batch: go on after a failing line' '-batch	Run commands from FILE, one per line (- for stdin)' '-brief	Short tabular output' '-json	Print JSON' '-pretty	Indent JSON for people' '-rcvbuf	Netlink receive buffer size in bytes' '-color	Colour the output: -c or -color=always|auto|never' '-help	Show the usage summary' '-netns	Run in network namespace NAME (/run/netns/NAME)' '-Numeric	Print numbers instead of names for protocols, scopes, tables' '-all	With netns exec or netns delete: every named network namespace' '-echo	Print what the kernel made of the request'
         case c0
-            printf '%s\n' 'add	Add an address to a device' 'change	Change the attributes of an existing address' 'chg	Change the attributes of an existing address' 'replace	Add an address, or change it if it exists' 'delete	Remove an address from a device' 'list	List links and their addresses' 'show	List links and their addresses' 'lst	List links and their addresses' 'flush	Remove the selected addresses' 'help	Show this usage'
+            printf '%s\n' 'add	Add an address to a device' 'change	Change the attributes of an existing address' 'chg	Change the attributes of an existing address' 'replace	Add an address, or change it if it exists' 'delete	Remove an address from a device' 'list	List links and their addresses' 'show	List links and their addresses' 'lst	List links and their addresses' 'flush	Remove the selected addresses' 'save	Write the addresses (of one device, with dev) to standard output as binary netlink messages (iproute2\'s format)' 'showdump	Print the addresses a save wrote, read from standard input' 'restore	Add the addresses a save wrote, read from standard input' 'help	Show this usage'
         case c2
             printf '%s\n' 'add	Join a link-layer multicast group on a device' 'delete	Leave a link-layer multicast group joined with add' 'list	List the multicast addresses of every device, or of one' 'show	List the multicast addresses of every device, or of one' 'lst	List the multicast addresses of every device, or of one'
         case c3
-            printf '%s\n' 'add	Add a route (it must not exist yet)' 'change	Change an existing route' 'chg	Change an existing route' 'replace	Add a route or replace the one with the same key' 'prepend	Add a route before existing ones with the same key' 'append	Add a route after existing ones with the same key' 'test	Ask whether a route could be added (without creating it)' 'delete	Delete a route; the fields given must match it' 'list	List routes (the main table by default)' 'show	List routes (the main table by default)' 'lst	List routes (the main table by default)' 'get	Ask the kernel which route a packet would take' 'flush	Delete every route the selector matches (table cache: the IPv4 cache)'
+            printf '%s\n' 'add	Add a route (it must not exist yet)' 'change	Change an existing route' 'chg	Change an existing route' 'replace	Add a route or replace the one with the same key' 'prepend	Add a route before existing ones with the same key' 'append	Add a route after existing ones with the same key' 'test	Ask whether a route could be added (without creating it)' 'delete	Delete a route; the fields given must match it' 'list	List routes (the main table by default)' 'show	List routes (the main table by default)' 'lst	List routes (the main table by default)' 'get	Ask the kernel which route a packet would take' 'flush	Delete every route the selector matches (table cache: the IPv4 cache)' 'save	Write the selected routes to standard output as binary netlink messages (iproute2\'s format)' 'restore	Add the routes a save wrote, read from standard input' 'showdump	Print the routes a save wrote, read from standard input'
         case c4
             printf '%s\n' 'list	List the rules of one family (IPv4 by default)' 'lst	List the rules of one family (IPv4 by default)' 'show	List the rules of one family (IPv4 by default)' 'save	Write the rules of one family to stdout as binary netlink messages' 'restore	Add the rules that save wrote, read from stdin (existing ones are kept)' 'add	Add a rule' 'delete	Delete the first rule that matches what is given' 'flush	Delete every rule the selectors match, except the one at preference 0'
         case c5
@@ -2309,7 +2348,7 @@ function __rtun_words
         case c6
             printf '%s\n' 'add	Add a neighbour entry (it must not exist yet)' 'change	Change an existing neighbour entry' 'chg	Change an existing neighbour entry' 'replace	Add a neighbour entry, or change the one that exists' 'delete	Delete a neighbour entry' 'get	Show one neighbour entry, asked of the kernel' 'show	List neighbour entries (all but noarp ones by default)' 'lst	List neighbour entries (all but noarp ones by default)' 'list	List neighbour entries (all but noarp ones by default)' 'flush	Delete the selected entries (permanent and noarp ones only when named)' 'help	Show this usage'
         case c9
-            printf '%s\n' 'add	Create a link of the given kind' 'set	Change a link (or every link of a group)' 'change	The same as set' 'replace	Create a link, or change it if it exists' 'delete	Remove a link (or every link of a group)' 'show	List links' 'lst	List links' 'list	List links' 'help	Show this usage, or the options of one link type'
+            printf '%s\n' 'add	Create a link of the given kind' 'set	Change a link (or every link of a group)' 'change	The same as set' 'replace	Create a link, or change it if it exists' 'delete	Remove a link (or every link of a group)' 'show	List links' 'lst	List links' 'list	List links' 'property	Add or remove a device\'s alternative names' 'help	Show this usage, or the options of one link type'
         case c14
             printf '%s\n' 'add	Create a tunnel' 'change	Change a tunnel; with NAME first, unnamed settings stay as they are' 'delete	Remove a tunnel' 'show	List tunnels (all of this family, or those matching)' 'lst	Same as show' 'list	Same as show' 'prl	Edit an ISATAP tunnel\'s potential router list (IPv4 only)' '6rd	Set a sit tunnel\'s IPv6 rapid deployment prefixes (IPv4 only)' 'help	Show this usage' 'check	Say why a tunnel does not pass traffic: one line per check, with the command that fixes what fails (rtun only)' 'keepalive	Send GRE keepalives and answer the far end\'s; keep the tunnel down while they go unanswered (rtun only)'
         case c15
@@ -2317,7 +2356,7 @@ function __rtun_words
         case c21
             printf '%s\n' 'file	Print the events recorded in FILE by rtmon, then stop' 'label	Start each event with its object in brackets: [LINK], [ADDR], [ROUTE]…' 'link	Links appearing, changing, going away' 'address	Addresses added and removed' 'route	Routes added and removed (every table)' 'prefix	IPv6 prefixes learnt from router advertisements' 'netconf	Per-device IP settings (forwarding, rp_filter…)' 'nsid	Ids given to other network namespaces' 'all	Every kind of event, each labelled (as label)' 'all-nsid	Also the events of every namespace with an id here, each after [nsid N]' 'dev	Only links, addresses, routes and settings of this device'
         case c25
-            printf '%s\n' 'list	List the named network namespaces' 'show	List the named network namespaces' 'lst	List the named network namespaces' 'add	Create a network namespace and name it' 'delete	Remove a namespace\'s name (it lives on while in use)' 'exec	Run a command inside a named namespace' 'attach	Name the network namespace of process PID'
+            printf '%s\n' 'list	List the named network namespaces' 'show	List the named network namespaces' 'lst	List the named network namespaces' 'list-id	List the ids this namespace (or the one of target-nsid) has for its peers, with their names' 'add	Create a network namespace and name it' 'set	Give a named namespace an id here (auto: the kernel picks it)' 'delete	Remove a namespace\'s name (it lives on while in use)' 'identify	Print the name of the namespace of process PID (without PID: of the caller)' 'pids	Print the processes in a named namespace' 'exec	Run a command inside a named namespace' 'monitor	Print each name added to or removed from /run/netns, until killed' 'attach	Name the network namespace of process PID'
         case c29
             printf '%s\n' 'add	Add a nexthop (its id must be free)' 'replace	Add a nexthop or replace the one with the same id' 'delete	Delete a nexthop' 'list	List nexthops' 'show	List nexthops' 'lst	List nexthops' 'get	Show one nexthop' 'flush	Delete the selected nexthops (all: groups first)' 'bucket	The buckets of resilient groups'
         case c32
@@ -2365,88 +2404,96 @@ function __rtun_words
         case p13
             __rtun_fill '@ifnames'
         case k14
-            printf '%s\n' 'mode	tunnel kind; else guessed from the name (gre…, ipip…, sit…, isatap…, vti…); an IPv6 mode selects the IPv6 keywords' 'key	GRE/VTI key both ways: a number or a dotted quad' 'ikey	key expected on received packets' 'okey	key put on sent packets' 'seq	sequence numbers both ways (GRE)' 'iseq	drop received packets out of sequence (GRE)' 'oseq	number sent packets (GRE)' 'csum	checksums both ways (GRE)' 'icsum	require checksums on received packets (GRE)' 'ocsum	checksum sent packets (GRE)' 'nopmtudisc	no path MTU discovery (needs ttl inherit)' 'pmtudisc	path MTU discovery: set DF on outer packets (the default)' 'remote	the far end (an IPv4 address or any)' 'local	this end (an IPv4 address or any)' 'dev	bind the tunnel to this device' 'ttl	outer TTL, 1-255, or inherit' 'hoplimit	outer TTL, 1-255, or inherit' 'hlim	outer TTL, 1-255, or inherit' 'tos	outer TOS: a value, a name from rt_dsfield, inherit or inherit/TOS' 'tclass	outer TOS: a value, a name from rt_dsfield, inherit or inherit/TOS' 'dsfield	outer TOS: a value, a name from rt_dsfield, inherit or inherit/TOS' 'name	the tunnel device\'s name (the word may be left out)' 'help	show the usage'
+            printf '%s\n' 'altname	an alternative name (up to 127 bytes, no spaces or slashes)' 'help	show this usage' 'dev	the device (the word may be left out)' 'add	add the names (first word)' 'del	remove the names (first word)'
         case k15
-            printf '%s\n' 'prl-default	add a potential router that is also a default router' 'prl-nodefault	add a potential router (not a default router)' 'prl-delete	remove a potential router (any: all of them)' 'dev	the ISATAP tunnel (required)'
+            printf '%s\n' 'mode	tunnel kind; else guessed from the name (gre…, ipip…, sit…, isatap…, vti…); an IPv6 mode selects the IPv6 keywords' 'key	GRE/VTI key both ways: a number or a dotted quad' 'ikey	key expected on received packets' 'okey	key put on sent packets' 'seq	sequence numbers both ways (GRE)' 'iseq	drop received packets out of sequence (GRE)' 'oseq	number sent packets (GRE)' 'csum	checksums both ways (GRE)' 'icsum	require checksums on received packets (GRE)' 'ocsum	checksum sent packets (GRE)' 'nopmtudisc	no path MTU discovery (needs ttl inherit)' 'pmtudisc	path MTU discovery: set DF on outer packets (the default)' 'remote	the far end (an IPv4 address or any)' 'local	this end (an IPv4 address or any)' 'dev	bind the tunnel to this device' 'ttl	outer TTL, 1-255, or inherit' 'hoplimit	outer TTL, 1-255, or inherit' 'hlim	outer TTL, 1-255, or inherit' 'tos	outer TOS: a value, a name from rt_dsfield, inherit or inherit/TOS' 'tclass	outer TOS: a value, a name from rt_dsfield, inherit or inherit/TOS' 'dsfield	outer TOS: a value, a name from rt_dsfield, inherit or inherit/TOS' 'name	the tunnel device\'s name (the word may be left out)' 'help	show the usage'
         case k16
-            printf '%s\n' '6rd-prefix	the provider\'s IPv6 6rd prefix' '6rd-relay_prefix	the IPv4 prefix common to the relays' '6rd-reset	back to the default 6rd setup' 'dev	the sit tunnel (required)'
+            printf '%s\n' 'prl-default	add a potential router that is also a default router' 'prl-nodefault	add a potential router (not a default router)' 'prl-delete	remove a potential router (any: all of them)' 'dev	the ISATAP tunnel (required)'
         case k17
-            printf '%s\n' 'help	show the usage'
-        case p17
-            __rtun_fill '@ifnames'
+            printf '%s\n' '6rd-prefix	the provider\'s IPv6 6rd prefix' '6rd-relay_prefix	the IPv4 prefix common to the relays' '6rd-reset	back to the default 6rd setup' 'dev	the sit tunnel (required)'
         case k18
-            printf '%s\n' 'interval	seconds between keepalives, 1-32767 (default 10)' 'retries	keepalives unanswered in a row that take the tunnel down, 1-255 (default 3)' 'once	send one keepalive and wait one interval: exit status 0 if it is answered, 1 if not' 'help	show the usage'
+            printf '%s\n' 'help	show the usage'
         case p18
             __rtun_fill '@ifnames'
         case k19
-            printf '%s\n' 'file	Print the events recorded in FILE by rtmon, then stop' 'label	Start each event with its object in brackets: [LINK], [ADDR], [ROUTE]…' 'link	Links appearing, changing, going away' 'address	Addresses added and removed' 'route	Routes added and removed (every table)' 'prefix	IPv6 prefixes learnt from router advertisements' 'netconf	Per-device IP settings (forwarding, rp_filter…)' 'nsid	Ids given to other network namespaces' 'all	Every kind of event, each labelled (as label)' 'all-nsid	Also the events of every namespace with an id here, each after [nsid N]' 'dev	Only links, addresses, routes and settings of this device'
+            printf '%s\n' 'interval	seconds between keepalives, 1-32767 (default 10)' 'retries	keepalives unanswered in a row that take the tunnel down, 1-255 (default 3)' 'once	send one keepalive and wait one interval: exit status 0 if it is answered, 1 if not' 'help	show the usage'
+        case p19
+            __rtun_fill '@ifnames'
         case k20
-            true
-        case p20
-            __rtun_fill '@netns'
+            printf '%s\n' 'file	Print the events recorded in FILE by rtmon, then stop' 'label	Start each event with its object in brackets: [LINK], [ADDR], [ROUTE]…' 'link	Links appearing, changing, going away' 'address	Addresses added and removed' 'route	Routes added and removed (every table)' 'prefix	IPv6 prefixes learnt from router advertisements' 'netconf	Per-device IP settings (forwarding, rp_filter…)' 'nsid	Ids given to other network namespaces' 'all	Every kind of event, each labelled (as label)' 'all-nsid	Also the events of every namespace with an id here, each after [nsid N]' 'dev	Only links, addresses, routes and settings of this device'
         case k21
-            printf '%s\n' 'id	The nexthop\'s id (the kernel picks one when it is left out)' 'dev	The output device' 'via	The gateway' 'blackhole	Drop the packets' 'fdb	A nexthop (or group) for the bridge forwarding database' 'onlink	Treat the gateway as directly on the link' 'group	A group of other nexthops, with weights from 1 to 256' 'type	The group\'s type: mpath (hash-threshold) or resilient' 'buckets	After type resilient: the number of buckets' 'idle_timer	After type resilient: idle time before a bucket may move' 'unbalanced_timer	After type resilient: longest time the group may stay unbalanced' 'protocol	Who installs the nexthop'
+            printf '%s\n' 'target-nsid	List the ids the namespace with this id (here) has for its peers' 'nsid	Only this id'
         case k22
-            printf '%s\n' 'dev	Only nexthops through this device' 'groups	Only nexthop groups' 'master	Only nexthops whose device is a port of this master' 'vrf	Only nexthops in this VRF' 'id	Only the nexthop with this id' 'protocol	Only nexthops installed by this protocol (a number)' 'fdb	Only nexthops for the bridge forwarding database'
+            true
+        case p22
+            __rtun_fill '@netns'
         case k23
-            printf '%s\n' 'id	The nexthop\'s id'
+            true
+        case p23
+            __rtun_fill '-'
         case k24
-            printf '%s\n' 'list	List buckets (the selector\'s keywords may follow)' 'show	List buckets (the selector\'s keywords may follow)' 'lst	List buckets (the selector\'s keywords may follow)' 'get	One bucket: get id ID index INDEX' 'dev	Only buckets of nexthops through this device' 'master	Only buckets of nexthops whose device is a port of this master' 'vrf	Only buckets of nexthops in this VRF' 'id	The group\'s id' 'nhid	Only buckets holding this nexthop' 'index	With get: the bucket\'s index'
+            printf '%s\n' 'id	The nexthop\'s id (the kernel picks one when it is left out)' 'dev	The output device' 'via	The gateway' 'blackhole	Drop the packets' 'fdb	A nexthop (or group) for the bridge forwarding database' 'onlink	Treat the gateway as directly on the link' 'group	A group of other nexthops, with weights from 1 to 256' 'type	The group\'s type: mpath (hash-threshold) or resilient' 'buckets	After type resilient: the number of buckets' 'idle_timer	After type resilient: idle time before a bucket may move' 'unbalanced_timer	After type resilient: longest time the group may stay unbalanced' 'protocol	Who installs the nexthop'
         case k25
-            printf '%s\n' 'accept	Let packets of a protocol in to this host (chain input); takes proto PROTO [src PREFIX] [dst PREFIX] [iif DEV]' 'forward	Let matching packets be forwarded (chain forward); takes [src PREFIX] [dst PREFIX] [iif DEV] [oif DEV]' 'masquerade	Source NAT to the address of the outgoing interface; takes [src PREFIX] [dst PREFIX] [oif DEV]' 'snat	Source NAT to a fixed address; takes to ADDR [src PREFIX] [dst PREFIX] [oif DEV]' 'dnat	Forward a port to another address (destination NAT); takes proto tcp|udp dport PORT to ADDR[:PORT] [src PREFIX] [dst PREFIX] [iif DEV]' 'clamp-mss	Clamp the MSS of forwarded TCP SYNs to the route\'s MTU or to N (chain mss); takes [iif DEV] [oif DEV] [mss N]' 'src	Only packets from this IPv4 or IPv6 prefix' 'dst	Only packets to this prefix' 'dport	The destination port to forward (dnat)' 'proto	The IP protocol: one of these names, or a number' 'iif	Only packets arriving on this interface (by name; it may not exist yet)' 'oif	Only packets leaving through this interface (by name)' 'to	The new address (snat, dnat), and for dnat optionally the port: ADDR:PORT or [IPv6]:PORT' 'mss	A fixed MSS instead of one from the route\'s MTU (clamp-mss)'
+            printf '%s\n' 'dev	Only nexthops through this device' 'groups	Only nexthop groups' 'master	Only nexthops whose device is a port of this master' 'vrf	Only nexthops in this VRF' 'id	Only the nexthop with this id' 'protocol	Only nexthops installed by this protocol (a number)' 'fdb	Only nexthops for the bridge forwarding database'
         case k26
-            printf '%s\n' '-a	Show every variable under /proc/sys (optionally filtered by --pattern)' '-A	Show every variable under /proc/sys (optionally filtered by --pattern)' '-X	Show every variable under /proc/sys (optionally filtered by --pattern)' '--all	Show every variable under /proc/sys (optionally filtered by --pattern)' '--deprecated	With -a, also show variables the kernel marks as deprecated' '--dry-run	Show what would be set, without setting anything' '-b	Show values only, with no line ends' '--binary	Show values only, with no line ends' '-e	Say nothing about variables that do not exist' '--ignore	Say nothing about variables that do not exist' '-N	Show names only' '--names	Show names only' '-n	Show values only' '--values	Show values only' '-p	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '-f	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '--load	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '-q	Do not echo the values set' '--quiet	Do not echo the values set' '-w	Treat every argument as VARIABLE=VALUE to set' '--write	Treat every argument as VARIABLE=VALUE to set' '--system	Apply the settings of all the system\'s sysctl.d directories and /etc/sysctl.conf' '-r	Only variables whose name matches this extended regular expression' '--pattern	Only variables whose name matches this extended regular expression' '-h	Show this help' '-d	Show this help' '--help	Show this help' '-V	Show the version' '--version	Show the version' '-o	Accepted and ignored (BSD compatibility)' '-x	Accepted and ignored (BSD compatibility)' '-j	JSON output: an array of {"key", "value"} objects (rtun)' '--json	JSON output: an array of {"key", "value"} objects (rtun)' '--persist	Also record the values set on the command line in FILE, attached (default /etc/sysctl.d/90-rtun.conf; not with -p, --system or rtun -n NETNS) (rtun)'
-        case p26
-            __rtun_fill '@sysctl-keys'
+            printf '%s\n' 'id	The nexthop\'s id'
         case k27
-            printf '%s\n' 'peer	options of `link add` for the peer device (name, address, mtu, netns, …)'
+            printf '%s\n' 'list	List buckets (the selector\'s keywords may follow)' 'show	List buckets (the selector\'s keywords may follow)' 'lst	List buckets (the selector\'s keywords may follow)' 'get	One bucket: get id ID index INDEX' 'dev	Only buckets of nexthops through this device' 'master	Only buckets of nexthops whose device is a port of this master' 'vrf	Only buckets of nexthops in this VRF' 'id	The group\'s id' 'nhid	Only buckets holding this nexthop' 'index	With get: the bucket\'s index'
         case k28
-            printf '%s\n' 'forward_delay	STP forward delay, in centiseconds' 'hello_time	STP hello time, in centiseconds' 'max_age	STP max message age, in centiseconds' 'ageing_time	how long learned addresses stay, in centiseconds' 'stp_state	0: no STP, 1: kernel STP, 2: user-space STP' 'priority	bridge priority for STP' 'vlan_filtering	filter by VLAN' 'vlan_protocol	VLAN protocol for filtering' 'group_fwd_mask	link-local groups to forward' 'group_address	STP group address' 'no_linklocal_learn	do not learn from link-local frames' 'fdb_flush	flush the forwarding database' 'vlan_default_pvid	default port VLAN id' 'vlan_stats_enabled	count per-VLAN statistics' 'vlan_stats_per_port	keep VLAN statistics per port' 'mcast_router	multicast router mode' 'mcast_snooping	IGMP/MLD snooping' 'mcast_vlan_snooping	multicast snooping per VLAN' 'mcast_query_use_ifaddr	source queries from the bridge\'s address' 'mcast_querier	act as multicast querier' 'mcast_hash_elasticity	multicast hash chain limit' 'mcast_hash_max	multicast hash size' 'mcast_last_member_count	last member query count' 'mcast_startup_query_count	startup query count' 'mcast_last_member_interval	last member query interval' 'mcast_membership_interval	group membership interval' 'mcast_querier_interval	other querier present interval' 'mcast_query_interval	general query interval' 'mcast_query_response_interval	query response interval' 'mcast_startup_query_interval	startup query interval' 'mcast_stats_enabled	count multicast statistics' 'mcast_igmp_version	IGMP version' 'mcast_mld_version	MLD version' 'nf_call_iptables	pass bridged IPv4 through iptables' 'nf_call_ip6tables	pass bridged IPv6 through ip6tables' 'nf_call_arptables	pass bridged ARP through arptables' 'help	show these options'
+            printf '%s\n' 'accept	Let packets of a protocol in to this host (chain input); takes proto PROTO [src PREFIX] [dst PREFIX] [iif DEV]' 'forward	Let matching packets be forwarded (chain forward); takes [src PREFIX] [dst PREFIX] [iif DEV] [oif DEV]' 'masquerade	Source NAT to the address of the outgoing interface; takes [src PREFIX] [dst PREFIX] [oif DEV]' 'snat	Source NAT to a fixed address; takes to ADDR [src PREFIX] [dst PREFIX] [oif DEV]' 'dnat	Forward a port to another address (destination NAT); takes proto tcp|udp dport PORT to ADDR[:PORT] [src PREFIX] [dst PREFIX] [iif DEV]' 'clamp-mss	Clamp the MSS of forwarded TCP SYNs to the route\'s MTU or to N (chain mss); takes [iif DEV] [oif DEV] [mss N]' 'src	Only packets from this IPv4 or IPv6 prefix' 'dst	Only packets to this prefix' 'dport	The destination port to forward (dnat)' 'proto	The IP protocol: one of these names, or a number' 'iif	Only packets arriving on this interface (by name; it may not exist yet)' 'oif	Only packets leaving through this interface (by name)' 'to	The new address (snat, dnat), and for dnat optionally the port: ADDR:PORT or [IPv6]:PORT' 'mss	A fixed MSS instead of one from the route\'s MTU (clamp-mss)'
         case k29
-            printf '%s\n' 'id	the VXLAN network identifier (0-16777215)' 'vni	the VXLAN network identifier (0-16777215)' 'group	multicast group to send to (needs dev)' 'remote	unicast peer to send to' 'local	source address' 'dev	underlying device' 'ttl	1-255, auto or inherit' 'hoplimit	1-255, auto or inherit' 'tos	hex value or inherit' 'dsfield	hex value or inherit' 'df	don\'t-fragment bit of outer IPv4' 'label	IPv6 flow label' 'flowlabel	IPv6 flow label' 'ageing	FDB entry lifetime, or none' 'maxaddress	FDB size limit, or unlimited' 'port	UDP source port range' 'srcport	UDP source port range' 'dstport	UDP destination port (4789 is IANA\'s)' 'nolearning	do not learn remote addresses' 'learning	learn remote addresses' 'noproxy	no ARP proxy' 'proxy	ARP proxy' 'norsc	no route short circuit' 'rsc	route short circuit' 'nol2miss	no L2 miss notifications' 'l2miss	L2 miss notifications' 'nol3miss	no L3 miss notifications' 'l3miss	L3 miss notifications' 'udpcsum	checksum outer UDP (IPv4)' 'noudpcsum	no outer UDP checksum (IPv4)' 'udp6zerocsumtx	send IPv6 UDP with zero checksum' 'noudp6zerocsumtx	checksum outer IPv6 UDP' 'udp6zerocsumrx	accept IPv6 UDP with zero checksum' 'noudp6zerocsumrx	reject IPv6 UDP with zero checksum' 'remcsumtx	remote checksum offload on send' 'noremcsumtx	no remote checksum offload on send' 'remcsumrx	remote checksum offload on receive' 'noremcsumrx	no remote checksum offload on receive' 'external	metadata mode (for tunnel routing), no VNI' 'noexternal	not in metadata mode' 'gbp	group policy extension' 'gpe	generic protocol extension' 'vnifilter	filter VNIs (external mode only)' 'novnifilter	do not filter VNIs' 'help	show these options'
+            printf '%s\n' '-a	Show every variable under /proc/sys (optionally filtered by --pattern)' '-A	Show every variable under /proc/sys (optionally filtered by --pattern)' '-X	Show every variable under /proc/sys (optionally filtered by --pattern)' '--all	Show every variable under /proc/sys (optionally filtered by --pattern)' '--deprecated	With -a, also show variables the kernel marks as deprecated' '--dry-run	Show what would be set, without setting anything' '-b	Show values only, with no line ends' '--binary	Show values only, with no line ends' '-e	Say nothing about variables that do not exist' '--ignore	Say nothing about variables that do not exist' '-N	Show names only' '--names	Show names only' '-n	Show values only' '--values	Show values only' '-p	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '-f	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '--load	Apply the settings in FILE(s) (default /etc/sysctl.conf)' '-q	Do not echo the values set' '--quiet	Do not echo the values set' '-w	Treat every argument as VARIABLE=VALUE to set' '--write	Treat every argument as VARIABLE=VALUE to set' '--system	Apply the settings of all the system\'s sysctl.d directories and /etc/sysctl.conf' '-r	Only variables whose name matches this extended regular expression' '--pattern	Only variables whose name matches this extended regular expression' '-h	Show this help' '-d	Show this help' '--help	Show this help' '-V	Show the version' '--version	Show the version' '-o	Accepted and ignored (BSD compatibility)' '-x	Accepted and ignored (BSD compatibility)' '-j	JSON output: an array of {"key", "value"} objects (rtun)' '--json	JSON output: an array of {"key", "value"} objects (rtun)' '--persist	Also record the values set on the command line in FILE, attached (default /etc/sysctl.d/90-rtun.conf; not with -p, --system or rtun -n NETNS) (rtun)'
+        case p29
+            __rtun_fill '@sysctl-keys'
         case k30
-            true
+            printf '%s\n' 'peer	options of `link add` for the peer device (name, address, mtu, netns, …)'
         case k31
-            true
+            printf '%s\n' 'forward_delay	STP forward delay, in centiseconds' 'hello_time	STP hello time, in centiseconds' 'max_age	STP max message age, in centiseconds' 'ageing_time	how long learned addresses stay, in centiseconds' 'stp_state	0: no STP, 1: kernel STP, 2: user-space STP' 'priority	bridge priority for STP' 'vlan_filtering	filter by VLAN' 'vlan_protocol	VLAN protocol for filtering' 'group_fwd_mask	link-local groups to forward' 'group_address	STP group address' 'no_linklocal_learn	do not learn from link-local frames' 'fdb_flush	flush the forwarding database' 'vlan_default_pvid	default port VLAN id' 'vlan_stats_enabled	count per-VLAN statistics' 'vlan_stats_per_port	keep VLAN statistics per port' 'mcast_router	multicast router mode' 'mcast_snooping	IGMP/MLD snooping' 'mcast_vlan_snooping	multicast snooping per VLAN' 'mcast_query_use_ifaddr	source queries from the bridge\'s address' 'mcast_querier	act as multicast querier' 'mcast_hash_elasticity	multicast hash chain limit' 'mcast_hash_max	multicast hash size' 'mcast_last_member_count	last member query count' 'mcast_startup_query_count	startup query count' 'mcast_last_member_interval	last member query interval' 'mcast_membership_interval	group membership interval' 'mcast_querier_interval	other querier present interval' 'mcast_query_interval	general query interval' 'mcast_query_response_interval	query response interval' 'mcast_startup_query_interval	startup query interval' 'mcast_stats_enabled	count multicast statistics' 'mcast_igmp_version	IGMP version' 'mcast_mld_version	MLD version' 'nf_call_iptables	pass bridged IPv4 through iptables' 'nf_call_ip6tables	pass bridged IPv6 through ip6tables' 'nf_call_arptables	pass bridged ARP through arptables' 'help	show these options'
         case k32
-            printf '%s\n' 'protocol	VLAN protocol' 'id	the VLAN id, 0-4095' 'reorder_hdr	reorder the Ethernet header' 'gvrp	register with GVRP' 'mvrp	register with MVRP' 'loose_binding	do not follow the lower device\'s state' 'bridge_binding	follow the state of bridge ports in the VLAN' 'ingress-qos-map	map VLAN priority to skb priority' 'egress-qos-map	map skb priority to VLAN priority' 'help	show these options'
+            printf '%s\n' 'id	the VXLAN network identifier (0-16777215)' 'vni	the VXLAN network identifier (0-16777215)' 'group	multicast group to send to (needs dev)' 'remote	unicast peer to send to' 'local	source address' 'dev	underlying device' 'ttl	1-255, auto or inherit' 'hoplimit	1-255, auto or inherit' 'tos	hex value or inherit' 'dsfield	hex value or inherit' 'df	don\'t-fragment bit of outer IPv4' 'label	IPv6 flow label' 'flowlabel	IPv6 flow label' 'ageing	FDB entry lifetime, or none' 'maxaddress	FDB size limit, or unlimited' 'port	UDP source port range' 'srcport	UDP source port range' 'dstport	UDP destination port (4789 is IANA\'s)' 'nolearning	do not learn remote addresses' 'learning	learn remote addresses' 'noproxy	no ARP proxy' 'proxy	ARP proxy' 'norsc	no route short circuit' 'rsc	route short circuit' 'nol2miss	no L2 miss notifications' 'l2miss	L2 miss notifications' 'nol3miss	no L3 miss notifications' 'l3miss	L3 miss notifications' 'udpcsum	checksum outer UDP (IPv4)' 'noudpcsum	no outer UDP checksum (IPv4)' 'udp6zerocsumtx	send IPv6 UDP with zero checksum' 'noudp6zerocsumtx	checksum outer IPv6 UDP' 'udp6zerocsumrx	accept IPv6 UDP with zero checksum' 'noudp6zerocsumrx	reject IPv6 UDP with zero checksum' 'remcsumtx	remote checksum offload on send' 'noremcsumtx	no remote checksum offload on send' 'remcsumrx	remote checksum offload on receive' 'noremcsumrx	no remote checksum offload on receive' 'external	metadata mode (for tunnel routing), no VNI' 'noexternal	not in metadata mode' 'gbp	group policy extension' 'gpe	generic protocol extension' 'vnifilter	filter VNIs (external mode only)' 'novnifilter	do not filter VNIs' 'help	show these options'
         case k33
-            printf '%s\n' 'mode	how devices on the same lower device reach each other' 'flag	a mode flag' 'macaddr	source-mode address list' 'nopromisc	passthru: do not put the lower device in promiscuous mode' 'nodst	source: do not deliver by destination address' 'bcqueuelen	broadcast/multicast receive queue length' 'help	show these options'
+            true
         case k34
             true
         case k35
-            printf '%s\n' 'fdb_flush	flush the port\'s forwarding entries' 'state	0 disabled, 1 listening, 2 learning, 3 forwarding, 4 blocking' 'priority	STP port priority' 'cost	STP path cost' 'hairpin	send frames back out of the port they came in on' 'guard	ignore STP BPDUs received on the port' 'root_block	never let the port become the root port' 'fastleave	leave a multicast group at once on IGMP/MLD leave' 'learning	learn source addresses' 'flood	flood unknown unicast' 'mcast_flood	flood unknown multicast' 'bcast_flood	flood broadcast' 'mcast_to_unicast	send multicast as unicast to each member' 'proxy_arp	answer ARP for known neighbours' 'proxy_arp_wifi	proxy ARP for wireless clients' 'mcast_router	multicast router port mode' 'mcast_fast_leave	the same as fastleave' 'neigh_suppress	suppress ARP/ND for known neighbours' 'group_fwd_mask	link-local groups to forward' 'vlan_tunnel	map VLANs to tunnel ids' 'isolated	talk only to non-isolated ports' 'locked	forward only from known addresses' 'backup_port	port taking over when this one fails' 'nobackup_port	remove the backup port' 'help	show these options'
+            printf '%s\n' 'protocol	VLAN protocol' 'id	the VLAN id, 0-4095' 'reorder_hdr	reorder the Ethernet header' 'gvrp	register with GVRP' 'mvrp	register with MVRP' 'loose_binding	do not follow the lower device\'s state' 'bridge_binding	follow the state of bridge ports in the VLAN' 'ingress-qos-map	map VLAN priority to skb priority' 'egress-qos-map	map skb priority to VLAN priority' 'help	show these options'
         case k36
-            printf '%s\n' 'queue_id	the transmit queue this port is mapped to' 'prio	priority when choosing the active port' 'help	show these options'
+            printf '%s\n' 'mode	how devices on the same lower device reach each other' 'flag	a mode flag' 'macaddr	source-mode address list' 'nopromisc	passthru: do not put the lower device in promiscuous mode' 'nodst	source: do not deliver by destination address' 'bcqueuelen	broadcast/multicast receive queue length' 'help	show these options'
         case k37
-            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'ignore-df	send even when DF is set and the packet is too big' 'noignore-df	honour DF' 'fwmark	firewall mark of the tunnel\'s packets'
-        case k38
-            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'ignore-df	send even when DF is set and the packet is too big' 'noignore-df	honour DF' 'fwmark	firewall mark of the tunnel\'s packets' 'erspan	ERSPAN v1 session index (1-1048575)' 'erspan_ver	ERSPAN version: 0, 1 or 2' 'erspan_dir	ERSPAN v2 direction' 'erspan_hwid	ERSPAN v2 hardware id'
-        case k39
-            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'remote	the far end (IPv6), or any' 'local	this end (IPv6), or any' 'dev	send through this device only' 'ttl	0-255 or inherit (default 64)' 'hoplimit	0-255 or inherit (default 64)' 'hlim	0-255 or inherit (default 64)' 'tos	traffic class (hex) or inherit' 'tclass	traffic class (hex) or inherit' 'dsfield	traffic class (hex) or inherit' 'flowlabel	flow label (hex, 0-0xfffff) or inherit' 'fl	flow label (hex, 0-0xfffff) or inherit' 'dscp	copy DSCP of decapsulated packets' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'fwmark	firewall mark, or inherit' 'allow-localremote	allow local and remote on this host' 'noallow-localremote	refuse local and remote on this host' 'encaplimit	0-255 or none (default 4)' 'erspan	ERSPAN v1 session index (1-1048575)' 'erspan_ver	ERSPAN version: 0, 1 or 2' 'erspan_dir	ERSPAN v2 direction' 'erspan_hwid	ERSPAN v2 hardware id'
-        case k40
-            printf '%s\n' 'mode	ipip, mplsip or any (sit also ip6ip)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'tc	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' '6rd-prefix	6rd IPv6 prefix' '6rd-relay_prefix	6rd IPv4 relay prefix' '6rd-reset	6rd back to 2002::/16, no relay prefix' 'fwmark	firewall mark of the tunnel\'s packets'
-        case k41
-            printf '%s\n' 'mode	ipip, mplsip or any (sit also ip6ip)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'tc	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'isatap	ISATAP (RFC 5214) router' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' '6rd-prefix	6rd IPv6 prefix' '6rd-relay_prefix	6rd IPv4 relay prefix' '6rd-reset	6rd back to 2002::/16, no relay prefix' 'fwmark	firewall mark of the tunnel\'s packets'
-        case k42
-            printf '%s\n' 'mode	what is carried: ip6ip6, ipip6 or any' 'remote	the far end (IPv6), or any' 'local	this end (IPv6), or any' 'dev	send through this device only' 'ttl	0-255 or inherit (default 64)' 'hoplimit	0-255 or inherit (default 64)' 'hlim	0-255 or inherit (default 64)' 'encaplimit	0-255 or none (default 4)' 'tos	traffic class (hex) or inherit' 'tclass	traffic class (hex) or inherit' 'tc	traffic class (hex) or inherit' 'dsfield	traffic class (hex) or inherit' 'flowlabel	flow label (hex, 0-0xfffff) or inherit' 'fl	flow label (hex, 0-0xfffff) or inherit' 'dscp	copy DSCP of decapsulated packets' 'fwmark	firewall mark, or inherit' 'allow-localremote	allow local and remote on this host' 'noallow-localremote	refuse local and remote on this host' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)'
-        case k43
-            printf '%s\n' 'key	mark both ways: number or dotted quad' 'ikey	mark of received packets' 'okey	mark of sent packets' 'remote	the far end' 'local	this end' 'dev	send through this device only' 'fwmark	firewall mark of the tunnel\'s packets'
-        case k44
-            printf '%s\n' 'mode	how ports share the traffic (a name or its number)' 'active_slave	the port that carries traffic (active-backup)' 'clear_active_slave	let the bond choose the active port' 'miimon	link monitoring interval, 0 off' 'updelay	wait before using a port whose link came up' 'downdelay	wait before dropping a port whose link went down' 'peer_notify_delay	delay between peer notifications after a failover' 'use_carrier	link state from the carrier (1) or from MII ioctls (0)' 'arp_interval	ARP monitoring interval, 0 off' 'arp_ip_target	IPv4 addresses the ARP monitor probes (up to 16)' 'ns_ip6_target	IPv6 addresses the NS monitor probes (up to 16)' 'arp_validate	which ARP replies and probes count' 'arp_all_targets	how many targets must answer' 'arp_missed_max	missed probes before a port counts as down' 'primary	the preferred port' 'primary_reselect	when the primary port takes over again' 'fail_over_mac	MAC addresses on failover (active-backup)' 'xmit_hash_policy	what the transmit hash covers' 'resend_igmp	IGMP reports sent after a failover' 'num_grat_arp	peer notifications sent after a failover' 'num_unsol_na	peer notifications sent after a failover' 'all_slaves_active	deliver what inactive ports receive (1)' 'min_links	ports needed up for the bond to have carrier' 'lp_interval	learning packet interval (balance-tlb, balance-alb)' 'packets_per_slave	packets sent on a port before the next (balance-rr)' 'lacp_rate	LACPDU rate asked of the partner' 'lacp_active	send LACPDUs unasked' 'ad_select	how the 802.3ad aggregator is chosen' 'ad_user_port_key	the user part of the 802.3ad port key' 'ad_actor_sys_prio	802.3ad system priority' 'ad_actor_system	802.3ad system MAC address' 'tlb_dynamic_lb	balance-tlb: shuffle flows by load (1)' 'help	show these options'
-        case k45
-            printf '%s\n' 'table	the routing table of the domain' 'help	show these options'
-        case k46
             true
+        case k38
+            printf '%s\n' 'fdb_flush	flush the port\'s forwarding entries' 'state	0 disabled, 1 listening, 2 learning, 3 forwarding, 4 blocking' 'priority	STP port priority' 'cost	STP path cost' 'hairpin	send frames back out of the port they came in on' 'guard	ignore STP BPDUs received on the port' 'root_block	never let the port become the root port' 'fastleave	leave a multicast group at once on IGMP/MLD leave' 'learning	learn source addresses' 'flood	flood unknown unicast' 'mcast_flood	flood unknown multicast' 'bcast_flood	flood broadcast' 'mcast_to_unicast	send multicast as unicast to each member' 'proxy_arp	answer ARP for known neighbours' 'proxy_arp_wifi	proxy ARP for wireless clients' 'mcast_router	multicast router port mode' 'mcast_fast_leave	the same as fastleave' 'neigh_suppress	suppress ARP/ND for known neighbours' 'group_fwd_mask	link-local groups to forward' 'vlan_tunnel	map VLANs to tunnel ids' 'isolated	talk only to non-isolated ports' 'locked	forward only from known addresses' 'backup_port	port taking over when this one fails' 'nobackup_port	remove the backup port' 'help	show these options'
+        case k39
+            printf '%s\n' 'queue_id	the transmit queue this port is mapped to' 'prio	priority when choosing the active port' 'help	show these options'
+        case k40
+            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'ignore-df	send even when DF is set and the packet is too big' 'noignore-df	honour DF' 'fwmark	firewall mark of the tunnel\'s packets'
+        case k41
+            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'ignore-df	send even when DF is set and the packet is too big' 'noignore-df	honour DF' 'fwmark	firewall mark of the tunnel\'s packets' 'erspan	ERSPAN v1 session index (1-1048575)' 'erspan_ver	ERSPAN version: 0, 1 or 2' 'erspan_dir	ERSPAN v2 direction' 'erspan_hwid	ERSPAN v2 hardware id'
+        case k42
+            printf '%s\n' 'key	key both ways: number or dotted quad' 'nokey	no key either way' 'ikey	key of received packets' 'noikey	no key on received packets' 'okey	key of sent packets' 'nookey	no key on sent packets' 'seq	sequence numbers both ways' 'noseq	no sequence numbers' 'iseq	require sequence numbers on received packets' 'noiseq	do not require sequence numbers' 'oseq	number sent packets' 'nooseq	do not number sent packets' 'csum	checksums both ways' 'nocsum	no checksums' 'icsum	require checksums on received packets' 'noicsum	do not require checksums' 'ocsum	checksum sent packets' 'noocsum	do not checksum sent packets' 'remote	the far end (IPv6), or any' 'local	this end (IPv6), or any' 'dev	send through this device only' 'ttl	0-255 or inherit (default 64)' 'hoplimit	0-255 or inherit (default 64)' 'hlim	0-255 or inherit (default 64)' 'tos	traffic class (hex) or inherit' 'tclass	traffic class (hex) or inherit' 'dsfield	traffic class (hex) or inherit' 'flowlabel	flow label (hex, 0-0xfffff) or inherit' 'fl	flow label (hex, 0-0xfffff) or inherit' 'dscp	copy DSCP of decapsulated packets' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' 'fwmark	firewall mark, or inherit' 'allow-localremote	allow local and remote on this host' 'noallow-localremote	refuse local and remote on this host' 'encaplimit	0-255 or none (default 4)' 'erspan	ERSPAN v1 session index (1-1048575)' 'erspan_ver	ERSPAN version: 0, 1 or 2' 'erspan_dir	ERSPAN v2 direction' 'erspan_hwid	ERSPAN v2 hardware id'
+        case k43
+            printf '%s\n' 'mode	ipip, mplsip or any (sit also ip6ip)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'tc	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' '6rd-prefix	6rd IPv6 prefix' '6rd-relay_prefix	6rd IPv4 relay prefix' '6rd-reset	6rd back to 2002::/16, no relay prefix' 'fwmark	firewall mark of the tunnel\'s packets'
+        case k44
+            printf '%s\n' 'mode	ipip, mplsip or any (sit also ip6ip)' 'remote	the far end, or any' 'local	this end, or any' 'dev	send through this device only' 'ttl	1-255 or inherit' 'hoplimit	1-255 or inherit' 'hlim	1-255 or inherit' 'tos	a dsfield value or inherit' 'tclass	a dsfield value or inherit' 'tc	a dsfield value or inherit' 'dsfield	a dsfield value or inherit' 'nopmtudisc	do not discover the path MTU' 'pmtudisc	discover the path MTU (the default)' 'isatap	ISATAP (RFC 5214) router' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)' '6rd-prefix	6rd IPv6 prefix' '6rd-relay_prefix	6rd IPv4 relay prefix' '6rd-reset	6rd back to 2002::/16, no relay prefix' 'fwmark	firewall mark of the tunnel\'s packets'
+        case k45
+            printf '%s\n' 'mode	what is carried: ip6ip6, ipip6 or any' 'remote	the far end (IPv6), or any' 'local	this end (IPv6), or any' 'dev	send through this device only' 'ttl	0-255 or inherit (default 64)' 'hoplimit	0-255 or inherit (default 64)' 'hlim	0-255 or inherit (default 64)' 'encaplimit	0-255 or none (default 4)' 'tos	traffic class (hex) or inherit' 'tclass	traffic class (hex) or inherit' 'tc	traffic class (hex) or inherit' 'dsfield	traffic class (hex) or inherit' 'flowlabel	flow label (hex, 0-0xfffff) or inherit' 'fl	flow label (hex, 0-0xfffff) or inherit' 'dscp	copy DSCP of decapsulated packets' 'fwmark	firewall mark, or inherit' 'allow-localremote	allow local and remote on this host' 'noallow-localremote	refuse local and remote on this host' 'noencap	no UDP encapsulation' 'encap	UDP encapsulation' 'encap-sport	UDP source port of the encapsulation' 'encap-dport	UDP destination port of the encapsulation' 'encap-csum	checksum the outer UDP (IPv4)' 'noencap-csum	no outer UDP checksum (IPv4)' 'encap-udp6-csum	checksum the outer UDP (IPv6)' 'noencap-udp6-csum	no outer UDP checksum (IPv6)' 'encap-remcsum	remote checksum offload' 'noencap-remcsum	no remote checksum offload' 'external	metadata mode (collect_md)'
+        case k46
+            printf '%s\n' 'key	mark both ways: number or dotted quad' 'ikey	mark of received packets' 'okey	mark of sent packets' 'remote	the far end' 'local	this end' 'dev	send through this device only' 'fwmark	firewall mark of the tunnel\'s packets'
         case k47
-            printf '%s\n' 'id	the virtual network identifier (0-16777215)' 'vni	the virtual network identifier (0-16777215)' 'remote	the far end (unicast)' 'ttl	1-255, auto or inherit' 'hoplimit	1-255, auto or inherit' 'tos	a value or inherit' 'dsfield	a value or inherit' 'df	don\'t-fragment bit of outer IPv4' 'label	IPv6 flow label (0-1048575)' 'flowlabel	IPv6 flow label (0-1048575)' 'dstport	UDP destination port (6081 by default)' 'external	metadata mode (for tunnel routing), no VNI' 'noexternal	not in metadata mode' 'udpcsum	checksum outer UDP (IPv4)' 'noudpcsum	no outer UDP checksum (IPv4)' 'udp6zerocsumtx	send IPv6 UDP with zero checksum' 'noudp6zerocsumtx	checksum outer IPv6 UDP' 'udp6zerocsumrx	accept IPv6 UDP with zero checksum' 'noudp6zerocsumrx	reject IPv6 UDP with zero checksum' 'innerprotoinherit	carry the inner protocol (no Ethernet header)' 'help	show these options'
+            printf '%s\n' 'mode	how ports share the traffic (a name or its number)' 'active_slave	the port that carries traffic (active-backup)' 'clear_active_slave	let the bond choose the active port' 'miimon	link monitoring interval, 0 off' 'updelay	wait before using a port whose link came up' 'downdelay	wait before dropping a port whose link went down' 'peer_notify_delay	delay between peer notifications after a failover' 'use_carrier	link state from the carrier (1) or from MII ioctls (0)' 'arp_interval	ARP monitoring interval, 0 off' 'arp_ip_target	IPv4 addresses the ARP monitor probes (up to 16)' 'ns_ip6_target	IPv6 addresses the NS monitor probes (up to 16)' 'arp_validate	which ARP replies and probes count' 'arp_all_targets	how many targets must answer' 'arp_missed_max	missed probes before a port counts as down' 'primary	the preferred port' 'primary_reselect	when the primary port takes over again' 'fail_over_mac	MAC addresses on failover (active-backup)' 'xmit_hash_policy	what the transmit hash covers' 'resend_igmp	IGMP reports sent after a failover' 'num_grat_arp	peer notifications sent after a failover' 'num_unsol_na	peer notifications sent after a failover' 'all_slaves_active	deliver what inactive ports receive (1)' 'min_links	ports needed up for the bond to have carrier' 'lp_interval	learning packet interval (balance-tlb, balance-alb)' 'packets_per_slave	packets sent on a port before the next (balance-rr)' 'lacp_rate	LACPDU rate asked of the partner' 'lacp_active	send LACPDUs unasked' 'ad_select	how the 802.3ad aggregator is chosen' 'ad_user_port_key	the user part of the 802.3ad port key' 'ad_actor_sys_prio	802.3ad system priority' 'ad_actor_system	802.3ad system MAC address' 'tlb_dynamic_lb	balance-tlb: shuffle flows by load (1)' 'help	show these options'
         case k48
-            printf '%s\n' 'mode	the layer packets are switched at (l3 by default)' 'private	no traffic between devices on the same lower device' 'vepa	traffic between them goes out through the lower device' 'bridge	traffic between them is switched directly (the default)' 'help	show these options'
+            printf '%s\n' 'table	the routing table of the domain' 'help	show these options'
         case k49
-            printf '%s\n' 'dev	the underlying device' 'if_id	the xfrm interface id (1-0xffffffff) policies and states name' 'external	metadata mode: the id comes with each packet'
+            true
         case k50
-            printf '%s\n' 'dstport	UDP destination port (required)' 'ethertype	protocol carried: a name (ipv4, mpls_uc …) or number (required)' 'srcportmin	lowest UDP source port' 'multiproto	carry the protocol\'s relatives too (IPv6 with ipv4, multicast MPLS)' 'nomultiproto	carry the one protocol only' 'help	show these options'
+            printf '%s\n' 'id	the virtual network identifier (0-16777215)' 'vni	the virtual network identifier (0-16777215)' 'remote	the far end (unicast)' 'ttl	1-255, auto or inherit' 'hoplimit	1-255, auto or inherit' 'tos	a value or inherit' 'dsfield	a value or inherit' 'df	don\'t-fragment bit of outer IPv4' 'label	IPv6 flow label (0-1048575)' 'flowlabel	IPv6 flow label (0-1048575)' 'dstport	UDP destination port (6081 by default)' 'external	metadata mode (for tunnel routing), no VNI' 'noexternal	not in metadata mode' 'udpcsum	checksum outer UDP (IPv4)' 'noudpcsum	no outer UDP checksum (IPv4)' 'udp6zerocsumtx	send IPv6 UDP with zero checksum' 'noudp6zerocsumtx	checksum outer IPv6 UDP' 'udp6zerocsumrx	accept IPv6 UDP with zero checksum' 'noudp6zerocsumrx	reject IPv6 UDP with zero checksum' 'innerprotoinherit	carry the inner protocol (no Ethernet header)' 'help	show these options'
         case k51
+            printf '%s\n' 'mode	the layer packets are switched at (l3 by default)' 'private	no traffic between devices on the same lower device' 'vepa	traffic between them goes out through the lower device' 'bridge	traffic between them is switched directly (the default)' 'help	show these options'
+        case k52
+            printf '%s\n' 'dev	the underlying device' 'if_id	the xfrm interface id (1-0xffffffff) policies and states name' 'external	metadata mode: the id comes with each packet'
+        case k53
+            printf '%s\n' 'dstport	UDP destination port (required)' 'ethertype	protocol carried: a name (ipv4, mpls_uc …) or number (required)' 'srcportmin	lowest UDP source port' 'multiproto	carry the protocol\'s relatives too (IPv6 with ipv4, multicast MPLS)' 'nomultiproto	carry the one protocol only' 'help	show these options'
+        case k54
             true
     end
 end

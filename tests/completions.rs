@@ -415,16 +415,14 @@ fn ip_cases() -> Vec<Case> {
 }
 
 /// Lines whose candidates must be none of these words: operands only after
-/// `--`; nothing rtun refuses as not supported (`encap`, `vf`, `save` …);
+/// `--`; nothing rtun refuses as not supported (`encap`, `vf`, `xstats` …);
 /// no choice of `-color` as a separate word.
 fn nothing_of(line: &str) -> &'static [&'static str] {
     match line {
         "rtun sysctl -e -- " => &["-w", "--write"],
         "rtun link set ct0 " => &["vf", "link-netns", "protodown_reason"],
         "rtun route add 192.0.2.0/24 " => &["encap"],
-        "rtun route " => &["save", "restore", "showdump"],
-        "rtun address " => &["save", "restore", "showdump"],
-        "rtun link " => &["xstats", "afstats", "property"],
+        "rtun link " => &["xstats", "afstats"],
         "rtun -color " => &["always", "auto", "never"],
         _ => &[],
     }

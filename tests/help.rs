@@ -91,8 +91,8 @@ fn messages_name_the_program_as_called() {
         let out = run(prog, &["route", "flush"]);
         assert_eq!(text(&out.stderr), format!("\"{prog} route flush\" requires arguments.\n"), "{}", show(prog, &["route", "flush"], &out));
 
-        let out = run(prog, &["route", "save"]);
-        assert_eq!(text(&out.stderr), format!("\"{prog} route save\" is not supported by rtun.\n"));
+        let out = run(prog, &["link", "xstats"]);
+        assert_eq!(text(&out.stderr), format!("\"{prog} link xstats\" is not supported by rtun.\n"));
 
         // Help asked for inside a command's words.
         let args = ["route", "get", "192.0.2.1", "from", "help"];

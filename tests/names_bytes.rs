@@ -174,3 +174,30 @@ fn a_name_longer_than_any_device_gets_ips_message() {
         assert!(matches!(ip.status.code(), Some(1 | 255)), "{cmd}: {}", describe(&ip));
     }
 }
+
+#[test]
+fn altnames_that_are_not_utf8_are_added_and_removed() {
+    if !can_isolate("names_bytes") {
+        return;
+    }
+    let n = "N=$(printf 'n\\377'); B=$(printf 'q\\377 x')";
+    let o = run(&format!(
+        "{n}\n$RTUN link property add dev \"$V\" altname \"$N\" || exit 1\nip -o link show dev \"$N\" || exit 2\n\
+         $RTUN_AS_IP link property del dev \"$N\" altname \"$N\" || exit 3\nip -o link show dev \"$V\""
+    ));
+    assert!(o.status.success(), "{}", describe(&o));
+    let lines: Vec<&[u8]> = o.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 2, "{}", describe(&o));
+    assert!(contains(lines[0], b"altname n\xff") && contains(lines[0], b": v\xff@v1:"), "{}", describe(&o));
+    assert!(!contains(lines[1], b"altname n\xff"), "{}", describe(&o));
+    for cmd in [
+        "link property add dev \"$N\" altname x",
+        "link property add dev \"$V\" altname \"$B\"",
+        "link property add dev \"$B\" altname x",
+        "link property del dev \"$V\" altname \"$N\"",
+        "link property add dev \"$V\" \"$N\"",
+    ] {
+        let ip = same_as_ip_after(n, cmd);
+        assert!(!ip.status.success(), "{cmd}: {}", describe(&ip));
+    }
+}

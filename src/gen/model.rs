@@ -435,10 +435,10 @@ mod tests {
         let offered = candidate_names(set);
         assert!(offered.contains(&"mtu") && !offered.contains(&"vf") && !offered.contains(&"link-netns"), "{offered:?}");
         assert!(!candidate_names(command_table(&m, "route", "add")).contains(&"encap"));
-        let route = object(&m, "route");
-        assert!(route.commands.iter().any(|c| c.names[0].text == "save"));
-        let commands: Vec<&str> = listed_commands(route).map(|c| c.names[0].text).collect();
-        assert!(commands.contains(&"list") && !commands.contains(&"save") && !commands.contains(&"restore"), "{commands:?}");
+        let link = object(&m, "link");
+        assert!(link.commands.iter().any(|c| c.names[0].text == "xstats"));
+        let commands: Vec<&str> = listed_commands(link).map(|c| c.names[0].text).collect();
+        assert!(commands.contains(&"show") && !commands.contains(&"xstats") && !commands.contains(&"afstats"), "{commands:?}");
     }
 
     /// The engines split a `=w1 w2 …` spec at spaces: no choice may hold one.

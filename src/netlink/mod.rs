@@ -13,6 +13,7 @@ pub mod netns;
 pub mod pipeline;
 pub mod rawip;
 pub mod request;
+pub mod savefile;
 pub mod socket;
 
 pub use dump::DumpStatus;

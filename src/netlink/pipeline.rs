@@ -127,12 +127,10 @@ impl RecvTables {
     }
 }
 
-const RTM_NEWLINK: u16 = 16;
-const RTM_DELLINK: u16 = 17;
-const RTM_SETLINK: u16 = 19;
+use super::link::{RTM_DELLINK, RTM_DELLINKPROP, RTM_NEWLINK, RTM_NEWLINKPROP, RTM_SETLINK};
 
 fn touches_links(kind: u16) -> bool {
-    matches!(kind, RTM_NEWLINK | RTM_DELLINK | RTM_SETLINK)
+    matches!(kind, RTM_NEWLINK | RTM_DELLINK | RTM_SETLINK | RTM_NEWLINKPROP | RTM_DELLINKPROP)
 }
 
 impl Netlink {

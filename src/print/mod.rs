@@ -507,6 +507,12 @@ impl<W: Write + ?Sized> Printer<W> {
         self.w.flush()
     }
 
+    /// Bytes written as they are, in both modes: the binary records of
+    /// `route save` and `address save`.
+    pub fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.w.write_all(bytes)
+    }
+
     /// Text written in both modes (iproute2's plain `printf` to stdout,
     /// e.g. flush summaries).
     pub fn text_always(&mut self, text: &str) -> io::Result<()> {

@@ -69,9 +69,9 @@ pub const COMMANDS: &[Command] = &[
     Command { names: &[p("delete")], run: address::delete, synopsis: MODIFY_SYNOPSIS, help: "Remove an address from a device.", keywords: MODIFY_KEYWORDS, supported: true },
     Command { names: &[p("list"), p("show"), p("lst")], run: address::show, synopsis: LIST_SYNOPSIS, help: "List links and their addresses.", keywords: LIST_KEYWORDS, supported: true },
     Command { names: &[p("flush")], run: address::flush, synopsis: LIST_SYNOPSIS, help: "Remove the selected addresses.", keywords: LIST_KEYWORDS, supported: true },
-    Command { names: &[p("save")], run: address::unsupported, synopsis: "", help: "Write addresses as binary netlink.", keywords: &[], supported: false },
-    Command { names: &[p("showdump")], run: address::unsupported, synopsis: "", help: "Print addresses saved by save.", keywords: &[], supported: false },
-    Command { names: &[p("restore")], run: address::unsupported, synopsis: "", help: "Read addresses saved by save.", keywords: &[], supported: false },
+    Command { names: &[p("save")], run: address::save, synopsis: LIST_SYNOPSIS, help: "Write the addresses (of one device, with dev) to standard output as binary netlink messages (iproute2's format).", keywords: LIST_KEYWORDS, supported: true },
+    Command { names: &[p("showdump")], run: address::showdump, synopsis: "", help: "Print the addresses a save wrote, read from standard input.", keywords: &[], supported: true },
+    Command { names: &[p("restore")], run: address::restore, synopsis: "", help: "Add the addresses a save wrote, read from standard input.", keywords: &[], supported: true },
     Command { names: &[p("help")], run: address::help, synopsis: "", help: "Show this usage.", keywords: &[], supported: true },
 ];
 

@@ -8,11 +8,13 @@ pub mod flush;
 pub mod list;
 pub mod modify;
 pub mod print;
+pub mod save;
 
 use crate::error::{Error, Result, Topic};
 use crate::Context;
 
 pub use modify::{add, change, delete, replace};
+pub use save::{restore, save, showdump};
 
 /// `address show` (also `ip address` alone).
 pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
@@ -22,12 +24,6 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
 /// `address flush`.
 pub fn flush(ctx: &mut Context, args: &[String]) -> Result<()> {
     list::run(ctx, args, list::Action::Flush)
-}
-
-/// `save`, `showdump`, `restore`: iproute2's binary address dumps.
-pub fn unsupported(ctx: &mut Context, _args: &[String]) -> Result<()> {
-    let _ = ctx;
-    Err(Error::Failure("address save/showdump/restore are not supported by rtun.".into()))
 }
 
 /// `address help`: the object's help (`cli::help`).

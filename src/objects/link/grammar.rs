@@ -125,13 +125,30 @@ pub const AFSTATS: Command = Command {
     supported: false,
 };
 
+const PROPERTY_ADD: Keyword = kw(&[p("add")], Value::Flag, "", "add the names (first word)");
+const PROPERTY_DEL: Keyword = kw(&[p("del")], Value::Flag, "", "remove the names (first word)");
+const PROPERTY_HELP: Keyword = kw(&[p("help")], Value::Flag, "", "show this usage");
+
+/// The first word after `property`, in iproute2's order of tests.
+pub const PROPERTY_OPERATIONS: &[Keyword] = &[PROPERTY_ADD, PROPERTY_DEL, PROPERTY_HELP];
+
+/// The words after the operation (a word that is none of the first three
+/// names the device), then the operations, for help and completion.
+pub const PROPERTY_KEYWORDS: &[Keyword] = &[
+    kw(&[p("altname")], Value::Name, "NAME", "an alternative name (up to 127 bytes, no spaces or slashes)"),
+    PROPERTY_HELP,
+    kw(&[x("dev")], Value::Ifname, "DEV", "the device (the word may be left out)"),
+    PROPERTY_ADD,
+    PROPERTY_DEL,
+];
+
 pub const PROPERTY: Command = Command {
     names: &[p("property")],
-    run: link::modify::property,
-    synopsis: "property { add | del } dev DEV [ altname NAME … ]",
-    help: "Alternative names.",
-    keywords: &[],
-    supported: false,
+    run: link::property::property,
+    synopsis: "property { add | del } [ dev ] DEV [ altname NAME … ]",
+    help: "Add or remove a device's alternative names.",
+    keywords: PROPERTY_KEYWORDS,
+    supported: true,
 };
 
 pub const HELP: Command = Command {

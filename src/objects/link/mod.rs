@@ -3,6 +3,7 @@
 
 pub mod grammar;
 pub mod modify;
+pub mod property;
 pub mod show;
 pub mod show_grammar;
 

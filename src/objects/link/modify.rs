@@ -616,10 +616,6 @@ pub fn afstats(ctx: &mut Context, _args: &[String]) -> Result<()> {
     not_supported(ctx, "afstats")
 }
 
-pub fn property(ctx: &mut Context, _args: &[String]) -> Result<()> {
-    not_supported(ctx, "property")
-}
-
 /// `link help [TYPE]`: a type's options on stdout (status 0, as
 /// iproute2), else the object's help (as ip: stderr, exit 255).
 pub fn help(_ctx: &mut Context, args: &[String]) -> Result<()> {

@@ -1,15 +1,14 @@
 //! `netns list|add|attach|delete|exec`: named network namespaces are files
-//! in /run/netns that a namespace is bind-mounted onto.
+//! in /run/netns that a namespace is bind-mounted onto; `identify`, `pids`
+//! and `monitor` in identify.rs, `set` and `list-id` (peer ids) in nsid.rs.
 
 pub mod grammar;
+pub mod identify;
+pub mod nsid;
 
 use std::ffi::{CString, OsStr};
 use std::io::Write as _;
-use std::os::fd::AsRawFd;
 use std::os::unix::ffi::OsStrExt;
-
-use netlink_packet_route::nsid::{NsidAttribute, NsidMessage};
-use netlink_packet_route::RouteNetlinkMessage;
 
 use crate::cli::bytes::{bytes, word};
 use crate::error::{Error, Result};
@@ -38,16 +37,7 @@ fn c_path(path: &std::path::Path) -> CString {
 
 /// The peer id the kernel assigned to namespace `name`, if any.
 fn nsid_of(ctx: &mut Context, name: &str) -> Option<i32> {
-    let file = std::fs::File::open(path_of(name)).ok()?;
-    let mut req = NsidMessage::default();
-    req.attributes.push(NsidAttribute::Fd(file.as_raw_fd() as u32));
-    match ctx.nl().ok()?.query(RouteNetlinkMessage::GetNsId(req), 0) {
-        Ok(RouteNetlinkMessage::NewNsId(m)) => m.attributes.iter().find_map(|a| match a {
-            NsidAttribute::Id(id) if *id >= 0 => Some(*id),
-            _ => None,
-        }),
-        _ => None,
-    }
+    nsid::nsid_of_name(ctx.nl().ok()?, &bytes(name))
 }
 
 pub fn list(ctx: &mut Context, args: &[String]) -> Result<()> {

@@ -9,17 +9,18 @@ pub mod grammar;
 mod modify;
 pub mod msg;
 pub mod print;
+mod restore;
 mod show;
 
 use crate::cli::bytes::bytes;
-use crate::error::{Error, Result, Topic};
+use crate::error::{Error, Topic};
 use crate::names::links::vrf;
 use crate::netlink::Netlink;
-use crate::Context;
 
 pub use get::get;
 pub use modify::{add, append, change, delete, prepend, replace, test};
-pub use show::{dump_failed, flush, show};
+pub use restore::{restore, showdump};
+pub use show::{dump_failed, flush, save, show};
 
 /// `help` among a command's words: iproute2's `usage()`; the help of
 /// the command being run (`cli::help`).
@@ -55,18 +56,3 @@ pub fn vrf_index(nl: &mut Netlink, name: &str) -> u32 {
     }
 }
 
-fn unsupported(ctx: &Context, what: &str) -> Error {
-    Error::Failure(format!("\"{} route {what}\" is not supported by rtun.", ctx.prog))
-}
-
-pub fn save(ctx: &mut Context, _args: &[String]) -> Result<()> {
-    Err(unsupported(ctx, "save"))
-}
-
-pub fn restore(ctx: &mut Context, _args: &[String]) -> Result<()> {
-    Err(unsupported(ctx, "restore"))
-}
-
-pub fn showdump(ctx: &mut Context, _args: &[String]) -> Result<()> {
-    Err(unsupported(ctx, "showdump"))
-}

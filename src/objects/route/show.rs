@@ -74,6 +74,24 @@ pub fn dump_failed(e: KernelError, then: &str) -> Error {
 
 /// `route show [SELECTOR]`.
 pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
+    list(ctx, args, false)
+}
+
+/// `route save [SELECTOR]`: the routes `show` would list, as the kernel
+/// sent them, after the magic (which is written before the words are
+/// read, as iproute2 does). As `ip`, `-j` adds ip's empty JSON list at
+/// the end of the file; as rtun a binary file holds no JSON.
+pub fn save(ctx: &mut Context, args: &[String]) -> Result<()> {
+    if crate::print::sink::is_terminal() {
+        return Err(Error::Failure("Not sending a binary stream to stdout".into()));
+    }
+    ctx.out.raw(&crate::netlink::savefile::ROUTE_MAGIC.to_ne_bytes())?;
+    list(ctx, args, true)
+}
+
+/// `iproute_list_flush_or_save` for a listing (printed or saved).
+fn list(ctx: &mut Context, args: &[String], saving: bool) -> Result<()> {
+    let json_after = saving && ctx.prog == "ip";
     let preferred = ctx.opts.family;
     let nl = ctx.nl()?;
     let mut sel = parse_selector(args, preferred, &mut |name| super::vrf_table(nl, name))?;
@@ -83,14 +101,25 @@ pub fn show(ctx: &mut Context, args: &[String]) -> Result<()> {
     let nexthops = crate::objects::nexthop::cache::Cache::new(opts.family.af());
     let view = View { opts, links, filter: &filter, nexthops: &nexthops };
     let mut multiple = false;
-    p.begin()?;
+    if !saving {
+        p.begin()?;
+    }
     let outcome = nl.dump_frames(dump_request(sel.dump_family, &filter), |msg| {
         let Some(r) = Route::from_nlmsg(msg) else { return Ok(()) };
         if accepts(&filter, &r, opts.family, &mut multiple) {
-            print_route(p, &view, &r)?;
+            if saving {
+                let len = crate::netlink::request::read_header(msg).map_or(msg.len(), |h| h.len.min(msg.len()));
+                p.raw(&msg[..len])?;
+            } else {
+                print_route(p, &view, &r)?;
+            }
         }
         Ok(())
     })?;
+    if json_after {
+        // ip's JSON list goes through stdio, after its write(2)s.
+        p.begin()?;
+    }
     match outcome {
         Ok(_) => Ok(()),
         // A missing main table is an empty listing (`save_route_errhndlr`).
