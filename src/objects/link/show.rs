@@ -5,6 +5,7 @@
 
 pub mod nsid;
 mod stats;
+mod vf;
 
 use std::io::{self, Write};
 
@@ -214,6 +215,12 @@ pub fn print_linkinfo<W: Write>(p: &mut Printer<W>, l: &LinkMsg, deleted: bool, 
         p.nl()?;
         print_link_stats(p, l, v.opts)?;
     }
+    let mut truncated_vfs = false;
+    if v.do_link || v.opts.details > 0 {
+        if let (Some(list), Some(num_vf)) = (l.get(IFLA_VFINFO_LIST), l.u32(IFLA_NUM_VF)) {
+            truncated_vfs = vf::print_list(p, list, num_vf, l.link_type, l.flags, v.opts)?;
+        }
+    }
     if let Some(props) = l.get(IFLA_PROP_LIST) {
         p.open_array(Out::Json, Some("altnames"), "")?;
         for prop in Attrs::new(props).iter().filter(|a| a.kind == IFLA_ALT_IFNAME) {
@@ -224,6 +231,13 @@ pub fn print_linkinfo<W: Write>(p: &mut Printer<W>, l: &LinkMsg, deleted: bool, 
         p.close_array(Out::Json, "")?;
     }
     p.text("\n")?;
+    if truncated_vfs {
+        p.flush()?;
+        let mut err = io::stderr().lock();
+        let _ = err.write_all(b"Truncated VF list: ");
+        let _ = err.write_all(name);
+        let _ = err.write_all(b"\n");
+    }
     Ok(Shown::Printed)
 }
 
