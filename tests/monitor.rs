@@ -229,7 +229,8 @@ fn same_text_as_ip_with_labels_timestamps_and_filters() {
 
 /// Neighbour, rule and nexthop changes (a veth pair without IPv6
 /// link-local addresses, so that the kernel adds no neighbour of its own):
-/// permanent and noarp entries added, changed, deleted; IPv4 and IPv6
+/// permanent and noarp entries added, changed, deleted; a `miss` (an
+/// address resolved with `app_solicit`: RTM_GETNEIGH); IPv4 and IPv6
 /// rules; nexthops added, replaced, grouped, deleted.
 const NEIGH_RULE_NEXTHOP: &str = "
 ip link add v0 type veth peer name v1
@@ -237,6 +238,9 @@ ip link set v0 addrgenmode none
 ip link set v1 addrgenmode none
 ip link set v0 up
 ip link set v1 up
+ip address add 192.0.2.100/24 dev v0
+sysctl -qw net.ipv4.neigh.v0.app_solicit=1
+bash -c 'echo x > /dev/udp/192.0.2.7/9'
 ip neigh add 192.0.2.1 lladdr 02:00:00:00:00:01 dev v0 nud permanent
 ip neigh add 192.0.2.2 lladdr 02:00:00:00:00:02 dev v0 nud noarp
 ip neigh change 192.0.2.1 lladdr 02:00:00:00:00:03 dev v0 nud permanent
@@ -279,7 +283,11 @@ fn same_text_as_ip_for_neighbours_rules_and_nexthops() {
         return;
     }
     let marker = NEIGH_MARKER;
-    assert_same("monitor neigh rule nexthop", side_by_side_after(marker, "", "neigh rule nexthop", NEIGH_RULE_NEXTHOP));
+    let seen = side_by_side_after(marker, "", "neigh rule nexthop", NEIGH_RULE_NEXTHOP);
+    for want in ["miss 192.0.2.7 dev v0 ", "Deleted 192.0.2.1 ", "Deleted 100:\tfrom 192.0.2.0/24", "id 10 group 1,4/2 ", "Deleted id 4 "] {
+        assert!(seen.0.contains(want), "ip printed no {want:?}:\n{}", seen.0);
+    }
+    assert_same("monitor neigh rule nexthop", seen);
     assert_same("monitor", side_by_side_after(marker, "", "", NEIGH_RULE_NEXTHOP));
     assert_same("-d -s monitor all", side_by_side_after(marker, "-d -s", "all", NEIGH_RULE_NEXTHOP));
     assert_same("-6 monitor label neigh rule nexthop", side_by_side_after(marker, "-6", "label neigh rule nexthop", NEIGH_RULE_NEXTHOP));
@@ -323,7 +331,7 @@ echo '=== stderr'; cat /run/j.err"
     let parts = sections(&out);
     let events = &parts.iter().find(|(n, _)| n == "events").unwrap_or_else(|| panic!("{}", describe(&o))).1;
     assert!(out.ends_with("=== stderr\n"), "rtun wrote to stderr: {}", describe(&o));
-    let extra: BTreeSet<String> = ["event", "object", "deleted"].iter().map(|s| s.to_string()).collect();
+    let extra: BTreeSet<String> = ["event", "object", "deleted", "miss"].iter().map(|s| s.to_string()).collect();
     let mut seen = BTreeSet::new();
     for line in events.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON: {e}: {line}"));
@@ -331,7 +339,8 @@ echo '=== stderr'; cat /run/j.err"
         let object = o["object"].as_str().expect("object").to_string();
         let event = o["event"].as_str().expect("event").to_string();
         assert!(["neigh", "rule", "nexthop"].contains(&object.as_str()), "{line}");
-        assert!(["new", "deleted"].contains(&event.as_str()), "{line}");
+        assert!(["new", "deleted", "get"].contains(&event.as_str()), "{line}");
+        assert_eq!(o.contains_key("miss"), event == "get", "{line}");
         assert_eq!(o.contains_key("deleted"), event == "deleted", "{line}");
         let mut allowed: BTreeSet<String> = show_keys(&parts, &object).union(&extra).cloned().collect();
         if object == "neigh" {
@@ -345,6 +354,7 @@ echo '=== stderr'; cat /run/j.err"
         assert!(strange.is_empty(), "{object} event members not in -j show: {strange:?}\n{line}");
         seen.insert((object, event));
     }
+    assert!(seen.contains(&("neigh".to_string(), "get".to_string())), "no miss in:\n{events}");
     for object in ["neigh", "rule", "nexthop"] {
         for event in ["new", "deleted"] {
             assert!(seen.contains(&(object.to_string(), event.to_string())), "no {event} {object} event in:\n{events}");
