@@ -1299,7 +1299,7 @@ _rtun_words() {
     c9) printf '%s\n' 'add' 'set' 'change' 'replace' 'delete' 'show' 'lst' 'list' 'property' 'help' ;;
     c14) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
     c15) printf '%s\n' 'add' 'change' 'delete' 'show' 'lst' 'list' 'prl' '6rd' 'help' 'check' 'keepalive' ;;
-    c21) printf '%s\n' 'file' 'label' 'link' 'address' 'route' 'prefix' 'netconf' 'nsid' 'all' 'all-nsid' 'dev' ;;
+    c21) printf '%s\n' 'file' 'label' 'link' 'address' 'route' 'prefix' 'neigh' 'netconf' 'rule' 'nsid' 'nexthop' 'all' 'all-nsid' 'dev' ;;
     c25) printf '%s\n' 'list' 'show' 'lst' 'list-id' 'add' 'set' 'delete' 'identify' 'pids' 'exec' 'monitor' 'attach' ;;
     c29) printf '%s\n' 'add' 'replace' 'delete' 'list' 'show' 'lst' 'get' 'flush' 'bucket' ;;
     c32) : ;;
@@ -1332,7 +1332,7 @@ _rtun_words() {
     p18) _rtun_fill '@ifnames' ;;
     k19) printf '%s\n' 'interval' 'retries' 'once' 'help' ;;
     p19) _rtun_fill '@ifnames' ;;
-    k20) printf '%s\n' 'file' 'label' 'link' 'address' 'route' 'prefix' 'netconf' 'nsid' 'all' 'all-nsid' 'dev' ;;
+    k20) printf '%s\n' 'file' 'label' 'link' 'address' 'route' 'prefix' 'neigh' 'netconf' 'rule' 'nsid' 'nexthop' 'all' 'all-nsid' 'dev' ;;
     k21) printf '%s\n' 'target-nsid' 'nsid' ;;
     k22) : ;;
     p22) _rtun_fill '@netns' ;;

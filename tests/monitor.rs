@@ -16,8 +16,9 @@ mod common;
 use common::{can_isolate, describe, isolated};
 use std::collections::BTreeSet;
 
-/// Shell functions every script uses: `sync_on FILE…` (the loop above;
-/// writes the marker's route to /run/marker), `until_done CMD PATTERN
+/// Shell functions every script uses: `sync_on FILE…` (the loop above,
+/// each marker made by `mark N` and printed as `marked N` says: a route
+/// unless a script redefines them; writes the marker to /run/marker), `until_done CMD PATTERN
 /// FILE…` (runs CMD, waits until every FILE has PATTERN).
 const LIB: &str = r#"
 PIDS=
@@ -31,18 +32,20 @@ subscribed() {
 ip link set lo up
 ip link add pre0 type bridge
 ip link set pre0 up
+mark() { ip -6 route add 2001:db8:ffff:$1::/64 dev pre0; }
+marked() { echo "2001:db8:ffff:$1::/64"; }
 sync_on() {
   i=0
   while :; do
     i=$((i+1))
-    ip -6 route add 2001:db8:ffff:$i::/64 dev pre0
+    mark $i
     sleep 0.05
     ok=1
-    for f in "$@"; do grep -q -e "2001:db8:ffff:$i::/64 " -e "\"2001:db8:ffff:$i::/64\"" "$f" || ok=0; done
+    for f in "$@"; do grep -q -e "$(marked $i) " -e "\"$(marked $i)\"" "$f" || ok=0; done
     [ $ok = 1 ] && break
     [ $i -lt 200 ] || { echo "monitors never started" >&2; exit 98; }
   done
-  echo "2001:db8:ffff:$i::/64 " > /run/marker
+  echo "$(marked $i) " > /run/marker
 }
 until_done() {
   cmd=$1; pattern=$2; shift 2
@@ -96,13 +99,20 @@ fn changes() -> String {
 /// returns (ip's output, rtun's), each from the line after the marker, and
 /// both stderrs.
 fn side_by_side(opts: &str, args: &str, body: &str) -> (String, String, String, String) {
+    side_by_side_after("", opts, args, body)
+}
+
+/// [`side_by_side`] with `prelude` run before the monitors start (it may
+/// redefine `mark`/`marked` for monitors that print no route).
+fn side_by_side_after(prelude: &str, opts: &str, args: &str, body: &str) -> (String, String, String, String) {
     let script = format!(
         "{LIB}
+{prelude}
 ip {opts} monitor {args} > /run/a.out 2> /run/a.err & A=$!; PIDS=\"$PIDS $!\"
 $RTUN_AS_IP {opts} monitor {args} > /run/b.out 2> /run/b.err & B=$!; PIDS=\"$PIDS $!\"
 sync_on /run/a.out /run/b.out
 {body}
-until_done 'ip -6 route add 2001:db8:ffff:ffff::/64 dev pre0' 2001:db8:ffff:ffff:: /run/a.out /run/b.out
+until_done 'mark ffff' \"$(marked ffff)\" /run/a.out /run/b.out
 kill $A $B
 wait
 for f in a.out b.out a.err b.err; do echo \"=== $f\"; cat /run/$f; done
@@ -121,7 +131,7 @@ echo \"=== marker\"; cat /run/marker"
     let after = |text: String| -> String {
         let Some(i) = text.find(marker) else { panic!("marker {marker:?} not in:\n{text}") };
         let text = text[i..].split_once('\n').map_or("", |(_, rest)| rest);
-        match text.find("2001:db8:ffff:ffff::/64") {
+        match text.find("2001:db8:ffff:ffff::") {
             Some(end) => text[..end + text[end..].find('\n').map_or(text.len() - end, |n| n + 1)].to_string(),
             None => text.to_string(),
         }
@@ -156,7 +166,7 @@ fn first_difference(a: &str, b: &str) -> String {
 }
 
 fn assert_same(what: &str, (ip, rtun, ip_err, rtun_err): (String, String, String, String)) {
-    assert!(ip.contains("2001:db8:ffff:ffff::/64"), "{what}: ip never printed the last route:\n{ip}");
+    assert!(ip.contains("2001:db8:ffff:ffff::"), "{what}: ip never printed the last marker:\n{ip}");
     assert_eq!(ip_err, "", "{what}: ip lost events (the test went too fast?)");
     assert_eq!(ip_err, rtun_err, "{what}: stderr differs");
     if ip != rtun && std::env::var_os("MONITOR_DUMP").is_some() {
@@ -215,6 +225,142 @@ fn same_text_as_ip_with_labels_timestamps_and_filters() {
     assert_same("-6 -o monitor", side_by_side("-6 -o", "address route", &batch(&small)));
     // ip 6.1 ignores -j in monitor: text, as rtun does when called ip.
     assert_same("-j monitor (as ip)", side_by_side("-j", "label link address route netconf nsid", &batch(&small)));
+}
+
+/// Neighbour, rule and nexthop changes (a veth pair without IPv6
+/// link-local addresses, so that the kernel adds no neighbour of its own):
+/// permanent and noarp entries added, changed, deleted; a `miss` (an
+/// address resolved with `app_solicit`: RTM_GETNEIGH); IPv4 and IPv6
+/// rules; nexthops added, replaced, grouped, deleted.
+const NEIGH_RULE_NEXTHOP: &str = "
+ip link add v0 type veth peer name v1
+ip link set v0 addrgenmode none
+ip link set v1 addrgenmode none
+ip link set v0 up
+ip link set v1 up
+ip address add 192.0.2.100/24 dev v0
+sysctl -qw net.ipv4.neigh.v0.app_solicit=1
+bash -c 'echo x > /dev/udp/192.0.2.7/9'
+ip neigh add 192.0.2.1 lladdr 02:00:00:00:00:01 dev v0 nud permanent
+ip neigh add 192.0.2.2 lladdr 02:00:00:00:00:02 dev v0 nud noarp
+ip neigh change 192.0.2.1 lladdr 02:00:00:00:00:03 dev v0 nud permanent
+ip neigh replace 192.0.2.2 lladdr 02:00:00:00:00:04 dev v0 nud permanent
+ip -6 neigh add 2001:db8::1 lladdr 02:00:00:00:00:05 dev v0 nud noarp router
+ip -6 neigh add proxy 2001:db8::2 dev v1
+ip neigh del 192.0.2.1 dev v0
+ip -6 neigh del 2001:db8::1 dev v0
+ip -6 neigh del proxy 2001:db8::2 dev v1
+ip rule add pref 100 from 192.0.2.0/24 lookup 100
+ip rule add pref 101 not fwmark 0x1/0xff iif v0 lookup 101
+ip -6 rule add pref 102 to 2001:db8::/32 lookup 102 proto static
+ip -6 rule add pref 103 from 2001:db8:1::/48 ipproto tcp dport 80 prohibit
+ip rule del pref 100
+ip -6 rule del pref 102
+ip nexthop add id 1 via 192.0.2.9 dev v0 onlink
+ip nexthop add id 2 dev v0
+ip nexthop add id 3 blackhole
+ip -6 nexthop add id 4 dev v1
+ip nexthop replace id 1 via 192.0.2.10 dev v0 onlink proto static
+ip nexthop add id 10 group 1/2,3
+ip nexthop replace id 10 group 1,4/2
+ip route add 198.51.100.0/24 nhid 10
+ip nexthop del id 2
+ip nexthop del id 10
+ip -6 nexthop del id 4
+ip neigh flush dev v0
+ip link del v0
+";
+
+/// `mark`/`marked` for monitors without routes: a neighbour on pre0.
+const NEIGH_MARKER: &str = "mark() { ip neigh add 2001:db8:ffff:$1::1 dev pre0 lladdr 02:00:00:00:ff:01 nud permanent; }
+marked() { echo \"2001:db8:ffff:$1::1\"; }";
+
+/// `monitor neigh rule nexthop`, bare `monitor` and `monitor all` print
+/// these events as ip does, byte for byte; the marker is a neighbour.
+#[test]
+fn same_text_as_ip_for_neighbours_rules_and_nexthops() {
+    if !can_isolate("monitor") {
+        return;
+    }
+    let marker = NEIGH_MARKER;
+    let seen = side_by_side_after(marker, "", "neigh rule nexthop", NEIGH_RULE_NEXTHOP);
+    for want in ["miss 192.0.2.7 dev v0 ", "Deleted 192.0.2.1 ", "Deleted 100:\tfrom 192.0.2.0/24", "id 10 group 1,4/2 ", "Deleted id 4 "] {
+        assert!(seen.0.contains(want), "ip printed no {want:?}:\n{}", seen.0);
+    }
+    assert_same("monitor neigh rule nexthop", seen);
+    assert_same("monitor", side_by_side_after(marker, "", "", NEIGH_RULE_NEXTHOP));
+    assert_same("-d -s monitor all", side_by_side_after(marker, "-d -s", "all", NEIGH_RULE_NEXTHOP));
+    assert_same("-6 monitor label neigh rule nexthop", side_by_side_after(marker, "-6", "label neigh rule nexthop", NEIGH_RULE_NEXTHOP));
+    assert_same("monitor neigh dev v0", side_by_side_after(&format!("ip link add v0 type veth peer name v1\n{}", marker.replace("pre0", "v0")), "", "neigh dev v0", &NEIGH_RULE_NEXTHOP.replacen("ip link add v0 type veth peer name v1\n", "", 1).replace("ip link del v0\n", "")));
+}
+
+/// As rtun, `-j monitor neigh rule nexthop`: one JSON object a line, with
+/// the members `-j neigh|rule|nexthop show` print (and event, object).
+#[test]
+fn json_lines_for_neighbours_rules_and_nexthops() {
+    if !can_isolate("monitor") {
+        return;
+    }
+    let (neighs, rest) = NEIGH_RULE_NEXTHOP.split_once("ip neigh del 192.0.2.1 dev v0\n").expect("the script");
+    let (before, rest) = rest.split_once("ip rule del pref 100\n").expect("the script");
+    let (nexthops, after) = rest.split_once("ip nexthop del id 2\n").expect("the script");
+    let script = format!(
+        "{LIB}
+{NEIGH_MARKER}
+$RTUN -j monitor neigh rule nexthop > /run/j.out 2> /run/j.err & J=$!; PIDS=\"$PIDS $!\"
+sync_on /run/j.out
+{neighs}
+echo '=== neigh'; $RTUN -j neigh show nud all
+echo '=== neigh proxy'; $RTUN -j neigh show proxy
+ip neigh del 192.0.2.1 dev v0
+{before}
+echo '=== rule'; $RTUN -j rule show
+echo '=== rule6'; $RTUN -6 -j rule show
+ip rule del pref 100
+{nexthops}
+echo '=== nexthop'; $RTUN -j nexthop show
+ip nexthop del id 2
+{after}
+until_done 'mark ffff' \"$(marked ffff)\" /run/j.out
+kill $J; wait
+echo '=== events'; cat /run/j.out
+echo '=== stderr'; cat /run/j.err"
+    );
+    let o = isolated("monitor-json-nrn", &script);
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    let parts = sections(&out);
+    let events = &parts.iter().find(|(n, _)| n == "events").unwrap_or_else(|| panic!("{}", describe(&o))).1;
+    assert!(out.ends_with("=== stderr\n"), "rtun wrote to stderr: {}", describe(&o));
+    let extra: BTreeSet<String> = ["event", "object", "deleted", "miss"].iter().map(|s| s.to_string()).collect();
+    let mut seen = BTreeSet::new();
+    for line in events.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON: {e}: {line}"));
+        let o = v.as_object().unwrap_or_else(|| panic!("not an object: {line}"));
+        let object = o["object"].as_str().expect("object").to_string();
+        let event = o["event"].as_str().expect("event").to_string();
+        assert!(["neigh", "rule", "nexthop"].contains(&object.as_str()), "{line}");
+        assert!(["new", "deleted", "get"].contains(&event.as_str()), "{line}");
+        assert_eq!(o.contains_key("miss"), event == "get", "{line}");
+        assert_eq!(o.contains_key("deleted"), event == "deleted", "{line}");
+        let mut allowed: BTreeSet<String> = show_keys(&parts, &object).union(&extra).cloned().collect();
+        if object == "neigh" {
+            allowed.extend(show_keys(&parts, "neigh proxy"));
+        }
+        if object == "rule" {
+            allowed.extend(show_keys(&parts, "rule6"));
+        }
+        let keys: BTreeSet<String> = o.keys().cloned().collect();
+        let strange: Vec<&String> = keys.difference(&allowed).collect();
+        assert!(strange.is_empty(), "{object} event members not in -j show: {strange:?}\n{line}");
+        seen.insert((object, event));
+    }
+    assert!(seen.contains(&("neigh".to_string(), "get".to_string())), "no miss in:\n{events}");
+    for object in ["neigh", "rule", "nexthop"] {
+        for event in ["new", "deleted"] {
+            assert!(seen.contains(&(object.to_string(), event.to_string())), "no {event} {object} event in:\n{events}");
+        }
+    }
+    assert!(events.lines().any(|l| l.contains("\"group\":[{\"id\":1,\"weight\":4},{\"id\":2}]")), "{events}");
 }
 
 /// A capture written by iproute2's rtmon, replayed: the same text.

@@ -22,15 +22,15 @@ pub const KEYWORDS: &[Keyword] = &[
     k(&[p("route")], Value::Flag, "", "Routes added and removed (every table)."),
     hook(&[p("mroute")], "Multicast routes."),
     k(&[p("prefix")], Value::Flag, "", "IPv6 prefixes learnt from router advertisements."),
-    hook(&[p("neigh")], "Neighbour (ARP/NDP) entries."),
+    k(&[p("neigh")], Value::Flag, "", "Neighbour (ARP/NDP) entries added, changed, removed, missed."),
     k(&[p("netconf")], Value::Flag, "", "Per-device IP settings (forwarding, rp_filter…)."),
-    hook(&[p("rule")], "Routing policy rules."),
+    k(&[p("rule")], Value::Flag, "", "Routing policy rules added and removed."),
     k(&[p("nsid")], Value::Flag, "", "Ids given to other network namespaces."),
-    hook(&[p("nexthop")], "Nexthop objects."),
+    k(&[p("nexthop")], Value::Flag, "", "Nexthop objects added, replaced, removed."),
     hook(&[x("stats")], "Statistics notifications."),
     k(&[x("all")], Value::Flag, "", "Every kind of event, each labelled (as label)."),
     k(&[p("all-nsid")], Value::Flag, "", "Also the events of every namespace with an id here, each after [nsid N]."),
-    k(&[x("dev")], Value::Ifname, "DEV", "Only links, addresses, routes and settings of this device."),
+    k(&[x("dev")], Value::Ifname, "DEV", "Only links, addresses, routes, neighbours and settings of this device."),
 ];
 
 pub const OBJECT: Object = Object {

@@ -88,14 +88,11 @@ pub static EVENTS: &[Events] = &[
     // Hook: multicast routes (RTNL_FAMILY_IPMR/IP6MR route messages).
     Events { object: "mroute", label: "[MROUTE]", types: &[24, 25], groups: &[(6, V4), (10, V6)], print: None },
     Events { object: "prefix", label: "[PREFIX]", types: &[44], groups: &[(18, V6)], print: Some(prefix::print) },
-    // Hook: neighbours (RTM_NEWNEIGH, RTM_DELNEIGH, RTM_GETNEIGH).
-    Events { object: "neigh", label: "[NEIGH]", types: &[28, 29, 30], groups: &[(3, U)], print: None },
+    Events { object: "neigh", label: "[NEIGH]", types: &[28, 29, 30], groups: &[(3, U)], print: Some(print_neigh) },
     Events { object: "netconf", label: "[NETCONF]", types: &[80, 81], groups: &[(24, V4), (25, V6), (29, MPLS)], print: Some(netconf::print) },
-    // Hook: policy rules.
-    Events { object: "rule", label: "[RULE]", types: &[32, 33], groups: &[(8, V4), (19, V6)], print: None },
+    Events { object: "rule", label: "[RULE]", types: &[32, 33], groups: &[(8, V4), (19, V6)], print: Some(print_rule) },
     Events { object: "nsid", label: "[NSID]", types: &[88, 89], groups: &[(28, U)], print: Some(nsid::print) },
-    // Hook: nexthop objects.
-    Events { object: "nexthop", label: "[NEXTHOP]", types: &[104, 105], groups: &[(32, U)], print: None },
+    Events { object: "nexthop", label: "[NEXTHOP]", types: &[104, 105], groups: &[(32, U)], print: Some(print_nexthop) },
     // Hook: statistics (RTM_NEWSTATS).
     Events { object: "stats", label: "[STATS]", types: &[92], groups: &[(36, U)], print: None },
     // Hooks with no word of their own (iproute2 prints them under `all`).
@@ -328,6 +325,10 @@ fn event(p: &mut Printer<crate::Out>, env: &Env, out: &mut Output, h: &Header, m
             }
         }
     }
+    if row.object == "neigh" && env.opts.family != Family::Unspec && body.first() != Some(&env.opts.family.af()) {
+        // ip's `accept_msg` leaves out another family's before any header.
+        return Ok(());
+    }
     let Some(print) = row.print else { return Ok(()) };
     let mut r = p.record(out.json);
     if out.json {
@@ -430,6 +431,53 @@ fn print_route(p: &mut Record, env: &Env, msg: &[u8]) -> io::Result<bool> {
         return Ok(false);
     }
     route_fields(p, &RouteView { opts: env.opts, links: env.links, filter: &env.route_filter, nexthops: &env.nexthops }, &r)?;
+    Ok(true)
+}
+
+/// ip's `print_neigh` after `ipneigh_reset_filter(ifindex)`: every state,
+/// the `dev` device only (then without its name). `-4`/`-6` were applied
+/// before (`event`).
+fn print_neigh(p: &mut Record, env: &Env, msg: &[u8]) -> io::Result<bool> {
+    use crate::objects::neigh::{filter::Filter, msg::Neigh, print};
+    let Some(n) = Neigh::from_nlmsg(msg) else {
+        eprintln!("BUG: wrong nlmsg len {}", msg.len() as i32 - 28);
+        return Ok(false);
+    };
+    let filter = Filter { index: env.ifindex, state: !0, ..Filter::default() };
+    if !filter.accepts_header(&n) || !filter.accepts(&n) {
+        return Ok(false);
+    }
+    print::neigh_fields(p, &print::View { opts: env.opts, links: env.links, one_dev: env.ifindex != 0 }, &n)?;
+    Ok(true)
+}
+
+/// ip's `print_rule` with its filter untouched: `-4`/`-6` only.
+fn print_rule(p: &mut Record, env: &Env, msg: &[u8]) -> io::Result<bool> {
+    use crate::objects::rule::{list::Filter, msg::Rule, print};
+    let Some(r) = Rule::from_nlmsg(msg) else { return Ok(false) };
+    if !Filter::default().accepts(&r, env.opts.family) {
+        return Ok(false);
+    }
+    print::rule_fields(p, &print::View { opts: env.opts }, &r)?;
+    Ok(true)
+}
+
+/// ip's `print_cache_nexthop(…, true)`: the nexthop, then noted in (or,
+/// deleted, dropped from) the cache routes' `nh_info` reads.
+fn print_nexthop(p: &mut Record, env: &Env, msg: &[u8]) -> io::Result<bool> {
+    use crate::objects::nexthop::msg::{entry_fields, invalid, Nexthop};
+    let Some(nh) = Nexthop::from_nlmsg(msg) else {
+        eprintln!("BUG: wrong nlmsg len {}", msg.len() as i32 - 24);
+        return Ok(false);
+    };
+    if let Some(text) = invalid(&nh) {
+        p.text(&text)?;
+        eprintln!("Error parsing nexthop: Invalid argument");
+        return Ok(false);
+    }
+    entry_fields(p, env.links, &nh, env.opts.details > 0, env.opts.numeric)?;
+    p.text("\n")?;
+    env.nexthops.note(&nh, msg);
     Ok(true)
 }
 

@@ -44,9 +44,17 @@ fn dst(n: &Neigh, dst: &[u8]) -> (AddrBuf, Color) {
     (AddrBuf::addr(family, dst), Color::for_family(family))
 }
 
-/// `print_neigh` from the point where the entry is selected.
+/// `print_neigh` from the point where the entry is selected: its JSON
+/// object around [`neigh_fields`].
 pub fn print_neigh<W: Write>(p: &mut Printer<W>, view: &View, n: &Neigh) -> io::Result<()> {
     p.open_object(None)?;
+    neigh_fields(p, view, n)?;
+    p.close_object()
+}
+
+/// The entry's members and text, its line end included (`monitor` puts
+/// them in its event's object).
+pub fn neigh_fields<W: Write>(p: &mut Printer<W>, view: &View, n: &Neigh) -> io::Result<()> {
     if n.msg_type == RTM_DELNEIGH {
         p.bool(Out::Any, "deleted", "Deleted ", true)?;
     } else if n.msg_type == RTM_GETNEIGH {
@@ -64,8 +72,7 @@ pub fn print_neigh<W: Write>(p: &mut Printer<W>, view: &View, n: &Neigh) -> io::
         if let Some(l) = &lladdr {
             p.string_c(Out::Any, Color::Mac, Some("lladdr"), "{}", l.as_str())?;
         }
-        p.text("\n")?;
-        return p.close_object();
+        return p.text("\n");
     }
     if let Some(d) = n.attr(NDA_DST) {
         let (text, color) = dst(n, d);
@@ -119,6 +126,5 @@ pub fn print_neigh<W: Write>(p: &mut Printer<W>, view: &View, n: &Neigh) -> io::
         let mut buf = NumBuf::new();
         p.str("protocol", "proto {} ", protocol_name(proto, view.opts.numeric, &mut buf))?;
     }
-    p.text("\n")?;
-    p.close_object()
+    p.text("\n")
 }

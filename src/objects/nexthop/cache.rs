@@ -49,6 +49,18 @@ impl Cache {
         Nexthop::from_nlmsg(msg).map(|nh| read(&nh))
     }
 
+    /// ip's `ipnh_cache_process_nlmsg` for a notification: a new
+    /// nexthop's message kept (replacing the one known), a deleted one
+    /// forgotten (asked again if named later).
+    pub fn note(&self, nh: &Nexthop, msg: &[u8]) {
+        let mut known = self.known.borrow_mut();
+        if nh.kind == super::RTM_DELNEXTHOP {
+            known.remove(&nh.id());
+        } else {
+            known.insert(nh.id(), Some(msg.to_vec()));
+        }
+    }
+
     fn ask(&self, id: u32) -> Option<Vec<u8>> {
         let mut side = self.side.borrow_mut();
         if matches!(*side, Side::Closed) {

@@ -70,8 +70,15 @@ fn centis<W: Write>(p: &mut Printer<W>, key: &str, fmt: &str, v: u64) -> io::Res
 /// `__print_nexthop_entry`: the fields of one nexthop, in a JSON object
 /// named `key` (None: anonymous).
 pub fn print_entry<W: Write>(p: &mut Printer<W>, links: &Links, nh: &Nexthop, key: Option<&str>, details: bool, numeric: bool) -> io::Result<()> {
-    let mut buf = NumBuf::new();
     p.open_object(key)?;
+    entry_fields(p, links, nh, details, numeric)?;
+    p.close_object()
+}
+
+/// The nexthop's members and text (`monitor` puts them in its event's
+/// object).
+pub fn entry_fields<W: Write>(p: &mut Printer<W>, links: &Links, nh: &Nexthop, details: bool, numeric: bool) -> io::Result<()> {
+    let mut buf = NumBuf::new();
     if nh.kind == RTM_DELNEXTHOP {
         p.bool(Out::Any, "deleted", "Deleted ", true)?;
     }
@@ -126,5 +133,5 @@ pub fn print_entry<W: Write>(p: &mut Printer<W>, links: &Links, nh: &Nexthop, ke
     if nh.attrs.has(NHA_FDB) {
         p.null(Out::Any, "fdb", "fdb", "")?;
     }
-    p.close_object()
+    Ok(())
 }

@@ -173,7 +173,7 @@ fn prefix_matches(m: &Prefix, family: u8, len: u8, attr: Option<&[u8]>) -> bool 
 
 impl Filter {
     /// `filter_nlmsg`.
-    fn accepts(&self, r: &Rule, preferred: Family) -> bool {
+    pub fn accepts(&self, r: &Rule, preferred: Family) -> bool {
         if preferred != Family::Unspec && r.family != preferred.af() {
             return false;
         }

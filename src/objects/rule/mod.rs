@@ -4,7 +4,7 @@
 //! `restore.rs`; rule messages are read in place (`msg.rs`).
 
 pub mod grammar;
-mod list;
+pub mod list;
 mod modify;
 pub mod msg;
 pub mod print;

@@ -68,11 +68,19 @@ fn endpoint<W: io::Write + ?Sized>(p: &mut Printer<W>, r: &Rule, kind: u16, len:
     Ok(())
 }
 
-/// `print_rule`.
+/// `print_rule`: its JSON object around [`rule_fields`].
 pub fn print_rule<W: io::Write + ?Sized>(p: &mut Printer<W>, view: &View, r: &Rule) -> io::Result<()> {
+    p.open_object(None)?;
+    rule_fields(p, view, r)?;
+    p.close_object()?;
+    p.flush()
+}
+
+/// The rule's members and text, its line end included (`monitor` puts
+/// them in its event's object).
+pub fn rule_fields<W: io::Write + ?Sized>(p: &mut Printer<W>, view: &View, r: &Rule) -> io::Result<()> {
     let numeric = view.opts.numeric;
     let mut buf = NumBuf::new();
-    p.open_object(None)?;
     if r.msg_type == RTM_DELRULE {
         p.bool(Out::Any, "deleted", "Deleted ", true)?;
     }
@@ -172,7 +180,5 @@ pub fn print_rule<W: io::Write + ?Sized>(p: &mut Printer<W>, view: &View, r: &Ru
             p.str("protocol", " proto {}", protocol_name(proto, numeric, &mut buf))?;
         }
     }
-    p.text("\n")?;
-    p.close_object()?;
-    p.flush()
+    p.text("\n")
 }
