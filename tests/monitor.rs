@@ -431,12 +431,16 @@ fn json_lines_with_the_members_of_show() {
     if !can_isolate("monitor") {
         return;
     }
-    let small: String = changes().lines().take(200).map(|l| format!("{l}\n")).collect();
+    // All the changes of the text test (1,000 and more): as many JSON lines.
+    let small = changes();
     let script = format!(
         "{LIB}
 $RTUN -j -t monitor > /run/j.out 2> /run/j.err & J=$!; PIDS=\"$PIDS $!\"
 sync_on /run/j.out
 {}
+ip link add br1 type bridge
+ip link add br2 type bridge
+ip link set br2 up
 ip link set br1 name renamed
 ip route add 198.51.100.0/24 dev br2
 ip address add 192.0.2.250/24 dev br2
@@ -475,6 +479,7 @@ echo '=== stderr'; cat /run/j.err",
         }
         objects.insert(object);
     }
+    assert!(events.lines().count() >= 1000, "{} JSON lines for {} changes", events.lines().count(), small.lines().count());
     for want in ["link", "address", "route", "netconf"] {
         assert!(objects.contains(want), "no {want} event in:\n{events}");
     }
