@@ -45,9 +45,35 @@ pub struct AddrBuf {
 
 impl AddrBuf {
     /// `ADDR`, as `rt_addr_n2a` prints it.
+    #[inline(always)]
     pub fn addr(family: u8, bytes: &[u8]) -> Self {
-        let mut b = AddrBuf { buf: [0; 128], len: 0 };
+        let mut b = AddrBuf::new();
+        b.push_addr(family, bytes);
+        b
+    }
+
+    /// Empty, to be written in place (`push_addr`, `push_prefix`).
+    #[inline(always)]
+    pub fn new() -> Self {
+        AddrBuf { buf: [0; 128], len: 0 }
+    }
+
+    /// Append `addr`'s text.
+    pub fn push_addr(&mut self, family: u8, bytes: &[u8]) {
+        let b = self;
         match (family, bytes) {
+            (AF_INET, [a0, a1, a2, a3, ..]) if b.len + 16 <= b.buf.len() => {
+                // Room for the longest dotted quad (and one byte over):
+                // each octet is its four bytes from `OCTETS`, the dot
+                // after it overwritten by the next octet where it ends.
+                let mut n = b.len;
+                for x in [*a0, *a1, *a2, *a3] {
+                    let (text, len) = OCTETS[x as usize];
+                    b.buf[n..n + 4].copy_from_slice(&text);
+                    n += len as usize + 1;
+                }
+                b.len = n - 1;
+            }
             (AF_INET, [a0, a1, a2, a3, ..]) => {
                 b.push_u8(*a0);
                 for x in [a1, a2, a3] {
@@ -67,7 +93,6 @@ impl AddrBuf {
                 let _ = write!(b, "{}", AddrText { family, bytes });
             }
         }
-        b
     }
 
     /// A link-layer address of ARPHRD_* type `ty` as `ll_addr_n2a` writes
@@ -83,17 +108,29 @@ impl AddrBuf {
     }
 
     /// `ADDR/LEN`, or the bare address when `len` is None.
+    #[inline(always)]
     pub fn prefix(family: u8, bytes: &[u8], len: Option<u8>) -> Self {
-        let mut b = Self::addr(family, bytes);
-        if let Some(l) = len {
-            b.push_byte(b'/');
-            b.push_u8(l);
-        }
+        let mut b = AddrBuf::new();
+        b.push_prefix(family, bytes, len);
         b
+    }
+
+    /// Append `prefix`'s text.
+    pub fn push_prefix(&mut self, family: u8, bytes: &[u8], len: Option<u8>) {
+        self.push_addr(family, bytes);
+        if let Some(l) = len {
+            self.push_byte(b'/');
+            self.push_u8(l);
+        }
     }
 
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+
+    /// The text as bytes (no UTF-8 check: for the printer's byte fields).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 
     /// Append bytes; what does not fit is dropped (as `snprintf` would).
@@ -112,15 +149,42 @@ impl AddrBuf {
 
     /// A byte in decimal (octets, prefix lengths).
     fn push_u8(&mut self, v: u8) {
-        if v >= 100 {
-            self.push_byte(b'0' + v / 100);
+        let (text, len) = OCTETS[v as usize];
+        match self.buf.get_mut(self.len..self.len + 4) {
+            // Room for all four bytes: copied whole, the length says how
+            // many count.
+            Some(slot) => {
+                slot.copy_from_slice(&text);
+                self.len += len as usize;
+            }
+            None => self.push(&text[..len as usize]),
         }
-        if v >= 10 {
-            self.push_byte(b'0' + v / 10 % 10);
-        }
-        self.push_byte(b'0' + v % 10);
     }
 }
+
+/// Each byte value in decimal followed by a dot, and its digit count.
+static OCTETS: [([u8; 4], u8); 256] = {
+    let mut t = [([0u8; 4], 0u8); 256];
+    let mut v = 0;
+    while v < 256 {
+        let mut text = [b'.'; 4];
+        let mut digits = [b'0' + (v / 100) as u8, b'0' + (v / 10 % 10) as u8, b'0' + (v % 10) as u8];
+        let len = if v >= 100 { 3 } else if v >= 10 { 2 } else { 1 };
+        if len == 2 {
+            digits = [digits[1], digits[2], 0];
+        } else if len == 1 {
+            digits = [digits[2], 0, 0];
+        }
+        let mut i = 0;
+        while i < len {
+            text[i] = digits[i];
+            i += 1;
+        }
+        t[v] = (text, len as u8);
+        v += 1;
+    }
+    t
+};
 
 impl fmt::Write for AddrBuf {
     fn write_str(&mut self, s: &str) -> fmt::Result {
@@ -260,7 +324,8 @@ mod tests {
 
     #[test]
     fn addr_buf_matches_display() {
-        for bytes in [[0u8, 0, 0, 0], [10, 0, 255, 1], [192, 168, 100, 254], [255, 255, 255, 255]] {
+        let every_octet = (0..=255u8).flat_map(|v| [[v, v, v, v], [v, 0, 255, 9], [100, 99, 10, v]]);
+        for bytes in [[0u8, 0, 0, 0], [10, 0, 255, 1], [192, 168, 100, 254], [255, 255, 255, 255]].into_iter().chain(every_octet) {
             let shown = AddrText { family: AF_INET, bytes: &bytes }.to_string();
             assert_eq!(AddrBuf::addr(AF_INET, &bytes).as_str(), shown);
             assert_eq!(AddrBuf::prefix(AF_INET, &bytes, Some(24)).as_str(), format!("{shown}/24"));

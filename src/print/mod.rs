@@ -103,6 +103,10 @@ pub fn render_bytes(w: &mut (impl Write + ?Sized), fmt: &str, value: &[u8]) -> i
     if !before.is_empty() {
         w.write_all(before)?;
     }
+    if spec.is_empty() {
+        w.write_all(value)?;
+        return if after.is_empty() { Ok(()) } else { w.write_all(after) };
+    }
     let (left, width): (bool, usize) = match spec.as_bytes() {
         [] => (false, 0),
         [b':', b'<' | b'-', n @ ..] => (true, std::str::from_utf8(n).ok().and_then(|n| n.parse().ok()).unwrap_or(0)),

@@ -380,14 +380,18 @@ pub fn accepts(f: &Filter, r: &Route, preferred: Family, ip6_multiple_tables: &m
         return false;
     }
 
+    // The addresses are copied out only for the selectors that compare
+    // them (a plain listing compares none).
     let mut dst = [0u8; 16];
-    copy_into(&mut dst, r.attr(RTA_DST), (r.dst_len as usize).div_ceil(8));
+    if f.rdst.active() || f.mdst.active() {
+        copy_into(&mut dst, r.attr(RTA_DST), (r.dst_len as usize).div_ceil(8));
+    }
     let mut src = [0u8; 16];
     if f.rsrc.active() || f.msrc.active() {
         copy_into(&mut src, r.attr(RTA_SRC), (r.src_len as usize).div_ceil(8));
     }
     let mut via = [0u8; 16];
-    if f.rvia.bitlen > 0 {
+    if f.rvia.family != 0 && f.rvia.bitlen > 0 {
         copy_into(&mut via, r.attr(RTA_GATEWAY), host_len / 8);
         if let Some(v) = r.attr(RTA_VIA) {
             via = [0; 16];
@@ -395,7 +399,7 @@ pub fn accepts(f: &Filter, r: &Route, preferred: Family, ip6_multiple_tables: &m
         }
     }
     let mut prefsrc = [0u8; 16];
-    if f.rprefsrc.bitlen > 0 {
+    if f.rprefsrc.family != 0 && f.rprefsrc.bitlen > 0 {
         copy_into(&mut prefsrc, r.attr(RTA_PREFSRC), host_len / 8);
     }
 

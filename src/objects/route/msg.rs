@@ -113,12 +113,18 @@ pub struct Route<'a> {
     pub scope: u8,
     pub kind: u8,
     pub flags: u32,
-    pub tb: [Option<&'a [u8]>; RTA_MAX + 1],
+    /// The attributes, and iproute2's `tb[]` over them kept small (a
+    /// listing builds one per route): the payload's offset in `attrs`
+    /// (0: absent, no payload starts there) and length, by type.
+    attrs: &'a [u8],
+    off: [u32; RTA_MAX + 1],
+    len: [u16; RTA_MAX + 1],
 }
 
 impl<'a> Route<'a> {
     /// Read a whole netlink message (header included); None if it is too
     /// short to be a route.
+    #[inline(always)]
     pub fn from_nlmsg(msg: &'a [u8]) -> Option<Self> {
         if msg.len() < NLMSG_HDRLEN + RTMSG_LEN {
             return None;
@@ -128,11 +134,12 @@ impl<'a> Route<'a> {
     }
 
     /// Read an rtmsg and its attributes.
+    #[inline(always)]
     pub fn from_body(msg_type: u16, b: &'a [u8]) -> Option<Self> {
         if b.len() < RTMSG_LEN {
             return None;
         }
-        Some(Route {
+        let mut r = Route {
             msg_type,
             family: b[0],
             dst_len: b[1],
@@ -143,12 +150,35 @@ impl<'a> Route<'a> {
             scope: b[6],
             kind: b[7],
             flags: u32::from_ne_bytes([b[8], b[9], b[10], b[11]]),
-            tb: attr_table(&b[RTMSG_LEN..]),
-        })
+            attrs: &b[RTMSG_LEN..],
+            off: [0; RTA_MAX + 1],
+            len: [0; RTA_MAX + 1],
+        };
+        r.index();
+        Some(r)
+    }
+
+    /// `parse_rtattr`: the first attribute of each type up to RTA_MAX
+    /// (the one attribute reader, `netlink::attr`).
+    #[inline(always)]
+    fn index(&mut self) {
+        let base = self.attrs.as_ptr() as usize;
+        for a in crate::netlink::attr::Attrs::new(self.attrs).iter() {
+            let k = a.kind as usize;
+            if k <= RTA_MAX && self.off[k] == 0 {
+                // An attribute's payload is at least 4 bytes in, and at
+                // most 65531 bytes long (its length is a u16).
+                self.off[k] = (a.payload.as_ptr() as usize - base) as u32;
+                self.len[k] = a.payload.len() as u16;
+            }
+        }
     }
 
     pub fn attr(&self, kind: usize) -> Option<&'a [u8]> {
-        self.tb.get(kind).copied().flatten()
+        match (self.off.get(kind), self.len.get(kind)) {
+            (Some(&o), Some(&n)) if o != 0 => self.attrs.get(o as usize..o as usize + n as usize),
+            _ => None,
+        }
     }
 
     pub fn u32(&self, kind: usize) -> Option<u32> {

@@ -79,6 +79,21 @@ fn trim_zeros(s: &str) -> &str {
 
 /// `print_rt_flags`: the flag words (a JSON array `flags`).
 pub fn print_flags<W: Write>(p: &mut Printer<W>, flags: u32) -> io::Result<()> {
+    const ALL: u32 = RTNH_F_DEAD
+        | RTNH_F_ONLINK
+        | RTNH_F_PERVASIVE
+        | RTNH_F_OFFLOAD
+        | RTNH_F_TRAP
+        | RTM_F_NOTIFY
+        | RTNH_F_LINKDOWN
+        | RTNH_F_UNRESOLVED
+        | RTM_F_OFFLOAD
+        | RTM_F_TRAP
+        | RTM_F_OFFLOAD_FAILED;
+    // Text with no flag word: nothing to write (most routes).
+    if flags & ALL == 0 && !p.is_json() {
+        return Ok(());
+    }
     p.open_array(Out::Json, Some("flags"), "")?;
     const WORDS: &[(u32, &str)] = &[
         (RTNH_F_DEAD, "dead"),
@@ -383,9 +398,10 @@ fn multipath<W: Write>(p: &mut Printer<W>, v: &View, r: &Route, rta: &[u8]) -> i
     p.close_array(Out::Json, "")
 }
 
-/// A destination or source: `ADDR/LEN`, or the bare address for a host.
-fn prefix_text(family: u8, rta: &[u8], len: u8, host_len: u32) -> AddrBuf {
-    AddrBuf::prefix(family, rta, (u32::from(len) != host_len).then_some(len))
+/// A destination or source: `ADDR/LEN`, or the bare address for a host,
+/// written into `buf`.
+fn prefix_text(buf: &mut AddrBuf, family: u8, rta: &[u8], len: u8, host_len: u32) {
+    buf.push_prefix(family, rta, (u32::from(len) != host_len).then_some(len))
 }
 
 /// `print_route`: one route, a line of text or a JSON object.
@@ -413,20 +429,21 @@ pub fn route_fields<W: Write>(p: &mut Printer<W>, v: &View, r: &Route) -> io::Re
     }
 
     let real = real_family(r.kind, r.family);
-    let dst_text;
+    let mut dst_text = AddrBuf::new();
     let (dst, color) = match r.attr(RTA_DST) {
         Some(a) => {
-            dst_text = prefix_text(real, a, r.dst_len, host_len);
-            (dst_text.as_str(), Color::for_family(real))
+            prefix_text(&mut dst_text, real, a, r.dst_len, host_len);
+            (dst_text.as_bytes(), Color::for_family(real))
         }
-        None if r.dst_len != 0 => (buf.format(format_args!("0/{} ", r.dst_len)), Color::None),
-        None => ("default", Color::None),
+        None if r.dst_len != 0 => (buf.format(format_args!("0/{} ", r.dst_len)).as_bytes(), Color::None),
+        None => (&b"default"[..], Color::None),
     };
-    p.string_c(Out::Any, color, Some("dst"), "{} ", dst)?;
+    p.bytes_c(Out::Any, color, Some("dst"), "{} ", dst)?;
 
     if let Some(a) = r.attr(RTA_SRC) {
-        let text = prefix_text(real, a, r.src_len, host_len);
-        p.string_c(Out::Any, Color::for_family(real), Some("from"), "from {} ", text.as_str())?;
+        let mut text = AddrBuf::new();
+        prefix_text(&mut text, real, a, r.src_len, host_len);
+        p.bytes_c(Out::Any, Color::for_family(real), Some("from"), "from {} ", text.as_bytes())?;
     } else if r.src_len != 0 {
         p.str("src", "from {} ", buf.format(format_args!("0/{}", r.src_len)))?;
     }
