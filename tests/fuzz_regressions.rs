@@ -8,9 +8,13 @@
 //! setup (`rtun::fuzzing::SETUP`); that needs root, and fails without it
 //! when CI=true.
 
+mod common;
+
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+
+use common::Rng;
 
 fn dir(kind: &str, target: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz").join(kind).join(target)
@@ -55,23 +59,6 @@ fn in_process_regressions_and_seeds_pass() {
     }
     assert!(seeds > 50, "the seed corpus is missing (fuzz/seeds): {seeds} seeds");
     assert!(failed.is_empty(), "inputs that fail:\n{}", failed.join("\n"));
-}
-
-/// A small xorshift generator: the smoke run below is the same on every
-/// machine for the same `RTUN_FUZZ_SEED`.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
-    }
 }
 
 /// One mutation of `data` (libFuzzer's usual ones, without its coverage

@@ -14,23 +14,7 @@ use std::process::{Command, Stdio};
 use rtun::cli::grammar::global::OPTIONS;
 use rtun::cli::grammar::{Value, OBJECTS};
 
-/// A small deterministic generator (xorshift), so a failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-}
+use common::Rng;
 
 const ODD_VALUES: &[&str] = &[
     "", "-", "--", "0", "-1", "4294967296", "0x", "abc", "lo", "v0", "192.0.2.1", "192.0.2.1/33",

@@ -126,3 +126,25 @@ pub fn isolated(tag: &str, script: &str) -> Output {
     assert_ne!(out.status.code(), Some(99), "cannot mount a tmpfs on /run: {}", String::from_utf8_lossy(&out.stderr));
     out
 }
+
+/// A small deterministic generator (xorshift): a randomised test replays
+/// the same inputs for the same seed on every machine.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    pub fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+}
