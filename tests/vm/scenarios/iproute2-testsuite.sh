@@ -42,34 +42,25 @@ mkdir -p "$W" /run/netns
 # ts_normalize BIN: stdin -> stdout, the normalisation above.
 ts_normalize() {
     awk -v ip="$1" '
+    # Each match of RE in S becomes LABEL and its number in order of
+    # appearance (SEEN holds the names given so far and, under "", the count).
+    function number(s, re, label, seen,    out, w) {
+        out = ""
+        while (match(s, re)) {
+            w = substr(s, RSTART, RLENGTH)
+            if (!(w in seen)) seen[w] = label (++seen[""])
+            out = out substr(s, 1, RSTART - 1) seen[w]
+            s = substr(s, RSTART + RLENGTH)
+        }
+        return out s
+    }
     {
         s = $0
         cmd = "command: " ip " "
         if (index(s, cmd) == 1) s = "command: $IP " substr(s, length(cmd) + 1)
-        out = ""
-        while (match(s, /dev-[A-Za-z][A-Za-z][A-Za-z][A-Za-z][A-Za-z][A-Za-z]/)) {
-            w = substr(s, RSTART, RLENGTH)
-            if (!(w in name)) name[w] = "dev-NAME" (++names)
-            out = out substr(s, 1, RSTART - 1) name[w]
-            s = substr(s, RSTART + RLENGTH)
-        }
-        s = out s
-        out = ""
-        while (match(s, /\/tmp\/tmp\.[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]/)) {
-            w = substr(s, RSTART, RLENGTH)
-            if (!(w in tmp)) tmp[w] = "/tmp/tmp.TEMP" (++tmps)
-            out = out substr(s, 1, RSTART - 1) tmp[w]
-            s = substr(s, RSTART + RLENGTH)
-        }
-        s = out s
-        out = ""
-        while (match(s, /[0-9a-f][26ae]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]/)) {
-            w = substr(s, RSTART, RLENGTH)
-            if (!(w in mac)) mac[w] = "RANDOM-MAC" (++macs)
-            out = out substr(s, 1, RSTART - 1) mac[w]
-            s = substr(s, RSTART + RLENGTH)
-        }
-        print out s
+        s = number(s, "dev-[A-Za-z][A-Za-z][A-Za-z][A-Za-z][A-Za-z][A-Za-z]", "dev-NAME", name)
+        s = number(s, "/tmp/tmp[.][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]", "/tmp/tmp.TEMP", tmp)
+        print number(s, "[0-9a-f][26ae]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]", "RANDOM-MAC", mac)
     }'
 }
 
